@@ -1,0 +1,42 @@
+// JSON forms of the clearing and DebtRank problems (model.md, "The finsim clear interface" and
+// "DebtRank"), shared by the CLI and any other adapter. Parsing validates completely: a problem that
+// parses is a problem the solvers accept.
+#pragma once
+
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "finsim/clearing.hpp"
+#include "finsim/debtrank.hpp"
+#include "finsim/result.hpp"
+
+namespace finsim {
+
+/// A clearing problem that owns its data; problem() borrows it.
+struct ClearingInput {
+  int n = 0;
+  std::vector<Obligation> obligations;
+  std::vector<double> external_assets;
+  std::vector<double> external_liabilities;
+  Seniority seniority = Seniority::pari_passu;
+  double alpha = 1.0;
+  double beta = 1.0;
+  [[nodiscard]] ClearingProblem problem() const;
+};
+
+/// {"liabilities": L (n×n, L[i][j] = what i owes j), "external_assets": e, "external_liabilities"?: d,
+///  "seniority"?: "pari_passu"|"senior", "alpha"?: a, "beta"?: b}. Error code "bad_input" naming the
+/// problem: not an object, unknown key, wrong type, not square, negative or non-finite, α/β outside [0,1].
+Result<ClearingInput> parse_clearing_input(const nlohmann::json& j);
+
+/// {"payments": [...], "equity": [...], "defaulted": [...], "rounds": k}.
+nlohmann::json clearing_output(const ClearingResult& result, int n);
+
+/// {"exposures": A, "capital": E, "value": v, "shock": h0, "variant"?: "original"|"linear"}.
+Result<DebtRankInput> parse_debtrank_input(const nlohmann::json& j);
+
+/// {"h": [...], "debtrank": R}.
+nlohmann::json debtrank_output(const DebtRankResult& result);
+
+}  // namespace finsim

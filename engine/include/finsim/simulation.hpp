@@ -1,0 +1,174 @@
+// A running banking-network simulation: the single source of truth that every adapter forwards.
+//
+// One timestep (model.md, docs/model.md):
+//   1. shocks: queued interventions, the scenario's shock, deposit flows;
+//   2. every active bank observes and its policy chooses HOLD, LEND, HOARD or FIRE_SALE;
+//   3. liquidity flows: recalls, repayments, new loans, withdrawals, settled pro rata with forced sales;
+//   4. fire sales move the price (exponential inverse demand), emitting PRICE_DROP past a threshold;
+//   5. mark to market and Rogers–Veraart clearing; new defaults are resolved;
+//   6. stress, capital ratios and metrics are recomputed.
+// A simulation is a pure function of (config, seed, interventions and the steps they were queued
+// before): the same inputs give the same bytes natively and in WASM. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "finsim/action.hpp"
+#include "finsim/config.hpp"
+#include "finsim/network.hpp"
+#include "finsim/observation.hpp"
+#include "finsim/policy.hpp"
+#include "finsim/result.hpp"
+
+namespace finsim {
+
+enum class EventType : std::uint8_t { lend, hoard, fire_sale, price_drop, bank_default };
+
+/// "LEND", "HOARD", "FIRE_SALE", "PRICE_DROP", "DEFAULT".
+std::string_view event_type_name(EventType type);
+
+enum class DefaultCause : std::uint8_t { none, insolvent, illiquid, forced };
+std::string_view default_cause_name(DefaultCause cause);  ///< "insolvent", "illiquid", "forced"
+
+/// Why assets were sold: by choice, or forced by what the bank had to pay.
+enum class SaleCause : std::uint8_t { voluntary, recall, withdrawal, resolution };
+std::string_view sale_cause_name(SaleCause cause);  ///< "voluntary", "recall", "withdrawal", "resolution"
+
+/// Something that happened during a step, for explanation only: the next STATE_UPDATE shows its effect.
+struct Event {
+  EventType type = EventType::lend;
+  int timestep = 0;
+  int sequence = 0;      ///< n of evt-<timestep>-<n>, from 0 within a step
+  int from = -1;         ///< acting bank (none for PRICE_DROP)
+  int to = -1;           ///< LEND: the borrower
+  double amount = 0.0;   ///< LEND: loan; HOARD: recalled; FIRE_SALE: proceeds; PRICE_DROP: relative
+                         ///< price change (negative); DEFAULT: creditors' loss
+  double units = 0.0;    ///< FIRE_SALE: units sold
+  double price = 0.0;    ///< FIRE_SALE: sale price; PRICE_DROP: new price
+  double repaid = 0.0;   ///< HOARD: what borrowers actually repaid
+  double recovery = 0.0; ///< DEFAULT: share of interbank claims its creditors recovered
+  SaleCause sale_cause = SaleCause::voluntary;
+  DefaultCause default_cause = DefaultCause::none;
+};
+
+/// A user's action on the system, applied at the start of the next step.
+struct Intervention {
+  enum class Kind : std::uint8_t { force_default, inject_liquidity, price_shock };
+  Kind kind = Kind::force_default;
+  int bank = -1;        ///< force_default, inject_liquidity
+  double amount = 0.0;  ///< inject_liquidity: cash lent by the central bank (> 0);
+                        ///< price_shock: share by which the price falls, in (0, 1)
+};
+
+/// System-level figures of the latest step (METRICS_UPDATE). The first three are in [0, 1].
+struct Metrics {
+  int timestep = 0;
+  double liquidity = 1.0;          ///< Σ min(cash, buffer) / Σ buffer over active banks: the share of
+                                   ///< short-term obligations covered by the liquidity of the bank that owes them
+  double default_rate = 0.0;       ///< defaulted banks / all banks
+  double equilibrium_score = 1.0;  ///< see docs/model.md
+  double asset_price = 1.0;
+  double price_change = 0.0;       ///< relative change over the step
+  int active_banks = 0;
+  int defaulted_banks = 0;
+  int new_defaults = 0;
+  int default_waves = 0;           ///< fictitious-default rounds of this step's clearing
+  double total_equity = 0.0;       ///< Σ equity of active banks
+  double interbank_exposure = 0.0; ///< Σ live interbank loans
+};
+
+/// One bank's reported condition (the STATE_UPDATE node and the inspector's extra fields).
+struct BankReport {
+  int tier = 3;
+  bool defaulted = false;
+  double cash = 0.0;
+  double holdings = 0.0;           ///< asset units
+  double holdings_value = 0.0;     ///< units × price
+  double loan_book = 0.0;          ///< illiquid loans to the economy, at book value
+  double lent = 0.0;               ///< live interbank loans extended
+  double borrowed = 0.0;           ///< live interbank loans received
+  double deposits = 0.0;
+  double due_to_authority = 0.0;   ///< claims of failed lenders, called by their administrator
+  double central_bank_funding = 0.0;
+  double total_assets = 0.0;
+  double equity = 0.0;
+  double capital_ratio = 0.0;      ///< equity / risk-weighted assets (frozen at default)
+  double stress = 0.0;             ///< in [0, 1]; 1 once defaulted
+  double capital_stress = 0.0;
+  double liquidity_stress = 0.0;
+  double counterparty_stress = 0.0;
+  double liquidity_coverage = 0.0; ///< cash / liquidity buffer (capped at 10)
+  Action last_action = Action::hold;
+  int last_updated_timestep = 0;   ///< last step at which capital ratio, stress or status changed
+  int default_timestep = -1;
+  DefaultCause default_cause = DefaultCause::none;
+};
+
+/// Cash and equity that entered or left the banking system during the last step, by documented
+/// source. Interbank flows (loans, repayments, recalls) move cash between banks and appear nowhere here.
+struct StepLedger {
+  double deposit_inflows = 0.0;
+  double withdrawals_paid = 0.0;
+  double sale_proceeds = 0.0;         ///< paid by outside buyers for banks' fire sales
+  double injections = 0.0;            ///< central-bank liquidity
+  double authority_payouts = 0.0;     ///< recoveries paid to creditors of failed banks
+  double seized_cash = 0.0;           ///< cash of failed banks taken over by the administrator
+  double authority_collections = 0.0; ///< repayments of called claims to the administrator
+  double mark_to_market = 0.0;        ///< Σ units held × price change
+  double credit_losses = 0.0;         ///< losses of surviving creditors on failed banks
+  double failed_equity = 0.0;         ///< equity of banks removed by resolution
+  double administrator_sales = 0.0;   ///< failed banks' securities sold by their administrators (value)
+};
+
+class Simulation {
+ public:
+  /// Builds the network and balance sheets. Errors: the config's (validate_config), unknown_policy.
+  static Result<Simulation> create(const SimConfig& config, std::uint64_t seed);
+  /// As above with a policy object supplied by the caller (learned policies loaded from a file).
+  static Result<Simulation> create(const SimConfig& config, std::uint64_t seed, std::unique_ptr<Policy> policy);
+
+  Simulation(Simulation&&) noexcept;
+  Simulation& operator=(Simulation&&) noexcept;
+  ~Simulation();
+
+  /// Advances one timestep with the configured policy.
+  void step();
+
+  /// Split step for learning environments: phase 1 (shocks) and observation; then the caller chooses
+  /// actions for active banks and complete_step runs phases 3–6. step() == begin_step + policy + complete.
+  void begin_step();
+  [[nodiscard]] std::span<const BankObservation> observations() const;
+  [[nodiscard]] std::span<const ActionMask> action_masks() const;
+  [[nodiscard]] std::span<const std::uint8_t> active() const;  ///< 1 = bank is not in default
+  void complete_step(std::span<const Action> actions);
+
+  /// Queues an intervention for the start of the next step. Errors: unknown_bank, bank_defaulted
+  /// (force_default, inject_liquidity), out_of_range (amount). On error nothing is queued.
+  Status intervene(const Intervention& intervention);
+
+  [[nodiscard]] int timestep() const;
+  [[nodiscard]] int banks() const;
+  [[nodiscard]] std::uint64_t seed() const;
+  [[nodiscard]] const SimConfig& config() const;
+  [[nodiscard]] const Network& network() const;
+  [[nodiscard]] std::string_view policy_name() const;
+  /// Loan amount on each link, indexed like network().links; 0 = no live loan.
+  [[nodiscard]] std::span<const double> loans() const;
+  [[nodiscard]] BankReport bank(int i) const;
+  [[nodiscard]] double price() const;
+  [[nodiscard]] std::span<const Event> events() const;     ///< of the latest step, in order
+  [[nodiscard]] std::span<const Action> actions() const;   ///< of the latest step
+  [[nodiscard]] const Metrics& metrics() const;
+  [[nodiscard]] const StepLedger& ledger() const;          ///< of the latest step
+
+  struct State;  // internal
+
+ private:
+  explicit Simulation(std::unique_ptr<State> state);
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace finsim

@@ -1,0 +1,144 @@
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "finsim/policy.hpp"
+
+namespace finsim {
+
+std::string_view action_name(Action a) {
+  switch (a) {
+    case Action::hold: return "HOLD";
+    case Action::lend: return "LEND";
+    case Action::hoard: return "HOARD";
+    case Action::fire_sale: return "FIRE_SALE";
+  }
+  return "HOLD";
+}
+
+std::optional<Action> parse_action(std::string_view name) {
+  constexpr std::array<std::pair<std::string_view, Action>, 8> kNames{{{"HOLD", Action::hold},
+                                                                       {"LEND", Action::lend},
+                                                                       {"HOARD", Action::hoard},
+                                                                       {"FIRE_SALE", Action::fire_sale},
+                                                                       {"hold", Action::hold},
+                                                                       {"lend", Action::lend},
+                                                                       {"hoard", Action::hoard},
+                                                                       {"fire_sale", Action::fire_sale}}};
+  for (const auto& [n, a] : kNames)
+    if (n == name) return a;
+  return std::nullopt;
+}
+
+namespace {
+
+class HeuristicPolicy final : public Policy {
+ public:
+  std::string_view name() const override { return "heuristic"; }
+  void decide(const PolicyContext& ctx, std::span<Action> actions) override {
+    const SimConfig& c = ctx.config;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      if (!ctx.active[i]) continue;
+      const BankObservation& o = ctx.observations[i];
+      const ActionMask m = ctx.masks[i];
+      // Short of cash beyond what a neighbour's loan would plausibly cover, or below the capital
+      // requirement (selling risky assets for cash raises the capital ratio): sell.
+      const bool short_of_cash = o.liquidity_gap > 0.5 * o.cash_share + 0.01;
+      const bool undercapitalised = o.capital_gap < 0.0;
+      if (allows(m, Action::fire_sale) && (short_of_cash || undercapitalised)) {
+        actions[i] = Action::fire_sale;
+      } else if (allows(m, Action::hoard) && o.borrower_stress > c.heuristic_hoard_stress) {
+        actions[i] = Action::hoard;
+      } else if (allows(m, Action::lend) && o.stress < c.heuristic_lend_stress &&
+                 o.borrower_stress <= c.heuristic_hoard_stress) {
+        actions[i] = Action::lend;
+      } else {
+        actions[i] = Action::hold;
+      }
+    }
+  }
+};
+
+class RandomPolicy final : public Policy {
+ public:
+  std::string_view name() const override { return "random"; }
+  void decide(const PolicyContext& ctx, std::span<Action> actions) override {
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      if (!ctx.active[i]) continue;
+      std::array<Action, kActionCount> feasible{};
+      int count = 0;
+      for (int a = 0; a < kActionCount; ++a)
+        if (allows(ctx.masks[i], static_cast<Action>(a))) feasible[count++] = static_cast<Action>(a);
+      actions[i] = feasible[ctx.rng.below(static_cast<std::uint64_t>(count))];
+    }
+  }
+};
+
+class FixedPolicy final : public Policy {
+ public:
+  explicit FixedPolicy(Action a) : action_(a), name_("all_" + lower(action_name(a))) {}
+  std::string_view name() const override { return name_; }
+  void decide(const PolicyContext& ctx, std::span<Action> actions) override {
+    for (std::size_t i = 0; i < actions.size(); ++i)
+      actions[i] = allows(ctx.masks[i], action_) ? action_ : Action::hold;
+  }
+
+ private:
+  static std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return out;
+  }
+  Action action_;
+  std::string name_;
+};
+
+struct Registry {
+  std::vector<std::string> names;
+  std::vector<PolicyFactory> factories;
+};
+
+Registry& registry() {
+  static Registry r = [] {
+    Registry reg;
+    reg.names = {"heuristic", "random", "all_hold", "all_lend", "all_hoard", "all_fire_sale"};
+    reg.factories = {make_heuristic_policy,
+                     make_random_policy,
+                     [] { return make_fixed_policy(Action::hold); },
+                     [] { return make_fixed_policy(Action::lend); },
+                     [] { return make_fixed_policy(Action::hoard); },
+                     [] { return make_fixed_policy(Action::fire_sale); }};
+    return reg;
+  }();
+  return r;
+}
+
+}  // namespace
+
+std::unique_ptr<Policy> make_heuristic_policy() { return std::make_unique<HeuristicPolicy>(); }
+std::unique_ptr<Policy> make_random_policy() { return std::make_unique<RandomPolicy>(); }
+std::unique_ptr<Policy> make_fixed_policy(Action action) { return std::make_unique<FixedPolicy>(action); }
+
+Result<std::unique_ptr<Policy>> make_policy(std::string_view name) {
+  const Registry& r = registry();
+  for (std::size_t i = 0; i < r.names.size(); ++i)
+    if (r.names[i] == name) return r.factories[i]();
+  std::string known;
+  for (const auto& n : r.names) known += (known.empty() ? "" : ", ") + n;
+  return make_error("unknown_policy", "unknown policy '" + std::string(name) + "' (known: " + known + ")");
+}
+
+std::span<const std::string> policy_names() { return registry().names; }
+
+void register_policy(std::string name, PolicyFactory factory) {
+  Registry& r = registry();
+  for (std::size_t i = 0; i < r.names.size(); ++i)
+    if (r.names[i] == name) {
+      r.factories[i] = factory;
+      return;
+    }
+  r.names.push_back(std::move(name));
+  r.factories.push_back(factory);
+}
+
+}  // namespace finsim

@@ -1,0 +1,91 @@
+// The internal state of a Simulation, shared by the files that implement the step's phases.
+// Structure of arrays, indexed by bank (size n) or by link (size m, like Network::links).
+#pragma once
+
+#include <vector>
+
+#include "finsim/clearing.hpp"
+#include "finsim/simulation.hpp"
+
+namespace finsim {
+
+struct Simulation::State {
+  SimConfig config;
+  std::uint64_t seed = 0;
+  Network network;
+  Rng exogenous{0};   // shocks, deposit flows, price noise: independent of the policy
+  Rng policy_rng{0};  // the policy's own stream
+  std::unique_ptr<Policy> policy;
+  int t = 0;
+  int n = 0;
+  int m = 0;
+
+  // --- banks ---
+  std::vector<int> tier;
+  std::vector<std::uint8_t> defaulted;
+  std::vector<double> cash, units, loan_book, deposits, deposit_target, due_authority, cb_funding;
+  std::vector<double> lent, borrowed;  // recomputed from loans by measure_banks()
+  std::vector<double> total_assets, equity, capital_ratio;
+  std::vector<double> capital_stress, liquidity_stress, counterparty_stress, stress, coverage;
+  std::vector<double> buffer;          // liquidity buffer, as of the latest measurement
+  std::vector<double> distress;        // fundamental distress: capital and liquidity stress combined
+  std::vector<Action> action, previous_action;
+  std::vector<int> last_updated, default_step;
+  std::vector<DefaultCause> default_cause;
+  std::vector<long long> reported_ratio, reported_stress;  // as serialized, to detect changes
+
+  // --- links ---
+  std::vector<int> lender, borrower;
+  std::vector<double> loan;
+  std::vector<double> term_loan;          // part of each loan that is term funding (not repaid voluntarily)
+  std::vector<int> out_start, out_links;  // CSR of link indices by lender
+  std::vector<int> in_start, in_links;    // CSR of link indices by borrower
+  std::vector<int> degree;                // distinct counterparties (both directions)
+
+  // --- market ---
+  double price = 1.0;
+  double step_start_price = 1.0;
+  double fundamental_price = 1.0;
+  double outstanding_units = 1.0;
+  double pending_liquidation = 0.0;  // failed banks' units, sold by their administrator next step
+  double price_noise = 0.0;
+
+  // --- step scratch ---
+  std::vector<double> withdrawal, gap, spare, recall, owed_recall, inflow, pay_share, voluntary_units, need;
+  std::vector<std::uint8_t> forced, hit_by_shock, active;
+  std::vector<DefaultCause> forced_cause;
+  std::vector<BankObservation> observations;
+  std::vector<ActionMask> masks;
+  std::vector<Intervention> pending;
+  std::vector<Event> events;
+  std::vector<Event> hoard_events, lend_events, sale_events, default_events;
+  std::vector<double> previous_assets;
+  std::vector<double> stability_window;  // per-step stability terms, newest last
+  bool decisions_open = false;
+  Metrics metrics;
+  StepLedger ledger;
+
+  ClearingSolver solver;
+  std::vector<Obligation> obligations;
+  std::vector<double> external_assets, external_liabilities;
+  std::vector<std::uint8_t> newly_defaulted;
+
+  // Phases (one file each).
+  void initialise_balance_sheets();                 // init_balance_sheets.cpp
+  void apply_shocks();                              // step_shocks.cpp
+  void observe();                                   // observe.cpp
+  void settle_liquidity();                          // step_liquidity.cpp (phases 3 and 4)
+  /// Returns the number of new defaults; `waves` receives the clearing's default rounds.
+  int clear_and_resolve(int& waves);                // step_clearing.cpp (phase 5)
+  void measure_banks();                             // measures.cpp
+  void update_metrics(int new_defaults, int waves); // measures.cpp
+  void update_report_times();                       // measures.cpp
+
+  void emit(Event e);
+  [[nodiscard]] bool is_active(int i) const { return defaulted[i] == 0; }
+};
+
+/// Equilibrium score window (steps).
+inline constexpr int kEquilibriumWindow = 5;
+
+}  // namespace finsim

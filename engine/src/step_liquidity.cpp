@@ -1,0 +1,227 @@
+// Phases 3 and 4: liquidity flows and fire sales.
+//
+// Order (docs/model.md, "Liquidity settlement"):
+//   a. HOARD recalls a share of each outstanding loan: the borrower owes it now.
+//   b. Banks with cash beyond their obligations and buffer repay part of their interbank borrowing.
+//   c. LEND extends a loan out of spare cash (cash beyond the lender's own obligations and buffer, so a
+//      lender never depends on incoming payments to fund it) to its neediest linked borrower.
+//   d. Recalls, withdrawals and called claims are settled simultaneously. A bank that cannot pay from
+//      cash and receipts sells assets (a forced FIRE_SALE) at the price all of this step's sales
+//      produce; if even selling everything is not enough it pays its obligations pro rata (like
+//      Eisenberg–Noe on this step's payments) and is illiquid: it defaults in phase 5.
+// Prices: P = P_base · exp(−α · (units sold) / (units outstanding)) (Cifuentes, Shin & Ferrucci 2005),
+// with P_base the previous price moved by mean reversion toward the initial price and exogenous noise.
+// Every seller receives the post-impact price.
+#include <algorithm>
+#include <cmath>
+
+#include "finsim/detmath.hpp"
+#include "sim_state.hpp"
+
+namespace finsim {
+namespace {
+
+constexpr double kShareTolerance = 1e-14;
+constexpr int kMaxSettlementRounds = 10000;
+constexpr int kMaxPriceIterations = 1000;
+
+}  // namespace
+
+void Simulation::State::settle_liquidity() {
+  const SimConfig& c = config;
+  std::fill(recall.begin(), recall.end(), 0.0);
+  std::fill(owed_recall.begin(), owed_recall.end(), 0.0);
+  double units_at_start = 0.0;  // every unit held now is marked from the step's start price to the new one
+  for (int i = 0; i < n; ++i) units_at_start += units[i];
+
+  // a. Recalls.
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i) || action[i] != Action::hoard) continue;
+    for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
+      const int l = out_links[e];
+      if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+      recall[l] = c.hoard_recall_share * loan[l];
+      owed_recall[borrower[l]] += recall[l];
+    }
+  }
+
+  auto repayable = [&](int l) { return std::max(0.0, loan[l] - recall[l] - term_loan[l]); };
+  auto kept_buffer = [&](int i) {
+    return c.deposit_runoff * (deposits[i] - withdrawal[i]) + c.interbank_runoff * borrowed[i];
+  };
+
+  // b. Voluntary repayments of lending added during the run (not term funding), pro rata.
+  for (int j = 0; j < n; ++j) {
+    if (!is_active(j) || c.repay_share <= 0.0) continue;
+    const double excess = cash[j] - withdrawal[j] - due_authority[j] - owed_recall[j] - kept_buffer(j);
+    if (excess <= 0.0) continue;
+    double outstanding = 0.0;
+    for (int e = in_start[j]; e < in_start[j + 1]; ++e) outstanding += repayable(in_links[e]);
+    if (outstanding <= 0.0) continue;
+    const double pay = std::min(c.repay_share * excess, outstanding);
+    for (int e = in_start[j]; e < in_start[j + 1]; ++e) {
+      const int l = in_links[e];
+      const double part = pay * repayable(l) / outstanding;
+      if (part <= 0.0) continue;
+      loan[l] -= part;
+      cash[j] -= part;
+      cash[lender[l]] += part;
+    }
+  }
+
+  // c. New loans, lenders in index order, each to its neediest linked borrower.
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i) || action[i] != Action::lend) continue;
+    const double spare_now = cash[i] - withdrawal[i] - due_authority[i] - owed_recall[i] - kept_buffer(i);
+    if (spare_now <= 0.0) continue;
+    int best = -1;
+    for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
+      const int l = out_links[e], b = borrower[l];
+      if (is_active(b) && gap[b] > 0.0 && (best < 0 || gap[b] > gap[borrower[best]])) best = l;
+    }
+    if (best < 0) continue;
+    const int b = borrower[best];
+    const double amount = std::min(c.lend_share * spare_now, gap[b]);
+    if (amount <= 0.0) continue;
+    loan[best] += amount;
+    cash[i] -= amount;
+    cash[b] += amount;
+    gap[b] -= amount;
+    Event ev;
+    ev.type = EventType::lend;
+    ev.from = i;
+    ev.to = b;
+    ev.amount = amount;
+    lend_events.push_back(ev);
+  }
+
+  // d. Settlement with sales.
+  const double base_price =
+      price * detmath::exp(c.price_reversion * detmath::log(fundamental_price / price) + c.price_volatility * price_noise);
+  for (int i = 0; i < n; ++i) {
+    pay_share[i] = 1.0;
+    voluntary_units[i] = (is_active(i) && action[i] == Action::fire_sale) ? c.fire_sale_share * units[i] : 0.0;
+  }
+
+  double p = base_price;
+  auto forced_units = [&](int i, double at) {
+    const double nd = need[i] - voluntary_units[i] * at;
+    if (nd <= 0.0) return 0.0;
+    return std::min(units[i] - voluntary_units[i], nd / at);
+  };
+
+  const double administrator_units = c.liquidation_rate * pending_liquidation;
+  double voluntary_total = administrator_units;
+  for (int i = 0; i < n; ++i) voluntary_total += voluntary_units[i];
+
+  for (int round = 0; round < kMaxSettlementRounds; ++round) {
+    std::fill(inflow.begin(), inflow.end(), 0.0);
+    for (int l = 0; l < m; ++l)
+      if (recall[l] > 0.0) inflow[lender[l]] += pay_share[borrower[l]] * recall[l];
+    bool anyone_short = false;
+    for (int i = 0; i < n; ++i) {
+      need[i] = is_active(i) ? withdrawal[i] + due_authority[i] + owed_recall[i] - cash[i] - inflow[i] : 0.0;
+      if (need[i] > 0.0) anyone_short = true;
+    }
+    // Price: the greatest fixed point of P = P_base exp(−α S(P) / Q), by monotone iteration from P_base.
+    p = base_price;
+    if (anyone_short || voluntary_total > 0.0) {
+      for (int it = 0; it < kMaxPriceIterations; ++it) {
+        double sold = voluntary_total;
+        for (int i = 0; i < n; ++i)
+          if (need[i] > 0.0) sold += forced_units(i, p);
+        const double next = base_price * detmath::exp(-c.price_impact * sold / outstanding_units);
+        const bool done = std::fabs(next - p) <= 1e-15 * p;
+        p = next;
+        if (done) break;
+      }
+    }
+    double largest_change = 0.0;
+    for (int i = 0; i < n; ++i) {
+      if (!is_active(i)) continue;
+      const double owed = withdrawal[i] + due_authority[i] + owed_recall[i];
+      if (owed <= 0.0) continue;
+      const double resources = cash[i] + inflow[i] + (voluntary_units[i] + forced_units(i, p)) * p;
+      const double share = std::min(1.0, resources / owed);
+      largest_change = std::max(largest_change, std::fabs(share - pay_share[i]));
+      pay_share[i] = share;
+    }
+    if (largest_change <= kShareTolerance) break;
+  }
+
+  // Execute sales at the settlement price.
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i)) continue;
+    const double forced_sold = need[i] > 0.0 ? forced_units(i, p) : 0.0;
+    const double sold = voluntary_units[i] + forced_sold;
+    if (sold <= 0.0) continue;
+    units[i] -= sold;
+    if (units[i] < 0.0) units[i] = 0.0;
+    cash[i] += sold * p;
+    ledger.sale_proceeds += sold * p;
+    Event ev;
+    ev.type = EventType::fire_sale;
+    ev.from = i;
+    ev.amount = sold * p;
+    ev.units = sold;
+    ev.price = p;
+    if (forced_sold > 0.0 && voluntary_units[i] <= 0.0) {
+      const double called = due_authority[i];
+      ev.sale_cause = owed_recall[i] >= withdrawal[i] && owed_recall[i] >= called
+                          ? SaleCause::recall
+                          : (called >= withdrawal[i] ? SaleCause::resolution : SaleCause::withdrawal);
+    }
+    sale_events.push_back(ev);
+  }
+  pending_liquidation -= administrator_units;
+  ledger.administrator_sales = administrator_units * p;
+
+  // Recall payments.
+  std::vector<double>& repaid = inflow;  // reuse: recalled amounts actually repaid, by lender
+  std::fill(repaid.begin(), repaid.end(), 0.0);
+  for (int l = 0; l < m; ++l) {
+    if (recall[l] <= 0.0) continue;
+    const double paid = pay_share[borrower[l]] * recall[l];
+    loan[l] -= paid;
+    if (loan[l] < 0.0) loan[l] = 0.0;
+    term_loan[l] = std::min(term_loan[l], loan[l]);
+    cash[borrower[l]] -= paid;
+    cash[lender[l]] += paid;
+    repaid[lender[l]] += paid;
+  }
+  // External payments: withdrawals and called claims, at the same share.
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i)) continue;
+    const double w = pay_share[i] * withdrawal[i];
+    const double d = pay_share[i] * due_authority[i];
+    deposits[i] -= w;
+    due_authority[i] -= d;
+    cash[i] -= w + d;
+    ledger.withdrawals_paid += w;
+    ledger.authority_collections += d;
+    if (cash[i] < 0.0) cash[i] = 0.0;  // rounding of a pro-rata payer: at most a few ulp
+    if (pay_share[i] < 1.0 - 1e-12) {
+      forced[i] = 1;
+      if (forced_cause[i] == DefaultCause::none) forced_cause[i] = DefaultCause::illiquid;
+    }
+  }
+
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i) || action[i] != Action::hoard) continue;
+    double requested = 0.0;
+    for (int e = out_start[i]; e < out_start[i + 1]; ++e) requested += recall[out_links[e]];
+    if (requested <= 0.0) continue;
+    Event ev;
+    ev.type = EventType::hoard;
+    ev.from = i;
+    ev.amount = requested;
+    ev.repaid = repaid[i];
+    hoard_events.push_back(ev);
+  }
+
+  // Phase 4: the new price, and mark-to-market of everything banks held at the start of the step.
+  ledger.mark_to_market = units_at_start * (p - step_start_price);
+  price = p;
+}
+
+}  // namespace finsim

@@ -1,0 +1,98 @@
+// Phase 1: exogenous shocks — user interventions, the scenario's shock, deposit flows, price noise.
+//
+// The exogenous stream draws the same numbers in the same order whatever the policy does (one normal
+// per bank per step, defaulted or not, then one for the price), so different policies on the same seed
+// face the same shocks.
+#include <algorithm>
+#include <numeric>
+
+#include "finsim/detmath.hpp"
+#include "sim_state.hpp"
+
+namespace finsim {
+namespace {
+
+bool in_target(const SimConfig& c, int tier) {
+  if (c.shock_target == "core") return tier == 1;
+  if (c.shock_target == "periphery") return tier != 1;
+  return true;
+}
+
+}  // namespace
+
+void Simulation::State::apply_shocks() {
+  const SimConfig& c = config;
+  const int step_number = t + 1;
+  step_start_price = price;
+  ledger = StepLedger{};
+  events.clear();
+  hoard_events.clear();
+  lend_events.clear();
+  sale_events.clear();
+  default_events.clear();
+  std::fill(forced.begin(), forced.end(), 0);
+  std::fill(forced_cause.begin(), forced_cause.end(), DefaultCause::none);
+  std::fill(withdrawal.begin(), withdrawal.end(), 0.0);
+  std::fill(hit_by_shock.begin(), hit_by_shock.end(), 0);
+
+  for (const Intervention& iv : pending) {
+    switch (iv.kind) {
+      case Intervention::Kind::force_default:
+        if (is_active(iv.bank)) {
+          forced[iv.bank] = 1;
+          forced_cause[iv.bank] = DefaultCause::forced;
+        }
+        break;
+      case Intervention::Kind::inject_liquidity:
+        if (is_active(iv.bank)) {
+          cash[iv.bank] += iv.amount;
+          cb_funding[iv.bank] += iv.amount;
+          ledger.injections += iv.amount;
+        }
+        break;
+      case Intervention::Kind::price_shock:
+        price *= 1.0 - iv.amount;
+        break;
+    }
+  }
+  pending.clear();
+
+  if (c.shock_step > 0 && step_number == c.shock_step) {
+    price *= 1.0 - c.shock_price;
+    if (c.shock_withdrawal > 0.0)
+      for (int i = 0; i < n; ++i)
+        if (in_target(c, tier[i]) && exogenous.bernoulli(c.shock_target_share)) hit_by_shock[i] = 1;
+    if (c.shock_defaults > 0) {
+      std::vector<int> core;
+      for (int i = 0; i < n; ++i)
+        if (tier[i] == 1 && is_active(i)) core.push_back(i);
+      std::stable_sort(core.begin(), core.end(), [&](int a, int b) { return total_assets[a] > total_assets[b]; });
+      for (int k = 0; k < c.shock_defaults && k < static_cast<int>(core.size()); ++k) {
+        forced[core[k]] = 1;
+        forced_cause[core[k]] = DefaultCause::forced;
+      }
+    }
+  }
+
+  // Deposits: mean-reverting net flows plus runs on stressed banks (docs/model.md, "Deposits").
+  for (int i = 0; i < n; ++i) {
+    const double z = exogenous.normal();
+    const double d = deposits[i];
+    if (!is_active(i) || d <= 0.0) continue;
+    double flow = c.deposit_reversion * (deposit_target[i] - d) / d + c.deposit_volatility * z;
+    if (stress[i] > c.run_threshold)
+      flow -= c.run_sensitivity * (stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
+    if (hit_by_shock[i]) flow -= c.shock_withdrawal;
+    const double change = flow * d;
+    if (change > 0.0) {
+      cash[i] += change;
+      deposits[i] += change;
+      ledger.deposit_inflows += change;
+    } else {
+      withdrawal[i] = std::min(d, -change);
+    }
+  }
+  price_noise = exogenous.normal();
+}
+
+}  // namespace finsim
