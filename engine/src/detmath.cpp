@@ -46,14 +46,18 @@ double log(double x) {
     m *= 2.0;
     e -= 1;
   }
-  // log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716; series to s^25 (error < 1e-20).
-  const double s = (m - 1.0) / (m + 1.0);
-  const double s2 = s * s;
-  double q = 1.0 / 25.0;
-  for (int n = 23; n >= 1; n -= 2) q = q * s2 + 1.0 / n;
-  const double log_m = 2.0 * s * q;
+  // With f = m − 1 (exact) and s = f / (2 + f): log(1 + f) = 2 atanh(s) = f − (hfsq − s (hfsq + R)),
+  // hfsq = f²/2, R = Σ_{k>=1} 2 s^{2k} / (2k + 1); this arrangement (fdlibm's e_log.c, Sun 1993)
+  // keeps the rounding error of the large terms out of the result.
+  const double f = m - 1.0;
+  const double s = f / (2.0 + f);
+  const double z = s * s;
+  double r = 2.0 / 27.0;
+  for (int k = 12; k >= 1; --k) r = r * z + 2.0 / (2 * k + 1);
+  r *= z;
+  const double hfsq = 0.5 * f * f;
   const double de = static_cast<double>(e);
-  return (de * kLn2Hi + log_m) + de * kLn2Lo;
+  return de * kLn2Hi - ((hfsq - (s * (hfsq + r) + de * kLn2Lo)) - f);
 }
 
 double tanh(double x) {
