@@ -25,6 +25,19 @@ class IssueLog {
   std::size_t max_;
 };
 
+// A record that split cleanly into the header's number of fields; otherwise logs why not.
+bool well_formed(const csv::Record& rec, std::size_t fields, IssueLog& log) {
+  if (!rec.error.empty()) {
+    log.add(rec.line, rec.error);
+    return false;
+  }
+  if (rec.fields.size() != fields) {
+    log.add(rec.line, "expected " + std::to_string(fields) + " fields, found " + std::to_string(rec.fields.size()));
+    return false;
+  }
+  return true;
+}
+
 ImportReport rejected(std::size_t line, std::string message) {
   ImportReport r;
   r.issue_count = 1;
@@ -94,15 +107,7 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
   for (std::size_t k = 1; k < records.size(); ++k) {
     const csv::Record& rec = records[k];
     ++report.rows_read;
-    if (!rec.error.empty()) {
-      log.add(rec.line, rec.error);
-      continue;
-    }
-    if (rec.fields.size() != header.fields.size()) {
-      log.add(rec.line, "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                            std::to_string(rec.fields.size()));
-      continue;
-    }
+    if (!well_formed(rec, header.fields.size(), log)) continue;
     bool good = true;
     const auto date = parse_date(rec.fields[0]);
     if (!date) {
@@ -180,15 +185,7 @@ ImportReport import_long_csv(std::string_view text, const CsvImportOptions& opti
   for (std::size_t r = 1; r < records.size(); ++r) {
     const csv::Record& rec = records[r];
     ++report.rows_read;
-    if (!rec.error.empty()) {
-      log.add(rec.line, rec.error);
-      continue;
-    }
-    if (rec.fields.size() != header.fields.size()) {
-      log.add(rec.line, "expected " + std::to_string(header.fields.size()) + " fields, found " +
-                            std::to_string(rec.fields.size()));
-      continue;
-    }
+    if (!well_formed(rec, header.fields.size(), log)) continue;
     bool good = true;
     const auto date = parse_date(field(rec, kDate));
     if (!date) {
