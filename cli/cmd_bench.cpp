@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_portfolio.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "finsim/clearing.hpp"
@@ -116,8 +117,14 @@ nlohmann::json bench_case(const Case& k, const std::string& scenario) {
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}}, 0);
   const bool quick = args.has("quick");
+  if (args.has("portfolio")) {
+    nlohmann::json out;
+    out["portfolio_backtest"] = quick ? bench_portfolio(100, 2000, 3) : bench_portfolio(100, 20000, 5);
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
   const int r = quick ? 10 : 1;
   const std::vector<Case> cases{{100, 5.0, 5000 / r, 5000 / r, 2000 / r},
                                 {1000, 5.0, 1000 / r, 1000 / r, 200 / r},
