@@ -24,8 +24,9 @@ struct ModelOptions {
   int xgb_rounds = 60;              ///< xgboost: boosting rounds
   int xgb_max_depth = 3;
   double xgb_learning_rate = 0.1;
-  int cnn_epochs = 30;              ///< cnn: full-batch training epochs per fit
-  int cnn_channels = 4;             ///< cnn: convolution filters
+  int cnn_epochs = 60;              ///< cnn: full-batch Adam epochs of the first fit (later fits: a quarter)
+  int cnn_channels = 4;             ///< cnn: convolution filters (width 5)
+  double cnn_l2 = 0.1;              ///< cnn: L2 penalty on the weights
   std::uint64_t seed = 1;           ///< for models with random initialisation
 };
 
