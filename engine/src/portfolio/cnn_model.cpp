@@ -50,6 +50,12 @@ class CnnModel final : public ReturnModel {
     return {};
   }
 
+  void reset() override {
+    net_.reset();
+    adam_.reset();
+    scale_ = 1.0;
+  }
+
   void predict(std::span<const double> x, std::size_t rows, std::span<double> out) const override {
     const Eigen::RowVectorXd y = net_->forward(to_columns(x, rows) / scale_);
     for (std::size_t r = 0; r < rows; ++r) out[r] = y[static_cast<Eigen::Index>(r)] * scale_;

@@ -115,6 +115,7 @@ Result<std::vector<Signal>> generate_signals(ReturnModel& model, const PricePane
   std::vector<Signal> signals;
   for (std::size_t a : assets) {
     if (a >= panel.asset_count()) return make_error("unknown_asset", "asset index out of range");
+    model.reset();
     AssetWalk walk(model, panel, a, config, signals);
     if (Status s = walk.run(); !s.ok()) return s.error();
   }

@@ -47,6 +47,11 @@ class ReturnModel {
 
   /// Predicted next-period returns of `rows` feature rows into `out`. Requires a successful fit.
   virtual void predict(std::span<const double> x, std::size_t rows, std::span<double> out) const = 0;
+
+  /// Forgets every fit, so the next one starts afresh. The walk-forward driver calls it before each
+  /// asset: a model that warm-starts (cnn) would otherwise carry what it learnt from one asset's later
+  /// bars into another asset's earlier signals — a look-ahead across assets.
+  virtual void reset() {}
 };
 
 }  // namespace finsim::portfolio

@@ -35,7 +35,7 @@ struct WalkForwardConfig {
 };
 
 /// Signals of `model` for each asset in `assets` (indices into `panel`), ordered by asset then date.
-/// The model is refitted per asset (one model, one asset at a time). Errors: "bad_config" (zero
+/// The model is reset before each asset (ReturnModel::reset) and refitted along it. Errors: "bad_config" (zero
 /// refit_every or train_window, min_train < 2), "unknown_asset", or the model's fit error.
 Result<std::vector<Signal>> generate_signals(ReturnModel& model, const PricePanel& panel,
                                              std::span<const std::size_t> assets, const WalkForwardConfig& config);
