@@ -61,9 +61,25 @@ void ConvNet::forward_pass(const Matrix& x, Pass& p) const {
 }
 
 Eigen::RowVectorXd ConvNet::forward(const Matrix& x) const {
-  Pass p;
-  forward_pass(x, p);
-  return p.out;
+  const Layout l(shape_);
+  const int T = positions_, C = shape_.channels, K = shape_.kernel;
+  Eigen::RowVectorXd out(x.cols());
+  for (Eigen::Index b = 0; b < x.cols(); ++b) {
+    double y = params_[l.out_b];
+    for (int c = 0; c < C; ++c) {
+      double sum = 0.0, last = 0.0;
+      for (int t = 0; t < T; ++t) {
+        double z = params_[l.conv_b + c];
+        for (int k = 0; k < K; ++k) z += params_[l.conv_w + c + static_cast<Eigen::Index>(k) * C] * x(t + k, b);
+        const double a = std::max(0.0, z);
+        sum += a;
+        if (t == T - 1) last = a;
+      }
+      y += params_[l.out_w + c] * last + params_[l.out_w + C + c] * (sum / T);
+    }
+    out[b] = y;
+  }
+  return out;
 }
 
 double ConvNet::loss_and_gradient(const Matrix& x, const Eigen::RowVectorXd& y, Vector& gradient) const {

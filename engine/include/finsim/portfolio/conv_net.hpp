@@ -51,7 +51,10 @@ class ConvNet {
   Vector& parameters() { return params_; }
   [[nodiscard]] const Vector& parameters() const { return params_; }
 
-  /// Outputs for the columns of `x` (L × batch).
+  /// Outputs for the columns of `x` (L × batch), each computed alone by scalar loops in a fixed order:
+  /// a window's output does not depend on the batch it comes in. (Eigen's matrix products, used in
+  /// training, may round a column differently with the size of the matrix; the walk-forward causality
+  /// test caught that as a last-bit dependence of early predictions on later bars.)
   [[nodiscard]] Eigen::RowVectorXd forward(const Matrix& x) const;
 
   /// Loss ½ mean (f(x_b) − y_b)² + ½λ‖weights‖² over the batch, and its gradient with respect to
