@@ -189,3 +189,31 @@ TEST_CASE("the issue list is capped but the count is not") {
   CHECK(r.issues.size() == 100);
   CHECK(r.issue_count == 250);
 }
+
+TEST_CASE("typed rows (a database loader's) go through the same checks, reported by row id") {
+  const auto d = [](int day) { return date_from_civil(2024, 1, day); };
+  std::vector<PriceRow> rows = {
+      {101, d(2), "AAPL", AssetClass::stock, 185.0, 1e6, "Technology"},
+      {102, d(2), "BTC", AssetClass::crypto, 45000.0, std::nan(""), ""},
+      {103, d(3), "AAPL", AssetClass::stock, 186.5, 9e5, ""},
+      {104, d(3), "UST10", AssetClass::bond, 97.25, std::nan(""), ""},
+      {105, d(3), "GC", AssetClass::commodity, std::nan(""), std::nan(""), ""},
+  };
+  const ImportReport ok = import_price_rows(rows);
+  REQUIRE(ok.clean());
+  CHECK(ok.panel->asset_count() == 4);
+  CHECK(ok.panel->asset(0).sector == "Technology");
+  CHECK(ok.panel->close(1, 0) == 186.5);
+  CHECK(std::isnan(ok.panel->close(1, 3)));
+  rows.push_back({106, d(3), "AAPL", AssetClass::stock, 187.0, 1.0, ""});
+  rows.push_back({107, d(4), "BTC", AssetClass::stock, 46000.0, 1.0, ""});
+  rows.push_back({108, d(4), "ETH", AssetClass::crypto, -3.0, 1.0, ""});
+  rows.push_back({109, d(4), "", AssetClass::crypto, 3.0, 1.0, ""});
+  const ImportReport bad = import_price_rows(rows);
+  CHECK_FALSE(bad.panel);
+  CHECK(bad.issue_count == 4);
+  CHECK(has_issue(bad, 106, "repeats line 103"));
+  CHECK(has_issue(bad, 107, "is a stock here but a crypto on line 102"));
+  CHECK(has_issue(bad, 108, "price '-3' is not > 0"));
+  CHECK(has_issue(bad, 109, "empty ticker"));
+}

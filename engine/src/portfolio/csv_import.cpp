@@ -1,6 +1,7 @@
 #include "finsim/portfolio/csv_import.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -55,6 +56,13 @@ std::string quoted(std::string_view s) {
   return out;
 }
 
+// A number as a person would write it in a message.
+std::string number_text(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
 // A price cell's problem, or empty when it is a valid price or a missing marker.
 std::string price_problem(std::string_view cell, std::optional<double>& value) {
   value = csv::parse_price_cell(cell);
@@ -81,6 +89,92 @@ void finish(ImportReport& report, const CsvImportOptions& options, Result<PriceP
     return;
   }
   report.panel = std::move(panel).value();
+}
+
+// The checks of import_price_rows, then the panel: tickers in order of first appearance, dates sorted.
+// Issues already in the report (from parsing) count toward strict rejection; all end in line order.
+void assemble_rows(std::span<const PriceRow> rows, ImportReport& report, IssueLog& log, const CsvImportOptions& options,
+                   bool volume_column) {
+  struct TickerInfo {
+    Asset asset;
+    std::size_t line;
+  };
+  struct Entry {
+    Date date;
+    std::size_t asset;
+    double close, volume;
+  };
+  std::vector<TickerInfo> tickers;
+  std::map<std::string, std::size_t, std::less<>> ticker_index;
+  std::map<std::pair<Date, std::size_t>, std::size_t> seen;  // (date, asset) → line
+  std::vector<Entry> entries;
+  bool any_volume = volume_column;
+  for (const PriceRow& row : rows) {
+    bool good = true;
+    if (row.ticker.empty()) {
+      log.add(row.line, "empty ticker");
+      good = false;
+    }
+    if (!std::isnan(row.close) && !(std::isfinite(row.close) && row.close > 0.0)) {
+      log.add(row.line, "close: price " + quoted(number_text(row.close)) + " is not > 0");
+      good = false;
+    }
+    if (!std::isnan(row.volume) && !(std::isfinite(row.volume) && row.volume >= 0.0)) {
+      log.add(row.line, "volume " + quoted(number_text(row.volume)) + " is not a number >= 0");
+      good = false;
+    }
+    if (!good) continue;
+    any_volume = any_volume || !std::isnan(row.volume);
+    const bool stock = row.asset_class == AssetClass::stock;
+    auto it = ticker_index.find(row.ticker);
+    if (it == ticker_index.end()) {
+      it = ticker_index.emplace(row.ticker, tickers.size()).first;
+      tickers.push_back({{row.ticker, row.asset_class, stock ? row.sector : ""}, row.line});
+    } else {
+      TickerInfo& info = tickers[it->second];
+      if (info.asset.asset_class != row.asset_class) {
+        log.add(row.line, row.ticker + " is a " + std::string(asset_class_name(row.asset_class)) + " here but a " +
+                              std::string(asset_class_name(info.asset.asset_class)) + " on line " +
+                              std::to_string(info.line));
+        continue;
+      }
+      if (stock && !row.sector.empty()) {
+        if (info.asset.sector.empty()) {
+          info.asset.sector = row.sector;
+        } else if (info.asset.sector != row.sector) {
+          log.add(row.line, row.ticker + " has sector " + quoted(row.sector) + " here but " +
+                                quoted(info.asset.sector) + " on line " + std::to_string(info.line));
+          continue;
+        }
+      }
+    }
+    const auto key = std::pair{row.date, it->second};
+    if (auto s = seen.find(key); s != seen.end()) {
+      log.add(row.line, row.ticker + " on " + format_date(row.date) + " repeats line " + std::to_string(s->second));
+      continue;
+    }
+    seen.emplace(key, row.line);
+    entries.push_back({row.date, it->second, row.close, row.volume});
+  }
+  std::stable_sort(report.issues.begin(), report.issues.end(),
+                   [](const ImportIssue& a, const ImportIssue& b) { return a.line < b.line; });
+
+  std::vector<Date> dates;
+  for (const Entry& e : entries) dates.push_back(e.date);
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  const std::size_t n = tickers.size();
+  std::vector<double> closes(dates.size() * n, kNaN), volumes;
+  if (any_volume) volumes.assign(dates.size() * n, kNaN);
+  for (const Entry& e : entries) {
+    const auto bar = static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), e.date) - dates.begin());
+    closes[bar * n + e.asset] = e.close;
+    if (!volumes.empty()) volumes[bar * n + e.asset] = e.volume;
+  }
+  std::vector<Asset> assets;
+  for (TickerInfo& t : tickers) assets.push_back(std::move(t.asset));
+  report.rows_imported = entries.size();
+  finish(report, options, PricePanel::create(std::move(assets), std::move(dates), std::move(closes), std::move(volumes)));
 }
 
 }  // namespace
@@ -143,6 +237,14 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
   return report;
 }
 
+ImportReport import_price_rows(std::span<const PriceRow> rows, const CsvImportOptions& options) {
+  ImportReport report;
+  IssueLog log(report, options.max_issues);
+  report.rows_read = rows.size();
+  assemble_rows(rows, report, log, options, false);
+  return report;
+}
+
 ImportReport import_long_csv(std::string_view text, const CsvImportOptions& options) {
   const std::vector<csv::Record> records = csv::read_records(text);
   if (records.empty()) return rejected(1, "the file is empty");
@@ -165,108 +267,49 @@ ImportReport import_long_csv(std::string_view text, const CsvImportOptions& opti
       return rejected(header.line, std::string("header: missing column ") + kNames[k] +
                                        " (need date,ticker,asset_type,close[,volume,sector])");
 
-  struct Entry {
-    Date date;
-    std::size_t asset;
-    double close, volume;
-  };
-  struct TickerInfo {
-    Asset asset;
-    std::size_t line;
-  };
+  // Text → PriceRow: the checks that concern the text of the cells. The rest is import_price_rows'.
   ImportReport report;
   IssueLog log(report, options.max_issues);
-  std::vector<TickerInfo> tickers;
-  std::map<std::string, std::size_t, std::less<>> ticker_index;
-  std::map<std::pair<Date, std::size_t>, std::size_t> seen;  // (date, asset) → line
-  std::vector<Entry> entries;
+  std::vector<PriceRow> rows;
   auto field = [&](const csv::Record& rec, int k) { return csv::trim(rec.fields[static_cast<std::size_t>(column[k])]); };
-
   for (std::size_t r = 1; r < records.size(); ++r) {
     const csv::Record& rec = records[r];
     ++report.rows_read;
     if (!well_formed(rec, header.fields.size(), log)) continue;
     bool good = true;
-    const auto date = parse_date(field(rec, kDate));
-    if (!date) {
+    PriceRow row;
+    row.line = rec.line;
+    if (const auto date = parse_date(field(rec, kDate))) {
+      row.date = *date;
+    } else {
       log.add(rec.line, "bad date " + quoted(field(rec, kDate)));
       good = false;
     }
-    const std::string ticker(field(rec, kTicker));
-    if (ticker.empty()) {
-      log.add(rec.line, "empty ticker");
-      good = false;
-    }
-    const auto type = parse_asset_class(field(rec, kType));
-    if (!type) {
+    row.ticker = std::string(field(rec, kTicker));
+    if (const auto type = parse_asset_class(field(rec, kType))) {
+      row.asset_class = *type;
+    } else {
       log.add(rec.line, "unknown asset_type " + quoted(field(rec, kType)) + " (stock, crypto, bond, commodity)");
       good = false;
     }
-    std::optional<double> close;
-    if (const std::string p = price_problem(field(rec, kClose), close); !p.empty()) {
-      log.add(rec.line, "close: " + p);
+    const auto close = csv::parse_price_cell(field(rec, kClose));
+    if (close && std::isnan(*close)) {
+      log.add(rec.line, "close: " + quoted(field(rec, kClose)) + " is not a number");
       good = false;
     }
-    double volume = kNaN;
+    row.close = close.value_or(kNaN);
     if (column[kVolume] >= 0) {
       const auto v = csv::parse_price_cell(field(rec, kVolume));
-      if (v && (std::isnan(*v) || *v < 0.0)) {
+      if (v && std::isnan(*v)) {
         log.add(rec.line, "volume " + quoted(field(rec, kVolume)) + " is not a number >= 0");
         good = false;
-      } else if (v) {
-        volume = *v;
       }
+      row.volume = v.value_or(kNaN);
     }
-    const std::string sector = column[kSector] >= 0 ? std::string(field(rec, kSector)) : std::string();
-    if (!good) continue;
-
-    auto it = ticker_index.find(ticker);
-    if (it == ticker_index.end()) {
-      it = ticker_index.emplace(ticker, tickers.size()).first;
-      tickers.push_back({{ticker, *type, *type == AssetClass::stock ? sector : ""}, rec.line});
-    } else {
-      TickerInfo& info = tickers[it->second];
-      if (info.asset.asset_class != *type) {
-        log.add(rec.line, ticker + " is a " + std::string(asset_class_name(*type)) + " here but a " +
-                              std::string(asset_class_name(info.asset.asset_class)) + " on line " +
-                              std::to_string(info.line));
-        continue;
-      }
-      if (*type == AssetClass::stock && !sector.empty()) {
-        if (info.asset.sector.empty()) {
-          info.asset.sector = sector;
-        } else if (info.asset.sector != sector) {
-          log.add(rec.line, ticker + " has sector " + quoted(sector) + " here but " + quoted(info.asset.sector) +
-                                " on line " + std::to_string(info.line));
-          continue;
-        }
-      }
-    }
-    const auto key = std::pair{*date, it->second};
-    if (auto s = seen.find(key); s != seen.end()) {
-      log.add(rec.line, ticker + " on " + format_date(*date) + " repeats line " + std::to_string(s->second));
-      continue;
-    }
-    seen.emplace(key, rec.line);
-    entries.push_back({*date, it->second, close.value_or(kNaN), volume});
+    if (column[kSector] >= 0) row.sector = std::string(field(rec, kSector));
+    if (good) rows.push_back(std::move(row));
   }
-
-  std::vector<Date> dates;
-  for (const Entry& e : entries) dates.push_back(e.date);
-  std::sort(dates.begin(), dates.end());
-  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-  const std::size_t n = tickers.size();
-  std::vector<double> closes(dates.size() * n, kNaN), volumes;
-  if (column[kVolume] >= 0) volumes.assign(dates.size() * n, kNaN);
-  for (const Entry& e : entries) {
-    const auto bar = static_cast<std::size_t>(std::lower_bound(dates.begin(), dates.end(), e.date) - dates.begin());
-    closes[bar * n + e.asset] = e.close;
-    if (!volumes.empty()) volumes[bar * n + e.asset] = e.volume;
-  }
-  std::vector<Asset> assets;
-  for (TickerInfo& t : tickers) assets.push_back(std::move(t.asset));
-  report.rows_imported = entries.size();
-  finish(report, options, PricePanel::create(std::move(assets), std::move(dates), std::move(closes), std::move(volumes)));
+  assemble_rows(rows, report, log, options, column[kVolume] >= 0);
   return report;
 }
 

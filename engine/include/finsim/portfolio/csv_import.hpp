@@ -20,7 +20,9 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,8 +59,25 @@ struct CsvImportOptions {
 /// Parses the wide layout.
 ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& options = {});
 
-/// Parses the long layout.
+/// Parses the long layout: the cells' text is checked here, then the rows go through import_price_rows.
 ImportReport import_long_csv(std::string_view text, const CsvImportOptions& options = {});
+
+/// One observation of the long layout, already typed: what a loader from another source (the server's
+/// SQLite reader of a financial_data_aggregator database, see docs/portfolio.md) hands over.
+struct PriceRow {
+  std::size_t line = 0;  ///< reported with its issues (a file line, a row id)
+  Date date;
+  std::string ticker;
+  AssetClass asset_class = AssetClass::stock;
+  double close = std::numeric_limits<double>::quiet_NaN();   ///< NaN = missing
+  double volume = std::numeric_limits<double>::quiet_NaN();  ///< NaN = unknown
+  std::string sector;    ///< stocks only (ignored for other classes)
+};
+
+/// Builds a panel from typed rows with the long layout's rules: a non-empty ticker, a close that is
+/// missing or > 0, a volume that is unknown or ≥ 0, one asset class (and one sector) per ticker, one row
+/// per (date, ticker). Modes and issues as for the CSV importers.
+ImportReport import_price_rows(std::span<const PriceRow> rows, const CsvImportOptions& options = {});
 
 /// The long layout when the header names a "ticker" column, the wide layout otherwise.
 ImportReport import_price_csv(std::string_view text, const CsvImportOptions& options = {});
