@@ -30,7 +30,7 @@ std::vector<RoundTrip> trade(PortfolioState& s, std::size_t asset, Side side, do
 
 }  // namespace
 
-TEST_CASE("buys open lots at cost including the fee; sells close them first in, first out") {
+TEST_CASE("buys open lots at cost including the fee, sells close them first in, first out") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const FeeSchedule flat = fee_preset("flat").value();
   PortfolioState s = open_portfolio(panel, 10000);
@@ -103,7 +103,7 @@ TEST_CASE("the P&L identity holds over random trading with every fee schedule") 
   }
 }
 
-TEST_CASE("short sales credit cash and are covered oldest first; a sell past zero flips the position") {
+TEST_CASE("short sales credit cash and are covered oldest first, a sell past zero flips the position") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const FeeSchedule flat = fee_preset("flat").value();
   PortfolioRules rules;

@@ -144,7 +144,7 @@ TEST_CASE("long import builds a panel with classes, sectors, volumes and missing
   CHECK_FALSE(q.panel->has_volumes());
 }
 
-TEST_CASE("long import reports each bad row; strict rejects, lenient keeps the rest") {
+TEST_CASE("long import reports each bad row, strict rejects, lenient keeps the rest") {
   const char* text =
       "date,ticker,asset_type,close,volume,sector\n"
       "2024-01-02,AAA,stock,10,100,Technology\n"
@@ -175,7 +175,7 @@ TEST_CASE("long import reports each bad row; strict rejects, lenient keeps the r
   CHECK(len.panel->bar_count() == 2);
 }
 
-TEST_CASE("long import needs its four columns; import_price_csv picks the layout from the header") {
+TEST_CASE("long import needs its four columns, import_price_csv picks the layout from the header") {
   CHECK(has_issue(import_long_csv("date,ticker,close\n"), 1, "missing column asset_type"));
   CHECK(has_issue(import_long_csv("date,ticker,asset_type,close,close\n"), 1, "appears twice"));
   CHECK(import_price_csv("date,ticker,asset_type,close\n2024-01-02,A,stock,1\n").panel->asset(0).ticker == "A");

@@ -60,7 +60,7 @@ TEST_CASE("per-share fees: IBKR Fixed's shape, minimum then cap") {
   CHECK(trade_fee(single(PerShareFee{0.01, 1.0, 7.0, 0.0}), Side::buy, 5000, 10) == 7.0);  // absolute cap
 }
 
-TEST_CASE("combinations sum their components; side filters apply per component") {
+TEST_CASE("combinations sum their components, side filters apply per component") {
   const FeeSchedule s = preset("ibkr_fixed_with_sec");
   CHECK(trade_fee(s, Side::buy, 1000, 50) == 5.0);
   CHECK(trade_fee(s, Side::sell, 1000, 50) == 6.39);  // + 0.00278 % × 50,000 = 1.39

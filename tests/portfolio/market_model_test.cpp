@@ -81,7 +81,7 @@ TEST_CASE("the market is a pure function of config and seed") {
   CHECK(a->regimes == b->regimes);
 }
 
-TEST_CASE("some stocks and crypto list late; bonds and commodities never do") {
+TEST_CASE("some stocks and crypto list late, bonds and commodities never do") {
   MarketModelConfig config = default_market_config();
   config.late_listing_share = 0.5;
   const auto m = simulate_market(config, 3, 600);

@@ -71,7 +71,7 @@ WalkForwardConfig quick_config() {
 
 }  // namespace
 
-TEST_CASE("signals round-trip through JSON; bad signals are named") {
+TEST_CASE("signals round-trip through JSON, bad signals are named") {
   const auto s = signal_from_json({{"model", "llm"}, {"ticker", "AAPL"}, {"action", "buy"}, {"confidence", 0.7},
                                    {"timestamp", "2024-01-02T15:30:00Z"}, {"id", "x1"}});
   REQUIRE(s.ok());

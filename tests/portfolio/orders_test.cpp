@@ -66,7 +66,7 @@ TEST_CASE("an order placed on or after the last bar is pending") {
   CHECK(filled(b).bar == 5);
 }
 
-TEST_CASE("a limit buy fills at the first later close at or below its limit; a limit sell at or above") {
+TEST_CASE("a limit buy fills at the first later close at or below its limit, a limit sell at or above") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   PortfolioState s = open_portfolio(panel, 10000);
   Order o = market("AAA", Side::buy, 1, 0);

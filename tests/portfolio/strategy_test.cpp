@@ -105,7 +105,7 @@ TEST_CASE("no pyramiding, one queued order per asset, missing prices delay fills
   CHECK(r->fills[0].price == 55.0);
 }
 
-TEST_CASE("buys are shrunk to the cash available after fees; what cannot be afforded is logged") {
+TEST_CASE("buys are shrunk to the cash available after fees, what cannot be afforded is logged") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   StrategyConfig c = zero_fee_config();
   c.fees = fee_preset("flat").value();
@@ -128,7 +128,7 @@ TEST_CASE("buys are shrunk to the cash available after fees; what cannot be affo
   CHECK(poor->rejections[0].error.code == "insufficient_cash");
 }
 
-TEST_CASE("short selling: a sell signal opens a short only when allowed; a buy covers it") {
+TEST_CASE("short selling: a sell signal opens a short only when allowed, a buy covers it") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const std::vector<Signal> signals = {signal("AAA", SignalAction::sell, 1), signal("AAA", SignalAction::buy, 2)};
   auto no = run_strategy(panel, signals, zero_fee_config());
@@ -159,7 +159,7 @@ TEST_CASE("exit_after_bars closes positions without an opposite signal") {
   CHECK(r->fills[1].bar == 4);  // entered at 1, held 2 bars, sell queued at 3, filled at 4
 }
 
-TEST_CASE("signals of several models in one run are refused; unknown tickers are dropped and counted") {
+TEST_CASE("signals of several models in one run are refused, unknown tickers are dropped and counted") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   std::vector<Signal> mixed = {signal("AAA", SignalAction::buy, 0), signal("AAA", SignalAction::sell, 2, 0.5, "cnn")};
   CHECK(run_strategy(panel, mixed, zero_fee_config()).error().code == "bad_config");
