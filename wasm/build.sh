@@ -19,6 +19,7 @@ emcmake cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DFINSIM_BUILD_TESTS=OFF -DFINSIM_BUILD_SERVER=OFF \
   -Dnlohmann_json_DIR=/usr/share/cmake/nlohmann_json >/dev/null
 ninja -C "$dir" -j "${FINSIM_JOBS:-2}" finsim_web finsim_node
-mkdir -p wasm/dist
-cp "$dir"/wasm/finsim.mjs "$dir"/wasm/finsim.wasm "$dir"/wasm/finsim-node.cjs "$dir"/wasm/finsim-node.wasm wasm/dist/
-echo "wasm: built wasm/dist ($eh exceptions)"
+out=${FINSIM_WASM_DIST:-wasm/dist}
+mkdir -p "$out"
+cp "$dir"/wasm/finsim.mjs "$dir"/wasm/finsim.wasm "$dir"/wasm/finsim-node.cjs "$dir"/wasm/finsim-node.wasm "$out"/
+echo "wasm: built $out ($eh exceptions)"

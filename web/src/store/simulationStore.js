@@ -1,0 +1,30 @@
+// The one store. Transports deliver message texts to `receiveTexts`; components read slices with
+// useSimulation(selector). Animations produced by the handler go to the animation bus, never into
+// React state (they are ephemeral and must not cost a render).
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { initialModel, reduceTexts } from './messageHandler.js';
+import { animationBus } from '../animation/animationBus.js';
+
+export function createSimulationStore({ bus = animationBus } = {}) {
+  return createStore((set, get) => ({
+    ...initialModel(),
+    selectedBank: null,
+    transportKind: null,  // 'worker' | 'server'
+    receiveTexts(texts) {
+      const { model, animations } = reduceTexts(get(), texts);
+      set(model);
+      if (animations.length) bus.emit(animations);
+    },
+    selectBank(id) { set({ selectedBank: id }); },
+    setTransportKind(kind) { set({ transportKind: kind }); },
+    setFatal(fatal) { set({ fatal }); },
+    resetModel() { set({ ...initialModel(), selectedBank: null }); },
+  }));
+}
+
+export const simulationStore = createSimulationStore();
+
+export function useSimulation(selector) {
+  return useStore(simulationStore, selector);
+}
