@@ -13,8 +13,10 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     transportKind: null,  // 'worker' | 'server'
     receiveTexts(texts) {
       const { model, animations } = reduceTexts(get(), texts);
-      set(model);
+      // Animations first: effects capture the graph as it was before this batch's snapshot lands
+      // (a defaulting bank's links are still drawn), then the snapshot replaces it.
       if (animations.length) bus.emit(animations);
+      set(model);
     },
     selectBank(id) { set({ selectedBank: id }); },
     setTransportKind(kind) { set({ transportKind: kind }); },

@@ -2,7 +2,8 @@
 // every command from the page to the simulation host. Posts READY (with the catalogue) once loaded,
 // and a fatal ERROR if the module cannot be loaded; commands that arrive earlier are queued.
 import createFinsimModule from '../../../wasm/dist/finsim.mjs';
-import { createSimulationHost, ownMessage } from './simulationHost.js';
+import { createSimulationHost } from './simulationHost.js';
+import { ownText } from '../transport/transport.js';
 
 const pending = [];
 let host = null;
@@ -17,15 +18,15 @@ function post(text) {
 }
 
 createFinsimModule({
-  onAbort: (reason) => post(ownMessage('ERROR', { code: 'engine_aborted', message: String(reason), fatal: true })),
+  onAbort: (reason) => post(ownText('ERROR', { code: 'engine_aborted', message: String(reason), fatal: true })),
 })
   .then((module) => {
     host = createSimulationHost({ module, post });
-    post(ownMessage('READY', { catalogue: host.catalogue(), engine: host.engineInfo() }));
+    post(ownText('READY', { catalogue: host.catalogue(), engine: host.engineInfo() }));
     for (const command of pending.splice(0)) host.handle(command);
   })
   .catch((error) => {
-    post(ownMessage('ERROR', {
+    post(ownText('ERROR', {
       code: 'load_failed',
       message: `The simulation engine (WebAssembly) could not be loaded: ${error?.message ?? error}`,
       fatal: true,

@@ -12,19 +12,10 @@
 // engine is the command without `control` (for reset: `config`).
 
 /** Splits the engine's NDJSON batch into message texts. */
+import { commandBody, ownText } from '../transport/transport.js';
+
 export function splitMessages(ndjson) {
   return ndjson === '' ? [] : ndjson.split('\n');
-}
-
-/** The engine body for a command: reset → its config, others → every field but `control`. */
-export function controlBody(command) {
-  if (command.control === 'reset') return command.config ?? {};
-  const { control: _name, ...body } = command;
-  return body;
-}
-
-export function ownMessage(type, payload) {
-  return JSON.stringify({ type, payload });
 }
 
 /**
@@ -48,7 +39,7 @@ export function createSimulationHost({ module, post, setTimer = setTimeout, clea
   function fail(error) {
     dead = true;
     stopLoop();
-    post(ownMessage('ERROR', { code: 'engine_failed', message: String(error?.message ?? error), fatal: true }));
+    post(ownText('ERROR', { code: 'engine_failed', message: String(error?.message ?? error), fatal: true }));
   }
 
   function stopLoop() {
@@ -81,22 +72,22 @@ export function createSimulationHost({ module, post, setTimer = setTimeout, clea
   function handle(command) {
     if (dead) return;
     if (!command || typeof command.control !== 'string') {
-      post(ownMessage('ERROR', { code: 'bad_request', message: 'a command needs a "control" name' }));
+      post(ownText('ERROR', { code: 'bad_request', message: 'a command needs a "control" name' }));
       return;
     }
     let reply;
     try {
-      reply = JSON.parse(session.control(command.control, JSON.stringify(controlBody(command))));
+      reply = JSON.parse(session.control(command.control, JSON.stringify(commandBody(command))));
     } catch (error) {
       fail(error);
       return;
     }
     if (reply.error) {
-      post(ownMessage('ERROR', { ...reply.error, control: command.control }));
+      post(ownText('ERROR', { ...reply.error, control: command.control }));
       return;
     }
     for (const text of reply.messages) post(text);
-    post(ownMessage('STATUS', reply.status));
+    post(ownText('STATUS', reply.status));
     if (!session.running()) stopLoop();
     else if (command.control === 'play' && timer === null) startLoop(now());
     else if (command.control === 'speed') startLoop(now() + 1000 / session.speed());
