@@ -39,6 +39,10 @@ function useConnection(params) {
   }, [params]);
 }
 
+function prefersReducedMotion() {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
 function Loading() {
   const state = useSimulation((s) => s.state);
   if (state) return null;
@@ -67,7 +71,7 @@ export function App() {
     return (
       <div className="app embed" data-testid="app" data-embed="1">
         <main className="stage">
-          <NetworkGraph onReady={onReady} />
+          <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
           <Headline />
           <Loading />
           <div className="embed-bar"><PlaybackControls compact /><Caption /></div>
@@ -88,7 +92,7 @@ export function App() {
       </header>
       <main className="layout">
         <section className="stage">
-          <NetworkGraph onReady={onReady} />
+          <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
           <Headline />
           <Legend />
           <Loading />

@@ -4,7 +4,40 @@
 // newer STATE_UPDATE arrives, effects of steps already superseded are dropped; a new run clears all.
 import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
 
-export const MAX_EFFECTS = 160;
+export const MAX_EFFECTS = 60;
+/**
+ * At most this many new effects per timestep. The brief's budget is 10 events per second; crisis
+ * steps can emit dozens. Beyond the budget the most telling events are drawn (defaults, the price,
+ * forced sales, hoarding, then voluntary sales and lending); every event still reaches the timeline
+ * and the narration. Measured in docs/web.md: unbounded effects cost dropped frames in software
+ * rendering.
+ */
+export const MAX_EFFECTS_PER_STEP = 12;
+
+const PRIORITY = { DEFAULT: 0, PRICE_DROP: 1, FIRE_SALE: 2, HOARD: 3, LEND: 5 };
+export function effectPriority(event) {
+  const p = PRIORITY[event.event_type] ?? 6;
+  return event.event_type === 'FIRE_SALE' && !event.forced ? 4 : p;
+}
+
+/** The events of one batch that get an effect: all if within budget, else the most telling ones. */
+export function selectForAnimation(events, alreadyThisStep = new Map(), budget = MAX_EFFECTS_PER_STEP) {
+  const byStep = new Map();
+  for (const e of events) {
+    if (!byStep.has(e.timestamp)) byStep.set(e.timestamp, []);
+    byStep.get(e.timestamp).push(e);
+  }
+  const chosen = [];
+  for (const [t, list] of byStep) {
+    const room = Math.max(0, budget - (alreadyThisStep.get(t) ?? 0));
+    const picked = list.length <= room ? list
+      : list.map((e, i) => ({ e, i })).sort((a, b) => effectPriority(a.e) - effectPriority(b.e) || a.i - b.i)
+        .slice(0, room).sort((a, b) => a.i - b.i).map((x) => x.e);
+    alreadyThisStep.set(t, (alreadyThisStep.get(t) ?? 0) + picked.length);
+    chosen.push(...picked);
+  }
+  return chosen;
+}
 /** Effects of steps older than (state timestep − this) are removed when a state arrives. */
 export const KEEP_STEPS = 1;
 
@@ -100,12 +133,28 @@ export function createOverlayAnimator({ cy, canvas, now = () => performance.now(
     frame = requestFrame(render);
   }
 
+  let perStep = new Map();  // effects started per timestep (for the per-step budget)
+
   function receive(items) {
+    const events = [];
+    const flushEvents = () => {
+      for (const e of selectForAnimation(events.splice(0), perStep)) add(e);
+    };
     for (const item of items) {
-      if (item.kind === 'clear') effects = [];
-      else if (item.kind === 'state') effects = effects.filter((e) => e.timestamp >= item.timestep - KEEP_STEPS);
-      else if (item.kind === 'event') add(item.event);
+      if (item.kind === 'event') {
+        events.push(item.event);
+        continue;
+      }
+      flushEvents();
+      if (item.kind === 'clear') {
+        effects = [];
+        perStep = new Map();
+      } else if (item.kind === 'state') {
+        effects = effects.filter((e) => e.timestamp >= item.timestep - KEEP_STEPS);
+        for (const t of perStep.keys()) if (t < item.timestep - KEEP_STEPS) perStep.delete(t);
+      }
     }
+    flushEvents();
   }
 
   return {

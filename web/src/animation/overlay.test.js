@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOverlayAnimator, effectFor, MAX_EFFECTS } from './overlay.js';
+import { createOverlayAnimator, effectFor, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
 
 const lookup = {
   position: (i) => (i < 10 ? { x: i * 10, y: 0 } : null),
@@ -58,8 +58,20 @@ describe('the overlay animator', () => {
 
   it('caps concurrent effects, dropping the oldest', () => {
     const { a } = animator();
-    a.receive([...Array(MAX_EFFECTS + 20).keys()].map(() => ({ kind: 'event', event: { event_type: 'LEND', from: 1, to: 2, timestamp: 1 } })));
+    for (let t = 1; t <= 10; t++) {
+      a.receive([...Array(MAX_EFFECTS_PER_STEP).keys()].map(() => ({ kind: 'event', event: { event_type: 'LEND', from: 1, to: 2, timestamp: t } })));
+    }
     expect(a.active()).toBe(MAX_EFFECTS);
-    expect(a.stats.dropped).toBe(20);
+    expect(a.stats.dropped).toBe(10 * MAX_EFFECTS_PER_STEP - MAX_EFFECTS);
+  });
+
+  it('within a step beyond the budget, draws the most telling events first', () => {
+    const lends = [...Array(20).keys()].map((i) => ({ event_type: 'LEND', from: 1, to: 2, timestamp: 4, event_id: `l${i}` }));
+    const chosen = selectForAnimation([...lends, { event_type: 'DEFAULT', from: 3, timestamp: 4 },
+      { event_type: 'FIRE_SALE', from: 2, forced: true, timestamp: 4 }], new Map(), 5);
+    expect(chosen.map((e) => e.event_type)).toEqual(['LEND', 'LEND', 'LEND', 'DEFAULT', 'FIRE_SALE']);
+    const seen = new Map([[4, 5]]);
+    expect(selectForAnimation(lends.slice(0, 2), seen, 5)).toEqual([]);
+    expect(selectForAnimation(lends.slice(0, 3), new Map(), 5)).toHaveLength(3);
   });
 });

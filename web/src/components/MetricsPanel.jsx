@@ -1,6 +1,6 @@
 // Liquidity, default rate and equilibrium score as live series (all in [0, 1]), the asset price, and
 // the CSV export of the series as received.
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
 import { csvFileName, metricsCsv } from '../export/csv.js';
@@ -19,7 +19,7 @@ function downloadCsv(series, status) {
 }
 
 export function MetricsPanel() {
-  const series = useSimulation((s) => s.series);
+  const series = useDeferredValue(useSimulation((s) => s.series));
   const status = useSimulation((s) => s.status);
   const latest = series[series.length - 1];
   const shown = useMemo(() => {

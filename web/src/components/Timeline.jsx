@@ -1,10 +1,10 @@
 // The latest events, newest first, each in a few words; clicking one selects its bank.
-import { memo } from 'react';
+import { memo, useDeferredValue } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { narrateStep } from '../narration/narrate.js';
 
 const ICONS = { LEND: '●', HOARD: '◎', FIRE_SALE: '◌', PRICE_DROP: '▼', DEFAULT: '✕' };
-const SHOWN = 80;
+const SHOWN = 60;
 
 const EventRow = memo(function EventRow({ event, onSelect }) {
   const text = narrateStep([event]).replace(/\.$/, '');
@@ -18,15 +18,23 @@ const EventRow = memo(function EventRow({ event, onSelect }) {
   );
 });
 
+const EventList = memo(function EventList({ timeline, onSelect }) {
+  return (
+    <ul data-testid="timeline">
+      {timeline.slice(0, SHOWN).map((e) => <EventRow key={e.event_id} event={e} onSelect={onSelect} />)}
+    </ul>
+  );
+});
+
 export function Timeline() {
-  const timeline = useSimulation((s) => s.timeline);
+  // Deferred: the list renders in an interruptible background pass, never in the frame that draws
+  // the new state on the graph.
+  const timeline = useDeferredValue(useSimulation((s) => s.timeline));
   const select = useSimulation((s) => s.selectBank);
   return (
     <section className="panel timeline">
       <h2>Events <small>{timeline.length ? `latest ${Math.min(SHOWN, timeline.length)}` : ''}</small></h2>
-      <ul data-testid="timeline">
-        {timeline.slice(0, SHOWN).map((e) => <EventRow key={e.event_id} event={e} onSelect={select} />)}
-      </ul>
+      <EventList timeline={timeline} onSelect={select} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { simulationStore } from '../store/simulationStore.js';
 import { animationBus } from '../animation/animationBus.js';
 import { markFirstRender } from '../perfMarks.js';
 
-export function NetworkGraph({ onReady }) {
+export function NetworkGraph({ onReady, effects = true }) {
   const containerRef = useRef(null);
   const canvasRef = useRef(null);
 
@@ -18,11 +18,13 @@ export function NetworkGraph({ onReady }) {
       bus: animationBus,
       onSelect: (id) => simulationStore.getState().selectBank(id),
       onRendered: markFirstRender,
+      effects,
     });
     onReady?.(controller);
     window.__finsimCy = controller.cy;  // read by the end-to-end tests and the perf script
+    window.__finsimStore = simulationStore;
     return () => controller.dispose();
-  }, [onReady]);
+  }, [onReady, effects]);
 
   return (
     <div className="graph">

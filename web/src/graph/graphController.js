@@ -10,7 +10,7 @@ import { createOverlayAnimator } from '../animation/overlay.js';
 
 const ARROW_EDGE_LIMIT = 2000;
 
-export function createGraphController({ container, overlayCanvas, store, bus, onSelect, onRendered }) {
+export function createGraphController({ container, overlayCanvas, store, bus, onSelect, onRendered, effects = true }) {
   let signature = null;
   let arrows = true;
   let lastPayload = null;
@@ -66,7 +66,7 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
     onRendered?.(payload);
   }
 
-  const unsubscribeBus = bus.subscribe((items) => overlay.receive(items));
+  const unsubscribeBus = effects ? bus.subscribe((items) => overlay.receive(items)) : () => {};
   const unsubscribeStore = store.subscribe((s, previous) => {
     if (s.state !== previous.state) show(s.state);
     if (s.selectedBank !== previous.selectedBank) highlightSelection(s.selectedBank);

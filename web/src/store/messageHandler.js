@@ -32,6 +32,7 @@ export function initialModel() {
     engine: null,
     connection: null,   // CONNECTION payload from the transport
     messageCount: 0,
+    eventsReceived: 0, // distinct EVENTs received since the page opened (diagnostics)
   };
 }
 
@@ -78,7 +79,7 @@ function reduceEvent(model, event) {
   const seenEvents = model.seenEvents;
   if (seenEvents.size >= SEEN_EVENTS_LIMIT) seenEvents.clear();
   seenEvents.add(event.event_id);
-  const next = { ...model, timeline: insertEvent(model.timeline, event) };
+  const next = { ...model, timeline: insertEvent(model.timeline, event), eventsReceived: model.eventsReceived + 1 };
   const current = model.state ? model.state.timestep : -1;
   const animate = event.timestamp >= current - ANIMATION_LAG_STEPS + 1 || current < 0;
   return { model: next, animations: animate ? [{ kind: 'event', event }] : [] };

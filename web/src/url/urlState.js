@@ -1,6 +1,7 @@
 // The shareable part of the page lives in the address: scenario, seed, policy, speed and network size
 // (so a run can be shared and replayed), plus view options: embed=1 (chrome-less, for iframes),
-// autoplay=1, server=<URL> / session=<ID> (server mode), worker=1 (never probe for a server).
+// autoplay=1, fx=0 (no event animations), server=<URL> / session=<ID> (server mode), worker=1 (never
+// probe for a server).
 // Parsing is strict and forgiving: a malformed value is dropped, never guessed.
 
 export const SIM_KEYS = ['scenario', 'seed', 'policy', 'speed', 'banks'];
@@ -24,7 +25,7 @@ function flag(text) {
 export function parseUrlState(search) {
   const q = new URLSearchParams(search);
   const out = { embed: q.has('embed') && flag(q.get('embed')), autoplay: q.has('autoplay') && flag(q.get('autoplay')),
-    worker: q.has('worker') && flag(q.get('worker')) };
+    worker: q.has('worker') && flag(q.get('worker')), effects: q.get('fx') !== '0' };
   const scenario = q.get('scenario');
   if (scenario && NAME.test(scenario)) out.scenario = scenario;
   const policy = q.get('policy');

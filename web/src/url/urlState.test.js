@@ -9,7 +9,7 @@ describe('URL state', () => {
 
   it('drops malformed values instead of guessing', () => {
     const s = parseUrlState('?scenario=<script>&seed=-1&speed=500&banks=2.5&server=javascript:alert(1)&session=a/b');
-    expect(s).toEqual({ embed: false, autoplay: false, worker: false });
+    expect(s).toEqual({ embed: false, autoplay: false, worker: false, effects: true });
     expect(parseUrlState('?seed=1.5').seed).toBeUndefined();
     expect(parseUrlState('?seed=9007199254740992').seed).toBeUndefined();
   });
