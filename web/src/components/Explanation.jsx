@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { recentNarrative } from '../narration/narrate.js';
 
-export function Explanation({ count = 5 }) {
+export function Explanation({ count = 4 }) {
   const timeline = useDeferredValue(useSimulation((s) => s.timeline));
   const scenario = useSimulation((s) => s.state?.scenario);
   const catalogue = useSimulation((s) => s.catalogue);

@@ -7,7 +7,7 @@ export function cyStyle({ arrows = true } = {}) {
     selector: `node[glow = ${level}]`,
     style: {
       'underlay-color': GLOW[level],
-      'underlay-opacity': 0.18 + level * 0.09,
+      'underlay-opacity': 0.12 + level * 0.08,
       'underlay-padding': 3 + level * 2.2,
       'underlay-shape': 'ellipse',
     },
@@ -53,15 +53,14 @@ export function cyStyle({ arrows = true } = {}) {
       selector: 'edge',
       style: {
         width: 'data(width)',
-        'line-color': '#5b6b85',
-        'line-opacity': 0.55,
+        // Opaque colours (pre-blended with the background) draw faster than translucent lines.
+        'line-color': '#3a4a66',
         'curve-style': arrows ? 'straight' : 'haystack',
         'target-arrow-shape': arrows ? 'triangle' : 'none',
-        'target-arrow-color': '#7b8aa5',
+        'target-arrow-color': '#55688a',
         'arrow-scale': 0.7,
       },
     },
-    { selector: 'edge.faded', style: { 'line-opacity': 0.12 } },
-    { selector: 'edge.highlight', style: { 'line-color': '#38bdf8', 'target-arrow-color': '#38bdf8', 'line-opacity': 0.95 } },
+    { selector: 'edge.highlight', style: { 'line-color': '#38bdf8', 'target-arrow-color': '#38bdf8', 'z-index': 10 } },
   ];
 }
