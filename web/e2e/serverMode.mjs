@@ -1,7 +1,9 @@
 // Server mode: the page is served by a server and joins its shared session (detected automatically),
 // shows that it is live and how many watch, and drives the session through the REST controls.
 // Uses build/release/server/finsim-server when it exists, otherwise e2e/mockServer.mjs.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
@@ -13,15 +15,21 @@ const realServer = `${repoRoot}build/release/server/finsim-server`;
 
 async function startRealServer(dist) {
   const port = 18000 + Math.floor(Math.random() * 2000);
-  const child = spawn(realServer, ['--host', '127.0.0.1', '--port', String(port), '--web', dist, '--db', ':memory:'], { stdio: 'ignore' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'finsim-e2e-'));
+  const child = spawn(realServer, ['--host', '127.0.0.1', '--port', String(port), '--web', dist, '--db', join(dataDir, 'finsim.db')], { stdio: 'ignore' });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}control/status`)).ok) return { url, close: async () => { child.kill('SIGTERM'); } };
+      if ((await fetch(`${url}control/status`)).ok) return { url, close: stop };
     } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
+  await stop();
   throw new Error('finsim-server did not start');
 }
 
