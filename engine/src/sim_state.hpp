@@ -80,6 +80,8 @@ struct Simulation::State {
   /// Returns the number of new defaults; `waves` receives the clearing's default rounds.
   /// Precondition: measure_banks() ran after the liquidity phase (equity is current).
   int clear_and_resolve(int& waves);                // step_clearing.cpp (phase 5)
+  /// The clearing problem of the current state (views into this state's buffers).
+  ClearingProblem build_clearing_problem();         // step_clearing.cpp
   /// Balance-sheet measures and stress. `recount_loans` = false reuses lent/borrowed, valid when no
   /// loan changed since the last measurement (phase 1 never touches loans).
   void measure_banks(bool recount_loans = true);    // measures.cpp

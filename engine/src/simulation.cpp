@@ -215,6 +215,7 @@ std::span<const Event> Simulation::events() const { return s_->events; }
 std::span<const Action> Simulation::actions() const { return s_->action; }
 const Metrics& Simulation::metrics() const { return s_->metrics; }
 const StepLedger& Simulation::ledger() const { return s_->ledger; }
+ClearingProblem Simulation::clearing_problem() { return s_->build_clearing_problem(); }
 
 BankReport Simulation::bank(int i) const {
   const State& s = *s_;

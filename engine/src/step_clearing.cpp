@@ -22,18 +22,8 @@
 
 namespace finsim {
 
-int Simulation::State::clear_and_resolve(int& waves) {
+ClearingProblem Simulation::State::build_clearing_problem() {
   const SimConfig& c = config;
-  // Eisenberg & Noe (2001), Lemma 3 / the fictitious-default algorithm's first round: full payment
-  // p = p̄ is the greatest clearing vector exactly when every bank can pay in full while everyone
-  // else does, i.e. when every nominal equity is non-negative. Then nobody defaults and there is
-  // nothing to solve. (The solver's own tolerance only ever spares banks, never defaults them.)
-  waves = 0;
-  bool anyone_at_risk = false;
-  for (int i = 0; i < n && !anyone_at_risk; ++i)
-    anyone_at_risk = is_active(i) && (forced[i] != 0 || equity[i] < 0.0);
-  if (!anyone_at_risk) return 0;
-
   obligations.clear();
   for (int l = 0; l < m; ++l)
     if (loan[l] > 0.0 && is_active(lender[l]) && is_active(borrower[l]))
@@ -52,7 +42,21 @@ int Simulation::State::clear_and_resolve(int& waves) {
   problem.alpha = c.default_cost_alpha;
   problem.beta = c.default_cost_beta;
   problem.forced_default = forced;
-  const ClearingResult& cleared = solver.solve(problem);
+  return problem;
+}
+
+int Simulation::State::clear_and_resolve(int& waves) {
+  // Eisenberg & Noe (2001), Lemma 3 / the fictitious-default algorithm's first round: full payment
+  // p = p̄ is the greatest clearing vector exactly when every bank can pay in full while everyone
+  // else does, i.e. when every nominal equity is non-negative. Then nobody defaults and there is
+  // nothing to solve. (The solver's own tolerance only ever spares banks, never defaults them.)
+  waves = 0;
+  bool anyone_at_risk = false;
+  for (int i = 0; i < n && !anyone_at_risk; ++i)
+    anyone_at_risk = is_active(i) && (forced[i] != 0 || equity[i] < 0.0);
+  if (!anyone_at_risk) return 0;
+
+  const ClearingResult& cleared = solver.solve(build_clearing_problem());
   waves = cleared.rounds;
 
   int new_defaults = 0;
