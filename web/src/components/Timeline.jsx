@@ -2,6 +2,7 @@
 import { memo, useDeferredValue } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { narrateStep } from '../narration/narrate.js';
+import { EventStrip } from './EventStrip.jsx';
 
 const ICONS = { LEND: '●', HOARD: '◎', FIRE_SALE: '◌', PRICE_DROP: '▼', DEFAULT: '✕' };
 const SHOWN = 60;
@@ -34,6 +35,7 @@ export function Timeline() {
   return (
     <section className="panel timeline">
       <h2>Events <small>{timeline.length ? `latest ${Math.min(SHOWN, timeline.length)}` : ''}</small></h2>
+      <EventStrip />
       <EventList timeline={timeline} onSelect={select} />
     </section>
   );

@@ -14,6 +14,7 @@
 export const SERIES_LIMIT = 5000;
 export const TIMELINE_LIMIT = 300;
 export const SEEN_EVENTS_LIMIT = 20000;
+export const STEP_COUNTS_LIMIT = 400;
 /** Events more than this many steps behind the snapshot on screen are not animated. */
 export const ANIMATION_LAG_STEPS = 1;
 
@@ -24,6 +25,7 @@ export function initialModel() {
     metrics: null,      // the latest METRICS_UPDATE payload
     series: [],         // METRICS_UPDATE payloads in timestep order
     timeline: [],       // EVENT payloads, newest first, at most TIMELINE_LIMIT
+    stepCounts: [],     // [{timestep, LEND, HOARD, FIRE_SALE, PRICE_DROP, DEFAULT}] per step with events, oldest first
     seenEvents: new Set(),
     status: null,       // the latest STATUS payload (session status; viewers in server mode)
     lastError: null,    // the latest non-fatal ERROR payload
@@ -54,6 +56,20 @@ function insertEvent(timeline, event) {
   return next;
 }
 
+/** How many events of each type each step had (what the event strip draws); out-of-order safe. */
+function countEvent(stepCounts, event) {
+  const t = event.timestamp;
+  let i = stepCounts.length;
+  while (i > 0 && stepCounts[i - 1].timestep > t) i--;
+  const next = stepCounts.slice();
+  if (i > 0 && next[i - 1].timestep === t) {
+    next[i - 1] = { ...next[i - 1], [event.event_type]: (next[i - 1][event.event_type] ?? 0) + 1 };
+  } else {
+    next.splice(i, 0, { timestep: t, [event.event_type]: 1 });
+  }
+  return next.length > STEP_COUNTS_LIMIT ? next.slice(next.length - STEP_COUNTS_LIMIT) : next;
+}
+
 /** Sort key of an event: timestamp, then its sequence n in evt-<t>-<n>. */
 export function eventOrder(event) {
   const n = Number(String(event.event_id).split('-')[2] ?? 0);
@@ -64,7 +80,7 @@ function reduceState(model, payload) {
   if (!payload || !Array.isArray(payload.nodes) || !Array.isArray(payload.edges)) return { model, animations: [] };
   if (isNewRun(model.state, payload)) {
     return {
-      model: { ...model, state: payload, runId: model.runId + 1, series: [], timeline: [],
+      model: { ...model, state: payload, runId: model.runId + 1, series: [], timeline: [], stepCounts: [],
         seenEvents: new Set(), metrics: null },
       animations: [{ kind: 'clear' }],
     };
@@ -79,7 +95,8 @@ function reduceEvent(model, event) {
   const seenEvents = model.seenEvents;
   if (seenEvents.size >= SEEN_EVENTS_LIMIT) seenEvents.clear();
   seenEvents.add(event.event_id);
-  const next = { ...model, timeline: insertEvent(model.timeline, event), eventsReceived: model.eventsReceived + 1 };
+  const next = { ...model, timeline: insertEvent(model.timeline, event), stepCounts: countEvent(model.stepCounts, event),
+    eventsReceived: model.eventsReceived + 1 };
   const current = model.state ? model.state.timestep : -1;
   const animate = event.timestamp >= current - ANIMATION_LAG_STEPS + 1 || current < 0;
   return { model: next, animations: animate ? [{ kind: 'event', event }] : [] };

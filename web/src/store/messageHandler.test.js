@@ -79,6 +79,11 @@ describe('EVENTs are tolerated in any order, duplicated or missing', () => {
     expect(model.timeline).toEqual([]);
   });
 
+  it('counts events per step and type, in step order, whatever the arrival order', () => {
+    const { model } = run([state(0), event(2, 0, 'HOARD'), event(1, 0), event(2, 1, 'HOARD'), event(2, 2, 'DEFAULT'), event(2, 2, 'DEFAULT')]);
+    expect(model.stepCounts).toEqual([{ timestep: 1, LEND: 1 }, { timestep: 2, HOARD: 2, DEFAULT: 1 }]);
+  });
+
   it('eventOrder sorts by timestamp then sequence', () => {
     expect(eventOrder({ event_id: 'evt-3-10', timestamp: 3 })).toBeGreaterThan(eventOrder({ event_id: 'evt-3-9', timestamp: 3 }));
   });
