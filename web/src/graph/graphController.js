@@ -12,6 +12,7 @@ const ARROW_EDGE_LIMIT = 2000;
 
 export function createGraphController({ container, overlayCanvas, store, bus, onSelect, onRendered, effects = true }) {
   let signature = null;
+  let runId = null;
   let arrows = true;
   let lastPayload = null;
   const cy = cytoscape({
@@ -44,12 +45,15 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
     });
   }
 
-  function show(payload) {
+  // A new network (a new run: reset, scenario, seed, size) gets its layout; a snapshot of the same run
+  // only changes data, never positions.
+  function show(payload, run) {
     if (!payload || payload === lastPayload) return;
     lastPayload = payload;
     const sig = networkSignature(payload.nodes);
-    if (sig !== signature) {
+    if (sig !== signature || run !== runId) {
       signature = sig;
+      runId = run;
       const wantArrows = payload.edges.length <= ARROW_EDGE_LIMIT;
       if (wantArrows !== arrows) {
         arrows = wantArrows;
@@ -68,10 +72,10 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
 
   const unsubscribeBus = effects ? bus.subscribe((items) => overlay.receive(items)) : () => {};
   const unsubscribeStore = store.subscribe((s, previous) => {
-    if (s.state !== previous.state) show(s.state);
+    if (s.state !== previous.state) show(s.state, s.runId);
     if (s.selectedBank !== previous.selectedBank) highlightSelection(s.selectedBank);
   });
-  show(store.getState().state);
+  show(store.getState().state, store.getState().runId);
 
   const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => cy.resize()) : null;
   resizeObserver?.observe(container);
