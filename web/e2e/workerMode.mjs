@@ -19,8 +19,11 @@ export function workerModeTests(harness, { siteUrl }) {
   harness.test('play advances timesteps; pause stops them; step advances exactly one', async (page) => {
     await open(page, '?speed=20');
     await waitForGraph(page);
+    const positions = () => page.evaluate(() => JSON.stringify(window.__finsimCy.nodes().map((n) => n.position())));
+    const before = await positions();
     await page.getByTestId('play-pause').click();
     await waitForTimestep(page, 5);
+    assert(await positions() === before, 'no node moved while running');
     await page.getByTestId('play-pause').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=play-pause]').textContent.includes('Play'));
     const paused = await timestep(page);
@@ -80,6 +83,18 @@ export function workerModeTests(harness, { siteUrl }) {
     await waitForTimestep(page, before + 1);
     await page.waitForFunction(() => document.querySelector('[data-testid=timeline] .ev-PRICE_DROP') !== null);
     assert(await page.getByTestId('error-toast').count() === 0, 'no control was refused');
+  });
+
+  harness.test('the metric series export as CSV', async (page) => {
+    await open(page, '?scenario=core_default&speed=50&autoplay=1');
+    await waitForTimestep(page, 12);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    assert(lines[0].startsWith('timestep,liquidity,default_rate,equilibrium_score,asset_price'), lines[0]);
+    assert(lines.length >= 13, `one row per step (${lines.length - 1})`);
+    assert(download.suggestedFilename() === 'finsim-core_default-seed42-heuristic.csv', download.suggestedFilename());
   });
 
   harness.test('URL state round-trips and replays the same run', async (page) => {
