@@ -4,16 +4,16 @@
 // It owns one engine Session (wasm/src/session_bindings.cpp), runs the step loop on a timer while the
 // session is running (one timestep per 1/speed seconds, never blocking: each tick does one step and
 // yields), and posts every contract message as the exact JSON text the engine wrote. Its own messages
-// use the same envelope: STATUS (the session status after every control), ERROR (a control refused,
-// or a fatal failure with payload.fatal = true) and CATALOGUE (scenarios, parameters, policies).
+// use the same envelope: STATUS (the session status after every control) and ERROR (a control
+// refused, or a fatal failure with payload.fatal = true); the worker adds READY (docs/web.md).
 //
 // Commands mirror the REST controls: {control:"play"}, {control:"reset", config:{…}},
 // {control:"speed", steps_per_second:5}, {control:"force_default", bank:3}, … The body sent to the
 // engine is the command without `control` (for reset: `config`).
 
-/** Splits the engine's NDJSON batch into message texts. */
 import { commandBody, ownText } from '../transport/transport.js';
 
+/** Splits the engine's NDJSON batch into message texts. */
 export function splitMessages(ndjson) {
   return ndjson === '' ? [] : ndjson.split('\n');
 }
