@@ -45,8 +45,13 @@ function prefersReducedMotion() {
 
 function Loading() {
   const state = useSimulation((s) => s.state);
+  const kind = useSimulation((s) => s.transportKind);
+  const connection = useSimulation((s) => s.connection);
   if (state) return null;
-  return <div className="loading" data-testid="loading">Starting the engine…</div>;
+  const text = kind === 'server'
+    ? `Waiting for the server at ${connection?.url ?? '…'} (${connection?.state ?? 'connecting'})…`
+    : 'Starting the engine…';
+  return <div className="loading" data-testid="loading">{text}</div>;
 }
 
 export function App() {
