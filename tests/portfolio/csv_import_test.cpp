@@ -217,3 +217,19 @@ TEST_CASE("typed rows (a database loader's) go through the same checks, reported
   CHECK(has_issue(bad, 108, "price '-3' is not > 0"));
   CHECK(has_issue(bad, 109, "empty ticker"));
 }
+
+TEST_CASE("price cells are plain decimals: no hex, no infinities, no thousands separators") {
+  const auto first_close = [](const std::string& cell) {
+    const ImportReport r = import_wide_csv("Date,A\n2024-01-02," + cell + "\n");
+    return r.panel ? r.panel->close(0, 0) : -1.0;
+  };
+  CHECK(first_close("1e2") == 100.0);
+  CHECK(first_close("+2.5") == 2.5);
+  CHECK(first_close(".5") == 0.5);
+  CHECK(first_close("5.") == 5.0);
+  CHECK(first_close("1.25E-1") == 0.125);
+  for (const char* bad : {"0x10", "inf", "Infinity", "1,000", "1e", "--1", "1.2.3", "1e999"}) {
+    INFO(bad);
+    CHECK(first_close(bad) == -1.0);
+  }
+}

@@ -1,7 +1,7 @@
 #include "portfolio/csv_reader.hpp"
 
 #include <cctype>
-#include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 
@@ -85,16 +85,43 @@ std::vector<Record> read_records(std::string_view text) {
   return records;
 }
 
+namespace {
+
+// A plain decimal: [+-] digits [. digits] [(e|E) [+-] digits], at least one mantissa digit. Rejects what
+// strtod would also accept (hex floats, inf, nan) so that only numbers a CSV means are read.
+bool plain_decimal(std::string_view s) {
+  std::size_t i = 0, digits = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exponent_digits;
+    if (exponent_digits == 0) return false;
+  }
+  return i == s.size();
+}
+
+}  // namespace
+
 std::optional<double> parse_price_cell(std::string_view cell) {
   const std::string_view s = trim(cell);
   const std::string l = lower(s);
   if (l.empty() || l == "na" || l == "nan" || l == "n/a" || l == "null") return std::nullopt;
-  double v = 0.0;
-  const char* first = s.data();
-  if (!s.empty() && s.front() == '+') ++first;
-  auto [end, ec] = std::from_chars(first, s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v))
-    return std::numeric_limits<double>::quiet_NaN();
+  if (!plain_decimal(s)) return std::numeric_limits<double>::quiet_NaN();
+  // strtod, not std::from_chars: Emscripten's libc++ (LLVM 14) has no floating-point from_chars. glibc
+  // and musl both round correctly. Under a locale whose decimal point is not '.', the parse stops early
+  // and the cell is reported as not a number rather than misread.
+  const std::string text(s);
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(v)) return std::numeric_limits<double>::quiet_NaN();
   return v;
 }
 
