@@ -197,3 +197,23 @@ TEST_CASE("allocation sums market values by class and by stock sector, as shares
   REQUIRE(a.by_sector.size() == 1);
   CHECK(a.by_sector[0].name == "Technology");
 }
+
+TEST_CASE("the correlation of holdings uses their returns over a trailing window") {
+  const PricePanel panel = portfolio_test::two_asset_panel();
+  PortfolioState s = open_portfolio(panel, 10000);
+  const FeeSchedule zero = fee_preset("zero").value();
+  trade(s, 0, Side::buy, 1, 100, 0, zero);
+  trade(s, 1, Side::buy, 1, 50, 0, zero);
+  const auto h = holdings_report(s, panel, last_prices(panel, 5));
+  const CorrelationTable c = holdings_correlation(panel, h, 5, 10);
+  REQUIRE(c.tickers.size() == 2);
+  CHECK(c.matrix[0] == 1.0);
+  CHECK(c.matrix[3] == 1.0);
+  // Only bar 3 has returns of both (BBB lacks closes at bars 1 and 4): too few pairs, undefined.
+  CHECK(std::isnan(c.matrix[1]));
+  CHECK(std::isnan(c.matrix[2]));
+  // AAA's returns over bars 1–5 against themselves: perfectly correlated.
+  std::vector<Holding> twice = {h[0], h[0]};
+  const CorrelationTable same = holdings_correlation(panel, twice, 5, 10);
+  CHECK(same.matrix[1] == Approx(1.0));
+}

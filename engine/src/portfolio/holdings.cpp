@@ -1,7 +1,10 @@
 #include "finsim/portfolio/holdings.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <map>
+
+#include "finsim/portfolio/benchmark_metrics.hpp"
 
 namespace finsim::portfolio {
 
@@ -48,6 +51,23 @@ Allocation allocation(std::span<const Holding> holdings, double cash) {
   a.by_class.push_back({"cash", cash, weight(cash)});
   for (const auto& [name, value] : by_sector) a.by_sector.push_back({name, value, weight(value)});
   return a;
+}
+
+CorrelationTable holdings_correlation(const PricePanel& panel, std::span<const Holding> holdings, std::size_t bar,
+                                      std::size_t window) {
+  CorrelationTable table;
+  if (panel.bar_count() == 0) return table;
+  bar = std::min(bar, panel.bar_count() - 1);
+  const std::size_t first = bar >= window ? bar - window + 1 : 1;
+  std::vector<std::vector<double>> series;
+  for (const Holding& h : holdings) {
+    table.tickers.push_back(h.ticker);
+    std::vector<double> r;
+    for (std::size_t t = first; t <= bar; ++t) r.push_back(panel.close(t, h.asset) / panel.close(t - 1, h.asset) - 1.0);
+    series.push_back(std::move(r));
+  }
+  table.matrix = correlation_matrix(series);
+  return table;
 }
 
 }  // namespace finsim::portfolio

@@ -143,6 +143,17 @@ json allocation_to_json(const Allocation& a) {
   return {{"nav", json_number(a.nav)}, {"by_class", slices(a.by_class)}, {"by_sector", slices(a.by_sector)}};
 }
 
+json correlation_to_json(const CorrelationTable& c) {
+  const std::size_t n = c.tickers.size();
+  json rows = json::array();
+  for (std::size_t i = 0; i < n; ++i) {
+    json row = json::array();
+    for (std::size_t j = 0; j < n; ++j) row.push_back(json_number(c.matrix[i * n + j]));
+    rows.push_back(std::move(row));
+  }
+  return {{"tickers", c.tickers}, {"matrix", rows}};
+}
+
 json backtest_to_json(const BacktestResult& r, bool series) {
   const PortfolioState& s = r.run.final_state;
   json j = {{"initial_cash", s.initial_cash},

@@ -49,4 +49,14 @@ struct Allocation {
 /// Market values summed by class and sector, as shares of NAV (cash included; shorts count negative).
 Allocation allocation(std::span<const Holding> holdings, double cash);
 
+struct CorrelationTable {
+  std::vector<std::string> tickers;
+  std::vector<double> matrix;  ///< row-major, tickers × tickers (correlation_matrix's rules)
+};
+
+/// Correlations of the held assets' daily simple returns over the `window` returns ending at `bar`
+/// (bars bar − window … bar of the panel; fewer at the start): the risk view's heatmap.
+CorrelationTable holdings_correlation(const PricePanel& panel, std::span<const Holding> holdings, std::size_t bar,
+                                      std::size_t window = 60);
+
 }  // namespace finsim::portfolio

@@ -27,6 +27,8 @@ nlohmann::json round_trip_to_json(const RoundTrip& r);
 nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
 nlohmann::json holdings_to_json(std::span<const Holding> holdings);
 nlohmann::json allocation_to_json(const Allocation& a);
+/// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
+nlohmann::json correlation_to_json(const CorrelationTable& c);
 /// Summary, trades, performance; with `series`, also the NAV history, fills, round trips and signals.
 nlohmann::json backtest_to_json(const BacktestResult& r, bool series = true);
 nlohmann::json model_reports_to_json(std::span<const ModelReport> reports);
