@@ -208,7 +208,7 @@ TEST_CASE("the correlation of holdings uses their returns over a trailing window
   const CorrelationTable c = holdings_correlation(panel, h, 5, 10);
   REQUIRE(c.tickers.size() == 2);
   CHECK(c.matrix[0] == 1.0);
-  CHECK(c.matrix[3] == 1.0);
+  CHECK(std::isnan(c.matrix[3]));  // BBB has a single return in the window (missing closes around it)
   // Only bar 3 has returns of both (BBB lacks closes at bars 1 and 4): too few pairs, undefined.
   CHECK(std::isnan(c.matrix[1]));
   CHECK(std::isnan(c.matrix[2]));
