@@ -1,6 +1,8 @@
 #include "finsim/portfolio/order.hpp"
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "finsim/portfolio/money.hpp"
 
@@ -10,6 +12,12 @@ namespace {
 constexpr double kTolerance = 1e-9;  // relative slack on quantity comparisons (see portfolio_state.cpp)
 
 bool is_whole(double q) { return std::fabs(q - std::round(q)) <= kTolerance * std::max(1.0, std::fabs(q)); }
+
+std::string money_text(double x) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
+}
 
 double long_quantity(const PortfolioState& state, std::size_t asset) {
   return std::max(0.0, state.positions[asset].quantity);
@@ -72,8 +80,8 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
   f.fee = trade_fee(fees, side, quantity, price);
   f.net_cash = round_to_cents(side == Side::buy ? -(f.trade_value + f.fee) : f.trade_value - f.fee);
   if (f.net_cash < 0.0 && -f.net_cash > state.cash + 1e-9)
-    return make_error("insufficient_cash", "the order needs " + std::to_string(-f.net_cash) + " but cash is " +
-                                               std::to_string(state.cash));
+    return make_error("insufficient_cash", "the order needs " + money_text(-f.net_cash) + " but cash is " +
+                                               money_text(state.cash));
   if (side == Side::sell && !rules.allow_short) {
     const double held = long_quantity(state, asset);
     if (quantity > held * (1.0 + kTolerance) + kTolerance)
