@@ -14,7 +14,7 @@ FrameKind frame_kind(std::string_view message) {
   return FrameKind::event;
 }
 
-Frame make_frame(std::string message, bool stamp) {
+Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
   const FrameKind kind = frame_kind(message);
   if (stamp && kind != FrameKind::event) {
     constexpr std::string_view kPayload = "\"payload\":{";
@@ -29,7 +29,7 @@ Frame make_frame(std::string message, bool stamp) {
       message.insert(at + kPayload.size(), field);
     }
   }
-  return Frame{kind, std::make_shared<const std::string>(std::move(message))};
+  return Frame{kind, std::make_shared<const std::string>(std::move(message)), publication};
 }
 
 }  // namespace finsim::server

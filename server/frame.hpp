@@ -16,6 +16,7 @@ enum class FrameKind : std::uint8_t { state, metrics, event };
 struct Frame {
   FrameKind kind = FrameKind::event;
   std::shared_ptr<const std::string> text;  ///< never null; immutable once published
+  std::uint64_t publication = 0;  ///< which publication (a step, a reset) of its session it belongs to
 };
 
 /// The kind of an engine message, read from its leading `{"type":"…"` (the engine's serializer
@@ -26,6 +27,6 @@ FrameKind frame_kind(std::string_view message);
 /// field "published_at_ms" (wall-clock milliseconds since the epoch, microsecond precision), which
 /// the load generator uses to measure delivery delay; the contract allows added payload fields.
 /// Without `stamp` the text is forwarded byte for byte.
-Frame make_frame(std::string message, bool stamp);
+Frame make_frame(std::string message, bool stamp, std::uint64_t publication = 0);
 
 }  // namespace finsim::server

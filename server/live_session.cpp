@@ -78,10 +78,11 @@ std::size_t LiveSession::viewers() const {
 
 void LiveSession::publish_locked(std::vector<std::string> messages) {
   if (messages.empty()) return;
+  const std::uint64_t publication = ++publications_;
   std::vector<Frame> frames;
   frames.reserve(messages.size());
   for (auto& m : messages) {
-    frames.push_back(make_frame(std::move(m), options_.stamp));
+    frames.push_back(make_frame(std::move(m), options_.stamp, publication));
     if (frames.back().kind == FrameKind::state) last_state_ = frames.back();
     if (frames.back().kind == FrameKind::metrics) last_metrics_ = frames.back();
   }

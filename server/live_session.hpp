@@ -85,6 +85,7 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
   Clock::time_point next_tick_{};
   std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
   std::uint64_t next_viewer_id_ = 1;
+  std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues
   Frame last_state_;
   Frame last_metrics_;
   bool closed_ = false;

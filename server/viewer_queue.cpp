@@ -1,32 +1,60 @@
 #include "viewer_queue.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace finsim::server {
 
-void ViewerQueue::erase_first(FrameKind kind) {
-  const auto it = std::find_if(frames_.begin(), frames_.end(), [kind](const Frame& f) { return f.kind == kind; });
-  if (it == frames_.end()) return;
-  frames_.erase(it);
-  if (kind == FrameKind::state) ++replaced_states_;
-  if (kind == FrameKind::event) {
-    --events_;
+template <class Pred>
+void ViewerQueue::drop_events(Pred stale) {
+  const auto before = frames_.size();
+  frames_.erase(std::remove_if(frames_.begin(), frames_.end(),
+                               [&](const Frame& f) { return f.kind == FrameKind::event && stale(f); }),
+                frames_.end());
+  const std::size_t dropped = before - frames_.size();
+  events_ -= dropped;
+  dropped_events_ += dropped;
+}
+
+void ViewerQueue::push_event(const Frame& frame) {
+  if (max_events_ == 0) {
     ++dropped_events_;
+    return;
+  }
+  if (events_ >= max_events_) {
+    bool first = true;  // only the oldest one
+    drop_events([&first](const Frame&) { return std::exchange(first, false); });
+  }
+  ++events_;
+  frames_.push_back(frame);
+}
+
+void ViewerQueue::push_state(const Frame& frame) {
+  drop_events([&frame](const Frame& e) { return e.publication < frame.publication; });
+  const auto old = std::find_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kind == FrameKind::state; });
+  if (old == frames_.end()) {
+    frames_.push_back(frame);
+  } else {
+    *old = frame;  // the viewer is behind: the newest state goes where the unsent one was
+    ++replaced_states_;
   }
 }
 
+void ViewerQueue::push_metrics(const Frame& frame) {
+  frames_.erase(std::remove_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kind == FrameKind::metrics; }),
+                frames_.end());
+  const auto state = std::find_if(frames_.begin(), frames_.end(), [&frame](const Frame& f) {
+    return f.kind == FrameKind::state && f.publication == frame.publication;
+  });
+  frames_.insert(state == frames_.end() ? frames_.end() : state + 1, frame);
+}
+
 void ViewerQueue::push(const Frame& frame) {
-  if (frame.kind == FrameKind::event) {
-    if (max_events_ == 0) {
-      ++dropped_events_;
-      return;
-    }
-    if (events_ >= max_events_) erase_first(FrameKind::event);
-    ++events_;
-  } else {
-    erase_first(frame.kind);
+  switch (frame.kind) {
+    case FrameKind::event: return push_event(frame);
+    case FrameKind::state: return push_state(frame);
+    case FrameKind::metrics: return push_metrics(frame);
   }
-  frames_.push_back(frame);
 }
 
 std::optional<Frame> ViewerQueue::pop() {

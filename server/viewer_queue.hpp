@@ -1,10 +1,15 @@
 // The bounded queue between the simulation and one viewer's socket.
 //
-// State over animation (architecture.md): a newer STATE_UPDATE replaces an unsent older one, and
-// likewise METRICS_UPDATE; the replacement moves to the back so the order within a step (events,
-// state, metrics) is kept. At most `max_events` EVENTs wait; when full the oldest EVENT is dropped.
-// So the queue never holds more than max_events + 2 frames, whatever the viewer's speed.
-// Not thread-safe: the owner (a viewer session) guards it.
+// State over animation (architecture.md). A viewer that keeps up gets every frame in the engine's
+// order: a step's events, its state, its metrics. A viewer that falls behind (its previous
+// STATE_UPDATE is still unsent when the next one is published):
+//  - the new STATE_UPDATE takes the unsent one's place in the queue, and every EVENT of earlier
+//    publications is dropped (they explain steps the viewer skips);
+//  - the METRICS_UPDATE replaces any unsent one and follows its state;
+//  - at most `max_events` EVENTs wait; when full, the oldest is dropped.
+// So the queue holds at most one state, one metrics and the newest step's events, and the newest
+// state is never behind more than its own step's events: no volume of events can starve a slow
+// viewer of states. Not thread-safe: the owner (a viewer session) guards it.
 #pragma once
 
 #include <cstddef>
@@ -34,7 +39,12 @@ class ViewerQueue {
   [[nodiscard]] std::uint64_t dropped_events() const { return dropped_events_; }
 
  private:
-  void erase_first(FrameKind kind);
+  void push_event(const Frame& frame);
+  void push_state(const Frame& frame);
+  void push_metrics(const Frame& frame);
+  /// Drops the EVENTs that match `stale`, counting them.
+  template <class Pred>
+  void drop_events(Pred stale);
 
   std::deque<Frame> frames_;
   std::size_t max_events_;

@@ -1,5 +1,9 @@
 #include "websocket_session.hpp"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <chrono>
 #include <mutex>
 #include <optional>
@@ -111,6 +115,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
       return;
     }
     if (closing_) {
+      set_cork(false);
       const websocket::close_reason reason(static_cast<websocket::close_code>(closing_->code), closing_->reason);
       write_started_ = Clock::now();
       lock.unlock();
@@ -124,8 +129,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     if (!frame) {
       writing_ = false;
       write_started_.reset();
+      lock.unlock();
+      set_cork(false);  // the burst is written: send what the kernel holds back
       return;
     }
+    if (!queue_.empty()) set_cork(true);
     in_flight_ = std::move(*frame);
     write_started_ = Clock::now();
     lock.unlock();
@@ -136,6 +144,16 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
       }
       self->write_next();
     });
+  }
+
+  /// While a burst of frames (a step's events, state, metrics) is being written, TCP_CORK lets the
+  /// kernel pack them into full segments instead of one packet per small frame; uncorking after the
+  /// last one sends the rest at once. Strand only.
+  void set_cork(bool on) {
+    if (corked_ == on) return;
+    corked_ = on;
+    const int value = on ? 1 : 0;
+    ::setsockopt(beast::get_lowest_layer(ws_).socket().native_handle(), IPPROTO_TCP, TCP_CORK, &value, sizeof value);
   }
 
   /// Drops a viewer that stopped draining: closing the socket ends the pending write and read.
@@ -165,6 +183,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   beast::flat_buffer read_buffer_;
   std::uint64_t viewer_id_ = 0;  // strand only
   Frame in_flight_;              // strand only: keeps the text alive while it is written
+  bool corked_ = false;          // strand only
 
   std::mutex mutex_;  // guards the members below (offer and close come from other threads)
   ViewerQueue queue_;

@@ -1,7 +1,8 @@
 // One viewer: a server-to-client WebSocket on /ws/simulation fed by a LiveSession.
 //
 // Frames wait in a bounded ViewerQueue (coalescing states, dropping old events) and are written one
-// at a time on the connection's strand; offering never waits for the socket. A viewer whose write
+// at a time on the connection's strand, corked (TCP_CORK) while more are queued so that a step's
+// small frames share packets; offering never waits for the socket. A viewer whose write
 // has not completed within limits.viewer_stall is disconnected (its TCP connection is closed: a
 // close frame could not get through). Any data message from the client closes the socket with 1008
 // (policy violation). Timeouts and pings are Beast's suggested server settings.

@@ -14,7 +14,7 @@ TEST_CASE("the control token guards controls and session changes, not viewing") 
 
   HttpReply r = http(port, "POST", "/control/step");
   CHECK(r.status == 401);
-  CHECK(r.json()["error"]["code"] == "unauthorized");
+  CHECK(json_of(r)["error"]["code"] == "unauthorized");
   CHECK(r.header("www-authenticate").rfind("Bearer", 0) == 0);
   CHECK(http(port, "POST", "/control/step", "", {{"Authorization", "Bearer wrong-token!"}}).status == 401);
   CHECK(http(port, "POST", "/control/step", "", {{"Authorization", "Bearer s3cret-toke"}}).status == 401);
@@ -30,7 +30,7 @@ TEST_CASE("the control token guards controls and session changes, not viewing") 
 
   r = http(port, "POST", "/control/step", "", {{"Authorization", "Bearer s3cret-token"}});
   CHECK(r.status == 200);
-  CHECK(r.json()["timestep"] == 1);
+  CHECK(json_of(r)["timestep"] == 1);
   CHECK(viewer.read_until_state(1));
   CHECK(http(port, "POST", "/sessions", R"({"id":"x"})", {{"Authorization", "bearer s3cret-token"}}).status == 201);
 }

@@ -44,21 +44,21 @@ TEST_CASE("step, play, pause, speed and status work and answer the status with v
   REQUIRE(viewer.read_until_state(0));
   HttpReply r = post(port, "/control/step");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["timestep"] == 1);
-  CHECK(r.json()["viewers"] == 1);
+  CHECK(json_of(r)["timestep"] == 1);
+  CHECK(json_of(r)["viewers"] == 1);
   CHECK(viewer.read_until_state(1));
 
   r = post(port, "/control/speed", R"({"steps_per_second": 20})");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["speed"] == 20.0);
+  CHECK(json_of(r)["speed"] == 20.0);
   r = post(port, "/control/play");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["running"] == true);
+  CHECK(json_of(r)["running"] == true);
   CHECK(viewer.read_until_state(6, std::chrono::milliseconds(3000)));
   r = post(port, "/control/pause");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["running"] == false);
-  const int paused_at = r.json()["timestep"];
+  CHECK(json_of(r)["running"] == false);
+  const int paused_at = json_of(r)["timestep"];
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   CHECK(control_status(port)["timestep"] == paused_at);
 }
@@ -72,10 +72,10 @@ TEST_CASE("reset rebuilds with the given scenario and seed, and viewers get the 
   REQUIRE(viewer.read().type() == "METRICS_UPDATE");
   HttpReply r = post(port, "/control/reset", R"({"scenario":"liquidity_freeze","seed":7,"banks":60})");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["timestep"] == 0);
-  CHECK(r.json()["scenario"] == "liquidity_freeze");
-  CHECK(r.json()["seed"] == 7);
-  CHECK(r.json()["banks"] == 60);
+  CHECK(json_of(r)["timestep"] == 0);
+  CHECK(json_of(r)["scenario"] == "liquidity_freeze");
+  CHECK(json_of(r)["seed"] == 7);
+  CHECK(json_of(r)["banks"] == 60);
   const WsRead state = viewer.read();
   REQUIRE(state.type() == "STATE_UPDATE");
   CHECK(state.timestep() == 0);
@@ -93,7 +93,7 @@ TEST_CASE("interventions are accepted and take effect at the next step") {
   REQUIRE(post(port, "/control/price_shock", R"({"share": 0.2})").status == 200);
   const HttpReply r = post(port, "/control/step");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["defaulted_banks"].get<int>() >= 1);
+  CHECK(json_of(r)["defaulted_banks"].get<int>() >= 1);
   // The bank is now in default: forcing it again is refused.
   check_error(post(port, "/control/force_default", R"({"bank": 3})"), 422, "bank_defaulted");
 }

@@ -1,107 +1,30 @@
 #include "http_client.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <stdexcept>
 
 namespace finsim::test {
-namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-HttpReply parse_reply(const std::string& raw) {
-  HttpReply r;
-  const auto end = raw.find("\r\n\r\n");
-  if (raw.rfind("HTTP/1.", 0) != 0 || end == std::string::npos) return r;
-  r.status = std::stoi(raw.substr(9, 3));
-  std::size_t pos = raw.find("\r\n") + 2;
-  while (pos < end) {
-    const auto eol = raw.find("\r\n", pos);
-    const std::string line = raw.substr(pos, eol - pos);
-    const auto colon = line.find(':');
-    if (colon != std::string::npos) {
-      std::string value = line.substr(colon + 1);
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      r.headers[lower(line.substr(0, colon))] = value;
-    }
-    pos = eol + 2;
-  }
-  r.body = raw.substr(end + 4);
-  if (auto it = r.headers.find("content-length"); it != r.headers.end())
-    r.body = r.body.substr(0, std::stoul(it->second));
-  return r;
-}
-
-}  // namespace
-
-std::string HttpReply::header(const std::string& lower_name) const {
-  auto it = headers.find(lower_name);
-  return it == headers.end() ? "" : it->second;
-}
-
-nlohmann::json HttpReply::json() const { return nlohmann::json::parse(body); }
-
-int connect_loopback(int port, int receive_buffer) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  if (fd < 0) throw std::runtime_error("socket failed");
-  if (receive_buffer > 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    close(fd);
-    throw std::runtime_error("connect failed");
-  }
-  return fd;
-}
-
-HttpReply raw_http(int port, const std::string& bytes, std::chrono::milliseconds timeout) {
-  const int fd = connect_loopback(port);
-  std::size_t sent = 0;
-  while (sent < bytes.size()) {
-    const ssize_t n = send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-    if (n <= 0) break;  // the server may refuse before the whole request is sent
-    sent += static_cast<std::size_t>(n);
-  }
-  std::string raw;
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) break;
-    pollfd p{fd, POLLIN, 0};
-    if (poll(&p, 1, static_cast<int>(left.count())) <= 0) break;
-    char buf[65536];
-    const ssize_t n = recv(fd, buf, sizeof buf, 0);
-    if (n <= 0) break;
-    raw.append(buf, static_cast<std::size_t>(n));
-  }
-  close(fd);
-  return parse_reply(raw);
-}
 
 HttpReply http(int port, const std::string& method, const std::string& target, const std::string& body,
                const Headers& headers) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
-  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-  if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
-  request += "\r\n" + body;
-  return raw_http(port, request);
+  return tools::http("127.0.0.1", port, method, target, body, headers);
 }
+
+HttpReply raw_http(int port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  return tools::raw_http("127.0.0.1", port, bytes, timeout);
+}
+
+nlohmann::json json_of(const HttpReply& reply) { return nlohmann::json::parse(reply.body); }
 
 nlohmann::json control_status(int port, const std::string& session) {
   const HttpReply r = http(port, "GET", "/control/status" + (session.empty() ? "" : "?session=" + session));
   REQUIRE(r.status == 200);
-  return r.json();
+  return json_of(r);
+}
+
+int connect_loopback(int port, int receive_buffer) {
+  const int fd = tools::connect_tcp("127.0.0.1", port, receive_buffer);
+  REQUIRE(fd >= 0);
+  return fd;
 }
 
 }  // namespace finsim::test

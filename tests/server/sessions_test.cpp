@@ -13,12 +13,12 @@ TEST_CASE("sessions are isolated: controls and viewers of one never reach anothe
   const int port = server.port();
   HttpReply r = http(port, "POST", "/sessions", R"({"id":"class-a","reset":{"scenario":"liquidity_freeze"}})");
   REQUIRE(r.status == 201);
-  CHECK(r.json()["session"] == "class-a");
-  CHECK(r.json()["scenario"] == "liquidity_freeze");
+  CHECK(json_of(r)["session"] == "class-a");
+  CHECK(json_of(r)["scenario"] == "liquidity_freeze");
   CHECK(r.header("location") == "/sessions/class-a");
   r = http(port, "POST", "/sessions", "{}");
   REQUIRE(r.status == 201);
-  const std::string other = r.json()["session"];
+  const std::string other = json_of(r)["session"];
   CHECK(other.rfind("s-", 0) == 0);
 
   WsViewer viewer_a(port, "/ws/simulation?session=class-a");
@@ -38,11 +38,11 @@ TEST_CASE("sessions are isolated: controls and viewers of one never reach anothe
   CHECK(viewer_other.read(std::chrono::milliseconds(300)).kind == WsRead::Kind::timeout);
   CHECK(viewer_default.read(std::chrono::milliseconds(300)).kind == WsRead::Kind::timeout);
 
-  const json list = http(port, "GET", "/sessions").json();
+  const json list = json_of(http(port, "GET", "/sessions"));
   REQUIRE(list["sessions"].size() == 3);
   CHECK(list["sessions"][0]["session"] == "class-a");
   CHECK(list["max_sessions"] == 16);
-  CHECK(http(port, "GET", "/sessions/class-a").json()["timestep"] == 3);
+  CHECK(json_of(http(port, "GET", "/sessions/class-a"))["timestep"] == 3);
 }
 
 TEST_CASE("closing a session sends its viewers a close frame and forgets it") {
@@ -53,21 +53,21 @@ TEST_CASE("closing a session sends its viewers a close frame and forgets it") {
   REQUIRE(viewer.read_until_state(0));
   const HttpReply r = http(port, "DELETE", "/sessions/temp");
   REQUIRE(r.status == 200);
-  CHECK(r.json()["closed"] == "temp");
-  CHECK(r.json()["viewers_disconnected"] == 1);
+  CHECK(json_of(r)["closed"] == "temp");
+  CHECK(json_of(r)["viewers_disconnected"] == 1);
   WsRead last = viewer.read();
   while (last.is_message()) last = viewer.read();
   CHECK(last.kind == WsRead::Kind::closed);
   CHECK(last.close_code == 1000);
   CHECK(http(port, "GET", "/control/status?session=temp").status == 404);
   CHECK(http(port, "DELETE", "/sessions/temp").status == 404);
-  CHECK(http(port, "GET", "/sessions").json()["sessions"].size() == 1);
+  CHECK(json_of(http(port, "GET", "/sessions"))["sessions"].size() == 1);
 }
 
 TEST_CASE("session errors: duplicate, bad id, bad body, the default session, the limit") {
   ServerProcess server({"--max-sessions", "3"});
   const int port = server.port();
-  auto code = [](const HttpReply& r) { return r.json()["error"]["code"].get<std::string>(); };
+  auto code = [](const HttpReply& r) { return json_of(r)["error"]["code"].get<std::string>(); };
   REQUIRE(http(port, "POST", "/sessions", R"({"id":"a"})").status == 201);
   HttpReply r = http(port, "POST", "/sessions", R"({"id":"a"})");
   CHECK(r.status == 409);
