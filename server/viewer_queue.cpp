@@ -34,15 +34,19 @@ void ViewerQueue::push_state(const Frame& frame) {
   const auto old = std::find_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kind == FrameKind::state; });
   if (old == frames_.end()) {
     frames_.push_back(frame);
-  } else {
-    *old = frame;  // the viewer is behind: the newest state goes where the unsent one was
-    ++replaced_states_;
+    return;
   }
+  // The viewer is behind: the newest state goes where the unsent one was, and that state's
+  // metrics go with it (the metrics of a state already sent stay: they complete what is shown).
+  const std::uint64_t skipped = old->publication;
+  *old = frame;
+  ++replaced_states_;
+  frames_.erase(std::remove_if(frames_.begin(), frames_.end(),
+                               [skipped](const Frame& f) { return f.kind == FrameKind::metrics && f.publication == skipped; }),
+                frames_.end());
 }
 
 void ViewerQueue::push_metrics(const Frame& frame) {
-  frames_.erase(std::remove_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kind == FrameKind::metrics; }),
-                frames_.end());
   const auto state = std::find_if(frames_.begin(), frames_.end(), [&frame](const Frame& f) {
     return f.kind == FrameKind::state && f.publication == frame.publication;
   });

@@ -5,11 +5,12 @@
 // STATE_UPDATE is still unsent when the next one is published):
 //  - the new STATE_UPDATE takes the unsent one's place in the queue, and every EVENT of earlier
 //    publications is dropped (they explain steps the viewer skips);
-//  - the METRICS_UPDATE replaces any unsent one and follows its state;
+//  - a METRICS_UPDATE follows its own state, and is dropped with it when that state is skipped;
 //  - at most `max_events` EVENTs wait; when full, the oldest is dropped.
-// So the queue holds at most one state, one metrics and the newest step's events, and the newest
-// state is never behind more than its own step's events: no volume of events can starve a slow
-// viewer of states. Not thread-safe: the owner (a viewer session) guards it.
+// So the queue holds at most one state, two metrics (the newest, and the one of a state being
+// written) and `max_events` events, and the newest state is never behind more than its own step's
+// events: no volume of events can starve a slow viewer of states. Not thread-safe: the owner (a
+// viewer session) guards it.
 #pragma once
 
 #include <cstddef>

@@ -74,6 +74,53 @@ double cpu_seconds_self() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+struct Report {
+  LoadStats stats;
+  int viewers = 0, connected = 0, steps = 0, final_timestep = 0, holding = 0, open = 0;
+  double connect_s = 0, window_s = 0, settle_s = 0;
+  bool stamped = false;
+  double server_cpu = -1, server_rss_mb = -1, server_peak_mb = -1;  ///< -1: not measured
+  double self_cpu = 0;
+};
+
+void print_report(const LoadOptions& o, Report& r) {
+  LoadStats& s = r.stats;
+  const double per_s = 1.0 / r.window_s;
+  const double expected = static_cast<double>(r.connected) * r.steps;
+  const double dropped_pct = expected > 0 ? 100.0 * static_cast<double>(s.dropped_states) / expected : 0.0;
+  std::printf("finsim-load: %d viewers of session '%s', %.1f s at %g steps/s (%d steps)\n", r.viewers,
+              o.session.empty() ? "default" : o.session.c_str(), r.window_s, o.speed, r.steps);
+  std::printf("  connected                 %d of %d in %.2f s\n", r.connected, r.viewers, r.connect_s);
+  std::printf("  messages delivered        %.0f /s (STATE_UPDATE %.0f/s, METRICS_UPDATE %.0f/s, EVENT %.0f/s), %.1f MB/s\n",
+              static_cast<double>(s.messages) * per_s, static_cast<double>(s.states) * per_s,
+              static_cast<double>(s.metrics) * per_s, static_cast<double>(s.events) * per_s,
+              static_cast<double>(s.bytes) * per_s / 1e6);
+  double median = 0, p99 = 0;
+  if (r.stamped) {
+    median = quantile(s.state_delays_ms, 0.5);
+    p99 = quantile(s.state_delays_ms, 0.99);
+    std::printf("  STATE_UPDATE delay        median %.1f ms, p99 %.1f ms, max %.1f ms (%zu arrivals)\n", median, p99,
+                quantile(s.state_delays_ms, 1.0), s.state_delays_ms.size());
+    std::printf("  METRICS_UPDATE delay      median %.1f ms, p99 %.1f ms (%zu arrivals)\n",
+                quantile(s.metrics_delays_ms, 0.5), quantile(s.metrics_delays_ms, 0.99), s.metrics_delays_ms.size());
+  } else {
+    std::printf("  delay                     not measured: start finsim-server with --stamp\n");
+  }
+  std::printf("  dropped STATE_UPDATEs     %llu of %.0f (%.2f%%)\n", static_cast<unsigned long long>(s.dropped_states),
+              expected, dropped_pct);
+  std::printf("  final STATE_UPDATE (t=%d)  held by %d of %d open viewers, %.2f s after pause\n", r.final_timestep,
+              r.holding, r.open, r.settle_s);
+  std::printf("  disconnected during run   %llu\n", static_cast<unsigned long long>(s.disconnected));
+  if (r.server_cpu >= 0)
+    std::printf("  server CPU                %.0f%% of one core; memory %.1f MB resident (peak %.1f MB)\n", r.server_cpu,
+                r.server_rss_mb, r.server_peak_mb);
+  std::printf("  finsim-load CPU           %.0f%% of one core\n", r.self_cpu);
+  // One Markdown row for docs/server.md.
+  std::printf("| %d | %.0f | %.1f | %.1f | %.2f%% | %d / %d | %.0f%% | %.0f MB |\n", r.viewers,
+              static_cast<double>(s.messages) * per_s, median, p99, dropped_pct, r.holding, r.connected, r.server_cpu,
+              r.server_peak_mb);
+}
+
 int run(const LoadOptions& o) {
   const Controller controller{o};
   const HttpReply status = http(o.host, o.port, "GET", "/control/status" + controller.query());
@@ -140,50 +187,23 @@ int run(const LoadOptions& o) {
   control.phase = LoadControl::stopping;
   for (auto& t : threads) t.join();
 
-  LoadStats stats;
-  for (const auto& w : workers) stats.merge(w->stats());
-  const int steps = final_t - first_t;
-  const double expected_states = static_cast<double>(connected) * steps;
-
-  std::printf("finsim-load: %d viewers of session '%s', %.1f s at %g steps/s (%d steps)\n", o.viewers,
-              o.session.empty() ? "default" : o.session.c_str(), window_s, o.speed, steps);
-  std::printf("  connected                 %d of %d in %.2f s\n", connected, o.viewers, connect_s);
-  std::printf("  messages delivered        %.0f /s (STATE_UPDATE %.0f/s, METRICS_UPDATE %.0f/s, EVENT %.0f/s), %.1f MB/s\n",
-              static_cast<double>(stats.messages) / window_s, static_cast<double>(stats.states) / window_s,
-              static_cast<double>(stats.metrics) / window_s, static_cast<double>(stats.events) / window_s,
-              static_cast<double>(stats.bytes) / window_s / 1e6);
-  double median = 0, p99 = 0, max = 0;
-  if (stamped) {
-    median = quantile(stats.state_delays_ms, 0.5);
-    p99 = quantile(stats.state_delays_ms, 0.99);
-    max = quantile(stats.state_delays_ms, 1.0);
-    std::printf("  STATE_UPDATE delay        median %.1f ms, p99 %.1f ms, max %.1f ms (%zu arrivals)\n", median, p99, max,
-                stats.state_delays_ms.size());
-    std::printf("  METRICS_UPDATE delay      median %.1f ms, p99 %.1f ms (%zu arrivals)\n",
-                quantile(stats.metrics_delays_ms, 0.5), quantile(stats.metrics_delays_ms, 0.99),
-                stats.metrics_delays_ms.size());
-  } else {
-    std::printf("  delay                     not measured: start finsim-server with --stamp\n");
-  }
-  std::printf("  dropped STATE_UPDATEs     %llu of %.0f (%.2f%%)\n", static_cast<unsigned long long>(stats.dropped_states),
-              expected_states, expected_states > 0 ? 100.0 * static_cast<double>(stats.dropped_states) / expected_states : 0.0);
-  std::printf("  final STATE_UPDATE (t=%d)  held by %d of %d open viewers, %.2f s after pause\n", final_t, holding, open,
-              settle_s);
-  std::printf("  disconnected during run   %llu\n", static_cast<unsigned long long>(stats.disconnected));
-  if (usage0 && usage1) {
-    std::printf("  server CPU                %.0f%% of one core; memory %.1f MB resident (peak %.1f MB)\n",
-                100.0 * (usage1->cpu_seconds - usage0->cpu_seconds) / window_s, usage1->rss_mb, usage1->peak_rss_mb);
-  }
-  std::printf("  finsim-load CPU           %.0f%% of one core\n", 100.0 * (self1 - self0) / window_s);
-  std::printf("| %d | %.0f | %.1f | %.1f | %llu (%.2f%%) | %d / %d | %s | %s |\n", o.viewers,
-              static_cast<double>(stats.messages) / window_s, median, p99,
-              static_cast<unsigned long long>(stats.dropped_states),
-              expected_states > 0 ? 100.0 * static_cast<double>(stats.dropped_states) / expected_states : 0.0, holding,
-              connected,
-              usage0 && usage1
-                  ? (std::to_string(static_cast<int>(100.0 * (usage1->cpu_seconds - usage0->cpu_seconds) / window_s)) + "%").c_str()
-                  : "-",
-              usage1 ? (std::to_string(static_cast<int>(usage1->peak_rss_mb)) + " MB").c_str() : "-");
+  Report report;
+  for (const auto& w : workers) report.stats.merge(w->stats());
+  report.viewers = o.viewers;
+  report.connected = connected;
+  report.connect_s = connect_s;
+  report.window_s = window_s;
+  report.steps = final_t - first_t;
+  report.final_timestep = final_t;
+  report.holding = holding;
+  report.open = open;
+  report.settle_s = settle_s;
+  report.stamped = stamped;
+  if (usage0 && usage1) report.server_cpu = 100.0 * (usage1->cpu_seconds - usage0->cpu_seconds) / window_s;
+  if (usage1) report.server_rss_mb = usage1->rss_mb;
+  if (usage1) report.server_peak_mb = usage1->peak_rss_mb;
+  report.self_cpu = 100.0 * (self1 - self0) / window_s;
+  print_report(o, report);
   return 0;
 }
 

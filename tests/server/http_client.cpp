@@ -1,5 +1,7 @@
 #include "http_client.hpp"
 
+#include <thread>
+
 #include <catch2/catch.hpp>
 
 namespace finsim::test {
@@ -19,6 +21,15 @@ nlohmann::json control_status(int port, const std::string& session) {
   const HttpReply r = http(port, "GET", "/control/status" + (session.empty() ? "" : "?session=" + session));
   REQUIRE(r.status == 200);
   return json_of(r);
+}
+
+bool wait_for_viewers(int port, int viewers, const std::string& session, std::chrono::milliseconds timeout) {
+  const auto end = std::chrono::steady_clock::now() + timeout;
+  while (control_status(port, session)["viewers"] != viewers) {
+    if (std::chrono::steady_clock::now() >= end) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
 }
 
 int connect_loopback(int port, int receive_buffer) {

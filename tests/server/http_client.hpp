@@ -28,6 +28,11 @@ nlohmann::json json_of(const HttpReply& reply);
 /// GET /control/status[?session=ID] as JSON (REQUIREs status 200).
 nlohmann::json control_status(int port, const std::string& session = "");
 
+/// Polls GET /control/status until it reports `viewers` viewers (joining completes just after the
+/// handshake); false after `timeout`.
+bool wait_for_viewers(int port, int viewers, const std::string& session = "",
+                      std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+
 /// A connected socket to 127.0.0.1:port (REQUIREs success).
 int connect_loopback(int port, int receive_buffer = 0);
 

@@ -56,6 +56,15 @@ TEST_CASE("behind, a newer state takes the unsent one's place and the skipped st
   CHECK(drain(q) == "s2 m2 e2 e2 ");
 }
 
+TEST_CASE("the metrics of a state being written are kept; those of a skipped state are not") {
+  ViewerQueue q(8);
+  publish(q, 1, 0);
+  REQUIRE(*q.pop()->text == "s1");  // s1 is being written
+  publish(q, 2, 1);                 // m1 still waits: it completes s1
+  publish(q, 3, 1);                 // s2 is skipped, and m2 with it
+  CHECK(drain(q) == "m1 s3 m3 e3 ");
+}
+
 TEST_CASE("when the event queue is full the oldest event is dropped, never a state") {
   ViewerQueue q(3);
   q.push(frame(FrameKind::state, "s1", 1));
@@ -67,12 +76,13 @@ TEST_CASE("when the event queue is full the oldest event is dropped, never a sta
 
 TEST_CASE("a slow viewer gets fresh states however many events come, in bounded memory") {
   ViewerQueue q(256);
-  int last_state = 0, states = 0;
+  int last_state = 0, states = 0, metrics = 0;
   for (int step = 1; step <= 200; ++step) {
     publish(q, step, 50);
-    REQUIRE(q.size() <= 52);
+    REQUIRE(q.size() <= 53);
     auto f = q.pop();  // a writer that manages one frame per step
     REQUIRE(f);
+    if (f->kind == FrameKind::metrics) ++metrics;
     if (f->kind != FrameKind::state) continue;
     const int t = std::stoi(f->text->substr(1));
     CHECK(t > last_state);
@@ -81,6 +91,7 @@ TEST_CASE("a slow viewer gets fresh states however many events come, in bounded 
     ++states;
   }
   CHECK(states >= 60);
+  CHECK(metrics >= states - 1);  // a state that was sent is followed by its metrics
   // After the last publication only that step's frames wait (its state, unless just sent).
   const std::string rest = drain(q);
   CHECK((last_state == 200 || rest.find("s200") != std::string::npos));

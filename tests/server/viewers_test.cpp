@@ -2,6 +2,7 @@
 // socket is server-to-client only.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
 #include <thread>
 
@@ -15,27 +16,34 @@ using nlohmann::json;
 
 namespace {
 
-/// Reads STATE_UPDATE texts until one has timestep >= last (or a failure).
-std::vector<std::string> collect_states(WsViewer& viewer, int last) {
+/// Reads STATE_UPDATE texts until one has timestep >= last (or a failure); `seen` follows the
+/// latest timestep read.
+std::vector<std::string> collect_states(WsViewer& viewer, int last, std::atomic<int>& seen) {
   std::vector<std::string> states;
   for (;;) {
     const WsRead r = viewer.read(std::chrono::milliseconds(5000));
     if (!r.is_message()) return states;
     if (r.type() != "STATE_UPDATE") continue;
     states.push_back(r.text);
+    seen = r.timestep();
     if (r.timestep() >= last) return states;
   }
 }
 
-/// Two viewers collect STATE_UPDATEs up to timestep `last`, each in its own thread, while `drive`
-/// steers the session.
+/// Two viewers collect STATE_UPDATEs up to timestep `last`, each in its own thread, while
+/// `drive(seen)` steers the session; seen(t) waits (up to 5 s) until both have read timestep t.
 template <class Drive>
 std::pair<std::vector<std::string>, std::vector<std::string>> two_viewers(int port, int last, Drive drive) {
   WsViewer a(port), b(port);
   std::vector<std::string> states_a, states_b;
-  std::thread ta([&] { states_a = collect_states(a, last); });
-  std::thread tb([&] { states_b = collect_states(b, last); });
-  drive();
+  std::atomic<int> seen_a{-1}, seen_b{-1};
+  std::thread ta([&] { states_a = collect_states(a, last, seen_a); });
+  std::thread tb([&] { states_b = collect_states(b, last, seen_b); });
+  drive([&](int t) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while ((seen_a < t || seen_b < t) && std::chrono::steady_clock::now() < end)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  });
   ta.join();
   tb.join();
   return {states_a, states_b};
@@ -47,11 +55,13 @@ TEST_CASE("two viewers receive identical STATE_UPDATE streams, byte for byte the
   ServerProcess server;
   const int port = server.port();
   constexpr int kLast = 30;
-  // Stepped through the REST control: every state is published while both viewers keep up.
-  const auto [states_a, states_b] = two_viewers(port, kLast, [port] {
+  // Stepped through the REST control, each step once both viewers hold the previous one: a viewer
+  // that is a whole step behind would (by design) skip a state, and a busy machine can make a test
+  // process that slow.
+  const auto [states_a, states_b] = two_viewers(port, kLast, [port](auto seen) {
     for (int t = 1; t <= kLast; ++t) {
+      seen(t - 1);
       CHECK(http(port, "POST", "/control/step").status == 200);
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
 
@@ -74,7 +84,7 @@ TEST_CASE("two viewers of a running session see the same states, in order") {
   ServerProcess server;
   const int port = server.port();
   constexpr int kLast = 20;
-  const auto [states_a, states_b] = two_viewers(port, kLast, [port] {
+  const auto [states_a, states_b] = two_viewers(port, kLast, [port](auto) {
     CHECK(http(port, "POST", "/control/speed", R"({"steps_per_second": 10})").status == 200);
     CHECK(http(port, "POST", "/control/play").status == 200);
   });
