@@ -151,4 +151,7 @@ TEST_CASE("speed is stored and bodies are parsed strictly") {
   auto bad = Session::parse_body("{\"bank\": ");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().code == "bad_json");
+  auto huge = Session::parse_body(R"({"steps_per_second": 1e999})");  // overflows a double
+  REQUIRE_FALSE(huge.ok());
+  CHECK(huge.error().code == "bad_json");
 }
