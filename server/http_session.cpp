@@ -104,6 +104,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   void send(HttpResponse r, bool head, bool keep_alive) {
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
     res->set(http::field::server, "finsim-server");
+    res->set("X-FinSim-Server", FINSIM_VERSION);  // how the web app recognizes its server
     for (auto& [name, value] : r.headers) res->insert(name, value);
     const bool close = r.close || !keep_alive || stopping_;
     res->keep_alive(!close);

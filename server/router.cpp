@@ -1,9 +1,12 @@
 #include "router.hpp"
 
 #include "api_responses.hpp"
+#include "finsim/catalogue.hpp"
 #include "control_api.hpp"
 #include "sessions_api.hpp"
 #include "url.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace finsim::server {
 namespace {
@@ -19,7 +22,10 @@ bool under(std::string_view path, std::string_view root) {
 
 Router::Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
                std::string control_token)
-    : sessions_(std::move(sessions)), files_(std::move(files)), control_token_(std::move(control_token)) {}
+    : sessions_(std::move(sessions)),
+      files_(std::move(files)),
+      control_token_(std::move(control_token)),
+      catalogue_(catalogue_json().dump()) {}
 
 HttpResponse Router::handle(const HttpRequest& request) const {
   const auto path = percent_decode(split_target(request.target).path);
@@ -30,6 +36,13 @@ HttpResponse Router::handle(const HttpRequest& request) const {
     if (request.method != "GET") return method_not_allowed("GET");
     HttpResponse r = error_response(make_error("upgrade_required", "this path is a WebSocket: connect with ws://"));
     r.set("Upgrade", "websocket").set("Connection", "Upgrade");
+    return r;
+  }
+  if (*path == "/api/scenarios") {
+    if (request.method == "OPTIONS") return preflight_response("GET, HEAD");
+    if (request.method != "GET" && request.method != "HEAD") return method_not_allowed("GET, HEAD");
+    HttpResponse r = json_response(200, nlohmann::json::object());
+    r.body = catalogue_;
     return r;
   }
   if (under(*path, "/api") || under(*path, "/ws"))

@@ -1,5 +1,6 @@
-// Routes a request to the control API, the session API, or the static web app; the one place that
-// knows the URL layout (docs/http-api.md). Holds no Beast types. Thread-safe (const after construction).
+// Routes a request to the control API, the session API, the engine's catalogue (GET /api/scenarios)
+// or the static web app; the one place that knows the URL layout (docs/http-api.md). Holds no Beast
+// types. Thread-safe (const after construction).
 #pragma once
 
 #include <memory>
@@ -30,6 +31,7 @@ class Router {
   std::shared_ptr<SessionRegistry> sessions_;
   std::shared_ptr<const StaticFiles> files_;
   std::string control_token_;
+  std::string catalogue_;  ///< the engine's catalogue_json(), serialized once
 };
 
 }  // namespace finsim::server

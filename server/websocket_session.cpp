@@ -75,7 +75,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
  private:
   void on_accept(beast::error_code ec) {
-    if (ec) return fail(ec, "websocket accept");
+    if (ec) return;  // a malformed handshake: Beast has answered it with a 400 already
     auto id = live_->join(shared_from_this());
     if (!id.ok()) {
       close(CloseReason{kCloseNormal, "session closed"});

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "finsim/catalogue.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
 #include "ws_client.hpp"
@@ -168,6 +169,15 @@ TEST_CASE("oversized bodies get 413 and oversized headers 431, and change nothin
   chunked += "0\r\n\r\n";
   check_error(raw_http(port, chunked), 413, "payload_too_large");
   CHECK(control_status(port) == before);
+}
+
+TEST_CASE("GET /api/scenarios is the engine's catalogue") {
+  ServerProcess server;
+  const HttpReply r = http(server.port(), "GET", "/api/scenarios");
+  REQUIRE(r.status == 200);
+  CHECK(json_of(r) == finsim::catalogue_json());
+  CHECK(http(server.port(), "POST", "/api/scenarios").status == 405);
+  CHECK(http(server.port(), "GET", "/api/nothing").status == 404);
 }
 
 TEST_CASE("API answers allow cross-origin use and preflights") {

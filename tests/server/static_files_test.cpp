@@ -64,6 +64,7 @@ TEST_CASE("static files have the right media types and caching headers") {
     CHECK_FALSE(r.header("last-modified").empty());
   }
   CHECK(http(port, "GET", "/assets/finsim-0c1d.wasm").body.size() == 8);
+  CHECK_FALSE(http(port, "HEAD", "/").header("x-finsim-server").empty());  // the web app's detection
   CHECK(http(port, "GET", "/assets/index-3f9a1c.js").header("cache-control") == "public, max-age=31536000, immutable");
   CHECK(http(port, "GET", "/").header("cache-control") == "no-cache");
   CHECK(http(port, "GET", "/index.html").header("cache-control") == "no-cache");
