@@ -4,6 +4,7 @@
 #include <thread>
 #include <vector>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -33,14 +34,18 @@ Result<net::ip::address> parse_host(const std::string& host) {
 
 struct Server::State {
   explicit State(const ServerOptions& o)
-      : options(o), io(o.threads), signals(io, SIGINT, SIGTERM), shutdown_timer(io) {}
+      : options(o), simulation_io(1), io(o.threads), signals(io, SIGINT, SIGTERM), shutdown_timer(io) {}
 
   void begin_shutdown();
   void poll_shutdown();
   void wait_for_signal();
 
   ServerOptions options;
-  net::io_context io;  // before everything that uses it, so destroyed after them
+  // The sessions' timers run on their own thread, so a step is never late because the network
+  // threads are busy writing to thousands of viewers. Declared before `io`: the network's pending
+  // handlers can hold the last reference to a session, whose timer must outlive them.
+  net::io_context simulation_io;
+  net::io_context io;  // the network: before everything that uses it, so destroyed after them
   net::signal_set signals;
   net::steady_timer shutdown_timer;
   std::chrono::steady_clock::time_point shutdown_deadline{};
@@ -59,7 +64,7 @@ Status Server::start() {
   auto address = parse_host(s_->options.host);
   if (!address.ok()) return address.error();
 
-  s_->sessions = std::make_shared<SessionRegistry>(s_->io.get_executor(),
+  s_->sessions = std::make_shared<SessionRegistry>(s_->simulation_io.get_executor(),
                                                    static_cast<std::size_t>(s_->options.max_sessions),
                                                    LiveSession::Options{s_->options.stamp});
   if (Status st = s_->sessions->start(); !st.ok()) return st;
@@ -122,10 +127,16 @@ void Server::State::poll_shutdown() {
 
 void Server::run() {
   s_->listener->run();
+  auto simulation_work = net::make_work_guard(s_->simulation_io);
+  std::thread simulation([this] { s_->simulation_io.run(); });
   std::vector<std::thread> threads;
   for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { s_->io.run(); });
   s_->io.run();
   for (auto& t : threads) t.join();
+  // The network has stopped and every session was closed (its timer cancelled).
+  simulation_work.reset();
+  s_->simulation_io.stop();
+  simulation.join();
 }
 
 }  // namespace finsim::server

@@ -1,5 +1,5 @@
-// The server process: the io_context and its threads, the listener, the sessions, and the
-// orderly shutdown on SIGINT/SIGTERM (docs/server.md, "Shutdown").
+// The server process: the network io_context and its threads, the simulation thread (the sessions'
+// timers), the listener, the sessions, and the orderly shutdown on SIGINT/SIGTERM (docs/server.md).
 #pragma once
 
 #include <memory>

@@ -20,8 +20,10 @@ for n in "${counts[@]}"; do
   for _ in $(seq 50); do grep -q serving "$out" && break; sleep 0.1; done
   port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out")
   echo "load average before N=$n: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-  "$build/server/finsim-load" --port "$port" --viewers "$n" --seconds "$seconds" --speed 10 --server-pid "$pid" \
-    | tee /dev/stderr | grep '^|' || true
+  report=$("$build/server/finsim-load" --port "$port" --viewers "$n" --seconds "$seconds" --speed 10 \
+    --server-pid "$pid") || true
+  echo "$report" >&2
+  grep '^|' <<<"$report" || true
   kill -TERM "$pid"
   wait "$pid" || true
 done

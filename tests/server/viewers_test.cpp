@@ -135,6 +135,15 @@ TEST_CASE("a viewer that joins late gets the current STATE_UPDATE and METRICS_UP
   CHECK(first.timestep() >= now);
 }
 
+TEST_CASE("viewers that go away are no longer counted") {
+  ServerProcess server;
+  {
+    WsViewer a(server.port()), b(server.port());
+    REQUIRE(wait_for_viewers(server.port(), 2));
+  }  // both sockets closed without a close handshake
+  CHECK(wait_for_viewers(server.port(), 0));
+}
+
 TEST_CASE("a viewer that sends data is closed with 1008 (policy violation)") {
   ServerProcess server;
   WsViewer viewer(server.port());
