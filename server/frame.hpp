@@ -1,5 +1,6 @@
 // A contract message as the fan-out carries it: serialized once by the engine, shared by every
-// viewer's queue through a shared_ptr, never copied per viewer.
+// viewer's queue through a shared_ptr, never copied per viewer. A Frame's text is immutable, so
+// frames are shared between threads freely; the functions are pure and thread-safe.
 #pragma once
 
 #include <cstdint>

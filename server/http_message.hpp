@@ -1,6 +1,7 @@
 // HTTP requests and responses as the server's routing layer sees them: plain values with no Beast
 // types, so that routing, the control API and static files compile without Beast (see docs/server.md).
-// http_session.cpp converts Beast's messages to and from these.
+// http_session.cpp converts Beast's messages to and from these. Plain values: each belongs to one
+// request's handling and is not shared between threads.
 #pragma once
 
 #include <string>

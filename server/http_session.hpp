@@ -14,6 +14,7 @@ namespace finsim::server {
 
 /// Serves HTTP on an accepted socket (whose executor is a strand) until the connection closes or
 /// is upgraded. `ticket` is the connection's admission; it moves to the WebSocket on upgrade.
+/// Callable from any thread: the session's work runs on the socket's strand.
 void start_http_session(boost::asio::ip::tcp::socket socket, std::shared_ptr<const ServerContext> context,
                         ConnectionTracker::Ticket ticket);
 

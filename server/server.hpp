@@ -10,6 +10,7 @@
 
 namespace finsim::server {
 
+/// Not thread-safe: construct, start() and run() from one thread (run() starts the others).
 class Server {
  public:
   explicit Server(const ServerOptions& options);

@@ -21,6 +21,8 @@
 namespace finsim::server {
 
 /// Completes the WebSocket handshake for `request` on `socket` and joins `session` as a viewer.
+/// Callable from any thread; the viewer's offer() and close() are thread-safe, its I/O runs on the
+/// socket's strand.
 void start_websocket_session(boost::asio::ip::tcp::socket socket,
                              boost::beast::http::request<boost::beast::http::string_body> request,
                              std::shared_ptr<LiveSession> session, std::shared_ptr<const ServerContext> context,
