@@ -54,8 +54,27 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     parser_->header_limit(static_cast<std::uint32_t>(context_->limits.header_limit));
     parser_->body_limit(context_->limits.body_limit);
     stream_.expires_after(context_->limits.http_timeout);
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_read(ec); });
+    http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->on_header(ec);
+    });
+  }
+
+  /// A client that sent "Expect: 100-continue" (curl does for larger bodies) waits for a 100 before
+  /// sending the body; a body over the limit has already failed here with 413.
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read(ec);
+    auto read_body = [self = shared_from_this()] {
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       [self](beast::error_code e, std::size_t) { self->on_read(e); });
+    };
+    if (!parser_->is_done() && beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      net::async_write(stream_, net::buffer(kContinue), [read_body](beast::error_code e, std::size_t) {
+        if (!e) read_body();
+      });
+      return;
+    }
+    read_body();
   }
 
   void on_read(beast::error_code ec) {

@@ -2,6 +2,9 @@
 // changes nothing (the status before equals the status after).
 #include <catch2/catch.hpp>
 
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <thread>
 
 #include "finsim/catalogue.hpp"
@@ -178,6 +181,25 @@ TEST_CASE("GET /api/scenarios is the engine's catalogue") {
   CHECK(json_of(r) == finsim::catalogue_json());
   CHECK(http(server.port(), "POST", "/api/scenarios").status == 405);
   CHECK(http(server.port(), "GET", "/api/nothing").status == 404);
+}
+
+TEST_CASE("a client that expects 100-continue gets it and then its answer") {
+  ServerProcess server;
+  const std::string body = R"({"steps_per_second": 5})";
+  const int fd = connect_loopback(server.port());
+  const std::string head = "POST /control/speed HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
+  REQUIRE(send(fd, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
+  char buf[4096];
+  const ssize_t n = recv(fd, buf, sizeof buf, 0);
+  REQUIRE(n > 0);
+  CHECK(std::string(buf, static_cast<std::size_t>(n)).rfind("HTTP/1.1 100 Continue\r\n\r\n", 0) == 0);
+  REQUIRE(send(fd, body.data(), body.size(), 0) == static_cast<ssize_t>(body.size()));
+  std::string answer;
+  for (ssize_t k; (k = recv(fd, buf, sizeof buf, 0)) > 0;) answer.append(buf, static_cast<std::size_t>(k));
+  close(fd);
+  CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+  CHECK(control_status(server.port())["speed"] == 5.0);
 }
 
 TEST_CASE("API answers allow cross-origin use and preflights") {
