@@ -76,11 +76,17 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
  private:
   void on_accept(beast::error_code ec) {
     if (ec) return;  // a malformed handshake: Beast has answered it with a 400 already
-    auto id = live_->join(shared_from_this());
-    if (!id.ok()) {
-      close(CloseReason{kCloseNormal, "session closed"});
-    } else {
-      viewer_id_ = *id;
+    bool closing = false;
+    {
+      std::lock_guard lock(mutex_);
+      open_ = true;
+      closing = closing_.has_value();
+      if (closing) start_writing_locked();  // a shutdown came during the handshake: just close
+    }
+    if (!closing) {
+      auto id = live_->join(shared_from_this());
+      if (id.ok()) viewer_id_ = *id;
+      else close(CloseReason{kCloseNormal, "session closed"});
     }
     do_read();
   }
@@ -103,7 +109,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   }
 
   void start_writing_locked() {
-    if (writing_) return;
+    if (writing_ || !open_) return;  // nothing is written before the handshake is complete
     writing_ = true;
     net::post(ws_.get_executor(), [self = shared_from_this()] { self->write_next(); });
   }
@@ -187,6 +193,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
   std::mutex mutex_;  // guards the members below (offer and close come from other threads)
   ViewerQueue queue_;
+  bool open_ = false;     ///< the handshake is complete
   bool writing_ = false;  ///< a write_next is scheduled or a write/close is in flight
   bool dead_ = false;
   std::optional<CloseReason> closing_;
