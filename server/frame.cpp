@@ -11,12 +11,13 @@ FrameKind frame_kind(std::string_view message) {
   const std::string_view type = message.substr(kPrefix.size(), 16);
   if (type.substr(0, 13) == "STATE_UPDATE\"") return FrameKind::state;
   if (type.substr(0, 15) == "METRICS_UPDATE\"") return FrameKind::metrics;
+  if (type.substr(0, 7) == "STATUS\"") return FrameKind::status;
   return FrameKind::event;
 }
 
 Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
   const FrameKind kind = frame_kind(message);
-  if (stamp && kind != FrameKind::event) {
+  if (stamp && (kind == FrameKind::state || kind == FrameKind::metrics)) {
     constexpr std::string_view kPayload = "\"payload\":{";
     const auto at = message.find(kPayload);
     if (at != std::string::npos) {
@@ -30,6 +31,10 @@ Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
     }
   }
   return Frame{kind, std::make_shared<const std::string>(std::move(message)), publication};
+}
+
+Frame status_frame(const nlohmann::json& status) {
+  return make_frame(R"({"type":"STATUS","payload":)" + status.dump() + "}", false);
 }
 
 }  // namespace finsim::server

@@ -8,11 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace finsim::server {
 
 /// What a viewer's queue may do with a frame: STATE_UPDATE and METRICS_UPDATE replace an unsent
-/// older one of their kind; EVENTs may be dropped.
-enum class FrameKind : std::uint8_t { state, metrics, event };
+/// older one of their kind; EVENTs may be dropped; a STATUS (the session's status, the adapter's own
+/// message, in the same envelope as the worker's STATUS) replaces any unsent older STATUS.
+enum class FrameKind : std::uint8_t { state, metrics, event, status };
 
 struct Frame {
   FrameKind kind = FrameKind::event;
@@ -20,8 +23,9 @@ struct Frame {
   std::uint64_t publication = 0;  ///< which publication (a step, a reset) of its session it belongs to
 };
 
-/// The kind of an engine message, read from its leading `{"type":"…"` (the engine's serializer
-/// always writes the type first). Anything but STATE_UPDATE and METRICS_UPDATE counts as an event.
+/// The kind of a message, read from its leading `{"type":"…"` (the engine's serializer and
+/// status_frame always write the type first). Anything but STATE_UPDATE, METRICS_UPDATE and STATUS
+/// counts as an event.
 FrameKind frame_kind(std::string_view message);
 
 /// Wraps one engine message. With `stamp`, STATE_UPDATE and METRICS_UPDATE payloads gain a first
@@ -29,5 +33,9 @@ FrameKind frame_kind(std::string_view message);
 /// the load generator uses to measure delivery delay; the contract allows added payload fields.
 /// Without `stamp` the text is forwarded byte for byte.
 Frame make_frame(std::string message, bool stamp, std::uint64_t publication = 0);
+
+/// `{"type":"STATUS","payload":<status>}`: what viewers are told when the session's status changes
+/// (a control, a viewer joining or leaving), so every viewer shows who drives and who watches live.
+Frame status_frame(const nlohmann::json& status);
 
 }  // namespace finsim::server

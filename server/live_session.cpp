@@ -14,7 +14,11 @@ Result<std::shared_ptr<LiveSession>> LiveSession::create(boost::asio::any_io_exe
 }
 
 LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options)
-    : id_(std::move(id)), options_(options), session_(std::move(session)), timer_(std::move(executor)) {
+    : id_(std::move(id)),
+      options_(options),
+      session_(std::move(session)),
+      timer_(executor),
+      status_timer_(std::move(executor)) {
   publish_locked(session_.snapshot());  // no viewers yet: this only sets the late joiners' snapshot
 }
 
@@ -25,6 +29,7 @@ Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohman
   if (!outcome.ok()) return outcome.error();
   publish_locked(std::move(outcome->messages));
   sync_timer_locked();
+  publish_status_locked();
   return status_locked(std::move(outcome->status));
 }
 
@@ -46,12 +51,35 @@ Result<std::uint64_t> LiveSession::join(const std::shared_ptr<Viewer>& viewer) {
   viewers_.emplace(viewer_id, viewer);
   const std::array<Frame, 2> snapshot{last_state_, last_metrics_};
   viewer->offer(snapshot);
+  schedule_status_locked();
   return viewer_id;
 }
 
 void LiveSession::leave(std::uint64_t viewer_id) {
   std::lock_guard lock(mutex_);
-  viewers_.erase(viewer_id);
+  if (viewers_.erase(viewer_id) > 0 && !closed_) schedule_status_locked();
+}
+
+void LiveSession::schedule_status_locked() {
+  if (status_scheduled_) return;
+  status_scheduled_ = true;
+  status_timer_.expires_after(kViewerCountDelay);
+  status_timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
+    if (ec) return;
+    if (auto self = weak.lock()) {
+      std::lock_guard lock(self->mutex_);
+      self->status_scheduled_ = false;
+      if (!self->closed_) self->publish_status_locked();
+    }
+  });
+}
+
+void LiveSession::publish_status_locked() {
+  for (auto it = viewers_.begin(); it != viewers_.end();)  // count only viewers still connected
+    it = it->second.expired() ? viewers_.erase(it) : std::next(it);
+  const std::array<Frame, 1> frames{status_frame(status_locked(session_.status()))};
+  for (auto& [viewer_id, weak] : viewers_)
+    if (auto v = weak.lock()) v->offer(frames);
 }
 
 std::size_t LiveSession::close(const CloseReason& reason) {
@@ -63,6 +91,7 @@ std::size_t LiveSession::close(const CloseReason& reason) {
     ++timer_generation_;
     timer_armed_ = false;
     timer_.cancel();
+    status_timer_.cancel();
     for (auto& [viewer_id, weak] : viewers_)
       if (auto v = weak.lock()) closing.push_back(std::move(v));
     viewers_.clear();

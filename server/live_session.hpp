@@ -43,18 +43,23 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
 
   [[nodiscard]] const std::string& id() const { return id_; }
 
-  /// Applies a control (the engine's names and bodies), publishes its messages, starts or stops the
-  /// timer as `running` and `speed` now say, and returns the status (see status()). Errors: the
-  /// engine's codes, or unknown_session once closed. A failing control changes nothing.
+  /// Applies a control (the engine's names and bodies), publishes its messages and then a STATUS,
+  /// starts or stops the timer as `running` and `speed` now say, and returns the status (see
+  /// status()). Errors: the engine's codes, or unknown_session once closed. A failing control
+  /// changes nothing and publishes nothing.
   Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body);
 
   /// The engine's status plus "viewers" (connected now) and "session" (the id).
   [[nodiscard]] nlohmann::json status() const;
 
-  /// Registers a viewer and offers it the current STATE_UPDATE and METRICS_UPDATE at once.
+  /// Registers a viewer and offers it the current STATE_UPDATE and METRICS_UPDATE at once. Every
+  /// viewer (the new one included) gets a STATUS with the new viewer count within
+  /// kViewerCountDelay: joins and leaves are batched, so a crowd arriving costs O(viewers) frames
+  /// per delay, not O(viewers²).
   /// Returns the id to leave() with. Error unknown_session once the session is closed.
   Result<std::uint64_t> join(const std::shared_ptr<Viewer>& viewer);
-  /// Forgets a viewer (no-op for unknown ids).
+  /// Forgets a viewer (no-op for unknown ids); the others get a STATUS with the new count within
+  /// kViewerCountDelay.
   void leave(std::uint64_t viewer_id);
 
   /// Stops the timer, refuses controls and viewers from now on, and closes every viewer with
@@ -63,11 +68,18 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
 
   [[nodiscard]] std::size_t viewers() const;
 
+  /// How long a change in the number of viewers may wait before viewers are told.
+  static constexpr std::chrono::milliseconds kViewerCountDelay{250};
+
  private:
   using Clock = std::chrono::steady_clock;
 
   LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options);
   void publish_locked(std::vector<std::string> messages);
+  /// Tells every viewer the current status (viewer count included).
+  void publish_status_locked();
+  /// Schedules publish_status_locked within kViewerCountDelay unless already scheduled.
+  void schedule_status_locked();
   void sync_timer_locked();
   void arm_locked();
   void on_tick(std::uint64_t generation);
@@ -81,6 +93,8 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
   boost::asio::steady_timer timer_;
   std::uint64_t timer_generation_ = 0;  ///< a tick whose generation is stale does nothing
   bool timer_armed_ = false;
+  boost::asio::steady_timer status_timer_;
+  bool status_scheduled_ = false;
   Clock::duration armed_period_{};
   Clock::time_point next_tick_{};
   std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;

@@ -53,11 +53,18 @@ void ViewerQueue::push_metrics(const Frame& frame) {
   frames_.insert(state == frames_.end() ? frames_.end() : state + 1, frame);
 }
 
+void ViewerQueue::push_status(const Frame& frame) {
+  frames_.erase(std::remove_if(frames_.begin(), frames_.end(), [](const Frame& f) { return f.kind == FrameKind::status; }),
+                frames_.end());
+  frames_.push_back(frame);
+}
+
 void ViewerQueue::push(const Frame& frame) {
   switch (frame.kind) {
     case FrameKind::event: return push_event(frame);
     case FrameKind::state: return push_state(frame);
     case FrameKind::metrics: return push_metrics(frame);
+    case FrameKind::status: return push_status(frame);
   }
 }
 

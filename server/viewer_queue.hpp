@@ -6,7 +6,8 @@
 //  - the new STATE_UPDATE takes the unsent one's place in the queue, and every EVENT of earlier
 //    publications is dropped (they explain steps the viewer skips);
 //  - a METRICS_UPDATE follows its own state, and is dropped with it when that state is skipped;
-//  - at most `max_events` EVENTs wait; when full, the oldest is dropped.
+//  - at most `max_events` EVENTs wait; when full, the oldest is dropped;
+//  - a STATUS replaces any unsent older STATUS (only the latest status matters).
 // So the queue holds at most one state, two metrics (the newest, and the one of a state being
 // written) and `max_events` events, and the newest state is never behind more than its own step's
 // events: no volume of events can starve a slow viewer of states. Not thread-safe: the owner (a
@@ -43,6 +44,7 @@ class ViewerQueue {
   void push_event(const Frame& frame);
   void push_state(const Frame& frame);
   void push_metrics(const Frame& frame);
+  void push_status(const Frame& frame);
   /// Drops the EVENTs that match `stale`, counting them.
   template <class Pred>
   void drop_events(Pred stale);

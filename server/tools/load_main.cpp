@@ -91,10 +91,11 @@ void print_report(const LoadOptions& o, Report& r) {
   std::printf("finsim-load: %d viewers of session '%s', %.1f s at %g steps/s (%d steps)\n", r.viewers,
               o.session.empty() ? "default" : o.session.c_str(), r.window_s, o.speed, r.steps);
   std::printf("  connected                 %d of %d in %.2f s\n", r.connected, r.viewers, r.connect_s);
-  std::printf("  messages delivered        %.0f /s (STATE_UPDATE %.0f/s, METRICS_UPDATE %.0f/s, EVENT %.0f/s), %.1f MB/s\n",
+  std::printf("  messages delivered        %.0f /s (STATE_UPDATE %.0f/s, METRICS_UPDATE %.0f/s, EVENT %.0f/s, "
+              "STATUS %.0f/s), %.1f MB/s\n",
               static_cast<double>(s.messages) * per_s, static_cast<double>(s.states) * per_s,
               static_cast<double>(s.metrics) * per_s, static_cast<double>(s.events) * per_s,
-              static_cast<double>(s.bytes) * per_s / 1e6);
+              static_cast<double>(s.statuses) * per_s, static_cast<double>(s.bytes) * per_s / 1e6);
   double median = 0, p99 = 0;
   if (r.stamped) {
     median = quantile(s.state_delays_ms, 0.5);

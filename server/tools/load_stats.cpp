@@ -10,6 +10,7 @@ void LoadStats::merge(const LoadStats& other) {
   states += other.states;
   metrics += other.metrics;
   events += other.events;
+  statuses += other.statuses;
   bytes += other.bytes;
   dropped_states += other.dropped_states;
   disconnected += other.disconnected;

@@ -12,6 +12,7 @@ struct LoadStats {
   std::uint64_t states = 0;           ///< of which STATE_UPDATE
   std::uint64_t metrics = 0;          ///< of which METRICS_UPDATE
   std::uint64_t events = 0;           ///< of which EVENT
+  std::uint64_t statuses = 0;         ///< of which STATUS (the server's session status)
   std::uint64_t bytes = 0;            ///< payload bytes in the window
   std::uint64_t dropped_states = 0;   ///< timesteps skipped between consecutive STATE_UPDATEs of a viewer
   std::uint64_t disconnected = 0;     ///< viewers closed or failed after connecting

@@ -41,12 +41,14 @@ void LoadWorker::on_message(std::size_t viewer, std::string_view prefix, std::si
   const std::size_t local = viewer - first_;
   const bool state = prefix.rfind(R"({"type":"STATE_UPDATE")", 0) == 0;
   const bool metrics = !state && prefix.rfind(R"({"type":"METRICS_UPDATE")", 0) == 0;
+  const bool status = !state && !metrics && prefix.rfind(R"({"type":"STATUS")", 0) == 0;
   const int phase = control_.phase.load(std::memory_order_relaxed);
   if (phase == LoadControl::measuring) {
     ++stats_.messages;
     stats_.bytes += size;
     if (state) ++stats_.states;
     else if (metrics) ++stats_.metrics;
+    else if (status) ++stats_.statuses;
     else ++stats_.events;
   }
   if (!state && !metrics) return;

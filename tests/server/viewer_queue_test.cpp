@@ -111,3 +111,15 @@ TEST_CASE("frames are classified by the engine's leading type and stamped only o
   CHECK(stamped.find(R"(,"liquidity":1}})") != std::string::npos);
   CHECK(*make_frame(event, true).text == event);
 }
+
+TEST_CASE("a newer STATUS replaces an unsent older one and never displaces the stream") {
+  ViewerQueue q(8);
+  publish(q, 1, 1);
+  q.push(frame(FrameKind::status, "t1", 0));
+  q.push(frame(FrameKind::status, "t2", 0));
+  publish(q, 2, 1);
+  q.push(frame(FrameKind::status, "t3", 0));
+  CHECK(drain(q) == "s2 m2 e2 t3 ");
+  CHECK(frame_kind(R"({"type":"STATUS","payload":{}})") == FrameKind::status);
+  CHECK(*status_frame({{"viewers", 2}}).text == R"({"type":"STATUS","payload":{"viewers":2}})");
+}

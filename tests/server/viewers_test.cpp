@@ -168,3 +168,37 @@ TEST_CASE("a WebSocket for an unknown session is refused with 404, a plain GET w
   CHECK(plain.status == 426);
   CHECK(json_of(plain)["error"]["code"] == "upgrade_required");
 }
+
+TEST_CASE("every viewer is told, as it happens, how many watch and whether the session runs") {
+  ServerProcess server;
+  const int port = server.port();
+  // The next STATUS a viewer receives (skipping the stream's other messages).
+  auto next_status = [](WsViewer& v) -> json {
+    for (;;) {
+      const WsRead r = v.read_any(std::chrono::milliseconds(3000));
+      if (!r.is_message()) return nullptr;
+      if (r.type() == "STATUS") return json::parse(r.text)["payload"];
+    }
+  };
+  WsViewer a(port);
+  CHECK(next_status(a)["viewers"] == 1);
+  {
+    WsViewer b(port);
+    CHECK(next_status(a)["viewers"] == 2);
+    CHECK(next_status(b)["viewers"] == 2);
+    REQUIRE(http(port, "POST", "/control/speed", R"({"steps_per_second": 4})").status == 200);
+    const json after_speed = next_status(b);
+    CHECK(after_speed["speed"] == 4);
+    CHECK(after_speed["running"] == false);
+  }
+  // b left: a hears the count fall (skipping the speed change it was also told about).
+  json s = next_status(a);
+  if (s != nullptr && s["viewers"] == 2) s = next_status(a);
+  CHECK(s["viewers"] == 1);
+  REQUIRE(http(port, "POST", "/control/play").status == 200);
+  CHECK(next_status(a)["running"] == true);
+  // A refused control publishes nothing: the next status is the pause's.
+  CHECK(http(port, "POST", "/control/step").status == 409);
+  REQUIRE(http(port, "POST", "/control/pause").status == 200);
+  CHECK(next_status(a)["running"] == false);
+}

@@ -1,5 +1,7 @@
 #include "ws_client.hpp"
 
+#include <algorithm>
+
 #include <stdexcept>
 #include <string_view>
 
@@ -81,6 +83,15 @@ WsViewer::~WsViewer() {
 }
 
 WsRead WsViewer::read(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    WsRead r = read_any(std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::max(deadline - std::chrono::steady_clock::now(), std::chrono::steady_clock::duration::zero())));
+    if (!r.is_message() || r.text.rfind(R"({"type":"STATUS")", 0) != 0) return r;
+  }
+}
+
+WsRead WsViewer::read_any(std::chrono::milliseconds timeout) {
   WsRead r;
   if (impl_->broken) {
     r.error = "viewer unusable after an earlier timeout or error";

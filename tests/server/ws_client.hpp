@@ -32,8 +32,11 @@ class WsViewer {
   WsViewer(const WsViewer&) = delete;
   WsViewer& operator=(const WsViewer&) = delete;
 
-  /// The next message, a close, an error, or a timeout.
+  /// The next contract message (STATE_UPDATE, EVENT, METRICS_UPDATE), a close, an error, or a
+  /// timeout; the server's STATUS messages are skipped.
   WsRead read(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+  /// The next message of any type, STATUS included.
+  WsRead read_any(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
   /// Reads until a STATE_UPDATE with timestep >= `timestep` arrives; false on timeout/close.
   bool read_until_state(int timestep, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
   /// Sends a text message (the server should close the socket for it).

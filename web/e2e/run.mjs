@@ -1,6 +1,6 @@
 // End-to-end tests of the built site (web/dist) in Debian's Chromium: served from a sub-path by a
-// static server (worker mode) and by a server (server mode: the real finsim-server when built, else
-// e2e/mockServer.mjs). Usage: npm run e2e [-- name-filter]. Builds web/dist first if it is missing.
+// static server (worker mode) and by the real finsim-server (server mode). Usage: npm run e2e
+// [-- name-filter]. Builds web/dist first if it is missing; the server must be built (scripts/build.sh).
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

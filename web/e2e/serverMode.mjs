@@ -1,6 +1,6 @@
 // Server mode: the page is served by a server and joins its shared session (detected automatically),
 // shows that it is live and how many watch, and drives the session through the REST controls.
-// Uses build/release/server/finsim-server when it exists, otherwise e2e/mockServer.mjs.
+// Runs against the real build/release/server/finsim-server (build it first: scripts/build.sh).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
 import { waitForGraph, waitForTimestep } from './pageHelpers.mjs';
-import { startMockServer } from './mockServer.mjs';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const realServer = `${repoRoot}build/release/server/finsim-server`;
@@ -36,7 +35,8 @@ async function startRealServer(dist) {
 export async function serverModeTests(harness, { dist }) {
   let server = null;
   const ensureServer = async () => {
-    server ??= existsSync(realServer) && !process.env.FINSIM_E2E_MOCK_SERVER ? await startRealServer(dist) : await startMockServer({ root: dist });
+    if (!existsSync(realServer)) throw new Error(`${realServer} is missing: run scripts/build.sh first`);
+    server ??= await startRealServer(dist);
     return server;
   };
 
