@@ -24,5 +24,7 @@ int clear_command(const std::vector<std::string>& args);
 int debtrank_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
+int train_command(const std::vector<std::string>& args);
+int eval_command(const std::vector<std::string>& args);
 
 }  // namespace finsim::cli
