@@ -164,12 +164,10 @@ nlohmann::json learning_bench(bool quick, int threads) {
   learning::TrainingOptions o;
   o.scenarios = {"liquidity_freeze"};
   o.cooperation = 1.0;
-  o.copies = 8;
-  o.episode_steps = 100;
   const int iterations = quick ? 2 : 7;
   nlohmann::json out;
-  out["what"] = "MAPPO training throughput on the 100-bank network (liquidity_freeze, 8 copies x 100 steps per "
-                "iteration), environment, GAE and PPO update included; inference of one step for 100 banks";
+  out["what"] = "MAPPO training throughput on the 100-bank network (liquidity_freeze, 10 copies x 100 steps per "
+                "iteration, default hyperparameters), environment, GAE and PPO update included; inference of one step for 100 banks";
   out["hardware_threads"] = std::thread::hardware_concurrency();
   out["config"] = learning::training_options_json(o);
   out["training"].push_back(training_throughput(o, 1, iterations));

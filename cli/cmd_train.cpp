@@ -49,14 +49,16 @@ std::string reproduce_command(const TrainingOptions& o) {
 
 TrainingOptions options_from_args(const Args& args) {
   TrainingOptions o;
-  o.scenarios = split_list(args.get("scenario").value_or("liquidity_freeze"), ',');
-  if (o.scenarios.empty()) throw UsageError("--scenario needs at least one scenario name");
-  o.cooperation = args.number("cooperation", 0.5, 0.0, 1.0);
-  o.default_penalty = args.number("default-penalty", 1.0, 0.0, 1000.0);
-  o.steps = args.integer("steps", 400000, 1, 1000000000000LL);
-  o.copies = static_cast<int>(args.integer("copies", 8, 1, 1024));
-  o.episode_steps = static_cast<int>(args.integer("episode-steps", 100, 1, 100000));
-  o.name = args.get("name").value_or("mappo");
+  if (auto s = args.get("scenario")) {
+    o.scenarios = split_list(*s, ',');
+    if (o.scenarios.empty()) throw UsageError("--scenario needs at least one scenario name");
+  }
+  o.cooperation = args.number("cooperation", o.cooperation, 0.0, 1.0);
+  o.default_penalty = args.number("default-penalty", o.default_penalty, 0.0, 1000.0);
+  o.steps = args.integer("steps", o.steps, 1, 1000000000000LL);
+  o.copies = static_cast<int>(args.integer("copies", o.copies, 1, 1024));
+  o.episode_steps = static_cast<int>(args.integer("episode-steps", o.episode_steps, 1, 100000));
+  o.name = args.get("name").value_or(o.name);
   o.description = args.get("description").value_or("");
   if (auto s = args.get("selection"); s && !learning::parse_action_selection(*s, o.selection))
     throw UsageError("--selection must be argmax or sample");

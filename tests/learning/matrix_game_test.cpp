@@ -18,12 +18,17 @@ struct GameResult {
   double seconds = 0.0;
 };
 
+// The MAPPO reference's hyperparameters (marlbenchmark/on-policy config.py) with fewer epochs.
 TrainerConfig game_config(std::uint64_t seed) {
   TrainerConfig c;
   c.hidden = {32, 32};
   c.seed = seed;
   c.epochs = 5;
   c.minibatches = 1;
+  c.actor_learning_rate = c.critic_learning_rate = 5e-4;
+  c.gamma = 0.99;
+  c.gae_lambda = 0.95;
+  c.entropy_coef = 0.01;
   return c;
 }
 

@@ -26,7 +26,7 @@ namespace finsim::learning {
 
 struct BankRewardConfig {
   double cooperation = 0.5;      ///< w in [0, 1]
-  double default_penalty = 1.0;  ///< D >= 0, in units of the bank's (or the system's) initial equity
+  double default_penalty = 10.0; ///< D >= 0, in units of the bank's (or the system's) initial equity
 };
 
 struct BankEnvConfig {

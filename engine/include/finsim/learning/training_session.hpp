@@ -20,13 +20,14 @@
 namespace finsim::learning {
 
 struct TrainingOptions {
-  std::vector<std::string> scenarios = {"liquidity_freeze"};  ///< copy c trains on scenarios[c % size]
+  /// Copy c trains on scenarios[c % size]: by default every scenario, two copies each.
+  std::vector<std::string> scenarios = {"calm", "liquidity_freeze", "fire_sale_spiral", "core_default", "gai_kapadia"};
   /// Parameter overrides applied to every scenario, in order (as `--set key=value`).
   std::vector<std::pair<std::string, std::string>> overrides;
   double cooperation = 0.5;     ///< w of the reward (bank_env.hpp)
-  double default_penalty = 1.0; ///< D of the reward
+  double default_penalty = 10.0; ///< D of the reward
   long long steps = 400000;     ///< budget in simulated steps, summed over copies
-  int copies = 8;               ///< environment copies per rollout
+  int copies = 10;              ///< environment copies per rollout
   int episode_steps = 100;      ///< steps per training episode
   std::string name = "mappo";   ///< the policy's name in its file
   std::string description;
