@@ -28,6 +28,13 @@ std::vector<std::string> split_list(const std::string& text, char sep) {
   return out;
 }
 
+// 'text' for a POSIX shell.
+std::string shell_quote(const std::string& text) {
+  std::string q = "'";
+  for (char ch : text) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return q + "'";
+}
+
 // The command that reproduces a training, with every option spelled out (so later changes of defaults
 // do not change its meaning). --out, --log and --threads do not affect the policy and are left out.
 std::string reproduce_command(const TrainingOptions& o) {
@@ -44,6 +51,7 @@ std::string reproduce_command(const TrainingOptions& o) {
     << " --critic-lr " << t.critic_learning_rate << " --entropy " << t.entropy_coef << " --gamma " << t.gamma
     << " --lambda " << t.gae_lambda << " --selection " << learning::action_selection_name(o.selection);
   for (const auto& [k, v] : o.overrides) c << " --set " << k << "=" << v;
+  if (!o.description.empty()) c << " --description " << shell_quote(o.description);
   return c.str();
 }
 
