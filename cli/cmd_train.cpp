@@ -8,6 +8,8 @@
 
 #include <unistd.h>
 
+#include <nlohmann/json.hpp>
+
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "finsim/learning/training_session.hpp"
@@ -39,17 +41,18 @@ std::string shell_quote(const std::string& text) {
 // do not change its meaning). --out, --log and --threads do not affect the policy and are left out.
 std::string reproduce_command(const TrainingOptions& o) {
   const learning::TrainerConfig& t = o.trainer;
+  // Numbers in their shortest round-trip form ("0.95", not "0.94999999999999996").
+  auto num = [](double x) { return nlohmann::json(x).dump(); };
   std::ostringstream c;
-  c.precision(17);
   c << "finsim train --scenario ";
   for (std::size_t k = 0; k < o.scenarios.size(); ++k) c << (k ? "," : "") << o.scenarios[k];
-  c << " --cooperation " << o.cooperation << " --steps " << o.steps << " --seed " << t.seed << " --name " << o.name
+  c << " --cooperation " << num(o.cooperation) << " --steps " << o.steps << " --seed " << t.seed << " --name " << o.name
     << " --copies " << o.copies << " --episode-steps " << o.episode_steps << " --default-penalty "
-    << o.default_penalty << " --hidden ";
+    << num(o.default_penalty) << " --hidden ";
   for (std::size_t k = 0; k < t.hidden.size(); ++k) c << (k ? "," : "") << t.hidden[k];
-  c << " --epochs " << t.epochs << " --minibatches " << t.minibatches << " --lr " << t.actor_learning_rate
-    << " --critic-lr " << t.critic_learning_rate << " --entropy " << t.entropy_coef << " --gamma " << t.gamma
-    << " --lambda " << t.gae_lambda << " --selection " << learning::action_selection_name(o.selection);
+  c << " --epochs " << t.epochs << " --minibatches " << t.minibatches << " --lr " << num(t.actor_learning_rate)
+    << " --critic-lr " << num(t.critic_learning_rate) << " --entropy " << num(t.entropy_coef) << " --gamma "
+    << num(t.gamma) << " --lambda " << num(t.gae_lambda) << " --selection " << learning::action_selection_name(o.selection);
   for (const auto& [k, v] : o.overrides) c << " --set " << k << "=" << v;
   if (!o.description.empty()) c << " --description " << shell_quote(o.description);
   return c.str();

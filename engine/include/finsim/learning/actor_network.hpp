@@ -6,9 +6,10 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
-#include "finsim/learning/mlp.hpp"
+#include "finsim/learning/activation.hpp"
 
 namespace finsim::learning {
 

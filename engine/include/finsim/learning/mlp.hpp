@@ -17,11 +17,10 @@
 
 #include <Eigen/Core>
 
+#include "finsim/learning/activation.hpp"
 #include "finsim/rng.hpp"
 
 namespace finsim::learning {
-
-enum class Activation : std::uint8_t { relu, tanh };
 
 /// The shape of a network: sizes[0] inputs, sizes[1..n-2] hidden units, sizes[n-1] outputs (n >= 2).
 struct MlpShape {
