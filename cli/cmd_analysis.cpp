@@ -15,9 +15,9 @@ nlohmann::json read_json(const Args& args) {
   const std::string text = read_input(path);
   try {
     return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse errors, and numbers too large for a double
     std::string what = e.what();
-    if (auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     throw UsageError("bad JSON: " + what);
   }
 }

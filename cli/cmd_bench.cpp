@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_portfolio.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "finsim/clearing.hpp"
@@ -36,37 +37,6 @@ struct Case {
   int serializations;
 };
 
-// The clearing problem phase 5 would solve on the simulation's current state.
-struct ClearingSnapshot {
-  std::vector<Obligation> obligations;
-  std::vector<double> assets, liabilities;
-  ClearingProblem problem(const SimConfig& c) const {
-    ClearingProblem p;
-    p.n = static_cast<int>(assets.size());
-    p.obligations = obligations;
-    p.external_assets = assets;
-    p.external_liabilities = liabilities;
-    p.seniority = c.seniority == "pari_passu" ? Seniority::pari_passu : Seniority::senior;
-    p.alpha = c.default_cost_alpha;
-    p.beta = c.default_cost_beta;
-    return p;
-  }
-};
-
-ClearingSnapshot snapshot(const Simulation& sim) {
-  ClearingSnapshot s;
-  const auto& links = sim.network().links;
-  const auto loans = sim.loans();
-  for (std::size_t l = 0; l < links.size(); ++l)
-    if (loans[l] > 0) s.obligations.push_back({links[l].second, links[l].first, loans[l]});
-  for (int i = 0; i < sim.banks(); ++i) {
-    const BankReport b = sim.bank(i);
-    s.assets.push_back(b.defaulted ? 0.0 : b.cash + b.holdings_value);
-    s.liabilities.push_back(b.defaulted ? 0.0 : b.deposits + b.due_to_authority + b.central_bank_funding);
-  }
-  return s;
-}
-
 nlohmann::json bench_case(const Case& k, const std::string& scenario) {
   SimConfig config = scenario_config(scenario).value();
   config.banks = k.banks;
@@ -81,8 +51,7 @@ nlohmann::json bench_case(const Case& k, const std::string& scenario) {
     sim->step();
     step_us.push_back(micros(Clock::now() - t0));
   }
-  const ClearingSnapshot snap = snapshot(*sim);
-  const ClearingProblem problem = snap.problem(config);
+  const ClearingProblem problem = sim->clearing_problem();
   ClearingSolver solver;
   solver.solve(problem);
   std::vector<double> clear_us;
@@ -104,7 +73,7 @@ nlohmann::json bench_case(const Case& k, const std::string& scenario) {
   return {{"scenario", scenario},
           {"banks", k.banks},
           {"links", sim->network().links.size()},
-          {"live_loans", snap.obligations.size()},
+          {"live_loans", problem.obligations.size()},
           {"defaults_at_end", sim->metrics().defaulted_banks},
           {"step_us", {{"median", quantile(step_us, 0.5)}, {"p90", quantile(step_us, 0.9)}, {"samples", k.steps}}},
           {"clearing_us", {{"median", quantile(clear_us, 0.5)}, {"samples", k.clearings}}},
@@ -183,10 +152,17 @@ nlohmann::json learning_bench(bool quick, int threads) {
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}, {"learning", false}, {"threads"}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"threads"}}, 0);
   const bool quick = args.has("quick");
+  if (args.has("portfolio") && args.has("learning")) throw UsageError("--portfolio and --learning are separate benchmarks");
   if (args.has("learning")) {
     std::cout << learning_bench(quick, thread_count_option(args)).dump(2) << "\n";
+    return 0;
+  }
+  if (args.has("portfolio")) {
+    nlohmann::json out;
+    out["portfolio_backtest"] = quick ? bench_portfolio(100, 2000, 3) : bench_portfolio(100, 20000, 5);
+    std::cout << out.dump(2) << "\n";
     return 0;
   }
   const int r = quick ? 10 : 1;

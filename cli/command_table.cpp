@@ -49,11 +49,13 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               sweep_command},
       Command{"bench", "time the engine and print JSON",
-              "usage: finsim bench [--quick] [--learning [--threads N]]\n\n"
+              "usage: finsim bench [--quick] [--portfolio | --learning [--threads N]]\n\n"
               "Median time per step (physics, policy, clearing) with the heuristic policy on 100 banks,\n"
               "1,000 banks / 5,000 links and 10,000 banks / 50,000 links; one clearing on each; and the\n"
               "serialization of one STATE_UPDATE. Prints one JSON document.\n\n"
               "  --quick             fewer repetitions (for smoke tests)\n"
+              "  --portfolio         instead: the portfolio backtest loop on 100 tickers x 20,000 bars\n"
+              "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n"
               "  --learning          instead: MAPPO training throughput (agent-steps/s, environment\n"
               "                      included) on the 100-bank network, serially and on --threads threads,\n"
               "                      and the inference time of one learned-policy step for 100 banks\n"
@@ -100,6 +102,36 @@ std::span<const Command> commands() {
               "  --json              one JSON document instead of the table\n"
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               eval_command},
+      Command{"metrics", "returns/risk analytics of a returns or prices CSV as JSON",
+              "usage: finsim metrics [FILE] [--kind auto|prices|returns] [--period daily] [--risk-free R]\n"
+              "                      [--required-return R] [--cutoff 0.05] [--benchmark COLUMN] [--drawdown-series]\n\n"
+              "Reads FILE (or stdin): a header, then one row per period; a first column named date (or\n"
+              "holding dates) dates the rows; other columns are series. A long price file\n"
+              "(date,ticker,asset_type,close,...) works too. Prices are told from returns by their values\n"
+              "(all > 0 and some > 1: prices) unless --kind says. Prints, per series, total/YTD/annual\n"
+              "return, volatility, Sharpe, Sortino, max drawdown, Calmar, Omega, VaR and CVaR (historical\n"
+              "and Gaussian), stability, tail ratio, worst drawdowns, and alpha/beta/capture against\n"
+              "--benchmark; and the correlation matrix. Conventions: empyrical's (docs/portfolio.md).\n"
+              "Bad input: one line on stderr, exit code 2, nothing on stdout.\n\n"
+              "  --period P          periodicity of the rows: daily (252/yr), weekly, monthly, quarterly, yearly\n"
+              "  --risk-free R       per-period risk-free rate (Sharpe, alpha); default 0\n"
+              "  --required-return R per-period threshold of Sortino and downside risk; default 0\n"
+              "  --cutoff Q          tail probability of VaR/CVaR; default 0.05\n",
+              metrics_command},
+      Command{"backtest", "trade a built-in model's signals over a market and print JSON",
+              "usage: finsim backtest [--data FILE | --seed N --bars N] [--model linear|cnn|xgboost|momentum]\n"
+              "                       [--tickers A,B] [--start DATE] [--end DATE] [--fees NAME|FILE.json]\n"
+              "                       [--sizing fixed:F|confidence:F|kelly[:M]] [--max-fraction F] [--cash X]\n"
+              "                       [--short] [--exit-after N] [--benchmark TICKER] [--compare-fees A,B]\n"
+              "                       [--refit-every N] [--train-window N] [--series]\n\n"
+              "Generates the model's signals walk-forward (no look-ahead), trades them (next-bar fills,\n"
+              "fees, FIFO lots) and prints the summary, trade statistics and performance; --series adds the\n"
+              "NAV history, transactions, round trips and signals. Without --data: the embedded simulated\n"
+              "market (seed 42, 2,520 bars), trading after its first year.\n\n"
+              "  --fees NAME         zero, flat, percent, tiered, ibkr_fixed (default), ibkr_fixed_with_sec,\n"
+              "                      or a JSON fee schedule file\n"
+              "  --compare-fees A,B  replay the same trades under other schedules\n",
+              backtest_command},
   };
   return kCommands;
 }

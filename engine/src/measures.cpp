@@ -20,18 +20,25 @@ constexpr double kMovementScale = 0.05;
 // ... and so does a step in which this share of active banks defaults.
 constexpr double kDefaultScale = 0.2;
 
-long long reported(double x) { return std::llround(x * 1e6); }
+// The value as the serializer writes it (six decimals, half away from zero), as an integer.
+long long reported(double x) {
+  const double scaled = x * 1e6;
+  return static_cast<long long>(scaled >= 0.0 ? scaled + 0.5 : scaled - 0.5);
+}
 
 }  // namespace
 
-void Simulation::State::measure_banks() {
+void Simulation::State::measure_banks(bool recount_loans) {
   const SimConfig& c = config;
-  std::fill(lent.begin(), lent.end(), 0.0);
-  std::fill(borrowed.begin(), borrowed.end(), 0.0);
-  for (int l = 0; l < m; ++l) {
-    if (loan[l] <= 0.0) continue;
-    lent[lender[l]] += loan[l];
-    borrowed[borrower[l]] += loan[l];
+  if (recount_loans) {
+    std::fill(lent.begin(), lent.end(), 0.0);
+    std::fill(borrowed.begin(), borrowed.end(), 0.0);
+    std::fill(term_borrowed.begin(), term_borrowed.end(), 0.0);
+    for (int l = 0; l < m; ++l) {  // branch-free: a repaid or written-off loan is exactly 0
+      lent[lender[l]] += loan[l];
+      borrowed[borrower[l]] += loan[l];
+      term_borrowed[borrower[l]] += term_loan[l];
+    }
   }
   for (int i = 0; i < n; ++i) {
     if (!is_active(i)) {
@@ -63,8 +70,9 @@ void Simulation::State::measure_banks() {
     double hit = 0.0;
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
-      if (loan[l] > 0.0) hit += kLossGivenDefault * loan[l] * distress[borrower[l]];
+      hit += loan[l] * distress[borrower[l]];
     }
+    hit *= kLossGivenDefault;
     double cp = 0.0;
     if (hit > 0.0) cp = equity[i] > 0.0 ? std::min(1.0, hit / equity[i]) : 1.0;
     counterparty_stress[i] = cp;

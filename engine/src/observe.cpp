@@ -8,15 +8,17 @@ namespace finsim {
 
 void Simulation::State::observe() {
   const SimConfig& c = config;
-  measure_banks();  // balance sheets after this step's shocks
+  // Banks see the stress and capital ratios of the last published state, and their own cash position
+  // as it is now. Only a price move in phase 1 (a shock) changes capital this early in the step:
+  // then everything is measured again. (Deposit flows change cash and deposits equally: no capital.)
+  if (price != step_start_price || ledger.injections > 0.0) measure_banks(/*recount_loans=*/false);
   const double price_ratio = price / fundamental_price;
   const double change = metrics.price_change;
   const double default_rate = static_cast<double>(metrics.defaulted_banks) / n;
 
   for (int i = 0; i < n; ++i) {
     active[i] = is_active(i) ? 1 : 0;
-    BankObservation& o = observations[i];
-    o = BankObservation{};
+    BankObservation& o = observations[i];  // every field is assigned below (no zeroing: hot path)
     o.tier = tier[i];
     o.last_action = action[i];
     o.price = price_ratio;
@@ -26,6 +28,8 @@ void Simulation::State::observe() {
     spare[i] = 0.0;
     if (!active[i]) {
       masks[i] = mask_of(Action::hold);
+      o = BankObservation{};
+      o.tier = tier[i];
       o.stress = 1.0;
       continue;
     }

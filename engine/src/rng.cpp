@@ -65,21 +65,54 @@ bool Rng::bernoulli(double p) {
   return uniform() < p;
 }
 
-double Rng::normal() {
-  if (has_spare_) {
-    has_spare_ = false;
-    return spare_normal_;
+namespace {
+
+// Ziggurat tables for the standard normal density f(x) = exp(−x²/2) (Marsaglia & Tsang 2000):
+// 128 layers of equal area v; x[0] = v / f(r) is the width of the base layer including its tail,
+// x[1] = r, x[i+1] = f⁻¹(f(x[i]) + v / x[i]), x[128] = 0.
+struct Ziggurat {
+  static constexpr double kR = 3.442619855899;
+  static constexpr double kV = 9.91256303526217e-3;
+  double x[129];
+  double f[129];
+  Ziggurat() {
+    auto density = [](double t) { return detmath::exp(-0.5 * t * t); };
+    x[0] = kV / density(kR);
+    x[1] = kR;
+    for (int i = 1; i < 127; ++i) x[i + 1] = std::sqrt(-2.0 * detmath::log(kV / x[i] + density(x[i])));
+    x[128] = 0.0;
+    for (int i = 0; i <= 128; ++i) f[i] = density(x[i]);
   }
-  double u, v, s;
-  do {
-    u = 2.0 * uniform() - 1.0;
-    v = 2.0 * uniform() - 1.0;
-    s = u * u + v * v;
-  } while (s >= 1.0 || s == 0.0);
-  const double f = std::sqrt(-2.0 * detmath::log(s) / s);
-  spare_normal_ = v * f;
-  has_spare_ = true;
-  return u * f;
+};
+
+const Ziggurat& ziggurat() {
+  static const Ziggurat table;
+  return table;
+}
+
+}  // namespace
+
+double Rng::normal() {
+  const Ziggurat& z = ziggurat();
+  for (;;) {
+    const std::uint64_t bits = next_u64();
+    const int layer = static_cast<int>(bits & 127u);
+    const double sign = (bits & 128u) ? -1.0 : 1.0;
+    const double u = static_cast<double>(bits >> 11) * 0x1.0p-53;
+    const double x = u * z.x[layer];
+    if (x < z.x[layer + 1]) return sign * x;  // inside the layer's rectangle: about 98.8 % of draws
+    if (layer == 0) {
+      // The tail beyond r (Marsaglia 1964): exponential proposals accepted against the density.
+      double a, b;
+      do {
+        a = -detmath::log(1.0 - uniform()) / Ziggurat::kR;
+        b = -detmath::log(1.0 - uniform());
+      } while (b + b < a * a);
+      return sign * (Ziggurat::kR + a);
+    }
+    // The wedge between the rectangle and the curve.
+    if (z.f[layer + 1] + uniform() * (z.f[layer] - z.f[layer + 1]) < detmath::exp(-0.5 * x * x)) return sign * x;
+  }
 }
 
 std::uint64_t Rng::geometric(double p) {

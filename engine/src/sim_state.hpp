@@ -25,6 +25,7 @@ struct Simulation::State {
   std::vector<std::uint8_t> defaulted;
   std::vector<double> cash, units, loan_book, deposits, deposit_target, due_authority, cb_funding;
   std::vector<double> lent, borrowed;  // recomputed from loans by measure_banks()
+  std::vector<double> term_borrowed;   // Σ term_loan by borrower, likewise
   std::vector<double> total_assets, equity, capital_ratio;
   std::vector<double> capital_stress, liquidity_stress, counterparty_stress, stress, coverage;
   std::vector<double> buffer;          // liquidity buffer, as of the latest measurement
@@ -55,6 +56,7 @@ struct Simulation::State {
   std::vector<std::uint8_t> forced, hit_by_shock, active;
   std::vector<DefaultCause> forced_cause;
   std::vector<BankObservation> observations;
+  std::vector<Action> chosen;  // the policy's raw choices, before masking
   std::vector<ActionMask> masks;
   std::vector<Intervention> pending;
   std::vector<Event> events;
@@ -76,8 +78,13 @@ struct Simulation::State {
   void observe();                                   // observe.cpp
   void settle_liquidity();                          // step_liquidity.cpp (phases 3 and 4)
   /// Returns the number of new defaults; `waves` receives the clearing's default rounds.
+  /// Precondition: measure_banks() ran after the liquidity phase (equity is current).
   int clear_and_resolve(int& waves);                // step_clearing.cpp (phase 5)
-  void measure_banks();                             // measures.cpp
+  /// The clearing problem of the current state (views into this state's buffers).
+  ClearingProblem build_clearing_problem();         // step_clearing.cpp
+  /// Balance-sheet measures and stress. `recount_loans` = false reuses lent/borrowed, valid when no
+  /// loan changed since the last measurement (phase 1 never touches loans).
+  void measure_banks(bool recount_loans = true);    // measures.cpp
   void update_metrics(int new_defaults, int waves); // measures.cpp
   void update_report_times();                       // measures.cpp
 

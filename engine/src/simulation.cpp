@@ -83,7 +83,7 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
   s->m = m;
   s->tier = s->network.tier;
   for (auto* v : {&s->cash, &s->units, &s->loan_book, &s->deposits, &s->deposit_target, &s->due_authority, &s->cb_funding,
-                  &s->lent, &s->borrowed, &s->total_assets, &s->equity, &s->capital_ratio, &s->capital_stress,
+                  &s->lent, &s->borrowed, &s->term_borrowed, &s->total_assets, &s->equity, &s->capital_ratio, &s->capital_stress,
                   &s->liquidity_stress, &s->counterparty_stress, &s->stress, &s->coverage, &s->buffer,
                   &s->distress, &s->withdrawal, &s->gap, &s->spare, &s->owed_recall, &s->inflow, &s->pay_share,
                   &s->voluntary_units, &s->need, &s->previous_assets, &s->external_assets,
@@ -99,6 +99,7 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
   sized(s->reported_ratio, n, 0LL);
   sized(s->reported_stress, n, 0LL);
   sized(s->masks, n, mask_of(Action::hold));
+  sized(s->chosen, n, Action::hold);
   s->observations.assign(static_cast<std::size_t>(n), BankObservation{});
 
   sized(s->lender, m, 0);
@@ -150,10 +151,11 @@ void Simulation::complete_step(std::span<const Action> chosen) {
     s.action[i] = (s.active[i] && allows(s.masks[i], a)) ? a : Action::hold;
   }
   s.settle_liquidity();
+  s.measure_banks();
   int waves = 0;
   const int new_defaults = s.clear_and_resolve(waves);
   ++s.t;
-  s.measure_banks();
+  if (new_defaults > 0) s.measure_banks();
   s.update_metrics(new_defaults, waves);
   s.update_report_times();
 
@@ -174,10 +176,10 @@ void Simulation::complete_step(std::span<const Action> chosen) {
 void Simulation::step() {
   begin_step();
   State& s = *s_;
-  std::vector<Action> chosen(static_cast<std::size_t>(s.n), Action::hold);
+  std::fill(s.chosen.begin(), s.chosen.end(), Action::hold);
   PolicyContext ctx{s.observations, s.masks, s.active, s.config, s.t, s.policy_rng};
-  s.policy->decide(ctx, chosen);
-  complete_step(chosen);
+  s.policy->decide(ctx, s.chosen);
+  complete_step(s.chosen);
 }
 
 Status Simulation::intervene(const Intervention& iv) {
@@ -213,6 +215,7 @@ std::span<const Event> Simulation::events() const { return s_->events; }
 std::span<const Action> Simulation::actions() const { return s_->action; }
 const Metrics& Simulation::metrics() const { return s_->metrics; }
 const StepLedger& Simulation::ledger() const { return s_->ledger; }
+ClearingProblem Simulation::clearing_problem() { return s_->build_clearing_problem(); }
 
 BankReport Simulation::bank(int i) const {
   const State& s = *s_;

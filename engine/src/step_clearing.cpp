@@ -22,7 +22,7 @@
 
 namespace finsim {
 
-int Simulation::State::clear_and_resolve(int& waves) {
+ClearingProblem Simulation::State::build_clearing_problem() {
   const SimConfig& c = config;
   obligations.clear();
   for (int l = 0; l < m; ++l)
@@ -42,7 +42,21 @@ int Simulation::State::clear_and_resolve(int& waves) {
   problem.alpha = c.default_cost_alpha;
   problem.beta = c.default_cost_beta;
   problem.forced_default = forced;
-  const ClearingResult& cleared = solver.solve(problem);
+  return problem;
+}
+
+int Simulation::State::clear_and_resolve(int& waves) {
+  // Eisenberg & Noe (2001), Lemma 3 / the fictitious-default algorithm's first round: full payment
+  // p = p̄ is the greatest clearing vector exactly when every bank can pay in full while everyone
+  // else does, i.e. when every nominal equity is non-negative. Then nobody defaults and there is
+  // nothing to solve. (The solver's own tolerance only ever spares banks, never defaults them.)
+  waves = 0;
+  bool anyone_at_risk = false;
+  for (int i = 0; i < n && !anyone_at_risk; ++i)
+    anyone_at_risk = is_active(i) && (forced[i] != 0 || equity[i] < 0.0);
+  if (!anyone_at_risk) return 0;
+
+  const ClearingResult& cleared = solver.solve(build_clearing_problem());
   waves = cleared.rounds;
 
   int new_defaults = 0;
@@ -52,8 +66,8 @@ int Simulation::State::clear_and_resolve(int& waves) {
   }
   if (new_defaults == 0) return 0;
 
-  // Equity just before resolution (nominal claims), reported as the capital ratio at default.
-  measure_banks();
+  // equity[] (measured after the liquidity phase) is each failing bank's equity at nominal claims;
+  // its capital ratio as measured then stays as the one reported at default.
   for (int j = 0; j < n; ++j) {
     if (!newly_defaulted[j]) continue;
     const double due = cleared.obligations_due[j];

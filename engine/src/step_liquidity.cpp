@@ -35,6 +35,7 @@ void Simulation::State::settle_liquidity() {
   for (int i = 0; i < n; ++i) units_at_start += units[i];
 
   // a. Recalls.
+  bool any_recall = false;
   for (int i = 0; i < n; ++i) {
     if (!is_active(i) || action[i] != Action::hoard) continue;
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
@@ -42,6 +43,7 @@ void Simulation::State::settle_liquidity() {
       if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
       recall[l] = c.hoard_recall_share * loan[l];
       owed_recall[borrower[l]] += recall[l];
+      any_recall = any_recall || recall[l] > 0.0;
     }
   }
 
@@ -52,7 +54,8 @@ void Simulation::State::settle_liquidity() {
 
   // b. Voluntary repayments of lending added during the run (not term funding), pro rata.
   for (int j = 0; j < n; ++j) {
-    if (!is_active(j) || c.repay_share <= 0.0) continue;
+    // Only lending added during the run is repaid; a bank borrowing nothing beyond term funding skips.
+    if (!is_active(j) || c.repay_share <= 0.0 || borrowed[j] <= term_borrowed[j]) continue;
     const double excess = cash[j] - withdrawal[j] - due_authority[j] - owed_recall[j] - kept_buffer(j);
     if (excess <= 0.0) continue;
     double outstanding = 0.0;
@@ -116,8 +119,8 @@ void Simulation::State::settle_liquidity() {
 
   for (int round = 0; round < kMaxSettlementRounds; ++round) {
     std::fill(inflow.begin(), inflow.end(), 0.0);
-    for (int l = 0; l < m; ++l)
-      if (recall[l] > 0.0) inflow[lender[l]] += pay_share[borrower[l]] * recall[l];
+    if (any_recall)
+      for (int l = 0; l < m; ++l) inflow[lender[l]] += pay_share[borrower[l]] * recall[l];
     bool anyone_short = false;
     for (int i = 0; i < n; ++i) {
       need[i] = is_active(i) ? withdrawal[i] + due_authority[i] + owed_recall[i] - cash[i] - inflow[i] : 0.0;
@@ -179,7 +182,7 @@ void Simulation::State::settle_liquidity() {
   // Recall payments.
   std::vector<double>& repaid = inflow;  // reuse: recalled amounts actually repaid, by lender
   std::fill(repaid.begin(), repaid.end(), 0.0);
-  for (int l = 0; l < m; ++l) {
+  for (int l = 0; any_recall && l < m; ++l) {
     if (recall[l] <= 0.0) continue;
     const double paid = pay_share[borrower[l]] * recall[l];
     loan[l] -= paid;

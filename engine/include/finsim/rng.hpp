@@ -26,7 +26,9 @@ class Rng {
   std::uint64_t below(std::uint64_t n);
   /// True with probability p (p clipped to [0, 1]).
   bool bernoulli(double p);
-  /// Standard normal, Marsaglia's polar method, using detmath::log and IEEE sqrt.
+  /// Standard normal by the ziggurat method (Marsaglia & Tsang 2000, J. Stat. Softw. 5(8)), 128 layers,
+  /// with the layer, the sign and a 53-bit uniform taken from one 64-bit draw (so they are independent)
+  /// and tables computed with detmath: identical on every platform.
   double normal();
   /// Number of failures before the first success of a Bernoulli(p) sequence, 0 < p <= 1.
   std::uint64_t geometric(double p);
@@ -34,8 +36,6 @@ class Rng {
  private:
   std::uint64_t seed_;
   std::uint64_t s_[4];
-  double spare_normal_ = 0.0;
-  bool has_spare_ = false;
 };
 
 }  // namespace finsim

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "finsim/action.hpp"
+#include "finsim/clearing.hpp"
 #include "finsim/config.hpp"
 #include "finsim/network.hpp"
 #include "finsim/observation.hpp"
@@ -163,6 +164,11 @@ class Simulation {
   [[nodiscard]] std::span<const Action> actions() const;   ///< of the latest step
   [[nodiscard]] const Metrics& metrics() const;
   [[nodiscard]] const StepLedger& ledger() const;          ///< of the latest step
+
+  /// The clearing problem phase 5 solves, built from the current state: live loans, external assets and
+  /// liabilities, seniority and default costs. The spans stay valid until the next call to a non-const
+  /// method. For benchmarks and inspection; the step itself builds the same problem.
+  [[nodiscard]] ClearingProblem clearing_problem();
 
   struct State;  // internal
 

@@ -1,0 +1,96 @@
+#include "bench_portfolio.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+#include "finsim/portfolio/market_model.hpp"
+#include "finsim/portfolio/strategy.hpp"
+
+namespace finsim::cli {
+
+using namespace finsim::portfolio;
+
+namespace {
+
+// 100 tickers: 64 stocks, 12 of each other class (scaled for other counts).
+MarketModelConfig universe(int tickers) {
+  MarketModelConfig c = default_market_config();
+  const int others = std::max(0, tickers * 12 / 100);
+  c.crypto = c.bonds = c.commodities = others;
+  c.stocks = tickers - 3 * others;
+  c.late_listing_share = 0.0;
+  return c;
+}
+
+// Buy when the close crosses above its 20-bar moving average, sell when it crosses below, hold
+// otherwise: a signal in every cell, a trade at each crossing.
+SignalGrid crossover_grid(const PricePanel& panel) {
+  SignalGrid grid(panel.bar_count(), panel.asset_count());
+  grid.model = "crossover";
+  constexpr std::size_t kWindow = 20;
+  for (std::size_t a = 0; a < panel.asset_count(); ++a) {
+    double sum = 0.0;
+    bool above = false;
+    for (std::size_t t = 0; t < panel.bar_count(); ++t) {
+      sum += panel.close(t, a);
+      if (t >= kWindow) sum -= panel.close(t - kWindow, a);
+      if (t + 1 < kWindow) {
+        grid.set(t, a, SignalAction::hold, 0.5f);
+        continue;
+      }
+      const bool now_above = panel.close(t, a) > sum / kWindow;
+      const SignalAction action = now_above == above ? SignalAction::hold : now_above ? SignalAction::buy : SignalAction::sell;
+      grid.set(t, a, action, 0.6f);
+      above = now_above;
+    }
+  }
+  return grid;
+}
+
+}  // namespace
+
+nlohmann::json bench_portfolio(int tickers, int bars, int runs) {
+  using Clock = std::chrono::steady_clock;
+  const auto t0 = Clock::now();
+  auto market = simulate_market(universe(tickers), 2024, static_cast<std::size_t>(bars));
+  if (!market.ok()) throw std::runtime_error(market.error().message);
+  const PricePanel& panel = market->panel;
+  const SignalGrid grid = crossover_grid(panel);
+  const double setup_s = std::chrono::duration<double>(Clock::now() - t0).count();
+
+  StrategyConfig config;
+  config.initial_cash = 1e7;
+  config.fees = fee_preset("ibkr_fixed_with_sec").value();
+  config.sizing.fraction = 0.01;  // 1 % of NAV a position: most of the 100 can be open at once
+  std::vector<double> seconds;
+  std::size_t events = 0, fills = 0, trips = 0;
+  double final_nav = 0.0;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = Clock::now();
+    auto result = run_strategy(panel, grid, config);
+    seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    if (!result.ok()) throw std::runtime_error(result.error().message);
+    events = result->bar_events;
+    fills = result->fills.size();
+    trips = result->round_trips.size();
+    final_nav = result->nav.back().nav;
+  }
+  std::sort(seconds.begin(), seconds.end());
+  const double median = seconds[seconds.size() / 2];
+  return {{"tickers", panel.asset_count()},
+          {"bars", panel.bar_count()},
+          {"bar_events", events},
+          {"fills", fills},
+          {"round_trips", trips},
+          {"fee_schedule", config.fees.name},
+          {"final_nav", final_nav},
+          {"runs", runs},
+          {"median_seconds", median},
+          {"min_seconds", seconds.front()},
+          {"bar_events_per_second", static_cast<double>(events) / median},
+          {"setup_seconds", setup_s},
+          {"threads", 1}};
+}
+
+}  // namespace finsim::cli

@@ -1,0 +1,94 @@
+// Backtests, model comparison and fee comparison: the analyses behind the server's /api/backtests,
+// /api/models/comparison and fee-comparison endpoints.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "finsim/portfolio/model_registry.hpp"
+#include "finsim/portfolio/performance.hpp"
+#include "finsim/portfolio/strategy.hpp"
+#include "finsim/portfolio/trade_stats.hpp"
+#include "finsim/portfolio/walk_forward.hpp"
+
+namespace finsim::portfolio {
+
+/// What to backtest: a built-in model on some tickers over a period, with fees and sizing.
+struct BacktestSpec {
+  std::string model = "linear";
+  std::vector<std::string> tickers;  ///< empty = every asset of the panel
+  std::optional<Date> start, end;    ///< trading period (inclusive); models also learn from earlier bars
+  double initial_cash = 100000.0;
+  FeeSchedule fees;
+  SizingRule sizing;
+  PortfolioRules rules;
+  std::size_t exit_after_bars = 0;
+  WalkForwardConfig walk_forward;
+  ModelOptions model_options;
+  std::string benchmark;             ///< a ticker whose returns serve as benchmark; empty = none
+  PerformanceOptions performance;
+};
+
+struct BacktestResult {
+  std::vector<Signal> signals;
+  StrategyResult run;
+  PerformanceSummary performance;
+  TradeStats trades;
+};
+
+/// Generates the model's signals walk-forward over the selected tickers, trades them over the period
+/// and reports. Deterministic. Errors: "unknown_ticker", "bad_period", make_model's, generate_signals',
+/// run_strategy's.
+Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec);
+
+/// How one model's strategy did within one sector (stocks) or asset class (other assets).
+struct SectorResult {
+  std::string sector;
+  std::size_t trades = 0;
+  double win_rate = 0.0;
+  double total_pnl = 0.0;
+  double average_return = 0.0;
+};
+
+struct ModelReport {
+  std::string model;
+  std::size_t signals = 0;
+  double mean_confidence = 0.0;
+  TradeStats trades;
+  PerformanceSummary performance;
+  std::vector<SectorResult> sectors;  ///< by name
+};
+
+/// Groups `signals` by model, runs each model's strategy under `config` and reports side by side
+/// (models in name order). Errors: run_strategy's.
+Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::span<const Signal> signals,
+                                                const StrategyConfig& config,
+                                                const PerformanceOptions& performance = {});
+
+/// One fee schedule's replay of the same trades.
+struct FeeScenario {
+  std::string schedule;
+  std::size_t fills = 0;
+  std::size_t rejected = 0;       ///< trades the portfolio could no longer afford under these fees
+  double total_fees = 0.0;
+  double final_nav = 0.0;
+  double total_return = 0.0;
+  double annual_return = 0.0;
+  double sharpe = 0.0;
+  double nav_difference = 0.0;     ///< final_nav − the first scenario's
+  double return_difference = 0.0;  ///< total_return − the first scenario's
+  std::vector<NavSnapshot> nav;
+};
+
+/// Replays `trades` (same bars, sides, quantities and prices) from `initial_cash` under each schedule,
+/// over bars [start_bar, end_bar] of `panel`. The first schedule is the baseline of the differences.
+/// Errors: "bad_config" (no schedules, an invalid one, bad cash or period).
+Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span<const Fill> trades,
+                                              double initial_cash, std::span<const FeeSchedule> schedules,
+                                              const PortfolioRules& rules, std::size_t start_bar = 0,
+                                              std::size_t end_bar = std::numeric_limits<std::size_t>::max(),
+                                              const PerformanceOptions& performance = {});
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,88 @@
+// Orders and their execution against daily bars.
+//
+// Fill rule (no look-ahead): an order placed on date D may have seen every close up to and including D,
+// so it can only fill at a close dated strictly after D — the first bar after D at which the asset has
+// a price (a market order), or the first such bar whose close satisfies the limit (a limit order: buy
+// when close ≤ limit, sell when close ≥ limit, at the close). Bars carry closes only, so the close is the
+// fill price; there is no intraday path, slippage or volume limit.
+//
+// Execution is pure: (portfolio state, order, market, fees, rules) → outcome. Replaying the same orders
+// against the same market gives identical fills, which is what makes a server's retries and replays safe.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "finsim/portfolio/fees.hpp"
+#include "finsim/portfolio/portfolio_state.hpp"
+#include "finsim/portfolio/price_panel.hpp"
+#include "finsim/result.hpp"
+
+namespace finsim::portfolio {
+
+enum class OrderType : std::uint8_t { market, limit };
+enum class SizeKind : std::uint8_t { quantity, notional };
+
+std::string_view order_type_name(OrderType type);  ///< "market", "limit"
+std::string_view size_kind_name(SizeKind kind);    ///< "quantity", "notional"
+
+struct Order {
+  std::string ticker;
+  Side side = Side::buy;
+  OrderType type = OrderType::market;
+  SizeKind size_kind = SizeKind::quantity;
+  double size = 0.0;          ///< units (quantity) or currency gross of fees (notional); finite, > 0
+  double limit_price = 0.0;   ///< limit orders: finite, > 0
+  Date placed;                ///< information cut-off: fills only at bars dated after it
+  std::optional<Date> good_until;  ///< limit orders: last date it may fill; none = good till cancelled
+  std::string model = "manual";
+  std::string signal_id;
+  double confidence = -1.0;   ///< of the causing signal, −1 when none
+};
+
+/// Checks that need no price: known ticker ("unknown_ticker"), finite positive size ("bad_quantity"),
+/// a positive limit for limit orders ("bad_limit_price"), good_until not before placed
+/// ("bad_expiry"), whole units when the rules forbid fractions ("bad_quantity"), and — for sells
+/// without short selling — a long position at least as large as a quantity order
+/// ("insufficient_holdings"). A server runs this at placement to answer 4xx at once.
+Status validate_order(const Order& order, const PortfolioState& state, const PricePanel& panel,
+                      const PortfolioRules& rules);
+
+/// Where a fill came from: copied into the Fill.
+struct FillOrigin {
+  Date order_date;
+  std::string model = "manual";
+  std::string signal_id;
+  double confidence = -1.0;
+};
+
+/// Prices one trade at a known bar and price: the single computation behind every fill (orders,
+/// strategies, replays). `size` is units or currency per `kind`; notional orders get
+/// quantity = size / price (rounded down to whole units when fractions are not allowed).
+/// Errors: "bad_quantity" (not finite and > 0, or 0 units after rounding), "insufficient_cash"
+/// (a buy whose value + fee exceeds cash), "insufficient_holdings" (a sell beyond the long quantity
+/// without short selling).
+Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
+                        std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
+                        const PortfolioRules& rules, const FillOrigin& origin);
+
+enum class ExecutionStatus : std::uint8_t {
+  filled,   ///< `fill` is set
+  pending,  ///< no bar has allowed a fill yet (the data ends first)
+  expired,  ///< a limit order whose good_until passed without a fill
+};
+std::string_view execution_status_name(ExecutionStatus status);
+
+struct Execution {
+  ExecutionStatus status = ExecutionStatus::pending;
+  std::optional<Fill> fill;
+};
+
+/// The outcome of `order` for a portfolio in `state`: validation (validate_order's errors), then the
+/// fill bar by the rule above, then price_fill's checks at that bar's price (a rejection there is an
+/// error too). Does not modify anything: book the fill with apply_fill.
+Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,
+                                const FeeSchedule& fees, const PortfolioRules& rules);
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,44 @@
+// JSON forms of the portfolio engine's values: one serializer for the CLI and the server.
+//
+// Numbers that are undefined (NaN) or infinite are written as null, the only JSON for them; dates as
+// "YYYY-MM-DD"; money in currency units. Field names are those of the C++ structs.
+#pragma once
+
+#include <span>
+
+#include <nlohmann/json.hpp>
+
+#include "finsim/portfolio/backtest.hpp"
+#include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/order.hpp"
+#include "finsim/portfolio/performance.hpp"
+#include "finsim/portfolio/trade_stats.hpp"
+#include "finsim/result.hpp"
+
+namespace finsim::portfolio {
+
+/// A number, or null when NaN or infinite.
+nlohmann::json json_number(double x);
+
+nlohmann::json performance_to_json(const PerformanceSummary& p);
+nlohmann::json trade_stats_to_json(const TradeStats& t);
+nlohmann::json fill_to_json(const Fill& f);
+nlohmann::json round_trip_to_json(const RoundTrip& r);
+nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
+nlohmann::json holdings_to_json(std::span<const Holding> holdings);
+nlohmann::json allocation_to_json(const Allocation& a);
+/// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
+nlohmann::json correlation_to_json(const CorrelationTable& c);
+/// Summary, trades, performance; with `series`, also the NAV history, fills, round trips and signals.
+nlohmann::json backtest_to_json(const BacktestResult& r, bool series = true);
+nlohmann::json model_reports_to_json(std::span<const ModelReport> reports);
+nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series = false);
+
+/// {"ticker", "side": "buy"|"sell", "type"?: "market"|"limit", "quantity" | "notional", "limit_price"?,
+///  "placed": "YYYY-MM-DD", "good_until"?, "model"?, "signal_id"?, "confidence"?}: exactly one of
+/// quantity and notional. Validates the form (not the market: see validate_order). Error "bad_order".
+Result<Order> order_from_json(const nlohmann::json& j);
+nlohmann::json order_to_json(const Order& o);
+nlohmann::json execution_to_json(const Execution& e);
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,89 @@
+// A simulation as the adapters drive it: controls in, contract messages out.
+//
+// The Web Worker and the server hold one Session each (per shared session on the server) and do
+// only transport: they call control() for every command, advance() on their own timer while
+// running(), and forward the returned message texts unchanged. Control names and bodies are the
+// contract's (../shared/design/contract.md, docs/http-api.md):
+//   play {}                      run continuously at the current speed
+//   pause {}                     stop after the current step
+//   step {}                      advance exactly one timestep (only while paused)
+//   reset {scenario?, seed?, policy?, banks?, <any parameter>?}
+//                                rebuild: named scenario → its defaults plus the given values (the
+//                                policy and seed stay unless given); otherwise the current
+//                                configuration with the given values changed. The session pauses.
+//   speed {steps_per_second}     0.1 .. 50
+//   force_default {bank}         the bank defaults at the start of the next step
+//   inject_liquidity {bank, amount}   central-bank cash for the bank at the next step (amount > 0)
+//   price_shock {share}          the asset price falls by this share at the next step (0 < share < 1)
+// A control that fails returns an Error and changes nothing. Not thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "finsim/result.hpp"
+#include "finsim/simulation.hpp"
+
+namespace finsim {
+
+/// What an adapter does after a successful control.
+struct ControlOutcome {
+  /// Contract messages to publish to every viewer, in order (a step's events, state and metrics; a
+  /// reset's new state and metrics). Empty for controls that change no state.
+  std::vector<std::string> messages;
+  /// The session's status after the control (the REST answer body; the worker's STATUS message).
+  nlohmann::json status;
+};
+
+class Session {
+ public:
+  /// A session configured by a reset body ({} gives the calm scenario, seed 42, heuristic policy).
+  static Result<Session> create(const nlohmann::json& reset_body = nlohmann::json::object());
+
+  /// Applies one control. Errors (code): unknown_control, bad_request (body not an object, missing
+  /// or mistyped field), out_of_range, unknown_parameter, bad_value, unknown_scenario, unknown_policy,
+  /// unknown_bank, bank_defaulted, conflict (step while running).
+  Result<ControlOutcome> control(std::string_view name, const nlohmann::json& body);
+
+  /// One timestep: its EVENTs, STATE_UPDATE and METRICS_UPDATE. Adapters call it every
+  /// 1 / speed() seconds while running(); it also works while paused (used by `step`).
+  std::vector<std::string> advance();
+
+  /// The current STATE_UPDATE and METRICS_UPDATE: what a viewer that joins late receives at once.
+  [[nodiscard]] std::vector<std::string> snapshot() const;
+
+  [[nodiscard]] bool running() const { return running_; }
+  [[nodiscard]] double speed() const { return speed_; }
+  [[nodiscard]] nlohmann::json status() const;
+  [[nodiscard]] const Simulation& simulation() const { return sim_; }
+
+  /// Control names, for help texts and routing.
+  static const std::vector<std::string>& control_names();
+
+  /// Parses a control body from text; "" is {}. Error code bad_json with the parser's message.
+  static Result<nlohmann::json> parse_body(std::string_view text);
+
+  static constexpr double kMinSpeed = 0.1;
+  static constexpr double kMaxSpeed = 50.0;
+  static constexpr double kDefaultSpeed = 2.0;
+  static constexpr std::uint64_t kDefaultSeed = 42;
+  /// Nodes carry balance-sheet details up to this many banks (message size stays manageable).
+  static constexpr int kDetailedBanksLimit = 2000;
+
+ private:
+  explicit Session(Simulation sim);
+  Result<ControlOutcome> reset(const nlohmann::json& body);
+  Result<ControlOutcome> intervene(std::string_view name, const nlohmann::json& body);
+  [[nodiscard]] std::string state_message() const;
+  [[nodiscard]] std::string metrics_message() const;
+
+  Simulation sim_;
+  bool running_ = false;
+  double speed_ = kDefaultSpeed;
+};
+
+}  // namespace finsim

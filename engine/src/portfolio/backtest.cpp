@@ -1,0 +1,160 @@
+#include "finsim/portfolio/backtest.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "finsim/portfolio/returns_metrics.hpp"
+#include "finsim/portfolio/risk_ratios.hpp"
+
+namespace finsim::portfolio {
+namespace {
+
+// The benchmark's simple returns aligned with the returns of a NAV series over bars [start, end].
+std::vector<double> benchmark_returns(const PricePanel& panel, std::size_t asset, std::size_t start, std::size_t end) {
+  std::vector<double> r;
+  for (std::size_t t = start + 1; t <= end; ++t) r.push_back(panel.close(t, asset) / panel.close(t - 1, asset) - 1.0);
+  return r;
+}
+
+std::string sector_label(const Asset& a) {
+  if (a.asset_class != AssetClass::stock) return std::string(asset_class_name(a.asset_class));
+  return a.sector.empty() ? "unknown" : a.sector;
+}
+
+std::vector<SectorResult> by_sector(const PricePanel& panel, std::span<const RoundTrip> trips) {
+  std::map<std::string, std::vector<RoundTrip>> groups;
+  for (const RoundTrip& t : trips) groups[sector_label(panel.asset(t.asset))].push_back(t);
+  std::vector<SectorResult> out;
+  for (const auto& [name, group] : groups) {
+    const TradeStats s = trade_stats(group);
+    out.push_back({name, s.trades, s.win_rate, s.total_pnl, s.average_return});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec) {
+  std::vector<std::size_t> assets;
+  for (const std::string& t : spec.tickers) {
+    const auto a = panel.find(t);
+    if (!a) return make_error("unknown_ticker", "unknown ticker '" + t + "'");
+    assets.push_back(*a);
+  }
+  if (spec.tickers.empty())
+    for (std::size_t a = 0; a < panel.asset_count(); ++a) assets.push_back(a);
+  if (panel.bar_count() == 0) return make_error("bad_period", "the market holds no bar");
+  const std::size_t start = spec.start ? panel.bars_through(Date{spec.start->days - 1}) : 0;
+  const std::size_t through_end = spec.end ? panel.bars_through(*spec.end) : panel.bar_count();
+  if (start >= panel.bar_count() || through_end == 0 || through_end - 1 < start)
+    return make_error("bad_period", "the period holds no bar of the market");
+  const std::size_t end = through_end - 1;
+
+  auto model = make_model(spec.model, spec.model_options);
+  if (!model.ok()) return model.error();
+  WalkForwardConfig wf = spec.walk_forward;
+  wf.first_bar = start;
+  wf.last_bar = end;
+  auto signals = generate_signals(**model, panel, assets, wf);
+  if (!signals.ok()) return signals.error();
+
+  StrategyConfig config;
+  config.initial_cash = spec.initial_cash;
+  config.fees = spec.fees;
+  config.sizing = spec.sizing;
+  config.rules = spec.rules;
+  config.start_bar = start;
+  config.end_bar = end;
+  config.exit_after_bars = spec.exit_after_bars;
+  auto run = run_strategy(panel, *signals, config);
+  if (!run.ok()) return run.error();
+
+  BacktestResult out;
+  std::vector<double> bench;
+  if (!spec.benchmark.empty()) {
+    const auto b = panel.find(spec.benchmark);
+    if (!b) return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
+    bench = benchmark_returns(panel, *b, start, end);
+  }
+  out.performance = summarize_nav(run->nav, spec.performance, bench);
+  out.trades = trade_stats(run->round_trips);
+  out.signals = std::move(signals).value();
+  out.run = std::move(run).value();
+  return out;
+}
+
+Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::span<const Signal> signals,
+                                                const StrategyConfig& config, const PerformanceOptions& performance) {
+  std::map<std::string, std::vector<Signal>> by_model;
+  for (const Signal& s : signals) by_model[s.model].push_back(s);
+  std::vector<ModelReport> reports;
+  for (auto& [model, group] : by_model) {
+    auto run = run_strategy(panel, group, config);
+    if (!run.ok()) return run.error();
+    ModelReport r;
+    r.model = model;
+    r.signals = group.size();
+    double confidence = 0.0;
+    for (const Signal& s : group) confidence += s.confidence;
+    r.mean_confidence = group.empty() ? 0.0 : confidence / static_cast<double>(group.size());
+    r.trades = trade_stats(run->round_trips);
+    r.performance = summarize_nav(run->nav, performance);
+    r.sectors = by_sector(panel, run->round_trips);
+    reports.push_back(std::move(r));
+  }
+  return reports;
+}
+
+Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span<const Fill> trades,
+                                              double initial_cash, std::span<const FeeSchedule> schedules,
+                                              const PortfolioRules& rules, std::size_t start_bar,
+                                              std::size_t end_bar, const PerformanceOptions& performance) {
+  if (schedules.empty()) return make_error("bad_config", "name at least one fee schedule");
+  for (const FeeSchedule& s : schedules)
+    if (Status v = validate_fee_schedule(s); !v.ok()) return v.error();
+  if (!(std::isfinite(initial_cash) && initial_cash >= 0.0)) return make_error("bad_config", "initial cash must be >= 0");
+  if (panel.bar_count() == 0 || start_bar >= panel.bar_count()) return make_error("bad_config", "the period holds no bar");
+  const std::size_t end = std::min(end_bar, panel.bar_count() - 1);
+  std::vector<std::vector<const Fill*>> per_bar(end + 1);
+  for (const Fill& f : trades)
+    if (f.bar >= start_bar && f.bar <= end && f.asset < panel.asset_count()) per_bar[f.bar].push_back(&f);
+
+  std::vector<FeeScenario> out;
+  for (const FeeSchedule& schedule : schedules) {
+    FeeScenario sc;
+    sc.schedule = schedule.name;
+    PortfolioState state = open_portfolio(panel, initial_cash);
+    std::vector<double> last = start_bar > 0 ? last_prices(panel, start_bar - 1)
+                                             : std::vector<double>(panel.asset_count(), std::nan(""));
+    for (std::size_t t = start_bar; t <= end; ++t) {
+      const auto closes = panel.bar_closes(t);
+      for (std::size_t a = 0; a < closes.size(); ++a)
+        if (!std::isnan(closes[a])) last[a] = closes[a];
+      for (const Fill* f : per_bar[t]) {
+        auto fill = price_fill(state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price, f->date,
+                               schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence});
+        if (!fill.ok()) {
+          ++sc.rejected;
+          continue;
+        }
+        apply_fill(state, *fill);
+        ++sc.fills;
+      }
+      sc.nav.push_back(take_snapshot(state, last, panel.date(t), t));
+    }
+    sc.total_fees = state.fees_paid;
+    sc.final_nav = sc.nav.back().nav;
+    sc.total_return = initial_cash > 0.0 ? sc.final_nav / initial_cash - 1.0 : 0.0;
+    const PerformanceSummary p = summarize_nav(sc.nav, performance);
+    sc.annual_return = p.annual_return;
+    sc.sharpe = p.sharpe;
+    if (!out.empty()) {
+      sc.nav_difference = sc.final_nav - out.front().final_nav;
+      sc.return_difference = sc.total_return - out.front().total_return;
+    }
+    out.push_back(std::move(sc));
+  }
+  return out;
+}
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,80 @@
+#include "finsim/portfolio/performance.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "finsim/portfolio/benchmark_metrics.hpp"
+#include "finsim/portfolio/returns_metrics.hpp"
+#include "finsim/portfolio/risk_ratios.hpp"
+#include "finsim/portfolio/value_at_risk.hpp"
+#include "portfolio/numeric.hpp"
+
+namespace finsim::portfolio {
+
+PerformanceSummary summarize_returns(std::span<const double> returns, std::span<const Date> dates,
+                                     const PerformanceOptions& o, std::span<const double> benchmark) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  PerformanceSummary s;
+  s.periods = returns.size();
+  const bool dated = !dates.empty() && dates.size() == returns.size();
+  if (dated && !dates.empty()) {
+    s.start = dates.front();
+    s.end = dates.back();
+  }
+  s.total_return = cum_returns_final(returns);
+  s.ytd_return = dated ? year_to_date_return(returns, dates) : kNaN;
+  s.annual_return = annual_return(returns, o.period);
+  s.annual_volatility = annual_volatility(returns, o.period);
+  s.sharpe = sharpe_ratio(returns, o.risk_free, o.period);
+  s.sortino = sortino_ratio(returns, o.required_return, o.period);
+  s.downside_risk = downside_risk(returns, o.required_return, o.period);
+  s.max_drawdown = max_drawdown(returns);
+  s.calmar = calmar_ratio(returns, o.period);
+  s.omega = omega_ratio(returns, o.risk_free, o.omega_required, annualization_factor(o.period));
+  s.stability = stability_of_timeseries(returns);
+  s.tail_ratio = tail_ratio(returns);
+  s.var_historical = value_at_risk(returns, o.var_cutoff);
+  s.cvar_historical = conditional_value_at_risk(returns, o.var_cutoff);
+  s.var_gaussian = gaussian_value_at_risk(returns, o.var_cutoff);
+  s.cvar_gaussian = gaussian_conditional_value_at_risk(returns, o.var_cutoff);
+  const std::vector<double> present = numeric::without_nan(returns);
+  s.best_period = present.empty() ? kNaN : *std::max_element(present.begin(), present.end());
+  s.worst_period = present.empty() ? kNaN : *std::min_element(present.begin(), present.end());
+  s.positive_periods = present.empty() ? kNaN
+                                       : static_cast<double>(std::count_if(present.begin(), present.end(),
+                                                                           [](double r) { return r > 0.0; })) /
+                                             static_cast<double>(present.size());
+  s.worst_drawdowns = worst_drawdowns(returns, o.worst_drawdowns);
+  if (!benchmark.empty() && benchmark.size() == returns.size()) {
+    BenchmarkSummary b;
+    const AlphaBeta ab = alpha_beta(returns, benchmark, o.risk_free, o.period);
+    b.alpha = ab.alpha;
+    b.beta = ab.beta;
+    b.correlation = correlation(returns, benchmark);
+    b.excess_sharpe = excess_sharpe(returns, benchmark);
+    b.up_capture = up_capture(returns, benchmark, o.period);
+    b.down_capture = down_capture(returns, benchmark, o.period);
+    b.benchmark_total_return = cum_returns_final(benchmark);
+    s.benchmark = b;
+  }
+  return s;
+}
+
+PerformanceSummary summarize_nav(std::span<const NavSnapshot> snapshots, const PerformanceOptions& options,
+                                 std::span<const double> benchmark) {
+  const std::vector<double> returns = returns_from_nav(snapshots);
+  std::vector<Date> dates;
+  for (std::size_t t = 1; t < snapshots.size(); ++t) dates.push_back(snapshots[t].date);
+  return summarize_returns(returns, dates, options, benchmark);
+}
+
+std::vector<double> rolling_volatility(std::span<const double> returns, std::size_t window, Period period) {
+  std::vector<double> out(returns.size(), std::numeric_limits<double>::quiet_NaN());
+  if (window < 2) return out;
+  for (std::size_t t = window - 1; t < returns.size(); ++t)
+    out[t] = annual_volatility(returns.subspan(t + 1 - window, window), period);
+  return out;
+}
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,282 @@
+#include "finsim/portfolio/portfolio_json.hpp"
+
+#include <cmath>
+
+#include "portfolio/json_fields.hpp"
+
+namespace finsim::portfolio {
+
+using nlohmann::json;
+
+json json_number(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+namespace {
+
+json date_or_null(const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); }
+
+json episode_to_json(const DrawdownEpisode& e) {
+  return {{"peak", e.peak},
+          {"trough", e.trough},
+          {"recovery", e.recovery ? json(*e.recovery) : json(nullptr)},
+          {"depth", json_number(e.depth)}};
+}
+
+}  // namespace
+
+json performance_to_json(const PerformanceSummary& p) {
+  json episodes = json::array();
+  for (const DrawdownEpisode& e : p.worst_drawdowns) episodes.push_back(episode_to_json(e));
+  json j = {{"periods", p.periods},
+            {"start", date_or_null(p.start)},
+            {"end", date_or_null(p.end)},
+            {"total_return", json_number(p.total_return)},
+            {"ytd_return", json_number(p.ytd_return)},
+            {"annual_return", json_number(p.annual_return)},
+            {"annual_volatility", json_number(p.annual_volatility)},
+            {"sharpe", json_number(p.sharpe)},
+            {"sortino", json_number(p.sortino)},
+            {"downside_risk", json_number(p.downside_risk)},
+            {"max_drawdown", json_number(p.max_drawdown)},
+            {"calmar", json_number(p.calmar)},
+            {"omega", json_number(p.omega)},
+            {"stability", json_number(p.stability)},
+            {"tail_ratio", json_number(p.tail_ratio)},
+            {"var_historical", json_number(p.var_historical)},
+            {"cvar_historical", json_number(p.cvar_historical)},
+            {"var_gaussian", json_number(p.var_gaussian)},
+            {"cvar_gaussian", json_number(p.cvar_gaussian)},
+            {"best_period", json_number(p.best_period)},
+            {"worst_period", json_number(p.worst_period)},
+            {"positive_periods", json_number(p.positive_periods)},
+            {"worst_drawdowns", episodes}};
+  if (p.benchmark) {
+    const BenchmarkSummary& b = *p.benchmark;
+    j["benchmark"] = {{"alpha", json_number(b.alpha)},
+                      {"beta", json_number(b.beta)},
+                      {"correlation", json_number(b.correlation)},
+                      {"excess_sharpe", json_number(b.excess_sharpe)},
+                      {"up_capture", json_number(b.up_capture)},
+                      {"down_capture", json_number(b.down_capture)},
+                      {"benchmark_total_return", json_number(b.benchmark_total_return)}};
+  }
+  return j;
+}
+
+json trade_stats_to_json(const TradeStats& t) {
+  return {{"trades", t.trades},
+          {"wins", t.wins},
+          {"losses", t.losses},
+          {"win_rate", json_number(t.win_rate)},
+          {"average_win", json_number(t.average_win)},
+          {"average_loss", json_number(t.average_loss)},
+          {"payoff_ratio", json_number(t.payoff_ratio)},
+          {"profit_factor", json_number(t.profit_factor)},
+          {"total_pnl", json_number(t.total_pnl)},
+          {"expectancy", json_number(t.expectancy)},
+          {"average_return", json_number(t.average_return)},
+          {"average_holding_bars", json_number(t.average_holding_bars)}};
+}
+
+json fill_to_json(const Fill& f) {
+  return {{"ticker", f.ticker},
+          {"side", side_name(f.side)},
+          {"quantity", f.quantity},
+          {"price", f.price},
+          {"date", format_date(f.date)},
+          {"order_date", format_date(f.order_date)},
+          {"trade_value", f.trade_value},
+          {"fee", f.fee},
+          {"net_cash", f.net_cash},
+          {"model", f.model},
+          {"signal_id", f.signal_id},
+          {"confidence", f.confidence >= 0.0 ? json(f.confidence) : json(nullptr)}};
+}
+
+json round_trip_to_json(const RoundTrip& r) {
+  return {{"ticker", r.ticker},
+          {"side", r.is_long ? "long" : "short"},
+          {"quantity", r.quantity},
+          {"open_date", format_date(r.open_date)},
+          {"close_date", format_date(r.close_date)},
+          {"entry_price", r.entry_price},
+          {"exit_price", r.exit_price},
+          {"entry_amount", r.entry_amount},
+          {"exit_amount", r.exit_amount},
+          {"pnl", json_number(r.pnl)},
+          {"return", json_number(r.return_on_entry)},
+          {"model", r.model}};
+}
+
+json nav_to_json(std::span<const NavSnapshot> nav) {
+  json a = json::array();
+  for (const NavSnapshot& s : nav)
+    a.push_back({{"date", format_date(s.date)}, {"cash", s.cash}, {"holdings_value", s.holdings_value}, {"nav", s.nav}});
+  return a;
+}
+
+json holdings_to_json(std::span<const Holding> holdings) {
+  json a = json::array();
+  for (const Holding& h : holdings)
+    a.push_back({{"ticker", h.ticker},
+                 {"asset_class", asset_class_name(h.asset_class)},
+                 {"sector", h.sector},
+                 {"quantity", h.quantity},
+                 {"average_cost", json_number(h.average_cost)},
+                 {"price", json_number(h.price)},
+                 {"market_value", json_number(h.market_value)},
+                 {"cost_basis", json_number(h.cost_basis)},
+                 {"unrealized_pnl", json_number(h.unrealized_pnl)},
+                 {"unrealized_return", json_number(h.unrealized_return)},
+                 {"weight", json_number(h.weight)},
+                 {"realized_pnl", json_number(h.realized_pnl)},
+                 {"opened_by", h.opened_by}});
+  return a;
+}
+
+json allocation_to_json(const Allocation& a) {
+  auto slices = [](const std::vector<AllocationSlice>& v) {
+    json out = json::array();
+    for (const AllocationSlice& s : v)
+      out.push_back({{"name", s.name}, {"value", json_number(s.value)}, {"weight", json_number(s.weight)}});
+    return out;
+  };
+  return {{"nav", json_number(a.nav)}, {"by_class", slices(a.by_class)}, {"by_sector", slices(a.by_sector)}};
+}
+
+json correlation_to_json(const CorrelationTable& c) {
+  const std::size_t n = c.tickers.size();
+  json rows = json::array();
+  for (std::size_t i = 0; i < n; ++i) {
+    json row = json::array();
+    for (std::size_t j = 0; j < n; ++j) row.push_back(json_number(c.matrix[i * n + j]));
+    rows.push_back(std::move(row));
+  }
+  return {{"tickers", c.tickers}, {"matrix", rows}};
+}
+
+json backtest_to_json(const BacktestResult& r, bool series) {
+  const PortfolioState& s = r.run.final_state;
+  json j = {{"initial_cash", s.initial_cash},
+            {"final_cash", s.cash},
+            {"final_nav", r.run.nav.empty() ? json(nullptr) : json(r.run.nav.back().nav)},
+            {"fees_paid", s.fees_paid},
+            {"realized_pnl", json_number(s.realized_pnl)},
+            {"fills", r.run.fills.size()},
+            {"rejections", r.run.rejections.size()},
+            {"signals", r.signals.size()},
+            {"bar_events", r.run.bar_events},
+            {"trades", trade_stats_to_json(r.trades)},
+            {"performance", performance_to_json(r.performance)}};
+  if (series) {
+    j["nav"] = nav_to_json(r.run.nav);
+    json fills = json::array(), trips = json::array(), signals = json::array(), rejections = json::array();
+    for (const Fill& f : r.run.fills) fills.push_back(fill_to_json(f));
+    for (const RoundTrip& t : r.run.round_trips) trips.push_back(round_trip_to_json(t));
+    for (const Signal& sg : r.signals) signals.push_back(signal_to_json(sg));
+    for (const OrderRejection& x : r.run.rejections)
+      rejections.push_back({{"date", format_date(x.date)}, {"ticker", x.ticker}, {"side", side_name(x.side)},
+                            {"code", x.error.code}, {"message", x.error.message}});
+    j["transactions"] = fills;
+    j["round_trips"] = trips;
+    j["signal_list"] = signals;
+    j["rejection_list"] = rejections;
+  }
+  return j;
+}
+
+json model_reports_to_json(std::span<const ModelReport> reports) {
+  json a = json::array();
+  for (const ModelReport& m : reports) {
+    json sectors = json::array();
+    for (const SectorResult& s : m.sectors)
+      sectors.push_back({{"sector", s.sector},
+                         {"trades", s.trades},
+                         {"win_rate", json_number(s.win_rate)},
+                         {"total_pnl", json_number(s.total_pnl)},
+                         {"average_return", json_number(s.average_return)}});
+    a.push_back({{"model", m.model},
+                 {"signals", m.signals},
+                 {"mean_confidence", json_number(m.mean_confidence)},
+                 {"trades", trade_stats_to_json(m.trades)},
+                 {"performance", performance_to_json(m.performance)},
+                 {"sectors", sectors}});
+  }
+  return a;
+}
+
+json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series) {
+  json a = json::array();
+  for (const FeeScenario& s : scenarios) {
+    json j = {{"schedule", s.schedule},
+              {"fills", s.fills},
+              {"rejected", s.rejected},
+              {"total_fees", s.total_fees},
+              {"final_nav", json_number(s.final_nav)},
+              {"total_return", json_number(s.total_return)},
+              {"annual_return", json_number(s.annual_return)},
+              {"sharpe", json_number(s.sharpe)},
+              {"nav_difference", json_number(s.nav_difference)},
+              {"return_difference", json_number(s.return_difference)}};
+    if (series) j["nav"] = nav_to_json(s.nav);
+    a.push_back(std::move(j));
+  }
+  return a;
+}
+
+Result<Order> order_from_json(const json& j) {
+  JsonFields f(j, "order", "bad_order",
+               {"ticker", "side", "type", "quantity", "notional", "limit_price", "placed", "good_until", "model",
+                "signal_id", "confidence"});
+  Order o;
+  o.ticker = f.text("ticker", "", true);
+  const std::string side = f.text("side", "", true);
+  const std::string type = f.text("type", "market");
+  const bool has_qty = f.has("quantity"), has_notional = f.has("notional");
+  o.size = has_qty ? f.number("quantity", 0.0) : f.number("notional", 0.0);
+  o.limit_price = f.number("limit_price", 0.0);
+  const std::string placed = f.text("placed", "", true);
+  const std::string good_until = f.text("good_until", "");
+  o.model = f.text("model", "manual");
+  o.signal_id = f.text("signal_id", "");
+  o.confidence = f.number("confidence", -1.0);
+  if (!f.ok()) return f.error();
+  auto bad = [](const std::string& m) { return make_error("bad_order", "order: " + m); };
+  if (const auto s = parse_side(side)) o.side = *s;
+  else return bad("side must be \"buy\" or \"sell\"");
+  if (type == "market") o.type = OrderType::market;
+  else if (type == "limit") o.type = OrderType::limit;
+  else return bad("type must be \"market\" or \"limit\"");
+  if (has_qty == has_notional) return bad("give exactly one of \"quantity\" and \"notional\"");
+  o.size_kind = has_qty ? SizeKind::quantity : SizeKind::notional;
+  const auto p = parse_date(placed);
+  if (!p) return bad("\"placed\" is not a date");
+  o.placed = *p;
+  if (!good_until.empty()) {
+    const auto g = parse_date(good_until);
+    if (!g) return bad("\"good_until\" is not a date");
+    o.good_until = *g;
+  }
+  return o;
+}
+
+json order_to_json(const Order& o) {
+  json j = {{"ticker", o.ticker},
+            {"side", side_name(o.side)},
+            {"type", order_type_name(o.type)},
+            {std::string(size_kind_name(o.size_kind)), o.size},
+            {"placed", format_date(o.placed)},
+            {"model", o.model}};
+  if (o.type == OrderType::limit) j["limit_price"] = o.limit_price;
+  if (o.good_until) j["good_until"] = format_date(*o.good_until);
+  if (!o.signal_id.empty()) j["signal_id"] = o.signal_id;
+  if (o.confidence >= 0.0) j["confidence"] = o.confidence;
+  return j;
+}
+
+json execution_to_json(const Execution& e) {
+  json j = {{"status", execution_status_name(e.status)}};
+  j["fill"] = e.fill ? fill_to_json(*e.fill) : json(nullptr);
+  return j;
+}
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,64 @@
+#include "api_responses.hpp"
+
+#include <array>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+namespace finsim::server {
+
+int http_status(std::string_view code) {
+  static constexpr std::array<std::pair<std::string_view, int>, 22> kStatus{{
+      {"bad_json", 400},           {"bad_request", 400},
+      {"unauthorized", 401},       {"not_found", 404},
+      {"unknown_control", 404},    {"unknown_session", 404},
+      {"method_not_allowed", 405}, {"conflict", 409},
+      {"session_exists", 409},     {"payload_too_large", 413},
+      {"out_of_range", 422},       {"bad_value", 422},
+      {"unknown_scenario", 422},   {"unknown_policy", 422},
+      {"unknown_parameter", 422},  {"unknown_bank", 422},
+      {"bank_defaulted", 422},     {"upgrade_required", 426},
+      {"too_many_sessions", 429},  {"header_too_large", 431},
+      {"shutting_down", 503},      {"internal", 500},
+  }};
+  for (const auto& [c, status] : kStatus)
+    if (c == code) return status;
+  return 500;
+}
+
+HttpResponse json_response(int status, const nlohmann::json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump();
+  r.set("Content-Type", "application/json")
+      .set("Cache-Control", "no-store")
+      .set("Access-Control-Allow-Origin", "*");
+  return r;
+}
+
+HttpResponse error_response(const Error& error) {
+  HttpResponse r = json_response(http_status(error.code),
+                                 {{"error", {{"code", error.code}, {"message", error.message}}}});
+  if (r.status == 401) r.set("WWW-Authenticate", "Bearer realm=\"finsim\"");
+  return r;
+}
+
+HttpResponse method_not_allowed(std::string_view allow) {
+  HttpResponse r = error_response(make_error(
+      "method_not_allowed", "this path accepts " + std::string(allow) + " only"));
+  r.set("Allow", std::string(allow));
+  return r;
+}
+
+HttpResponse preflight_response(std::string_view allow) {
+  HttpResponse r;
+  r.status = 204;
+  r.set("Access-Control-Allow-Origin", "*")
+      .set("Access-Control-Allow-Methods", std::string(allow))
+      .set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+      .set("Access-Control-Max-Age", "600")
+      .set("Allow", std::string(allow));
+  return r;
+}
+
+}  // namespace finsim::server

@@ -1,0 +1,36 @@
+// JSON responses of the REST API and the one table from error codes to HTTP statuses
+// (docs/http-api.md, "Errors"). Pure, thread-safe.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "finsim/result.hpp"
+#include "http_message.hpp"
+
+namespace finsim::server {
+
+/// The HTTP status for an error code: the engine's (finsim/session.hpp) and the server's own.
+///   400 bad_json, bad_request            404 not_found, unknown_control, unknown_session
+///   401 unauthorized                     405 method_not_allowed
+///   409 conflict, session_exists          413 payload_too_large
+///   422 out_of_range, bad_value, unknown_scenario, unknown_policy, unknown_parameter,
+///       unknown_bank, bank_defaulted     426 upgrade_required
+///   429 too_many_sessions                431 header_too_large
+///   503 shutting_down                    500 anything else
+int http_status(std::string_view code);
+
+/// A JSON body with `Cache-Control: no-store` and the CORS header every API answer carries.
+HttpResponse json_response(int status, const nlohmann::json& body);
+
+/// {"error":{"code":…,"message":…}} with the status of http_status(code).
+HttpResponse error_response(const Error& error);
+
+/// 405 with `Allow: <allow>` (e.g. "POST" or "GET, HEAD").
+HttpResponse method_not_allowed(std::string_view allow);
+
+/// 204 answer to a CORS preflight (OPTIONS) for an API path that accepts `allow`.
+HttpResponse preflight_response(std::string_view allow);
+
+}  // namespace finsim::server

@@ -1,0 +1,22 @@
+// The control endpoints: POST /control/<name> and GET /control/status (docs/http-api.md).
+// Translation only: bodies go to the engine's Session::control unchanged, its error codes become
+// HTTP statuses through api_responses. Thread-safe.
+#pragma once
+
+#include <string_view>
+
+#include "http_message.hpp"
+#include "session_registry.hpp"
+
+namespace finsim::server {
+
+/// Answers a request whose decoded path is /control or starts with /control/. `token` is the
+/// control token ("" = controls are open).
+HttpResponse handle_control(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
+                            std::string_view token);
+
+/// The session named by the target's "?session=" parameter (the default when absent).
+/// Error unknown_session.
+Result<std::shared_ptr<LiveSession>> session_of(const HttpRequest& request, const SessionRegistry& sessions);
+
+}  // namespace finsim::server

@@ -1,0 +1,12 @@
+// The one error reporter of the network code (as in Beast's examples): expected endings of a
+// connection (cancelled, closed by the peer, timed out, reset) are silent; anything else is one
+// line on stderr. Thread-safe (one write per call).
+#pragma once
+
+#include <boost/system/error_code.hpp>
+
+namespace finsim::server {
+
+void fail(const boost::system::error_code& ec, const char* what);
+
+}  // namespace finsim::server

@@ -1,0 +1,35 @@
+#include "frame.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+namespace finsim::server {
+
+FrameKind frame_kind(std::string_view message) {
+  constexpr std::string_view kPrefix = "{\"type\":\"";
+  if (message.substr(0, kPrefix.size()) != kPrefix) return FrameKind::event;
+  const std::string_view type = message.substr(kPrefix.size(), 16);
+  if (type.substr(0, 13) == "STATE_UPDATE\"") return FrameKind::state;
+  if (type.substr(0, 15) == "METRICS_UPDATE\"") return FrameKind::metrics;
+  return FrameKind::event;
+}
+
+Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
+  const FrameKind kind = frame_kind(message);
+  if (stamp && kind != FrameKind::event) {
+    constexpr std::string_view kPayload = "\"payload\":{";
+    const auto at = message.find(kPayload);
+    if (at != std::string::npos) {
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+      char field[64];
+      std::snprintf(field, sizeof field, "\"published_at_ms\":%lld.%03lld,", static_cast<long long>(micros / 1000),
+                    static_cast<long long>(micros % 1000));
+      message.insert(at + kPayload.size(), field);
+    }
+  }
+  return Frame{kind, std::make_shared<const std::string>(std::move(message)), publication};
+}
+
+}  // namespace finsim::server

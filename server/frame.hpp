@@ -1,0 +1,33 @@
+// A contract message as the fan-out carries it: serialized once by the engine, shared by every
+// viewer's queue through a shared_ptr, never copied per viewer. A Frame's text is immutable, so
+// frames are shared between threads freely; the functions are pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace finsim::server {
+
+/// What a viewer's queue may do with a frame: STATE_UPDATE and METRICS_UPDATE replace an unsent
+/// older one of their kind; EVENTs may be dropped.
+enum class FrameKind : std::uint8_t { state, metrics, event };
+
+struct Frame {
+  FrameKind kind = FrameKind::event;
+  std::shared_ptr<const std::string> text;  ///< never null; immutable once published
+  std::uint64_t publication = 0;  ///< which publication (a step, a reset) of its session it belongs to
+};
+
+/// The kind of an engine message, read from its leading `{"type":"…"` (the engine's serializer
+/// always writes the type first). Anything but STATE_UPDATE and METRICS_UPDATE counts as an event.
+FrameKind frame_kind(std::string_view message);
+
+/// Wraps one engine message. With `stamp`, STATE_UPDATE and METRICS_UPDATE payloads gain a first
+/// field "published_at_ms" (wall-clock milliseconds since the epoch, microsecond precision), which
+/// the load generator uses to measure delivery delay; the contract allows added payload fields.
+/// Without `stamp` the text is forwarded byte for byte.
+Frame make_frame(std::string message, bool stamp, std::uint64_t publication = 0);
+
+}  // namespace finsim::server

@@ -1,0 +1,195 @@
+#include "http_session.hpp"
+
+#include <array>
+#include <optional>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include "api_responses.hpp"
+#include "fail.hpp"
+#include "websocket_session.hpp"
+
+namespace finsim::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+
+HttpRequest to_plain(http::request<http::string_body>& req) {
+  HttpRequest r;
+  r.method = std::string(req.method_string());
+  r.target = std::string(req.target());
+  for (const auto& field : req) r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+  r.body = std::move(req.body());
+  return r;
+}
+
+class HttpSession : public std::enable_shared_from_this<HttpSession>, public Connection {
+ public:
+  HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<const ServerContext> context,
+              ConnectionTracker::Ticket ticket)
+      : stream_(std::move(socket)), context_(std::move(context)), ticket_(std::move(ticket)) {}
+
+  void run() {
+    ticket_.bind(weak_from_this());
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
+  }
+
+  void shutdown() override {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      self->stopping_ = true;
+      if (!self->writing_) self->stream_.cancel();  // an idle keep-alive read ends now
+    });
+  }
+
+ private:
+  void do_read() {
+    if (stopping_) return do_close();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(context_->limits.header_limit));
+    parser_->body_limit(context_->limits.body_limit);
+    stream_.expires_after(context_->limits.http_timeout);
+    http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+      self->on_header(ec);
+    });
+  }
+
+  /// A client that sent "Expect: 100-continue" (curl does for larger bodies) waits for a 100 before
+  /// sending the body; a body over the limit has already failed here with 413.
+  void on_header(beast::error_code ec) {
+    if (ec) return on_read(ec);
+    auto read_body = [self = shared_from_this()] {
+      http::async_read(self->stream_, self->buffer_, *self->parser_,
+                       [self](beast::error_code e, std::size_t) { self->on_read(e); });
+    };
+    if (!parser_->is_done() && beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      net::async_write(stream_, net::buffer(kContinue), [read_body](beast::error_code e, std::size_t) {
+        if (!e) read_body();
+      });
+      return;
+    }
+    read_body();
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == http::error::end_of_stream) return do_close();
+    if (ec == http::error::body_limit)
+      return send_error("payload_too_large", "the body exceeds " + std::to_string(context_->limits.body_limit) + " bytes");
+    if (ec == http::error::header_limit)
+      return send_error("header_too_large",
+                        "the headers exceed " + std::to_string(context_->limits.header_limit) + " bytes");
+    if (ec == beast::error::timeout || ec == net::error::operation_aborted) return do_close();
+    if (ec && ec.category() == http::make_error_code(http::error::bad_target).category())
+      return send_error("bad_request", "malformed HTTP request: " + ec.message());
+    if (ec) {
+      fail(ec, "http read");
+      return do_close();
+    }
+    auto& req = parser_->get();
+    const bool keep_alive = req.keep_alive();
+    const bool head = req.method() == http::verb::head;
+    if (beast::websocket::is_upgrade(req)) return upgrade();
+    HttpRequest plain = to_plain(req);
+    send(context_->router->handle(plain), head, keep_alive);
+  }
+
+  void upgrade() {
+    auto req = parser_->release();
+    HttpRequest plain = to_plain(req);
+    auto live = context_->router->viewer_session(plain);
+    if (!live.ok()) {
+      HttpResponse r = error_response(live.error());
+      r.close = true;
+      return send(std::move(r), false, false);
+    }
+    stream_.expires_never();
+    start_websocket_session(stream_.release_socket(), std::move(req), std::move(live).value(), context_,
+                            std::move(ticket_));
+  }
+
+  void send_error(const std::string& code, const std::string& message) {
+    HttpResponse r = error_response(make_error(code, message));
+    r.close = true;
+    drain_after_write_ = true;
+    send(std::move(r), false, false);
+  }
+
+  void send(HttpResponse r, bool head, bool keep_alive) {
+    auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
+    res->set(http::field::server, "finsim-server");
+    res->set("X-FinSim-Server", FINSIM_VERSION);  // how the web app recognizes its server
+    for (auto& [name, value] : r.headers) res->insert(name, value);
+    const bool close = r.close || !keep_alive || stopping_;
+    res->keep_alive(!close);
+    const bool bodiless = r.status / 100 == 1 || r.status == 204 || r.status == 304;
+    if (!bodiless) res->content_length(r.body.size());
+    if (!head && !bodiless) res->body() = std::move(r.body);
+    writing_ = true;
+    stream_.expires_after(context_->limits.http_timeout);
+    http::async_write(stream_, *res, [self = shared_from_this(), res, close](beast::error_code ec, std::size_t) {
+      self->on_write(ec, close);
+    });
+  }
+
+  void on_write(beast::error_code ec, bool close) {
+    writing_ = false;
+    if (ec) {
+      fail(ec, "http write");
+      return do_close();
+    }
+    if (close && drain_after_write_) return drain();
+    if (close) return do_close();
+    do_read();
+  }
+
+  /// After refusing a request whose body is still arriving: stop sending, read and discard what the
+  /// client still sends (up to 1 MiB or 2 s) so that closing does not reset the connection before
+  /// the client has read the answer.
+  void drain() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    drain_step();
+  }
+
+  void drain_step() {
+    if (drained_ > (1u << 20)) return do_close();
+    stream_.expires_after(std::chrono::seconds(2));
+    stream_.async_read_some(net::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec) return self->do_close();
+      self->drain_step();
+    });
+  }
+
+  void do_close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    stream_.socket().close(ignored);
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<const ServerContext> context_;
+  ConnectionTracker::Ticket ticket_;
+  bool stopping_ = false;  // the members below are touched on the strand only
+  bool writing_ = false;
+  bool drain_after_write_ = false;
+  std::size_t drained_ = 0;
+  std::array<char, 16384> drain_buffer_{};
+};
+
+}  // namespace
+
+void start_http_session(net::ip::tcp::socket socket, std::shared_ptr<const ServerContext> context,
+                        ConnectionTracker::Ticket ticket) {
+  std::make_shared<HttpSession>(std::move(socket), std::move(context), std::move(ticket))->run();
+}
+
+}  // namespace finsim::server

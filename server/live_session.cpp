@@ -1,0 +1,144 @@
+#include "live_session.hpp"
+
+#include <array>
+
+namespace finsim::server {
+
+Result<std::shared_ptr<LiveSession>> LiveSession::create(boost::asio::any_io_executor executor, std::string id,
+                                                         const nlohmann::json& reset_body, Options options) {
+  auto session = Session::create(reset_body);
+  if (!session.ok()) return session.error();
+  std::shared_ptr<LiveSession> live(
+      new LiveSession(std::move(executor), std::move(id), std::move(session).value(), options));
+  return live;
+}
+
+LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options)
+    : id_(std::move(id)), options_(options), session_(std::move(session)), timer_(std::move(executor)) {
+  publish_locked(session_.snapshot());  // no viewers yet: this only sets the late joiners' snapshot
+}
+
+Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body) {
+  std::lock_guard lock(mutex_);
+  if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
+  auto outcome = session_.control(name, body);
+  if (!outcome.ok()) return outcome.error();
+  publish_locked(std::move(outcome->messages));
+  sync_timer_locked();
+  return status_locked(std::move(outcome->status));
+}
+
+nlohmann::json LiveSession::status() const {
+  std::lock_guard lock(mutex_);
+  return status_locked(session_.status());
+}
+
+nlohmann::json LiveSession::status_locked(nlohmann::json engine_status) const {
+  engine_status["viewers"] = viewers_.size();
+  engine_status["session"] = id_;
+  return engine_status;
+}
+
+Result<std::uint64_t> LiveSession::join(const std::shared_ptr<Viewer>& viewer) {
+  std::lock_guard lock(mutex_);
+  if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
+  const std::uint64_t viewer_id = next_viewer_id_++;
+  viewers_.emplace(viewer_id, viewer);
+  const std::array<Frame, 2> snapshot{last_state_, last_metrics_};
+  viewer->offer(snapshot);
+  return viewer_id;
+}
+
+void LiveSession::leave(std::uint64_t viewer_id) {
+  std::lock_guard lock(mutex_);
+  viewers_.erase(viewer_id);
+}
+
+std::size_t LiveSession::close(const CloseReason& reason) {
+  std::vector<std::shared_ptr<Viewer>> closing;
+  {
+    std::lock_guard lock(mutex_);
+    if (closed_) return 0;
+    closed_ = true;
+    ++timer_generation_;
+    timer_armed_ = false;
+    timer_.cancel();
+    for (auto& [viewer_id, weak] : viewers_)
+      if (auto v = weak.lock()) closing.push_back(std::move(v));
+    viewers_.clear();
+  }
+  for (auto& v : closing) v->close(reason);
+  return closing.size();
+}
+
+std::size_t LiveSession::viewers() const {
+  std::lock_guard lock(mutex_);
+  return viewers_.size();
+}
+
+void LiveSession::publish_locked(std::vector<std::string> messages) {
+  if (messages.empty()) return;
+  const std::uint64_t publication = ++publications_;
+  std::vector<Frame> frames;
+  frames.reserve(messages.size());
+  for (auto& m : messages) {
+    frames.push_back(make_frame(std::move(m), options_.stamp, publication));
+    if (frames.back().kind == FrameKind::state) last_state_ = frames.back();
+    if (frames.back().kind == FrameKind::metrics) last_metrics_ = frames.back();
+  }
+  for (auto it = viewers_.begin(); it != viewers_.end();) {
+    if (auto v = it->second.lock()) {
+      v->offer(frames);
+      ++it;
+    } else {
+      it = viewers_.erase(it);
+    }
+  }
+}
+
+LiveSession::Clock::duration LiveSession::period_locked() const {
+  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / session_.speed()));
+}
+
+void LiveSession::sync_timer_locked() {
+  const bool want = session_.running() && !closed_;
+  if (!want) {
+    if (timer_armed_) {
+      ++timer_generation_;
+      timer_armed_ = false;
+      timer_.cancel();
+    }
+    return;
+  }
+  const Clock::duration period = period_locked();
+  if (timer_armed_ && armed_period_ == period) return;
+  const Clock::time_point now = Clock::now();
+  // A new speed applies from the last tick; starting to play waits one period for the first step.
+  next_tick_ = timer_armed_ ? next_tick_ - armed_period_ + period : now + period;
+  if (next_tick_ < now) next_tick_ = now;
+  armed_period_ = period;
+  arm_locked();
+}
+
+void LiveSession::arm_locked() {
+  const std::uint64_t generation = ++timer_generation_;
+  timer_armed_ = true;
+  timer_.expires_at(next_tick_);
+  timer_.async_wait([weak = weak_from_this(), generation](const boost::system::error_code& ec) {
+    if (ec) return;
+    if (auto self = weak.lock()) self->on_tick(generation);
+  });
+}
+
+void LiveSession::on_tick(std::uint64_t generation) {
+  std::lock_guard lock(mutex_);
+  if (generation != timer_generation_ || closed_ || !session_.running()) return;
+  publish_locked(session_.advance());
+  // Fixed schedule (no drift); after falling more than a period behind, restart from now (no burst).
+  const Clock::time_point now = Clock::now();
+  next_tick_ += armed_period_;
+  if (next_tick_ + armed_period_ < now) next_tick_ = now;
+  arm_locked();
+}
+
+}  // namespace finsim::server

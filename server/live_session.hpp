@@ -1,0 +1,94 @@
+// One shared simulation: an engine Session, the timer that advances it while it runs, and the
+// viewers it publishes to. The adapter's whole job (architecture.md): controls in, engine messages
+// out, unchanged; all control semantics and error codes are the engine's (finsim/session.hpp).
+//
+// Publication: each engine message is wrapped once in a Frame (shared_ptr) and offered to every
+// viewer under the session's lock, so every viewer sees the same order and a late joiner's snapshot
+// is never older than what follows it. Offering only queues (ViewerQueue): no viewer can slow the
+// timer, a control, or another viewer.
+//
+// Thread-safety: every public member is thread-safe (one mutex). Lock order: a LiveSession's mutex
+// may be held while a viewer's lock is taken (offer), never the reverse.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <nlohmann/json.hpp>
+
+#include "finsim/result.hpp"
+#include "finsim/session.hpp"
+#include "frame.hpp"
+#include "viewer.hpp"
+
+namespace finsim::server {
+
+class LiveSession : public std::enable_shared_from_this<LiveSession> {
+ public:
+  struct Options {
+    bool stamp = false;  ///< add "published_at_ms" to states and metrics (see make_frame)
+  };
+
+  /// A paused session configured by `reset_body` (the engine's reset body). Errors: the engine's.
+  static Result<std::shared_ptr<LiveSession>> create(boost::asio::any_io_executor executor, std::string id,
+                                                     const nlohmann::json& reset_body, Options options);
+
+  [[nodiscard]] const std::string& id() const { return id_; }
+
+  /// Applies a control (the engine's names and bodies), publishes its messages, starts or stops the
+  /// timer as `running` and `speed` now say, and returns the status (see status()). Errors: the
+  /// engine's codes, or unknown_session once closed. A failing control changes nothing.
+  Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body);
+
+  /// The engine's status plus "viewers" (connected now) and "session" (the id).
+  [[nodiscard]] nlohmann::json status() const;
+
+  /// Registers a viewer and offers it the current STATE_UPDATE and METRICS_UPDATE at once.
+  /// Returns the id to leave() with. Error unknown_session once the session is closed.
+  Result<std::uint64_t> join(const std::shared_ptr<Viewer>& viewer);
+  /// Forgets a viewer (no-op for unknown ids).
+  void leave(std::uint64_t viewer_id);
+
+  /// Stops the timer, refuses controls and viewers from now on, and closes every viewer with
+  /// `reason`. Returns how many viewers were closed. Idempotent.
+  std::size_t close(const CloseReason& reason);
+
+  [[nodiscard]] std::size_t viewers() const;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options);
+  void publish_locked(std::vector<std::string> messages);
+  void sync_timer_locked();
+  void arm_locked();
+  void on_tick(std::uint64_t generation);
+  [[nodiscard]] Clock::duration period_locked() const;
+  [[nodiscard]] nlohmann::json status_locked(nlohmann::json engine_status) const;
+
+  const std::string id_;
+  const Options options_;
+  mutable std::mutex mutex_;
+  Session session_;
+  boost::asio::steady_timer timer_;
+  std::uint64_t timer_generation_ = 0;  ///< a tick whose generation is stale does nothing
+  bool timer_armed_ = false;
+  Clock::duration armed_period_{};
+  Clock::time_point next_tick_{};
+  std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
+  std::uint64_t next_viewer_id_ = 1;
+  std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues
+  Frame last_state_;
+  Frame last_metrics_;
+  bool closed_ = false;
+};
+
+}  // namespace finsim::server

@@ -1,0 +1,142 @@
+#include "server.hpp"
+
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "listener.hpp"
+#include "session_registry.hpp"
+#include "static_files.hpp"
+
+namespace finsim::server {
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+namespace {
+
+constexpr std::chrono::seconds kShutdownGrace{3};
+
+Result<net::ip::address> parse_host(const std::string& host) {
+  if (host == "localhost") return net::ip::make_address("127.0.0.1");
+  boost::system::error_code ec;
+  auto address = net::ip::make_address(host, ec);
+  if (ec) return make_error("bad_host", "--host '" + host + "' is not an IP address (or localhost)");
+  return address;
+}
+
+}  // namespace
+
+struct Server::State {
+  explicit State(const ServerOptions& o)
+      : options(o), simulation_io(1), io(o.threads), signals(io, SIGINT, SIGTERM), shutdown_timer(io) {}
+
+  void begin_shutdown();
+  void poll_shutdown();
+  void wait_for_signal();
+
+  ServerOptions options;
+  // The sessions' timers run on their own thread, so a step is never late because the network
+  // threads are busy writing to thousands of viewers. Declared before `io`: the network's pending
+  // handlers can hold the last reference to a session, whose timer must outlive them.
+  net::io_context simulation_io;
+  net::io_context io;  // the network: before everything that uses it, so destroyed after them
+  net::signal_set signals;
+  net::steady_timer shutdown_timer;
+  std::chrono::steady_clock::time_point shutdown_deadline{};
+  bool stopping = false;  // touched by signal handlers only, which run one at a time (io's handlers)
+  std::shared_ptr<SessionRegistry> sessions;
+  std::shared_ptr<ServerContext> context;
+  std::shared_ptr<Listener> listener;
+  tcp::endpoint endpoint;
+};
+
+Server::Server(const ServerOptions& options) : s_(std::make_unique<State>(options)) {}
+
+Server::~Server() = default;
+
+Status Server::start() {
+  auto address = parse_host(s_->options.host);
+  if (!address.ok()) return address.error();
+
+  s_->sessions = std::make_shared<SessionRegistry>(s_->simulation_io.get_executor(),
+                                                   static_cast<std::size_t>(s_->options.max_sessions),
+                                                   LiveSession::Options{s_->options.stamp});
+  if (Status st = s_->sessions->start(); !st.ok()) return st;
+
+  auto files = std::make_shared<const StaticFiles>(s_->options.web_root);
+  s_->context = std::make_shared<ServerContext>();
+  s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token);
+  s_->context->connections = std::make_shared<ConnectionTracker>(static_cast<std::size_t>(s_->options.max_connections));
+  s_->context->limits.viewer_stall =
+      std::chrono::milliseconds(static_cast<long long>(s_->options.stall_timeout_s * 1000.0));
+
+  s_->listener = std::make_shared<Listener>(s_->io, s_->context);
+  if (Status st = s_->listener->open(tcp::endpoint(*address, static_cast<unsigned short>(s_->options.port))); !st.ok())
+    return st;
+  s_->endpoint = s_->listener->local_endpoint();
+  s_->wait_for_signal();
+  return {};
+}
+
+std::string Server::url() const {
+  net::ip::address address = s_->endpoint.address();
+  if (address.is_unspecified()) address = net::ip::make_address(address.is_v6() ? "::1" : "127.0.0.1");
+  std::string url = "http://";
+  url.append(address.is_v6() ? "[" : "").append(address.to_string()).append(address.is_v6() ? "]" : "");
+  url.append(":").append(std::to_string(s_->endpoint.port())).append("/");
+  return url;
+}
+
+void Server::State::wait_for_signal() {
+  signals.async_wait([this](const boost::system::error_code& ec, int) {
+    if (ec) return;
+    begin_shutdown();
+  });
+}
+
+void Server::State::begin_shutdown() {
+  if (stopping) {  // a second signal: stop now
+    io.stop();
+    return;
+  }
+  stopping = true;
+  wait_for_signal();
+  listener->stop();
+  sessions->close_all(CloseReason{kCloseGoingAway, "server shutting down"});
+  context->connections->shutdown_all();
+  shutdown_deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+  poll_shutdown();
+}
+
+void Server::State::poll_shutdown() {
+  if (context->connections->count() == 0 || std::chrono::steady_clock::now() >= shutdown_deadline) {
+    io.stop();  // anything still pending (a viewer that never drains) is cancelled with the context
+    return;
+  }
+  shutdown_timer.expires_after(std::chrono::milliseconds(20));
+  shutdown_timer.async_wait([this](const boost::system::error_code& ec) {
+    if (!ec) poll_shutdown();
+  });
+}
+
+void Server::run() {
+  s_->listener->run();
+  auto simulation_work = net::make_work_guard(s_->simulation_io);
+  std::thread simulation([this] { s_->simulation_io.run(); });
+  std::vector<std::thread> threads;
+  for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { s_->io.run(); });
+  s_->io.run();
+  for (auto& t : threads) t.join();
+  // The network has stopped and every session was closed (its timer cancelled).
+  simulation_work.reset();
+  s_->simulation_io.stop();
+  simulation.join();
+}
+
+}  // namespace finsim::server

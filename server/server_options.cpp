@@ -1,0 +1,67 @@
+#include "server_options.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "cli_args.hpp"
+
+namespace finsim::server {
+
+const char* server_usage() {
+  return "usage: finsim-server [--host 127.0.0.1] [--port 8080] [--web web/dist] [--db data/finsim.db]\n"
+         "                     [--threads N] [--control-token TOKEN] [--max-sessions 16]\n"
+         "                     [--max-connections 10000] [--stall-timeout 10] [--stamp]\n"
+         "\n"
+         "Serves the FinSim web app, the live simulation over WebSocket (/ws/simulation) and its REST\n"
+         "controls (/control/*, /sessions); see docs/http-api.md.\n"
+         "\n"
+         "  --host ADDR           address to listen on (default 127.0.0.1, loopback only)\n"
+         "  --port N              port, 0 = any free port (default 8080)\n"
+         "  --web DIR             the built web app (default web/dist); the API works without it\n"
+         "  --db FILE             SQLite database, created when missing (default data/finsim.db)\n"
+         "  --threads N           network threads, 1 .. 64 (default: one per core)\n"
+         "  --control-token T     controls and session changes need 'Authorization: Bearer T'\n"
+         "                        (default: $FINSIM_CONTROL_TOKEN, else open); viewing stays open\n"
+         "  --max-sessions N      live sessions, the default one included, 1 .. 1000 (default 16)\n"
+         "  --max-connections N   open connections, 1 .. 1000000 (default 10000)\n"
+         "  --stall-timeout S     drop a viewer whose socket has taken nothing for S seconds (default 10)\n"
+         "  --stamp               add \"published_at_ms\" to STATE_UPDATE and METRICS_UPDATE payloads\n"
+         "                        (for finsim-load's delay measurement)\n";
+}
+
+Result<ServerOptions> parse_server_options(const std::vector<std::string>& args, const std::string& env_token) {
+  using cli::OptionSpec;
+  const std::vector<OptionSpec> specs{
+      {"host"},         {"port"},           {"web"},           {"db"},
+      {"threads"},      {"control-token"},  {"max-sessions"},  {"max-connections"},
+      {"stall-timeout"}, {"stamp", false}, {"help", false},
+  };
+  try {
+    const cli::Args a(args, specs, 0);
+    ServerOptions o;
+    if (a.has("help")) {
+      o.help = true;
+      return o;
+    }
+    o.host = a.get("host").value_or(o.host);
+    o.port = static_cast<int>(a.integer("port", o.port, 0, 65535));
+    o.web_root = a.get("web").value_or(o.web_root);
+    o.db_path = a.get("db").value_or(o.db_path);
+    const auto cores = static_cast<long long>(std::max(1u, std::thread::hardware_concurrency()));
+    o.threads = static_cast<int>(a.integer("threads", std::min(cores, 64LL), 1, 64));
+    o.control_token = a.get("control-token").value_or(env_token);
+    if (a.has("control-token") && o.control_token.empty())
+      throw cli::UsageError("--control-token may not be empty");
+    o.max_sessions = static_cast<int>(a.integer("max-sessions", o.max_sessions, 1, 1000));
+    o.max_connections = static_cast<int>(a.integer("max-connections", o.max_connections, 1, 1000000));
+    o.stall_timeout_s = a.number("stall-timeout", o.stall_timeout_s, 0.1, 3600);
+    o.stamp = a.has("stamp");
+    if (o.host.empty()) throw cli::UsageError("--host may not be empty");
+    if (o.db_path.empty()) throw cli::UsageError("--db may not be empty");
+    return o;
+  } catch (const cli::UsageError& e) {
+    return make_error("usage", e.what());
+  }
+}
+
+}  // namespace finsim::server

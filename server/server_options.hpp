@@ -1,0 +1,32 @@
+// The command line of finsim-server (docs/server.md). Parsing is pure; errors are one line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "finsim/result.hpp"
+
+namespace finsim::server {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";  ///< an IP address, or "localhost"
+  int port = 8080;                 ///< 0 picks a free port (printed at start)
+  std::string web_root = "web/dist";
+  std::string db_path = "data/finsim.db";  ///< ":memory:" keeps nothing
+  int threads = 0;                 ///< 0 = one per core
+  std::string control_token;       ///< "" = controls are open; also from $FINSIM_CONTROL_TOKEN
+  int max_sessions = 16;
+  int max_connections = 10000;
+  double stall_timeout_s = 10.0;   ///< a viewer whose socket takes nothing for this long is dropped
+  bool stamp = false;              ///< add "published_at_ms" to states and metrics (load tests)
+  bool help = false;
+};
+
+/// The usage text printed by --help.
+const char* server_usage();
+
+/// Parses the arguments after the program name. `env_token` is $FINSIM_CONTROL_TOKEN (or "").
+/// Error code "usage" with a one-line message.
+Result<ServerOptions> parse_server_options(const std::vector<std::string>& args, const std::string& env_token);
+
+}  // namespace finsim::server

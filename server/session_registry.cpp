@@ -1,0 +1,103 @@
+#include "session_registry.hpp"
+
+#include <cstdio>
+#include <vector>
+
+namespace finsim::server {
+
+SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, std::size_t max_sessions,
+                                 LiveSession::Options options)
+    : executor_(std::move(executor)), max_sessions_(max_sessions), options_(options),
+      id_generator_(std::random_device{}()) {}
+
+Status SessionRegistry::start() {
+  auto live = LiveSession::create(executor_, std::string(kDefaultId), nlohmann::json::object(), options_);
+  if (!live.ok()) return live.error();
+  std::lock_guard lock(mutex_);
+  sessions_.emplace(std::string(kDefaultId), std::move(live).value());
+  return {};
+}
+
+bool SessionRegistry::valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+Result<std::shared_ptr<LiveSession>> SessionRegistry::find(std::string_view id) const {
+  if (id.empty()) id = kDefaultId;
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return make_error("unknown_session", "no session '" + std::string(id) + "'");
+  return it->second;
+}
+
+std::string SessionRegistry::fresh_id_locked() {
+  for (;;) {
+    char id[16];
+    std::snprintf(id, sizeof id, "s-%08llx", static_cast<unsigned long long>(id_generator_() & 0xffffffffULL));
+    if (!sessions_.count(std::string_view(id))) return id;
+  }
+}
+
+Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, const nlohmann::json& reset_body) {
+  if (!id.empty() && !valid_id(id))
+    return make_error("bad_request", "a session id is 1 to 64 letters, digits, '_' or '-'");
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return make_error("shutting_down", "the server is shutting down");
+    if (sessions_.size() >= max_sessions_)
+      return make_error("too_many_sessions", "at most " + std::to_string(max_sessions_) +
+                                                 " sessions (the default included); close one first");
+    if (id.empty()) id = fresh_id_locked();
+    if (sessions_.count(id)) return make_error("session_exists", "session '" + id + "' exists");
+  }
+  // Building a large network takes a while: not under the lock. The checks are repeated below.
+  auto live = LiveSession::create(executor_, id, reset_body, options_);
+  if (!live.ok()) return live.error();
+  std::lock_guard lock(mutex_);
+  if (stopping_) return make_error("shutting_down", "the server is shutting down");
+  if (sessions_.size() >= max_sessions_)
+    return make_error("too_many_sessions", "at most " + std::to_string(max_sessions_) + " sessions");
+  if (!sessions_.emplace(id, *live).second) return make_error("session_exists", "session '" + id + "' exists");
+  return live;
+}
+
+Result<std::size_t> SessionRegistry::close(std::string_view id) {
+  if (id == kDefaultId) return make_error("conflict", "the default session cannot be closed");
+  std::shared_ptr<LiveSession> live;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = sessions_.find(id);
+    if (it == sessions_.end()) return make_error("unknown_session", "no session '" + std::string(id) + "'");
+    live = std::move(it->second);
+    sessions_.erase(it);
+  }
+  return live->close(CloseReason{kCloseNormal, "session closed"});
+}
+
+nlohmann::json SessionRegistry::list() const {
+  std::vector<std::shared_ptr<LiveSession>> all;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, live] : sessions_) all.push_back(live);
+  }
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const auto& live : all) sessions.push_back(live->status());
+  return {{"sessions", std::move(sessions)}, {"max_sessions", max_sessions_}};
+}
+
+void SessionRegistry::close_all(const CloseReason& reason) {
+  std::vector<std::shared_ptr<LiveSession>> all;
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+    for (const auto& [id, live] : sessions_) all.push_back(live);
+  }
+  for (const auto& live : all) live->close(reason);
+}
+
+}  // namespace finsim::server

@@ -1,0 +1,39 @@
+// A deliberately plain HTTP/1.1 client over blocking POSIX sockets, for finsim-load's controls and
+// the server tests: it sends exactly the bytes it is given (tests send malformed, oversized and
+// traversal requests with it) and parses one answer. Thread-safe (no shared state).
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace finsim::tools {
+
+struct HttpReply {
+  int status = 0;                              ///< 0 when no (parsable) answer came
+  std::map<std::string, std::string> headers;  ///< names in lower case
+  std::string body;
+
+  /// The header's value, or "" when absent.
+  [[nodiscard]] std::string header(const std::string& lower_name) const;
+};
+
+using Headers = std::vector<std::pair<std::string, std::string>>;
+
+/// A connected TCP socket to `host` (an IPv4 address) and `port`; -1 on failure. `receive_buffer`
+/// > 0 sets SO_RCVBUF before connecting.
+int connect_tcp(const std::string& host, int port, int receive_buffer = 0);
+
+/// Sends raw bytes on a new connection, reads until the server closes or `timeout` passes, and
+/// parses the first answer.
+HttpReply raw_http(const std::string& host, int port, const std::string& bytes,
+                   std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
+
+/// `method target` with `body` (Content-Length set when non-empty or for POST), `headers` and
+/// "Connection: close".
+HttpReply http(const std::string& host, int port, const std::string& method, const std::string& target,
+               const std::string& body = "", const Headers& headers = {});
+
+}  // namespace finsim::tools

@@ -1,0 +1,109 @@
+// The portfolio commands of the finsim binary: metrics, backtest and the portfolio benchmark.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "approx.hpp"
+#include "child_process.hpp"
+#include "test_paths.hpp"
+
+namespace {
+
+using finsim::test::run_process;
+
+std::string finsim_binary() { return finsim::test::binary_dir() + "/cli/finsim"; }
+std::string shared_prices() { return finsim::test::shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv"; }
+
+std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("finsim metrics reads the shared prices file and prints the analytics as JSON") {
+  const auto r = run_process({finsim_binary(), "metrics", shared_prices(), "--benchmark", "MSFT"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["input"]["kind"] == "prices");
+  CHECK(j["input"]["detected"] == true);
+  CHECK(j["input"]["periods"] == 2516);
+  const auto& aapl = j["series"]["AAPL"];
+  CHECK_VALUE(aapl["annual_return"].get<double>(), 0.44092411887354577, 1e-9);
+  CHECK_VALUE(aapl["sharpe"].get<double>(), 1.1746232565319052, 1e-9);
+  CHECK_VALUE(aapl["max_drawdown"].get<double>(), -0.6086673672621729, 1e-9);
+  CHECK(aapl.contains("benchmark"));
+  CHECK_FALSE(j["series"]["MSFT"].contains("benchmark"));
+  CHECK(j["correlation"]["matrix"][0][0] == 1.0);
+}
+
+TEST_CASE("finsim metrics reads returns from stdin, with or without dates") {
+  const auto r = run_process({finsim_binary(), "metrics"}, "date,strategy\n2024-01-02,0.01\n2024-01-03,-0.02\n2024-01-04,0.03\n");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["input"]["kind"] == "returns");
+  CHECK(j["input"]["start"] == "2024-01-02");
+  CHECK_VALUE(j["series"]["strategy"]["total_return"].get<double>(), 1.01 * 0.98 * 1.03 - 1.0, 1e-12);
+  const auto u = run_process({finsim_binary(), "metrics", "--kind", "returns", "--period", "monthly"}, "r\n0.01\n0.02\n");
+  REQUIRE(u.exit_code == 0);
+  CHECK(nlohmann::json::parse(u.out)["options"]["periods_per_year"] == 12.0);
+}
+
+TEST_CASE("finsim metrics on bad input: one line on stderr, exit code 2, nothing on stdout") {
+  const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+      {{"metrics"}, "date,r\n2024-01-02,0.01\n2024-01-03,abc\n"},
+      {{"metrics"}, ""},
+      {{"metrics"}, "date,r\n2024-01-02,0.01\n"},
+      {{"metrics", "/nonexistent/file.csv"}, ""},
+      {{"metrics", "--kind", "bogus"}, "r\n0.1\n0.2\n"},
+      {{"metrics", "--benchmark", "X"}, "r\n0.1\n0.2\n"},
+      {{"metrics", "--kind", "prices"}, "p\n1\n-2\n"},
+  };
+  for (const auto& [args, input] : cases) {
+    std::vector<std::string> argv = {finsim_binary()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const auto r = run_process(argv, input);
+    INFO(args.back() << " / " << input << " → " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(lines(r.err) == 1);
+  }
+  const auto r = run_process({finsim_binary(), "metrics"}, "date,r\n2024-01-02,0.01\n2024-01-03,abc\n");
+  CHECK(r.err.find(":3:") != std::string::npos);
+}
+
+TEST_CASE("finsim backtest runs a model on the embedded market and compares fees") {
+  const auto r = run_process({finsim_binary(), "backtest", "--bars", "500", "--model", "momentum", "--compare-fees",
+                              "zero,percent", "--exit-after", "5"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["model"] == "momentum");
+  CHECK(j["fills"].get<int>() > 0);
+  CHECK(j["performance"]["periods"] == 247);
+  REQUIRE(j["fee_comparison"].size() == 3);
+  CHECK(j["fee_comparison"][1]["schedule"] == "zero");
+  CHECK(j["fee_comparison"][1]["total_fees"] == 0.0);
+  const auto bad = run_process({finsim_binary(), "backtest", "--model", "llm", "--bars", "100"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.empty());
+  CHECK(bad.err.find("API") != std::string::npos);
+}
+
+TEST_CASE("finsim backtest on the shared real prices") {
+  const auto r = run_process({finsim_binary(), "backtest", "--data", shared_prices(), "--model", "linear", "--start",
+                              "2006-01-03", "--benchmark", "MSFT", "--series"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["nav"].front()["date"] == "2006-01-03");
+  CHECK(j["nav"].back()["date"] == "2014-03-10");
+  CHECK(j["performance"].contains("benchmark"));
+  CHECK(j["transactions"].size() == j["fills"].get<std::size_t>());
+}
+
+TEST_CASE("finsim bench --portfolio --quick reports bar-events per second") {
+  const auto r = run_process({finsim_binary(), "bench", "--portfolio", "--quick"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out)["portfolio_backtest"];
+  CHECK(j["bar_events"] == 200000);
+  CHECK(j["fills"].get<int>() > 0);
+  CHECK(j["bar_events_per_second"].get<double>() > 0.0);
+}

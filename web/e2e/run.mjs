@@ -1,0 +1,29 @@
+// End-to-end tests of the built site (web/dist) in Debian's Chromium: served from a sub-path by a
+// static server (worker mode) and by a server (server mode: the real finsim-server when built, else
+// e2e/mockServer.mjs). Usage: npm run e2e [-- name-filter]. Builds web/dist first if it is missing.
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from './staticServer.mjs';
+import { launchBrowser } from './browser.mjs';
+import { createHarness } from './harness.mjs';
+import { workerModeTests } from './workerMode.mjs';
+import { serverModeTests } from './serverMode.mjs';
+
+const webRoot = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${webRoot}dist`;
+if (!existsSync(`${dist}/index.html`)) execFileSync('npx', ['vite', 'build'], { cwd: webRoot, stdio: 'inherit' });
+
+const site = await serveStatic({ root: dist, prefix: '/finsim/' });
+const browser = await launchBrowser();
+let failed = 1;
+try {
+  const harness = createHarness({ context: browser.context });
+  workerModeTests(harness, { siteUrl: site.url });
+  await serverModeTests(harness, { dist });
+  failed = await harness.run({ only: process.argv[2] });
+} finally {
+  await browser.close();
+  await site.close();
+}
+process.exit(failed ? 1 : 0);

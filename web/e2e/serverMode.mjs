@@ -1,0 +1,69 @@
+// Server mode: the page is served by a server and joins its shared session (detected automatically),
+// shows that it is live and how many watch, and drives the session through the REST controls.
+// Uses build/release/server/finsim-server when it exists, otherwise e2e/mockServer.mjs.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { assert } from './harness.mjs';
+import { waitForGraph, waitForTimestep } from './pageHelpers.mjs';
+import { startMockServer } from './mockServer.mjs';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const realServer = `${repoRoot}build/release/server/finsim-server`;
+
+async function startRealServer(dist) {
+  const port = 18000 + Math.floor(Math.random() * 2000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'finsim-e2e-'));
+  const child = spawn(realServer, ['--host', '127.0.0.1', '--port', String(port), '--web', dist, '--db', join(dataDir, 'finsim.db')], { stdio: 'ignore' });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${url}control/status`)).ok) return { url, close: stop };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await stop();
+  throw new Error('finsim-server did not start');
+}
+
+export async function serverModeTests(harness, { dist }) {
+  let server = null;
+  const ensureServer = async () => {
+    server ??= existsSync(realServer) && !process.env.FINSIM_E2E_MOCK_SERVER ? await startRealServer(dist) : await startMockServer({ root: dist });
+    return server;
+  };
+
+  harness.test('server mode: detected when served by a server, live with a viewer count, driven by REST', async (page) => {
+    const s = await ensureServer();
+    try {
+      await page.goto(s.url);
+      await waitForGraph(page, { nodes: 100 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=mode-badge]').textContent.includes('LIVE'));
+      await page.waitForFunction(() => document.querySelector('[data-testid=viewers]')?.textContent === '1');
+      await page.getByTestId('scenario').selectOption('liquidity_freeze');
+      await page.waitForFunction(() => document.querySelector('[data-testid=scenario]').value === 'liquidity_freeze');
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, 1);
+      await page.getByTestId('play-pause').click();
+      await waitForTimestep(page, 3);
+      // A second viewer joining late sees the same session at once.
+      const second = await page.context().newPage();
+      await second.goto(s.url);
+      await waitForGraph(second, { nodes: 100 });
+      await second.waitForFunction(() => (window.__finsimLastTimestep ?? 0) >= 3);
+      await page.getByTestId('play-pause').click();
+      await second.close();
+      assert(!(await page.evaluate(() => new URLSearchParams(location.search).has('scenario'))), 'server mode leaves the URL alone');
+    } finally {
+      await s.close();
+      server = null;
+    }
+  });
+}

@@ -1,0 +1,138 @@
+// The static site in worker mode, served from a sub-path as GitHub Pages would.
+import { assert } from './harness.mjs';
+import { clickNode, defaultedNodes, searchParams, timestep, waitForGraph, waitForTimestep } from './pageHelpers.mjs';
+
+export function workerModeTests(harness, { siteUrl }) {
+  const open = (page, query = '') => page.goto(`${siteUrl}${query}`);
+
+  harness.test('loads from a sub-path and renders the 100-bank network with its edges', async (page) => {
+    await open(page);
+    await waitForGraph(page, { nodes: 100 });
+    const info = await page.evaluate(() => ({ edges: window.__finsimCy.edges().length, first: window.__finsimFirstRenderMs,
+      tiers: [...new Set(window.__finsimCy.nodes().map((n) => n.data('tier')))].sort() }));
+    assert(info.edges > 300, `edges drawn (${info.edges})`);
+    assert(JSON.stringify(info.tiers) === '[1,2,3]', 'three tiers');
+    assert(await page.getByTestId('mode-badge').textContent() === 'In your browser', 'worker mode badge');
+    assert(info.first > 0, 'first render time recorded');
+  });
+
+  harness.test('play advances timesteps; pause stops them; step advances exactly one', async (page) => {
+    await open(page, '?speed=20');
+    await waitForGraph(page);
+    const positions = () => page.evaluate(() => JSON.stringify(window.__finsimCy.nodes().map((n) => n.position())));
+    const before = await positions();
+    await page.getByTestId('play-pause').click();
+    await waitForTimestep(page, 5);
+    assert(await positions() === before, 'no node moved while running');
+    await page.getByTestId('play-pause').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=play-pause]').textContent.includes('Play'));
+    const paused = await timestep(page);
+    await page.waitForTimeout(400);
+    assert(await timestep(page) === paused, 'no step while paused');
+    await page.getByTestId('step').click();
+    await waitForTimestep(page, paused + 1);
+    await page.waitForTimeout(200);
+    assert(await timestep(page) === paused + 1, 'step advances exactly one');
+    assert(await page.getByTestId('timestep').textContent() === String(paused + 1), 'headline shows the step');
+  });
+
+  harness.test('a crisis greys and fades the defaulted banks, and says so', async (page) => {
+    await open(page, '?scenario=core_default&speed=50&autoplay=1');
+    await waitForGraph(page);
+    await page.waitForFunction(() => window.__finsimCy.nodes('[?defaulted]').length > 0, null, { timeout: 20000 });
+    const defaulted = await defaultedNodes(page);
+    assert(defaulted.every((n) => n.opacity <= 0.5 && n.colour === 'rgb(75,85,99)'), `greyed and faded: ${JSON.stringify(defaulted[0])}`);
+    await page.waitForFunction(() => /failed/.test(document.querySelector('[data-testid=defaults]')?.textContent ?? ''));
+    await page.waitForFunction(() => /defaulted|default/.test(document.querySelector('[data-testid=timeline]').textContent));
+  });
+
+  harness.test('scenario, policy, seed, size and speed controls reset the run and update the URL', async (page) => {
+    await open(page);
+    await waitForGraph(page, { nodes: 100 });
+    await page.getByTestId('scenario').selectOption('fire_sale_spiral');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('scenario') === 'fire_sale_spiral');
+    await page.getByTestId('policy').selectOption('all_hold');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('policy') === 'all_hold');
+    await page.getByTestId('seed').fill('1234');
+    await page.getByTestId('seed').press('Enter');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('seed') === '1234');
+    await page.getByTestId('banks').selectOption('50');
+    await waitForGraph(page, { nodes: 50 });
+    await page.getByTestId('speed').fill('4');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('speed') === '10');
+    const p = await searchParams(page);
+    assert(p.scenario === 'fire_sale_spiral' && p.policy === 'all_hold' && p.seed === '1234' && p.banks === '50', JSON.stringify(p));
+  });
+
+  harness.test('clicking a bank opens the inspector; force default, inject liquidity and a price shock act', async (page) => {
+    await open(page);
+    await waitForGraph(page, { nodes: 100 });
+    await clickNode(page, '0');
+    await page.getByTestId('inspector').waitFor();
+    assert((await page.getByTestId('inspector').textContent()).includes('Bank 0'), 'inspector shows bank 0');
+    await page.getByTestId('force-default').click();
+    await page.getByTestId('step').click();
+    await page.waitForFunction(() => window.__finsimCy.getElementById('0').data('defaulted') === true);
+    await page.waitForFunction(() => document.querySelector('[data-testid=inspector-status]').textContent.startsWith('Defaulted'));
+    await clickNode(page, '1');
+    await page.waitForFunction(() => document.querySelector('[data-testid=inspector]').textContent.includes('Bank 1'));
+    await page.getByTestId('inject').click();
+    await page.getByTestId('price-shock').click();
+    const before = await timestep(page);
+    await page.getByTestId('step').click();
+    await waitForTimestep(page, before + 1);
+    await page.waitForFunction(() => document.querySelector('[data-testid=timeline] .ev-PRICE_DROP') !== null);
+    assert(await page.getByTestId('error-toast').count() === 0, 'no control was refused');
+  });
+
+  harness.test('the metric series export as CSV', async (page) => {
+    await open(page, '?scenario=core_default&speed=50&autoplay=1');
+    await waitForTimestep(page, 12);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync(path, 'utf8').trim().split('\n');
+    assert(lines[0].startsWith('timestep,liquidity,default_rate,equilibrium_score,asset_price'), lines[0]);
+    assert(lines.length >= 13, `one row per step (${lines.length - 1})`);
+    assert(download.suggestedFilename() === 'finsim-core_default-seed42-heuristic.csv', download.suggestedFilename());
+  });
+
+  harness.test('URL state round-trips and replays the same run', async (page) => {
+    const query = '?scenario=gai_kapadia&seed=7&policy=all_hold&speed=5&banks=50';
+    await open(page, query);
+    await waitForGraph(page, { nodes: 50 });
+    const first = await page.evaluate(() => window.__finsimCy.nodes().map((n) => n.data('colour')).join());
+    assert(await page.getByTestId('scenario').inputValue() === 'gai_kapadia', 'scenario from URL');
+    assert(await page.getByTestId('seed').inputValue() === '7', 'seed from URL');
+    assert((await page.getByTestId('speed-value').textContent()).startsWith('5'), 'speed from URL');
+    const p = await searchParams(page);
+    assert(p.scenario === 'gai_kapadia' && p.seed === '7' && p.policy === 'all_hold' && p.speed === '5' && p.banks === '50', JSON.stringify(p));
+    await page.reload();
+    await waitForGraph(page, { nodes: 50 });
+    const again = await page.evaluate(() => window.__finsimCy.nodes().map((n) => n.data('colour')).join());
+    assert(first === again, 'the same network after reload');
+  });
+
+  harness.test('embed mode shows only the graph, a caption and playback', async (page) => {
+    await open(page, '?embed=1&scenario=liquidity_freeze&speed=20');
+    await waitForGraph(page, { nodes: 100 });
+    assert(await page.locator('.topbar').count() === 0, 'no header');
+    assert(await page.locator('.side').count() === 0, 'no side panels');
+    await page.getByTestId('play-pause').click();
+    await waitForTimestep(page, 3);
+    await page.waitForFunction(() => /^t\d+:/.test(document.querySelector('[data-testid=caption]').textContent));
+  });
+
+  harness.test('without WebAssembly the page shows an error screen, not a blank page', async (page) => {
+    await page.addInitScript(() => { delete globalThis.WebAssembly; });
+    await open(page);
+    await page.getByTestId('error-screen').waitFor({ timeout: 10000 });
+    assert((await page.getByTestId('error-screen').textContent()).includes('WebAssembly'), 'names WebAssembly');
+  });
+
+  harness.test('a worker that cannot load shows the error screen', async (page) => {
+    await page.route(/simulation\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await open(page);
+    await page.getByTestId('error-screen').waitFor({ timeout: 25000 });
+  }, { allowConsole: [/404|Failed to load|worker/i] });
+}

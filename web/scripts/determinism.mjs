@@ -1,0 +1,79 @@
+// Determinism across builds: for every scenario, the worker's simulation host running the WASM engine
+// (Node build) must produce the same message stream as the native `finsim run`, byte for byte.
+//
+// The host is driven exactly as the page drives the worker: reset {scenario, seed}, then `step` N
+// times. Its reset posts the timestep-0 STATE_UPDATE *and* a timestep-0 METRICS_UPDATE (what a late
+// viewer needs); `finsim run` prints only the STATE_UPDATE before step 1, so that one METRICS_UPDATE is
+// checked on its own and then removed before the comparison. Every other line must be identical.
+// Needs build/release/cli/finsim (scripts/build.sh) and wasm/dist (wasm/build.sh).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createSimulationHost } from '../src/worker/simulationHost.js';
+import { loadWasmEngine, repoRoot } from './wasmNode.mjs';
+
+const STEPS = Number(process.env.FINSIM_DETERMINISM_STEPS ?? 200);
+const SEED = 42;
+const finsim = process.env.FINSIM_BIN ?? `${repoRoot}build/release/cli/finsim`;
+
+if (!existsSync(finsim)) {
+  console.error(`determinism: ${finsim} is missing: build it with scripts/build.sh`);
+  process.exit(1);
+}
+
+const module = await loadWasmEngine();
+
+function wasmStream(scenario) {
+  const posted = [];
+  const host = createSimulationHost({
+    module,
+    post: (text) => posted.push(text),
+    setTimer: () => { throw new Error('the step loop must not run in this test'); },
+    clearTimer: () => {},
+  });
+  host.handle({ control: 'reset', config: { scenario, seed: SEED } });
+  for (let t = 0; t < STEPS; t++) host.handle({ control: 'step' });
+  host.dispose();
+  const own = new Set(['STATUS', 'ERROR', 'READY', 'CATALOGUE']);
+  const errors = posted.filter((t) => t.startsWith('{"type":"ERROR"'));
+  if (errors.length) throw new Error(`host error: ${errors[0]}`);
+  return posted.filter((t) => !own.has(JSON.parse(t).type));
+}
+
+function nativeStream(scenario) {
+  const out = execFileSync(finsim, ['run', '--scenario', scenario, '--seed', String(SEED), '--steps', String(STEPS)],
+    { maxBuffer: 1 << 30, encoding: 'utf8' });
+  return out.split('\n').filter((line) => line !== '');
+}
+
+const scenarios = JSON.parse(module.catalogue()).scenarios.map((s) => s.name);
+let passed = 0;
+let failed = 0;
+for (const scenario of scenarios) {
+  const started = performance.now();
+  const wasm = wasmStream(scenario);
+  const native = nativeStream(scenario);
+  const problems = [];
+  const resetMetrics = wasm.splice(1, 1)[0] ?? '';
+  if (!resetMetrics.startsWith('{"type":"METRICS_UPDATE"') || JSON.parse(resetMetrics).payload.timestep !== 0)
+    problems.push(`the reset's second message is not a timestep-0 METRICS_UPDATE: ${resetMetrics.slice(0, 80)}`);
+  if (wasm.length !== native.length) problems.push(`${wasm.length} WASM messages vs ${native.length} native`);
+  const n = Math.min(wasm.length, native.length);
+  for (let i = 0; i < n && problems.length < 3; i++) {
+    if (wasm[i] !== native[i]) {
+      let c = 0;
+      while (wasm[i][c] === native[i][c]) c++;
+      problems.push(`message ${i} differs at character ${c}:\n  wasm:   …${wasm[i].slice(Math.max(0, c - 60), c + 60)}\n  native: …${native[i].slice(Math.max(0, c - 60), c + 60)}`);
+    }
+  }
+  const ms = Math.round(performance.now() - started);
+  if (problems.length) {
+    failed++;
+    console.log(`FAIL ${scenario}: ${problems.join('\n')}`);
+  } else {
+    passed++;
+    const events = native.filter((l) => l.startsWith('{"type":"EVENT"')).length;
+    console.log(`ok   ${scenario}: ${native.length} messages (${events} events, ${STEPS} steps) identical (${ms} ms)`);
+  }
+}
+console.log(`determinism: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

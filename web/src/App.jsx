@@ -1,0 +1,122 @@
+// The page: the network in the middle, controls and the explanation beside it, the system's series
+// and the event timeline below. ?embed=1 keeps only the graph, a caption and minimal controls.
+import { useCallback, useEffect, useState } from 'react';
+import { simulationStore, useSimulation } from './store/simulationStore.js';
+import { connect, disconnect, sendCommand } from './session/connect.js';
+import { startUrlSync } from './session/urlSync.js';
+import { parseUrlState } from './url/urlState.js';
+import { NetworkGraph } from './graph/NetworkGraph.jsx';
+import { PlaybackControls } from './components/PlaybackControls.jsx';
+import { RunSettings } from './components/RunSettings.jsx';
+import { PriceShock } from './components/Interventions.jsx';
+import { Headline } from './components/Headline.jsx';
+import { Legend } from './components/Legend.jsx';
+import { Caption, Explanation } from './components/Explanation.jsx';
+import { BankInspector } from './components/BankInspector.jsx';
+import { MetricsPanel } from './components/MetricsPanel.jsx';
+import { Timeline } from './components/Timeline.jsx';
+import { ErrorScreen } from './components/ErrorScreen.jsx';
+import { ErrorToast } from './components/ErrorToast.jsx';
+import { ConnectField, ModeBadge } from './components/Connection.jsx';
+
+function useSpaceToPlay() {
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.code !== 'Space' || /INPUT|SELECT|TEXTAREA|BUTTON/.test(e.target.tagName)) return;
+      e.preventDefault();
+      sendCommand({ control: simulationStore.getState().status?.running ? 'pause' : 'play' });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function useConnection(params) {
+  useEffect(() => {
+    connect({ store: simulationStore, params });
+    const stopSync = startUrlSync(simulationStore);
+    return () => { stopSync(); disconnect(); };
+  }, [params]);
+}
+
+function prefersReducedMotion() {
+  return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
+function Loading() {
+  const state = useSimulation((s) => s.state);
+  const kind = useSimulation((s) => s.transportKind);
+  const connection = useSimulation((s) => s.connection);
+  if (state) return null;
+  const text = kind === 'server'
+    ? `Waiting for the server at ${connection?.url ?? '…'} (${connection?.state ?? 'connecting'})…`
+    : 'Starting the engine…';
+  return <div className="loading" data-testid="loading">{text}</div>;
+}
+
+export function App() {
+  const [params, setParams] = useState(() => parseUrlState(location.search));
+  const fatal = useSimulation((s) => s.fatal);
+  useConnection(params);
+  useSpaceToPlay();
+  const onReady = useCallback(() => {}, []);
+
+  const switchTo = (change) => {
+    const q = new URLSearchParams(location.search);
+    q.delete('server');
+    q.delete('worker');
+    for (const [k, v] of Object.entries(change)) q.set(k, v);
+    history.replaceState(null, '', `${location.pathname}?${q}`);
+    setParams(parseUrlState(location.search));
+  };
+
+  if (fatal) return <ErrorScreen error={fatal} />;
+
+  if (params.embed) {
+    return (
+      <div className="app embed" data-testid="app" data-embed="1">
+        <main className="stage">
+          <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
+          <Headline />
+          <Loading />
+          <div className="embed-bar"><PlaybackControls compact /><Caption /></div>
+        </main>
+        <ErrorToast />
+      </div>
+    );
+  }
+
+  return (
+    <div className="app" data-testid="app">
+      <header className="topbar">
+        <div className="brand"><span className="logo" aria-hidden="true">◉</span> FinSim <small>a banking network, live</small></div>
+        <div className="topbar-right">
+          <ModeBadge />
+          <ConnectField onConnect={(url) => switchTo({ server: url })} onDisconnect={() => switchTo({ worker: '1' })} />
+        </div>
+      </header>
+      <main className="layout">
+        <section className="stage">
+          <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
+          <Headline />
+          <Legend />
+          <Loading />
+        </section>
+        <aside className="side">
+          <section className="panel controls">
+            <PlaybackControls />
+            <RunSettings />
+            <PriceShock />
+          </section>
+          <Explanation />
+          <BankInspector />
+        </aside>
+        <section className="bottom">
+          <MetricsPanel />
+          <Timeline />
+        </section>
+      </main>
+      <ErrorToast />
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+// The overlay animator: a canvas above Cytoscape's, sharing its pan and zoom, where every event's
+// effect is drawn in a requestAnimationFrame loop that runs only while effects are alive. It never
+// touches Cytoscape's styles (so state updates are never blocked) and obeys "state wins": when a
+// newer STATE_UPDATE arrives, effects of steps already superseded are dropped; a new run clears all.
+import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
+
+export const MAX_EFFECTS = 60;
+/**
+ * At most this many new effects per timestep. The brief's budget is 10 events per second; crisis
+ * steps can emit dozens. Beyond the budget the most telling events are drawn (defaults, the price,
+ * forced sales, hoarding, then voluntary sales and lending); every event still reaches the timeline
+ * and the narration. Measured in docs/web.md: unbounded effects cost dropped frames in software
+ * rendering.
+ */
+export const MAX_EFFECTS_PER_STEP = 12;
+
+const PRIORITY = { DEFAULT: 0, PRICE_DROP: 1, FIRE_SALE: 2, HOARD: 3, LEND: 5 };
+export function effectPriority(event) {
+  const p = PRIORITY[event.event_type] ?? 6;
+  return event.event_type === 'FIRE_SALE' && !event.forced ? 4 : p;
+}
+
+/** The events of one batch that get an effect: all if within budget, else the most telling ones. */
+export function selectForAnimation(events, alreadyThisStep = new Map(), budget = MAX_EFFECTS_PER_STEP) {
+  const byStep = new Map();
+  for (const e of events) {
+    if (!byStep.has(e.timestamp)) byStep.set(e.timestamp, []);
+    byStep.get(e.timestamp).push(e);
+  }
+  const chosen = [];
+  for (const [t, list] of byStep) {
+    const room = Math.max(0, budget - (alreadyThisStep.get(t) ?? 0));
+    const picked = list.length <= room ? list
+      : list.map((e, i) => ({ e, i })).sort((a, b) => effectPriority(a.e) - effectPriority(b.e) || a.i - b.i)
+        .slice(0, room).sort((a, b) => a.i - b.i).map((x) => x.e);
+    alreadyThisStep.set(t, (alreadyThisStep.get(t) ?? 0) + picked.length);
+    chosen.push(...picked);
+  }
+  return chosen;
+}
+/** Effects of steps older than (state timestep − this) are removed when a state arrives. */
+export const KEEP_STEPS = 1;
+
+/** Geometry of an event on the current graph, or null if its banks are not on it. */
+export function effectFor(event, lookup) {
+  switch (event.event_type) {
+    case 'LEND': {
+      const from = lookup.position(event.from);
+      const to = lookup.position(event.to);
+      return from && to ? lendEffect({ from, to }) : null;
+    }
+    case 'HOARD': {
+      const at = lookup.position(event.from);
+      return at ? hoardEffect({ at, radius: lookup.radius(event.from) }) : null;
+    }
+    case 'FIRE_SALE': {
+      const at = lookup.position(event.from);
+      return at ? fireSaleEffect({ at, radius: lookup.radius(event.from), forced: !!event.forced }) : null;
+    }
+    case 'PRICE_DROP': return priceDropEffect({ relative: event.amount });
+    case 'DEFAULT': {
+      const at = lookup.position(event.from);
+      return at ? defaultEffect({ at, radius: lookup.radius(event.from), neighbours: lookup.neighbours(event.from) }) : null;
+    }
+    default: return null;
+  }
+}
+
+/** Looks banks up on a Cytoscape instance (model coordinates). */
+export function cyLookup(cy) {
+  return {
+    position(index) {
+      const n = cy.getElementById(String(index));
+      return n.empty() ? null : n.position();
+    },
+    radius(index) {
+      const n = cy.getElementById(String(index));
+      return n.empty() ? 10 : (n.data('size') ?? 20) / 2;
+    },
+    neighbours(index) {
+      const n = cy.getElementById(String(index));
+      return n.empty() ? [] : n.neighborhood('node').map((m) => ({ ...m.position() }));
+    },
+  };
+}
+
+export function createOverlayAnimator({ cy, canvas, now = () => performance.now(),
+  requestFrame = (f) => requestAnimationFrame(f), pixelRatio = () => Math.min(2, window.devicePixelRatio || 1) }) {
+  let effects = [];
+  let frame = null;
+  const lookup = cyLookup(cy);
+  const stats = { drawn: 0, dropped: 0 };
+
+  function add(event) {
+    const effect = effectFor(event, lookup);
+    if (!effect) return;
+    effect.start = now();
+    effect.timestamp = event.timestamp;
+    if (effects.length >= MAX_EFFECTS) {
+      effects.shift();
+      stats.dropped++;
+    }
+    effects.push(effect);
+    if (frame === null) frame = requestFrame(render);
+  }
+
+  function render() {
+    frame = null;
+    const ctx = canvas.getContext('2d');
+    const ratio = pixelRatio();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const t = now();
+    effects = effects.filter((e) => t - e.start < e.duration);
+    if (!effects.length) return;
+    const zoom = cy.zoom();
+    const pan = cy.pan();
+    const view = { width, height };
+    for (const effect of effects) {
+      const p = Math.min(1, (t - effect.start) / effect.duration);
+      if (effect.screen) ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      else ctx.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
+      effect.draw(ctx, p, view);
+      stats.drawn++;
+    }
+    ctx.globalAlpha = 1;
+    frame = requestFrame(render);
+  }
+
+  let perStep = new Map();  // effects started per timestep (for the per-step budget)
+
+  function receive(items) {
+    const events = [];
+    const flushEvents = () => {
+      for (const e of selectForAnimation(events.splice(0), perStep)) add(e);
+    };
+    for (const item of items) {
+      if (item.kind === 'event') {
+        events.push(item.event);
+        continue;
+      }
+      flushEvents();
+      if (item.kind === 'clear') {
+        effects = [];
+        perStep = new Map();
+      } else if (item.kind === 'state') {
+        effects = effects.filter((e) => e.timestamp >= item.timestep - KEEP_STEPS);
+        for (const t of perStep.keys()) if (t < item.timestep - KEEP_STEPS) perStep.delete(t);
+      }
+    }
+    flushEvents();
+  }
+
+  return {
+    receive,
+    active: () => effects.length,
+    stats,
+    dispose() { effects = []; },
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createOverlayAnimator, effectFor, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
+
+const lookup = {
+  position: (i) => (i < 10 ? { x: i * 10, y: 0 } : null),
+  radius: () => 8,
+  neighbours: () => [{ x: 5, y: 5 }],
+};
+
+function fakeCy() {
+  const nodes = new Map([...Array(10).keys()].map((i) => [String(i), { x: i * 10, y: 0 }]));
+  const el = (id) => ({
+    empty: () => !nodes.has(id), position: () => nodes.get(id), data: () => 16,
+    neighborhood: () => ({ map: () => [] }),
+  });
+  return { getElementById: el, zoom: () => 1, pan: () => ({ x: 0, y: 0 }) };
+}
+
+function fakeCanvas() {
+  const ctx = new Proxy({}, { get: (t, k) => (k in t ? t[k] : () => {}), set: (t, k, v) => { t[k] = v; return true; } });
+  return { clientWidth: 100, clientHeight: 100, width: 0, height: 0, getContext: () => ctx };
+}
+
+describe('event effects', () => {
+  it('has an effect for each event type, and none for banks not on the graph', () => {
+    for (const type of ['LEND', 'HOARD', 'FIRE_SALE', 'DEFAULT']) expect(effectFor({ event_type: type, from: 1, to: 2 }, lookup)).toBeTruthy();
+    expect(effectFor({ event_type: 'PRICE_DROP', amount: -0.05 }, lookup).screen).toBe(true);
+    expect(effectFor({ event_type: 'LEND', from: 1, to: 99 }, lookup)).toBe(null);
+    expect(effectFor({ event_type: 'UNKNOWN', from: 1 }, lookup)).toBe(null);
+  });
+});
+
+describe('the overlay animator', () => {
+  function animator() {
+    let clock = 0;
+    const frames = [];
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas: fakeCanvas(), now: () => clock, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    return { a, frames, setClock: (t) => { clock = t; }, runFrame: () => frames.shift()?.() };
+  }
+
+  it('removes effects when they end', () => {
+    const { a, setClock, runFrame } = animator();
+    a.receive([{ kind: 'event', event: { event_type: 'HOARD', from: 1, timestamp: 1 } }]);
+    expect(a.active()).toBe(1);
+    setClock(5000);
+    runFrame();
+    expect(a.active()).toBe(0);
+  });
+
+  it('state wins: a newer snapshot drops effects of superseded steps, a new run drops all', () => {
+    const { a } = animator();
+    a.receive([1, 2, 3].map((t) => ({ kind: 'event', event: { event_type: 'FIRE_SALE', from: 1, timestamp: t } })));
+    a.receive([{ kind: 'state', timestep: 3 }]);
+    expect(a.active()).toBe(2);
+    a.receive([{ kind: 'clear' }]);
+    expect(a.active()).toBe(0);
+  });
+
+  it('caps concurrent effects, dropping the oldest', () => {
+    const { a } = animator();
+    for (let t = 1; t <= 10; t++) {
+      a.receive([...Array(MAX_EFFECTS_PER_STEP).keys()].map(() => ({ kind: 'event', event: { event_type: 'LEND', from: 1, to: 2, timestamp: t } })));
+    }
+    expect(a.active()).toBe(MAX_EFFECTS);
+    expect(a.stats.dropped).toBe(10 * MAX_EFFECTS_PER_STEP - MAX_EFFECTS);
+  });
+
+  it('within a step beyond the budget, draws the most telling events first', () => {
+    const lends = [...Array(20).keys()].map((i) => ({ event_type: 'LEND', from: 1, to: 2, timestamp: 4, event_id: `l${i}` }));
+    const chosen = selectForAnimation([...lends, { event_type: 'DEFAULT', from: 3, timestamp: 4 },
+      { event_type: 'FIRE_SALE', from: 2, forced: true, timestamp: 4 }], new Map(), 5);
+    expect(chosen.map((e) => e.event_type)).toEqual(['LEND', 'LEND', 'LEND', 'DEFAULT', 'FIRE_SALE']);
+    const seen = new Map([[4, 5]]);
+    expect(selectForAnimation(lends.slice(0, 2), seen, 5)).toEqual([]);
+    expect(selectForAnimation(lends.slice(0, 3), new Map(), 5)).toHaveLength(3);
+  });
+});

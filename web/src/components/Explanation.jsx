@@ -1,0 +1,34 @@
+// What just happened, in plain words, from the events received (newest step first), and the
+// scenario's own story from the engine's catalogue.
+import { useDeferredValue, useMemo } from 'react';
+import { useSimulation } from '../store/simulationStore.js';
+import { recentNarrative } from '../narration/narrate.js';
+
+export function Explanation({ count = 4 }) {
+  const timeline = useDeferredValue(useSimulation((s) => s.timeline));
+  const scenario = useSimulation((s) => s.state?.scenario);
+  const catalogue = useSimulation((s) => s.catalogue);
+  const steps = useMemo(() => recentNarrative(timeline, count), [timeline, count]);
+  const story = catalogue?.scenarios?.find((s) => s.name === scenario)?.story;
+  return (
+    <section className="panel explanation" aria-live="polite">
+      <h2>What is happening</h2>
+      {steps.length === 0 && <p className="muted">Press play: every step, the banks decide, and this panel says what they did.</p>}
+      <ol className="narrative" data-testid="narrative">
+        {steps.map((s) => (
+          <li key={s.timestep} className={`tone-${s.tone}`}>
+            <span className="step-tag">t{s.timestep}</span> {s.text}
+          </li>
+        ))}
+      </ol>
+      {story && <details className="story"><summary>About this scenario</summary><p>{story}</p></details>}
+    </section>
+  );
+}
+
+/** One line for the embed view: the latest step's narration. */
+export function Caption() {
+  const timeline = useSimulation((s) => s.timeline);
+  const latest = useMemo(() => recentNarrative(timeline, 1)[0], [timeline]);
+  return <div className="caption" data-testid="caption">{latest ? `t${latest.timestep}: ${latest.text}` : 'Press play to watch the banks.'}</div>;
+}

@@ -1,0 +1,32 @@
+import { useSimulation } from '../store/simulationStore.js';
+import { sendCommand } from '../session/connect.js';
+
+/** Play / pause, step and reset (reset replays the same scenario, seed, policy and size). */
+export function PlaybackControls({ compact = false }) {
+  const status = useSimulation((s) => s.status);
+  const running = !!status?.running;
+  const reset = () => sendCommand({ control: 'reset', config: replayConfig(status) });
+  return (
+    <div className={`playback ${compact ? 'compact' : ''}`} role="group" aria-label="Playback">
+      <button type="button" className="primary" data-testid="play-pause"
+        onClick={() => sendCommand({ control: running ? 'pause' : 'play' })} disabled={!status}
+        title={running ? 'Pause (space)' : 'Play (space)'}>
+        {running ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" data-testid="step" onClick={() => sendCommand({ control: 'step' })}
+        disabled={!status || running} title="Advance one timestep">Step ›</button>
+      {!compact && (
+        <button type="button" data-testid="reset" onClick={reset} disabled={!status}
+          title="Rebuild the network and start again with the same seed">↺ Reset</button>
+      )}
+    </div>
+  );
+}
+
+/** The reset body that replays the current run: its scenario, seed, policy and size. */
+export function replayConfig(status) {
+  if (!status) return {};
+  const config = {};
+  for (const key of ['scenario', 'seed', 'policy', 'banks']) if (status[key] !== undefined) config[key] = status[key];
+  return config;
+}

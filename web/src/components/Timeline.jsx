@@ -1,0 +1,42 @@
+// The latest events, newest first, each in a few words; clicking one selects its bank.
+import { memo, useDeferredValue } from 'react';
+import { useSimulation } from '../store/simulationStore.js';
+import { narrateStep } from '../narration/narrate.js';
+import { EventStrip } from './EventStrip.jsx';
+
+const ICONS = { LEND: '●', HOARD: '◎', FIRE_SALE: '◌', PRICE_DROP: '▼', DEFAULT: '✕' };
+const SHOWN = 60;
+
+const EventRow = memo(function EventRow({ event, onSelect }) {
+  const text = narrateStep([event]).replace(/\.$/, '');
+  return (
+    <li className={`ev ev-${event.event_type}`}>
+      <button type="button" onClick={() => event.from !== undefined && onSelect(String(event.from))}>
+        <span className="ev-icon" aria-hidden="true">{ICONS[event.event_type] ?? '·'}</span>
+        <span className="step-tag">t{event.timestamp}</span> {text}
+      </button>
+    </li>
+  );
+});
+
+const EventList = memo(function EventList({ timeline, onSelect }) {
+  return (
+    <ul data-testid="timeline">
+      {timeline.slice(0, SHOWN).map((e) => <EventRow key={e.event_id} event={e} onSelect={onSelect} />)}
+    </ul>
+  );
+});
+
+export function Timeline() {
+  // Deferred: the list renders in an interruptible background pass, never in the frame that draws
+  // the new state on the graph.
+  const timeline = useDeferredValue(useSimulation((s) => s.timeline));
+  const select = useSimulation((s) => s.selectBank);
+  return (
+    <section className="panel timeline">
+      <h2>Events <small>{timeline.length ? `latest ${Math.min(SHOWN, timeline.length)}` : ''}</small></h2>
+      <EventStrip />
+      <EventList timeline={timeline} onSelect={select} />
+    </section>
+  );
+}

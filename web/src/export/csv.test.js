@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { csvFileName, metricsCsv } from './csv.js';
+
+describe('CSV export', () => {
+  it('writes one row per METRICS_UPDATE with the values as received', () => {
+    const csv = metricsCsv([{ timestep: 0, liquidity: 1, default_rate: 0, equilibrium_score: 0.9 }, { timestep: 1, liquidity: 0.5, default_rate: 0.02, equilibrium_score: 0.7, asset_price: 0.97 }],
+      ['timestep', 'liquidity', 'default_rate', 'equilibrium_score', 'asset_price']);
+    expect(csv).toBe('timestep,liquidity,default_rate,equilibrium_score,asset_price\n0,1,0,0.9,\n1,0.5,0.02,0.7,0.97\n');
+  });
+
+  it('names the file after the run', () => {
+    expect(csvFileName({ scenario: 'core_default', seed: 7, policy: 'heuristic' })).toBe('finsim-core_default-seed7-heuristic.csv');
+  });
+});

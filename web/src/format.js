@@ -1,0 +1,34 @@
+// Number formatting for display. Formatting only: rounding for the eye, never arithmetic on the model.
+export function formatAmount(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  if (a >= 1e6) return `${(v / 1e6).toFixed(2)} M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(1)} k`;
+  if (a >= 100) return v.toFixed(0);
+  if (a >= 1) return v.toFixed(1);
+  if (a === 0) return '0';
+  return v.toFixed(3);
+}
+
+/** A share (0.1234) as "12.3 %". */
+export function formatShare(v, digits = 1) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return `${(v * 100).toFixed(digits)} %`;
+}
+
+export function formatRatio(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return `${v.toFixed(2)}×`;
+}
+
+export function formatPrice(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return v.toFixed(3);
+}
+
+/** snake_case identifiers for people: "fire_sale_spiral" → "Fire sale spiral". */
+export function humanName(id) {
+  if (!id) return '';
+  const text = String(id).replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,95 @@
+// Connects the store to one Cytoscape instance outside React: rebuilds the graph (and its fixed
+// layout) when a new network arrives, otherwise applies each snapshot in one batch; forwards
+// animations to the overlay before the snapshot lands so that effects see the pre-step graph
+// (a defaulting bank's links are still there to fade).
+import cytoscape from 'cytoscape';
+import { cyStyle } from './cyStyle.js';
+import { buildGraph, updateGraph } from './applyState.js';
+import { concentricLayout, networkSignature } from './layout.js';
+import { createOverlayAnimator } from '../animation/overlay.js';
+
+const ARROW_EDGE_LIMIT = 2000;
+
+export function createGraphController({ container, overlayCanvas, store, bus, onSelect, onRendered, effects = true }) {
+  let signature = null;
+  let runId = null;
+  let arrows = true;
+  let lastPayload = null;
+  const cy = cytoscape({
+    container,
+    style: cyStyle({ arrows }),
+    layout: { name: 'preset' },
+    autoungrabify: true,
+    boxSelectionEnabled: false,
+    selectionType: 'single',
+    minZoom: 0.1,
+    maxZoom: 4,
+    pixelRatio: 1,
+    motionBlur: false,
+    textureOnViewport: false,
+  });
+  const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas });
+
+  cy.on('tap', 'node', (event) => onSelect?.(event.target.id()));
+  cy.on('tap', (event) => { if (event.target === cy) onSelect?.(null); });
+
+  function highlightSelection(id) {
+    cy.batch(() => {
+      cy.edges('.highlight').removeClass('highlight');
+      cy.nodes(':selected').unselect();
+      if (id === null || id === undefined) return;
+      const node = cy.getElementById(String(id));
+      if (node.empty()) return;
+      node.select();
+      node.connectedEdges().addClass('highlight');
+    });
+  }
+
+  // A new network (a new run: reset, scenario, seed, size) gets its layout; a snapshot of the same run
+  // only changes data, never positions.
+  function show(payload, run) {
+    if (!payload || payload === lastPayload) return;
+    lastPayload = payload;
+    const sig = networkSignature(payload.nodes);
+    if (sig !== signature || run !== runId) {
+      signature = sig;
+      runId = run;
+      const wantArrows = payload.edges.length <= ARROW_EDGE_LIMIT;
+      if (wantArrows !== arrows) {
+        arrows = wantArrows;
+        cy.style(cyStyle({ arrows }));
+      }
+      cy.hideEdgesOnViewport?.(!arrows);
+      const positions = concentricLayout(payload.nodes, payload.edges);
+      buildGraph(cy, payload, positions);
+      cy.fit(undefined, 24);
+    } else {
+      updateGraph(cy, payload);
+    }
+    highlightSelection(store.getState().selectedBank);
+    onRendered?.(payload);
+  }
+
+  const unsubscribeBus = effects ? bus.subscribe((items) => overlay.receive(items)) : () => {};
+  const unsubscribeStore = store.subscribe((s, previous) => {
+    if (s.state !== previous.state) show(s.state, s.runId);
+    if (s.selectedBank !== previous.selectedBank) highlightSelection(s.selectedBank);
+  });
+  show(store.getState().state, store.getState().runId);
+
+  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => cy.resize()) : null;
+  resizeObserver?.observe(container);
+
+  return {
+    cy,
+    overlay,
+    fit: () => cy.fit(undefined, 24),
+    dispose() {
+      unsubscribeBus();
+      unsubscribeStore();
+      resizeObserver?.disconnect();
+      overlay.dispose();
+      cy.destroy();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// Plain-words narration of one timestep from the EVENTs received for it (brief §16: understand what
+// happened without reading numbers). Pure formatting: it names banks, groups events by what they
+// mean, and prints the engine's price change as a percentage. It infers nothing.
+
+const MAX_NAMES = 3;
+
+export function bankName(index) {
+  return `Bank ${index}`;
+}
+
+/** "Bank 3", "Banks 3 and 7", "Banks 3, 7 and 9", "Banks 3, 7, 9 and 4 more". */
+export function nameList(indices) {
+  const unique = [...new Set(indices)];
+  if (unique.length === 1) return bankName(unique[0]);
+  const shown = unique.slice(0, MAX_NAMES);
+  const rest = unique.length - shown.length;
+  if (rest > 0) return `Banks ${shown.join(', ')} and ${rest} more`;
+  return `Banks ${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** A relative change (−0.04) as "4 %"; at least one significant decimal below 1 %. */
+export function percentText(relative) {
+  const p = Math.abs(relative) * 100;
+  const text = p >= 10 ? p.toFixed(0) : p >= 1 ? p.toFixed(1).replace(/\.0$/, '') : p.toFixed(2).replace(/0$/, '');
+  return `${text} %`;
+}
+
+const plural = (list, one, many) => (new Set(list).size === 1 ? one : many);
+
+const SALE_SENTENCES = {
+  recall: (ids) => `${nameList(ids)} could not roll over ${plural(ids, 'its loan', 'their loans')} and sold assets`,
+  withdrawal: (ids) => `depositors ran on ${nameList(ids)}, which sold assets to pay them`,
+  voluntary: (ids) => `${nameList(ids)} sold assets to shore up ${plural(ids, 'its', 'their')} capital`,
+  resolution: (ids) => `the administrators of failed ${nameList(ids)} sold ${plural(ids, 'its', 'their')} assets`,
+};
+
+const DEFAULT_SENTENCES = {
+  insolvent: (ids) => `${nameList(ids)} defaulted: losses wiped out ${plural(ids, 'its', 'their')} capital`,
+  illiquid: (ids) => `${nameList(ids)} defaulted: ${plural(ids, 'it', 'they')} ran out of cash`,
+  forced: (ids) => `${nameList(ids)} ${plural(ids, 'was', 'were')} pushed into default`,
+};
+
+function byField(events, field) {
+  const groups = new Map();
+  for (const e of events) {
+    const key = e[field] ?? 'other';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(e.from);
+  }
+  return groups;
+}
+
+/**
+ * Sentences (without final period) for one step's events, in causal order: lending, hoarding,
+ * sales, the price, defaults. `events` are EVENT payloads of one timestep, any order, no duplicates.
+ */
+export function narrateEvents(events) {
+  const of = (type) => events.filter((e) => e.event_type === type);
+  const sentences = [];
+  const lends = of('LEND');
+  if (lends.length === 1) sentences.push(`${bankName(lends[0].from)} lent to ${bankName(lends[0].to)}`);
+  else if (lends.length > 1) sentences.push(`${nameList(lends.map((e) => e.from))} lent to banks short of cash`);
+  const hoards = of('HOARD');
+  if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
+  const sales = byField(of('FIRE_SALE'), 'cause');
+  for (const cause of ['recall', 'withdrawal', 'voluntary', 'resolution', 'other']) {
+    if (sales.has(cause)) sentences.push((SALE_SENTENCES[cause] ?? SALE_SENTENCES.voluntary)(sales.get(cause)));
+  }
+  for (const drop of of('PRICE_DROP')) sentences.push(`the price fell ${percentText(drop.amount ?? 0)}`);
+  const defaults = byField(of('DEFAULT'), 'cause');
+  for (const cause of ['insolvent', 'illiquid', 'forced', 'other']) {
+    if (defaults.has(cause)) sentences.push((DEFAULT_SENTENCES[cause] ?? DEFAULT_SENTENCES.forced)(defaults.get(cause)));
+  }
+  return sentences;
+}
+
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One paragraph for a step: "Bank 12 hoarded liquidity; Bank 8 could not…; the price fell 4 %." */
+export function narrateStep(events) {
+  const sentences = narrateEvents(events);
+  if (!sentences.length) return 'A quiet step: deposits ebbed and flowed, no bank had to act.';
+  return `${capitalise(sentences.join('; '))}.`;
+}
+
+/**
+ * The latest `count` steps that had events, newest first: [{timestep, text, tone}] where tone is
+ * 'calm' | 'stress' | 'crisis' from the event types present (what the events are, not a forecast).
+ */
+export function recentNarrative(timeline, count = 6) {
+  const steps = new Map();
+  for (const e of timeline) {
+    if (!steps.has(e.timestamp)) steps.set(e.timestamp, []);
+    steps.get(e.timestamp).push(e);
+  }
+  return [...steps.keys()].sort((a, b) => b - a).slice(0, count).map((t) => {
+    const events = steps.get(t);
+    const types = new Set(events.map((e) => e.event_type));
+    const tone = types.has('DEFAULT') ? 'crisis' : types.has('FIRE_SALE') || types.has('HOARD') || types.has('PRICE_DROP') ? 'stress' : 'calm';
+    return { timestep: t, text: narrateStep(events), tone };
+  });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { nameList, narrateStep, percentText, recentNarrative } from './narrate.js';
+
+const ev = (type, from, extra = {}) => ({ event_id: `evt-5-${from}`, event_type: type, from, timestamp: 5, ...extra });
+
+describe('narration', () => {
+  it('tells the brief\'s example in causal order', () => {
+    const text = narrateStep([
+      ev('DEFAULT', 3, { cause: 'insolvent' }),
+      { event_id: 'evt-5-9', event_type: 'PRICE_DROP', amount: -0.04, price: 0.96, timestamp: 5 },
+      ev('FIRE_SALE', 8, { cause: 'recall', forced: true }),
+      ev('HOARD', 12),
+    ]);
+    expect(text).toBe('Bank 12 hoarded liquidity, recalling loans; Bank 8 could not roll over its loan and sold assets; '
+      + 'the price fell 4 %; Bank 3 defaulted: losses wiped out its capital.');
+  });
+
+  it('groups many banks and says how many more', () => {
+    expect(nameList([1])).toBe('Bank 1');
+    expect(nameList([1, 2])).toBe('Banks 1 and 2');
+    expect(nameList([1, 2, 3])).toBe('Banks 1, 2 and 3');
+    expect(nameList([1, 2, 3, 4, 5, 5])).toBe('Banks 1, 2, 3 and 2 more');
+  });
+
+  it('names each kind of sale and default', () => {
+    expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'withdrawal' })])).toMatch(/^Depositors ran on Bank 1/);
+    expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'resolution' })])).toMatch(/administrators of failed Bank 1/);
+    expect(narrateStep([ev('DEFAULT', 2, { cause: 'illiquid' })])).toMatch(/ran out of cash/);
+    expect(narrateStep([ev('DEFAULT', 2, { cause: 'forced' }), ev('DEFAULT', 4, { cause: 'forced' })])).toMatch(/Banks 2 and 4 were pushed into default/);
+    expect(narrateStep([ev('LEND', 5, { to: 9 })])).toBe('Bank 5 lent to Bank 9.');
+  });
+
+  it('says when nothing happened', () => {
+    expect(narrateStep([])).toMatch(/quiet step/);
+  });
+
+  it('formats relative price changes as percentages', () => {
+    expect(percentText(-0.04)).toBe('4 %');
+    expect(percentText(-0.123)).toBe('12 %');
+    expect(percentText(-0.0251)).toBe('2.5 %');
+    expect(percentText(-0.0042)).toBe('0.42 %');
+  });
+
+  it('narrates the latest steps newest first with a tone from the event types', () => {
+    const steps = recentNarrative([
+      { ...ev('DEFAULT', 1, { cause: 'insolvent' }), timestamp: 7, event_id: 'evt-7-0' },
+      { ...ev('LEND', 2, { to: 3 }), timestamp: 6, event_id: 'evt-6-0' },
+      { ...ev('HOARD', 4), timestamp: 6, event_id: 'evt-6-1' },
+    ], 5);
+    expect(steps.map((s) => [s.timestep, s.tone])).toEqual([[7, 'crisis'], [6, 'stress']]);
+  });
+});

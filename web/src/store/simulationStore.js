@@ -1,0 +1,32 @@
+// The one store. Transports deliver message texts to `receiveTexts`; components read slices with
+// useSimulation(selector). Animations produced by the handler go to the animation bus, never into
+// React state (they are ephemeral and must not cost a render).
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { initialModel, reduceTexts } from './messageHandler.js';
+import { animationBus } from '../animation/animationBus.js';
+
+export function createSimulationStore({ bus = animationBus } = {}) {
+  return createStore((set, get) => ({
+    ...initialModel(),
+    selectedBank: null,
+    transportKind: null,  // 'worker' | 'server'
+    receiveTexts(texts) {
+      const { model, animations } = reduceTexts(get(), texts);
+      // Animations first: effects capture the graph as it was before this batch's snapshot lands
+      // (a defaulting bank's links are still drawn), then the snapshot replaces it.
+      if (animations.length) bus.emit(animations);
+      set(model);
+    },
+    selectBank(id) { set({ selectedBank: id }); },
+    setTransportKind(kind) { set({ transportKind: kind }); },
+    setFatal(fatal) { set({ fatal }); },
+    resetModel() { set({ ...initialModel(), selectedBank: null }); },
+  }));
+}
+
+export const simulationStore = createSimulationStore();
+
+export function useSimulation(selector) {
+  return useStore(simulationStore, selector);
+}
