@@ -2,6 +2,7 @@
 #include <array>
 #include <vector>
 
+#include "finsim/learning/learned_policy.hpp"
 #include "finsim/policy.hpp"
 
 namespace finsim {
@@ -108,6 +109,13 @@ Registry& registry() {
                      [] { return make_fixed_policy(Action::lend); },
                      [] { return make_fixed_policy(Action::hoard); },
                      [] { return make_fixed_policy(Action::fire_sale); }};
+    // The trained MAPPO policies shipped with the engine (engine/policies/, docs/learning.md).
+    const auto shipped = learning::shipped_policies();
+    const auto factories = learning::shipped_policy_factories();
+    for (std::size_t i = 0; i < shipped.size(); ++i) {
+      reg.names.emplace_back(shipped[i].name);
+      reg.factories.push_back(factories[i]);
+    }
     return reg;
   }();
   return r;
