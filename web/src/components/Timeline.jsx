@@ -1,8 +1,9 @@
 // The latest events, newest first, each in a few words; clicking one selects its bank.
-import { memo, useDeferredValue } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { narrateStep } from '../narration/narrate.js';
 import { EventStrip } from './EventStrip.jsx';
+import { TIMELINE_FILTERS, visibleEvents } from '../store/timelineFilter.js';
 
 const ICONS = { LEND: '●', HOARD: '◎', FIRE_SALE: '◌', PRICE_DROP: '▼', DEFAULT: '✕' };
 const SHOWN = 60;
@@ -31,12 +32,20 @@ export function Timeline() {
   // Deferred: the list renders in an interruptible background pass, never in the frame that draws
   // the new state on the graph.
   const timeline = useDeferredValue(useSimulation((s) => s.timeline));
+  const milestones = useDeferredValue(useSimulation((s) => s.milestones));
   const select = useSimulation((s) => s.selectBank);
+  const [filter, setFilter] = useState('ALL');
+  const shown = visibleEvents({ timeline, milestones }, filter);
   return (
     <section className="panel timeline">
-      <h2>Events <small>{timeline.length ? `latest ${Math.min(SHOWN, timeline.length)}` : ''}</small></h2>
+      <h2>Events <small>{shown.length ? `latest ${Math.min(SHOWN, shown.length)}` : ''}</small>
+        <select className="timeline-filter" data-testid="timeline-filter" aria-label="Show events of type"
+          value={filter} onChange={(e) => setFilter(e.target.value)}>
+          {TIMELINE_FILTERS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        </select>
+      </h2>
       <EventStrip />
-      <EventList timeline={timeline} onSelect={select} />
+      <EventList timeline={shown} onSelect={select} />
     </section>
   );
 }

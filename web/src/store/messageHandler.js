@@ -15,6 +15,9 @@ export const SERIES_LIMIT = 5000;
 export const TIMELINE_LIMIT = 300;
 export const SEEN_EVENTS_LIMIT = 20000;
 export const STEP_COUNTS_LIMIT = 400;
+/** Rare, story-defining events kept beyond the timeline's window so a run's defaults are never lost. */
+export const MILESTONE_TYPES = new Set(['DEFAULT', 'PRICE_DROP']);
+export const MILESTONE_LIMIT = 2000;
 /** Events more than this many steps behind the snapshot on screen are not animated. */
 export const ANIMATION_LAG_STEPS = 1;
 
@@ -25,6 +28,7 @@ export function initialModel() {
     metrics: null,      // the latest METRICS_UPDATE payload
     series: [],         // METRICS_UPDATE payloads in timestep order
     timeline: [],       // EVENT payloads, newest first, at most TIMELINE_LIMIT
+    milestones: [],     // DEFAULT and PRICE_DROP payloads of this run, newest first, at most MILESTONE_LIMIT
     stepCounts: [],     // [{timestep, LEND, HOARD, FIRE_SALE, PRICE_DROP, DEFAULT}] per step with events, oldest first
     seenEvents: new Set(),
     status: null,       // the latest STATUS payload (session status; viewers in server mode)
@@ -45,14 +49,14 @@ function isNewRun(previous, next) {
     next.nodes.length !== previous.nodes.length;
 }
 
-function insertEvent(timeline, event) {
+function insertEvent(timeline, event, limit = TIMELINE_LIMIT) {
   // Newest first, ordered by (timestamp, sequence) so that late events land in their place.
   const key = eventOrder(event);
   let i = 0;
   while (i < timeline.length && eventOrder(timeline[i]) > key) i++;
-  const next = timeline.slice(0, TIMELINE_LIMIT);
+  const next = timeline.slice(0, limit);
   next.splice(i, 0, event);
-  if (next.length > TIMELINE_LIMIT) next.length = TIMELINE_LIMIT;
+  if (next.length > limit) next.length = limit;
   return next;
 }
 
@@ -80,7 +84,7 @@ function reduceState(model, payload) {
   if (!payload || !Array.isArray(payload.nodes) || !Array.isArray(payload.edges)) return { model, animations: [] };
   if (isNewRun(model.state, payload)) {
     return {
-      model: { ...model, state: payload, runId: model.runId + 1, series: [], timeline: [], stepCounts: [],
+      model: { ...model, state: payload, runId: model.runId + 1, series: [], timeline: [], milestones: [], stepCounts: [],
         seenEvents: new Set(), metrics: null },
       animations: [{ kind: 'clear' }],
     };
@@ -95,8 +99,10 @@ function reduceEvent(model, event) {
   const seenEvents = model.seenEvents;
   if (seenEvents.size >= SEEN_EVENTS_LIMIT) seenEvents.clear();
   seenEvents.add(event.event_id);
-  const next = { ...model, timeline: insertEvent(model.timeline, event), stepCounts: countEvent(model.stepCounts, event),
-    eventsReceived: model.eventsReceived + 1 };
+  const milestones = MILESTONE_TYPES.has(event.event_type)
+    ? insertEvent(model.milestones, event, MILESTONE_LIMIT) : model.milestones;
+  const next = { ...model, timeline: insertEvent(model.timeline, event), milestones,
+    stepCounts: countEvent(model.stepCounts, event), eventsReceived: model.eventsReceived + 1 };
   const current = model.state ? model.state.timestep : -1;
   const animate = event.timestamp >= current - ANIMATION_LAG_STEPS + 1 || current < 0;
   return { model: next, animations: animate ? [{ kind: 'event', event }] : [] };
