@@ -166,6 +166,27 @@ TEST_CASE("round-trip statistics: win rate, payoff ratio, profit factor") {
   CHECK(std::isinf(only_wins.profit_factor));
 }
 
+TEST_CASE("round-trip statistics per model: each model's trips on their own, models by name") {
+  std::vector<RoundTrip> trips(5);
+  const double pnl[] = {100, -50, 200, 0, -25};
+  const char* model[] = {"linear", "cnn", "linear", "cnn", "linear"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    trips[i].pnl = pnl[i];
+    trips[i].model = model[i];
+  }
+  const auto by_model = trade_stats_by_model(trips);
+  REQUIRE(by_model.size() == 2);
+  CHECK(by_model[0].model == "cnn");
+  CHECK(by_model[0].stats.trades == 2);
+  CHECK(by_model[0].stats.win_rate == 0.0);
+  CHECK(std::isnan(by_model[0].stats.payoff_ratio));
+  CHECK(by_model[1].model == "linear");
+  CHECK(by_model[1].stats.trades == 3);
+  CHECK(by_model[1].stats.wins == 2);
+  CHECK(by_model[1].stats.payoff_ratio == 150.0 / 25.0);
+  CHECK(trade_stats_by_model({}).empty());
+}
+
 TEST_CASE("snapshots carry prices forward and value positions at the last close") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   PortfolioState s = open_portfolio(panel, 10000);

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "portfolio/json_fields.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 
 namespace finsim::portfolio {
 
@@ -75,6 +75,18 @@ json trade_stats_to_json(const TradeStats& t) {
           {"expectancy", json_number(t.expectancy)},
           {"average_return", json_number(t.average_return)},
           {"average_holding_bars", json_number(t.average_holding_bars)}};
+}
+
+json model_trade_stats_to_json(std::span<const ModelTradeStats> stats) {
+  json a = json::array();
+  for (const ModelTradeStats& m : stats) a.push_back({{"model", m.model}, {"trades", trade_stats_to_json(m.stats)}});
+  return a;
+}
+
+json histogram_to_json(const Histogram& h) {
+  json edges = json::array();
+  for (double e : h.edges) edges.push_back(json_number(e));
+  return {{"edges", edges}, {"counts", h.counts}, {"ignored", h.ignored}};
 }
 
 json fill_to_json(const Fill& f) {

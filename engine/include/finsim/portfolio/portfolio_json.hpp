@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/portfolio/backtest.hpp"
+#include "finsim/portfolio/histogram.hpp"
 #include "finsim/portfolio/holdings.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/performance.hpp"
@@ -22,6 +23,10 @@ nlohmann::json json_number(double x);
 
 nlohmann::json performance_to_json(const PerformanceSummary& p);
 nlohmann::json trade_stats_to_json(const TradeStats& t);
+/// [{"model", "trades": {trade_stats_to_json}}, ...] in the given order.
+nlohmann::json model_trade_stats_to_json(std::span<const ModelTradeStats> stats);
+/// {"edges": [...], "counts": [...], "ignored": n}.
+nlohmann::json histogram_to_json(const Histogram& h);
 nlohmann::json fill_to_json(const Fill& f);
 nlohmann::json round_trip_to_json(const RoundTrip& r);
 nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
