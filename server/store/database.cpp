@@ -17,19 +17,49 @@ Result<Database> Database::open(const std::string& path) {
   return Database(db, path);
 }
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), statements_(std::move(other.statements_)) {
+  other.db_ = nullptr;
+  other.statements_.clear();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
-    sqlite3_close(db_);
+    close();
     db_ = other.db_;
     path_ = std::move(other.path_);
+    statements_ = std::move(other.statements_);
     other.db_ = nullptr;
+    other.statements_.clear();
   }
   return *this;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() { close(); }
+
+void Database::close() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  statements_.clear();
+  sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+  std::string key(sql);
+  auto it = statements_.find(key);
+  if (it == statements_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK)
+      return make_error("store", std::string(sqlite3_errmsg(db_)) + " in: " + key);
+    it = statements_.emplace(std::move(key), stmt).first;
+  }
+  return Statement(it->second);
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const { return sqlite3_changes(db_); }
 
 Status Database::exec(std::string_view sql) {
   auto rows = query(sql);

@@ -77,6 +77,19 @@ TEST_CASE("NAV − initial cash = realised + unrealised P&L") {
   CHECK(h[0].average_cost == Approx(110.1));
   CHECK(net_asset_value(s, prices) == Approx(10347.0));
   CHECK(net_asset_value(s, prices) - s.initial_cash == Approx(s.realized_pnl + h[0].unrealized_pnl));
+
+  // The valuation says the same in one place.
+  const PortfolioValuation v = value_portfolio(s, prices);
+  CHECK(v.nav == net_asset_value(s, prices));
+  CHECK(v.cash == s.cash);
+  CHECK(v.holdings_value == 650.0);
+  CHECK(v.cost_basis == Approx(550.5));
+  CHECK(v.unrealized_pnl == Approx(h[0].unrealized_pnl));
+  CHECK(v.nav - v.initial_cash == Approx(v.realized_pnl + v.unrealized_pnl));
+  CHECK(v.total_return == Approx(10347.0 / 10000.0 - 1.0));
+  CHECK(v.fees_paid == 3.0);
+  CHECK(v.open_positions == 1);
+  CHECK(std::isnan(value_portfolio(open_portfolio(panel, 0), prices).total_return));
 }
 
 TEST_CASE("the P&L identity holds over random trading with every fee schedule") {

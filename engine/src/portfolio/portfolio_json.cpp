@@ -126,6 +126,19 @@ json nav_to_json(std::span<const NavSnapshot> nav) {
   return a;
 }
 
+json valuation_to_json(const PortfolioValuation& v) {
+  return {{"initial_cash", v.initial_cash},
+          {"cash", v.cash},
+          {"holdings_value", json_number(v.holdings_value)},
+          {"nav", json_number(v.nav)},
+          {"cost_basis", json_number(v.cost_basis)},
+          {"realized_pnl", json_number(v.realized_pnl)},
+          {"unrealized_pnl", json_number(v.unrealized_pnl)},
+          {"fees_paid", v.fees_paid},
+          {"total_return", json_number(v.total_return)},
+          {"open_positions", v.open_positions}};
+}
+
 json holdings_to_json(std::span<const Holding> holdings) {
   json a = json::array();
   for (const Holding& h : holdings)

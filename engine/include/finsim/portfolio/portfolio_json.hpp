@@ -30,6 +30,7 @@ nlohmann::json histogram_to_json(const Histogram& h);
 nlohmann::json fill_to_json(const Fill& f);
 nlohmann::json round_trip_to_json(const RoundTrip& r);
 nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
+nlohmann::json valuation_to_json(const PortfolioValuation& v);
 nlohmann::json holdings_to_json(std::span<const Holding> holdings);
 nlohmann::json allocation_to_json(const Allocation& a);
 /// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
