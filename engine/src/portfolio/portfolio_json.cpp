@@ -1,5 +1,6 @@
 #include "finsim/portfolio/portfolio_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "finsim/portfolio/json_fields.hpp"
@@ -302,6 +303,36 @@ json execution_to_json(const Execution& e) {
   json j = {{"status", execution_status_name(e.status)}};
   j["fill"] = e.fill ? fill_to_json(*e.fill) : json(nullptr);
   return j;
+}
+
+Result<SizingRule> sizing_rule_from_json(const json& j) {
+  JsonFields f(j, "sizing", "bad_sizing", {"kind", "fraction", "kelly_multiplier", "max_fraction", "kelly_min_trades"});
+  SizingRule r;
+  const std::string kind = f.text("kind", std::string(sizing_kind_name(r.kind)));
+  r.fraction = f.number("fraction", r.fraction);
+  r.kelly_multiplier = f.number("kelly_multiplier", r.kelly_multiplier);
+  r.max_fraction = f.number("max_fraction", r.max_fraction);
+  const double trades = f.number("kelly_min_trades", static_cast<double>(r.kelly_min_trades));
+  if (!f.ok()) return f.error();
+  const auto k = parse_sizing_kind(kind);
+  if (!k) return make_error("bad_sizing", "sizing: kind must be fixed_fraction, confidence_scaled or kelly");
+  r.kind = *k;
+  // As the CLI's --sizing: an explicit fraction above the default cap raises the cap with it.
+  if (!f.has("max_fraction") && r.kind != SizingKind::kelly) r.max_fraction = std::max(r.max_fraction, r.fraction);
+  if (!(trades >= 0.0 && trades <= 1e6 && trades == std::floor(trades)))
+    return make_error("bad_sizing", "sizing: kelly_min_trades must be a whole number in 0..1000000");
+  r.kelly_min_trades = static_cast<std::size_t>(trades);
+  if (!valid_sizing(r))
+    return make_error("bad_sizing", "sizing: fraction, kelly_multiplier and max_fraction must be in (0, 1]");
+  return r;
+}
+
+json sizing_rule_to_json(const SizingRule& r) {
+  return {{"kind", sizing_kind_name(r.kind)},
+          {"fraction", r.fraction},
+          {"kelly_multiplier", r.kelly_multiplier},
+          {"max_fraction", r.max_fraction},
+          {"kelly_min_trades", r.kelly_min_trades}};
 }
 
 }  // namespace finsim::portfolio

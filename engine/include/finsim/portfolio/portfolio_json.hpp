@@ -45,6 +45,12 @@ nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, boo
 /// quantity and notional. Validates the form (not the market: see validate_order). Error "bad_order".
 Result<Order> order_from_json(const nlohmann::json& j);
 nlohmann::json order_to_json(const Order& o);
+
+/// {"kind": "fixed_fraction"|"confidence_scaled"|"kelly", "fraction"?, "kelly_multiplier"?,
+///  "max_fraction"?, "kelly_min_trades"?}: absent fields keep SizingRule's defaults. Validates (valid_sizing).
+/// Error "bad_sizing".
+Result<SizingRule> sizing_rule_from_json(const nlohmann::json& j);
+nlohmann::json sizing_rule_to_json(const SizingRule& r);
 nlohmann::json execution_to_json(const Execution& e);
 
 }  // namespace finsim::portfolio
