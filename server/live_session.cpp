@@ -100,6 +100,11 @@ std::size_t LiveSession::close(const CloseReason& reason) {
   return closing.size();
 }
 
+Metrics LiveSession::metrics() const {
+  std::lock_guard lock(mutex_);
+  return session_.simulation().metrics();
+}
+
 std::size_t LiveSession::viewers() const {
   std::lock_guard lock(mutex_);
   return viewers_.size();

@@ -4,10 +4,9 @@
 
 namespace finsim::store {
 
-Result<Database> Database::open(const std::string& path) {
+Result<Database> Database::open_with(const std::string& path, int flags) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -16,6 +15,12 @@ Result<Database> Database::open(const std::string& path) {
   sqlite3_extended_result_codes(db, 1);
   return Database(db, path);
 }
+
+Result<Database> Database::open(const std::string& path) {
+  return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+Result<Database> Database::open_read_only(const std::string& path) { return open_with(path, SQLITE_OPEN_READONLY); }
 
 Database::Database(Database&& other) noexcept
     : db_(other.db_), path_(std::move(other.path_)), statements_(std::move(other.statements_)) {

@@ -24,6 +24,8 @@ class Database {
   /// Opens `path` for reading and writing, creating an empty file when missing. Opening reads
   /// nothing yet: a corrupt file shows on the first statement. Error code "store".
   static Result<Database> open(const std::string& path);
+  /// Opens an existing database for reading only (never creates or changes it). Error code "store".
+  static Result<Database> open_read_only(const std::string& path);
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;
@@ -54,6 +56,7 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static Result<Database> open_with(const std::string& path, int flags);
   void close();
   sqlite3* db_ = nullptr;
   std::string path_;

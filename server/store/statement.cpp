@@ -36,7 +36,7 @@ Statement& Statement::bind_null(int index) {
 }
 
 Result<bool> Statement::step() {
-  if (bind_failed_) return make_error("store", "a parameter could not be bound");
+  if (bind_failed_) return make_error("store", std::string("a parameter could not be bound in: ") + sqlite3_sql(stmt_));
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -46,8 +46,11 @@ Result<bool> Statement::step() {
 Status Statement::run() {
   for (;;) {
     auto row = step();
-    if (!row.ok()) return row.error();
-    if (!*row) return {};
+    if (!row.ok() || !*row) {
+      sqlite3_reset(stmt_);  // ready to be bound and run again
+      if (!row.ok()) return row.error();
+      return {};
+    }
   }
 }
 

@@ -44,7 +44,18 @@ class Statement {
   /// Advances: true when a row is available, false when done. Error code "store" with SQLite's
   /// message (a constraint violation, I/O error, a full disk).
   Result<bool> step();
-  /// Steps until done (a statement that returns no rows). Error as step().
+  /// Steps through every row, calling `on_row` for each (it reads the columns). Error as step().
+  template <class OnRow>
+  Status each(OnRow on_row) {
+    for (;;) {
+      auto row = step();
+      if (!row.ok()) return row.error();
+      if (!*row) return {};
+      on_row();
+    }
+  }
+  /// Steps until done (a statement that returns no rows), then resets the statement (keeping its
+  /// bindings) so that it can be bound and run again. Error as step().
   Status run();
 
   /// Column `index` (0-based) of the current row.
