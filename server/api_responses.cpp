@@ -50,7 +50,8 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   r.body = body.dump();
   r.set("Content-Type", "application/json")
       .set("Cache-Control", "no-store")
-      .set("Access-Control-Allow-Origin", "*");
+      .set("Access-Control-Allow-Origin", "*")
+      .set("Access-Control-Expose-Headers", "Location, Idempotent-Replayed");
   return r;
 }
 
@@ -73,7 +74,7 @@ HttpResponse preflight_response(std::string_view allow) {
   r.status = 204;
   r.set("Access-Control-Allow-Origin", "*")
       .set("Access-Control-Allow-Methods", std::string(allow))
-      .set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+      .set("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key")
       .set("Access-Control-Max-Age", "600")
       .set("Allow", std::string(allow));
   return r;
