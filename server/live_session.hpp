@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -73,6 +75,12 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   /// link reads: conditions_from_banking).
   [[nodiscard]] Metrics metrics() const;
 
+  /// Calls `listener` with the metrics of every step from now on (timer ticks and the step control),
+  /// under the session's lock: it must only queue work, never block or call into this session.
+  /// `key` names it (a later add with the same key replaces it). A market tied to the session uses this.
+  void add_step_listener(std::int64_t key, std::function<void(const Metrics&)> listener);
+  void remove_step_listener(std::int64_t key);
+
   /// How long a change in the number of viewers may wait before viewers are told.
   static constexpr std::chrono::milliseconds kViewerCountDelay{250};
 
@@ -102,6 +110,8 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   bool status_scheduled_ = false;
   Clock::duration armed_period_{};
   Clock::time_point next_tick_{};
+  void notify_step_locked();
+  std::map<std::int64_t, std::function<void(const Metrics&)>> step_listeners_;
   std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
   std::uint64_t next_viewer_id_ = 1;
   std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues

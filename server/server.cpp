@@ -11,6 +11,7 @@
 
 #include "listener.hpp"
 #include "portfolio/api.hpp"
+#include "portfolio/banking_link.hpp"
 #include "portfolio/feed.hpp"
 #include "portfolio/service.hpp"
 #include "session_registry.hpp"
@@ -82,6 +83,7 @@ Status Server::start(store::Database db) {
                                                    static_cast<std::size_t>(s_->options.max_sessions),
                                                    LiveSession::Options{s_->options.stamp});
   if (Status st = s_->sessions->start(); !st.ok()) return st;
+  restore_banking_links(s_->portfolio, s_->sessions);
 
   auto files = std::make_shared<const StaticFiles>(s_->options.web_root);
   s_->context = std::make_shared<ServerContext>();

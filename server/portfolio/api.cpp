@@ -88,8 +88,8 @@ void PortfolioApi::handle(HttpRequest request, const std::string& path, Reply re
 
   auto shared = std::make_shared<HttpRequest>(std::move(request));
   service_->submit(
-      [route, ids = std::move(ids), shared, key, sessions = sessions_](JobContext& ctx) {
-        ApiCall call{ctx, *shared, ids, std::string(split_target(shared->target).query), sessions.get()};
+      [route, ids = std::move(ids), shared, key, sessions = sessions_, service = std::weak_ptr(service_)](JobContext& ctx) {
+        ApiCall call{ctx, *shared, ids, std::string(split_target(shared->target).query), sessions.get(), service};
         return run_request(ctx, *route, call, key);
       },
       std::move(reply));

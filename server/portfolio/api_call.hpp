@@ -19,6 +19,7 @@
 namespace finsim::server {
 
 class SessionRegistry;
+class PortfolioService;
 
 struct ApiCall {
   JobContext& ctx;
@@ -26,6 +27,7 @@ struct ApiCall {
   std::vector<std::int64_t> ids;  ///< the {id} segments of the path, in order
   std::string query;              ///< the raw query string (no '?')
   SessionRegistry* sessions = nullptr;  ///< the live banking sessions (the market's banking link)
+  std::weak_ptr<PortfolioService> service;  ///< the service running this call (to tie a market to a session)
 
   [[nodiscard]] Book& book() const { return ctx.book(); }
   [[nodiscard]] std::int64_t id(std::size_t i = 0) const { return ids.at(i); }

@@ -49,6 +49,7 @@ HttpResponse get_market(ApiCall& call);
 HttpResponse list_assets(ApiCall& call);
 HttpResponse get_prices(ApiCall& call);
 HttpResponse advance_market(ApiCall& call);
+HttpResponse link_market(ApiCall& call);
 HttpResponse import_market(ApiCall& call);
 // the description (handlers_meta.cpp)
 HttpResponse get_openapi(ApiCall& call);

@@ -5,6 +5,7 @@
 #include "finsim/simulation.hpp"
 #include "handler_support.hpp"
 #include "handlers.hpp"
+#include "banking_link.hpp"
 #include "market_clock.hpp"
 #include "session_registry.hpp"
 
@@ -132,6 +133,36 @@ HttpResponse advance_market(ApiCall& call) {
   if (!out.ok()) return error_response(out.error());
   (*out)["conditions"] = {{"stress", c.stress}, {"jump", c.jump}, {"banking", link}};
   return json_response(200, *out);
+}
+
+HttpResponse link_market(ApiCall& call) {
+  auto found = path_market(call);
+  if (!found.ok()) return error_response(found.error());
+  Market& m = **found;
+  auto body = call.body();
+  if (!body.ok()) return error_response(body.error());
+  if (body->size() != 1 || !body->contains("session") || !((*body)["session"].is_string() || (*body)["session"].is_null()))
+    return error_response(make_error("bad_request", "the body is {\"session\": \"<banking session id>\" | null}"));
+  const std::string session = (*body)["session"].is_null() ? "" : (*body)["session"].get<std::string>();
+  if (!session.empty() && m.kind != "simulated")
+    return error_response(make_error("conflict", "only a simulated market can follow a banking session"));
+  if (!session.empty() && (!call.sessions || !call.sessions->find(session).ok()))
+    return error_response(make_error("unknown_session", "no banking session '" + session + "'"));
+  auto st = call.ctx.db().prepare("UPDATE markets SET linked_session = ? WHERE id = ?");
+  if (!st.ok()) return error_response(st.error());
+  if (session.empty()) st->bind_null(1);
+  else st->bind(1, session);
+  st->bind(2, m.id);
+  if (Status s = st->run(); !s.ok()) return error_response(s.error());
+  const std::string previous = m.linked_session;
+  m.linked_session = session;
+  call.ctx.after_commit([sessions = call.sessions, service = call.service, id = m.id, previous, session] {
+    if (!previous.empty()) detach_banking_link(*sessions, id, previous);
+    if (auto s = service.lock(); s && !session.empty()) attach_banking_link(s, *sessions, id, session);
+  });
+  const json out = market_to_json(m);
+  call.ctx.publish("MARKET_UPDATE", {{"market", out}, {"bars", json::array()}});
+  return json_response(200, out);
 }
 
 }  // namespace finsim::server::handlers

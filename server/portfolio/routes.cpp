@@ -8,7 +8,7 @@ namespace finsim::server {
 
 std::span<const ApiRoute> api_routes() {
   using namespace handlers;
-  static constexpr std::array<ApiRoute, 36> kRoutes{{
+  static constexpr std::array<ApiRoute, 37> kRoutes{{
       {"GET", "/api/portfolios", list_portfolios, false},
       {"POST", "/api/portfolios", create_portfolio, true},
       {"GET", "/api/portfolios/{id}", get_portfolio, false},
@@ -43,6 +43,7 @@ std::span<const ApiRoute> api_routes() {
       {"GET", "/api/markets/{id}/assets", list_assets, false},
       {"GET", "/api/markets/{id}/prices", get_prices, false},
       {"POST", "/api/markets/{id}/advance", advance_market, true},
+      {"PUT", "/api/markets/{id}/link", link_market, true},
       {"GET", "/api/openapi.json", get_openapi, false},
       {"GET", "/api/scenarios", nullptr, false},  // the engine's catalogue, answered by the router itself
   }};

@@ -2,6 +2,9 @@
 // into stress.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "api_support.hpp"
 
 using namespace finsim::test;
@@ -73,4 +76,27 @@ TEST_CASE("an imported market at its last bar cannot advance") {
   CHECK(m["extendable"] == false);
   CHECK(error_code(call(port, "POST", "/api/markets/" + std::to_string(m["id"].get<int>()) + "/advance", json::object()), 409) ==
         "conflict");
+}
+
+TEST_CASE("a market tied to a banking session advances with each of its steps, and can be untied") {
+  ServerProcess server(api_server_args(60));
+  const int port = server.port();
+  CHECK(error_code(call(port, "PUT", "/api/markets/1/link", {{"session", "nope"}}), 404) == "unknown_session");
+  CHECK(error_code(call(port, "PUT", "/api/markets/1/link", {{"sessions", "default"}}), 400) == "bad_request");
+  CHECK(expect(call(port, "PUT", "/api/markets/1/link", {{"session", "default"}}), 200)["linked_session"] == "default");
+  expect(call(port, "POST", "/control/price_shock", {{"share", 0.5}}), 200);
+  for (int i = 0; i < 3; ++i) expect(call(port, "POST", "/control/step"), 200);
+  // The steps queue their bars on the portfolio service: wait until they are in.
+  json m;
+  for (int tries = 0; tries < 200; ++tries) {
+    m = get(port, "/api/markets/1");
+    if (m["bars"] == 63) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(m["bars"] == 63);
+  expect(call(port, "PUT", "/api/markets/1/link", {{"session", nullptr}}), 200);
+  expect(call(port, "POST", "/control/step"), 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(get(port, "/api/markets/1")["bars"] == 63);
+  CHECK(get(port, "/api/markets/1")["linked_session"].is_null());
 }
