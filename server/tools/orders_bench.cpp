@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
       if (r.status != 201) throw UsageError("cannot create a portfolio (HTTP " + std::to_string(r.status) + "): " + r.body);
       ids.push_back(nlohmann::json::parse(r.body)["id"].get<long long>());
     }
-    const char* tickers[] = {"TEC1", "FIN1", "HEA1", "ENE1", "BND1", "CMD1", "CRX1", "IND1"};
+    const char* tickers[] = {"TEC1", "FIN1", "HLT1", "ENR1", "BND1", "CMD1", "CRX1", "IND1"};
     std::atomic<bool> stop{false};
     std::atomic<long long> acknowledged{0}, failed{0};
     std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
