@@ -197,8 +197,7 @@ HttpResponse compare_models(ApiCall& call) {
 
   // The period: the given dates, else from the first signal to the market's clock (never beyond it).
   const pf::PricePanel& panel = *m.visible;
-  pf::Date start = *from ? **from : signals.empty() ? panel.date(0) : signals.front().date;
-  for (const pf::Signal& s : signals) start = *from ? start : std::min(start, s.date);
+  const pf::Date start = *from ? **from : signals.empty() ? panel.date(0) : signals.front().date;  // date order
   pf::StrategyConfig config;
   config.initial_cash = *cash;
   config.fees = (*fees)->schedule;

@@ -100,3 +100,16 @@ TEST_CASE("a market tied to a banking session advances with each of its steps, a
   CHECK(get(port, "/api/markets/1")["bars"] == 63);
   CHECK(get(port, "/api/markets/1")["linked_session"].is_null());
 }
+
+TEST_CASE("with a market interval the default market moves on its own") {
+  ServerProcess server(api_server_args(60, {"--market-interval", "0.05"}));
+  const int port = server.port();
+  json m;
+  for (int tries = 0; tries < 200; ++tries) {
+    m = get(port, "/api/markets/1");
+    if (m["bars"].get<int>() >= 63) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  CHECK(m["bars"].get<int>() >= 63);
+  CHECK(m["current_date"] == m["last_date"]);
+}
