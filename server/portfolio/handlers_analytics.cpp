@@ -1,5 +1,7 @@
 // Analytics of a portfolio (performance, risk, fee comparison) and the dashboard's overview: every
 // number computed by the engine from the stored NAV snapshots and fills; the server only gathers them.
+#include <cmath>
+
 #include "finsim/portfolio/backtest.hpp"
 #include "finsim/portfolio/drawdown.hpp"
 #include "finsim/portfolio/histogram.hpp"
@@ -48,7 +50,22 @@ Result<Analysis> analyse(ApiCall& call, const Ledger& l, bool with_allocation) {
   pf::PerformanceOptions options;
   options.risk_free = *risk_free;
   options.var_cutoff = *cutoff;
-  a.summary = pf::summarize_nav(a.series.nav, options);
+  // A benchmark ticker: its close on each snapshot's day (carried forward), its returns the engine's.
+  std::vector<double> benchmark;
+  if (const auto ticker = call.param("benchmark")) {
+    const Market& m = call.book().market_of(l);
+    const auto asset = m.panel->find(*ticker);
+    if (!asset) return make_error("unknown_ticker", "unknown benchmark '" + *ticker + "'");
+    std::vector<double> closes;
+    for (const pf::NavSnapshot& s : a.series.nav) {
+      std::size_t through = m.panel->bars_through(s.date);
+      double close = std::nan("");
+      while (through > 0 && std::isnan(close)) close = m.panel->close(--through, *asset);
+      closes.push_back(close);
+    }
+    benchmark = pf::simple_returns(closes);
+  }
+  a.summary = pf::summarize_nav(a.series.nav, options, benchmark);
   return a;
 }
 

@@ -115,6 +115,12 @@ HttpResponse delete_fee_structure(ApiCall& call) {
     if (l.info.fee_structure_id == f.id)
       return error_response(make_error("conflict", "portfolio " + std::to_string(id) + " uses fee structure " +
                                                        std::to_string(f.id) + " (archived portfolios count too)"));
+  auto used = call.ctx.db().prepare("SELECT count(*) FROM orders WHERE fee_structure_id = ?");
+  if (!used.ok()) return error_response(used.error());
+  used->bind(1, f.id);
+  if (auto row = used->step(); !row.ok()) return error_response(row.error());
+  if (used->integer(0) > 0)
+    return error_response(make_error("conflict", "orders name fee structure " + std::to_string(f.id)));
   auto st = call.ctx.db().prepare("DELETE FROM fee_structures WHERE id = ?");
   if (!st.ok()) return error_response(st.error());
   st->bind(1, f.id);

@@ -12,13 +12,27 @@ using nlohmann::json;
 
 Error bad_order(const std::string& message) { return make_error("bad_order", "order: " + message); }
 
+/// What a request places: the engine's order, the signal it cites, its own fee structure.
+struct OrderRequest {
+  pf::Order order;
+  std::optional<std::int64_t> signal_id;
+  const FeeStructure* fees = nullptr;  ///< null: the portfolio's
+};
+
 /// The engine's order from the body: the server sets "placed" (the market's clock) and takes the
-/// model and confidence of a cited signal.
-Result<std::pair<pf::Order, std::optional<std::int64_t>>> read_order(ApiCall& call, const Ledger& l, const Market& m) {
+/// model and confidence of a cited signal; "fee_structure" (id or name) overrides the portfolio's.
+Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m) {
   auto body = call.body();
   if (!body.ok()) return body.error();
   json j = std::move(body).value();
   if (j.contains("placed")) return bad_order("\"placed\" is set by the server: the market's current date");
+  OrderRequest out;
+  if (j.contains("fee_structure")) {
+    auto fees = find_fee_structure(call.book().fees(), j["fee_structure"], "fee_structure");
+    if (!fees.ok()) return fees.error();
+    out.fees = *fees;
+    j.erase("fee_structure");
+  }
   std::optional<std::int64_t> signal_id;
   if (j.contains("signal_id")) {
     if (!j["signal_id"].is_number_integer()) return bad_order("\"signal_id\" must be a stored signal's id");
@@ -45,7 +59,9 @@ Result<std::pair<pf::Order, std::optional<std::int64_t>>> read_order(ApiCall& ca
   j["placed"] = pf::format_date(m.clock_date());
   auto order = pf::order_from_json(j);
   if (!order.ok()) return order.error();
-  return std::make_pair(std::move(order).value(), signal_id);
+  out.order = std::move(order).value();
+  out.signal_id = signal_id;
+  return out;
 }
 
 }  // namespace
@@ -59,7 +75,8 @@ HttpResponse place_order(ApiCall& call) {
   const Market& m = call.book().market_of(l);
   auto read = read_order(call, l, m);
   if (!read.ok()) return error_response(read.error());
-  const pf::Order& order = read->first;
+  const pf::Order& order = read->order;
+  const FeeStructure& fees = read->fees ? *read->fees : call.book().fees_of(l);
   if (Status s = pf::validate_order(order, l.state, *m.visible, l.info.rules); !s.ok()) return error_response(s.error());
 
   // Enough cash (buys) and holdings (notional sells) at the last price, with the fee: the same check
@@ -69,7 +86,7 @@ HttpResponse place_order(ApiCall& call) {
   json estimate = nullptr;
   if (!std::isnan(last)) {
     auto dry = pf::price_fill(l.state, asset, order.side, order.size_kind, order.size, m.clock, last, m.clock_date(),
-                              call.book().fees_of(l).schedule, l.info.rules,
+                              fees.schedule, l.info.rules,
                               {order.placed, order.model, order.signal_id, order.confidence});
     if (!dry.ok()) return error_response(dry.error());
     estimate = {{"price", dry->price},
@@ -79,7 +96,8 @@ HttpResponse place_order(ApiCall& call) {
                 {"net_cash", dry->net_cash},
                 {"as_of", pf::format_date(m.clock_date())}};
   }
-  auto id = insert_order(call.ctx.db(), l.info.id, order, read->second);
+  auto id = insert_order(call.ctx.db(), l.info.id, order, read->signal_id,
+                         read->fees ? std::optional<std::int64_t>(read->fees->id) : std::nullopt);
   if (!id.ok()) return error_response(id.error());
   auto stored = find_order(call.ctx.db(), l.info.id, *id);
   if (!stored.ok()) return error_response(stored.error());

@@ -28,8 +28,10 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, Counts& counts) {
   const Ledger& l = *d.ledger;
   auto orders = pending_orders(db, l.info.id);
   if (!orders.ok()) return orders.error();
-  const pf::FeeSchedule& fees = ctx.book().fees_of(l).schedule;
   for (OrderRecord& o : *orders) {
+    // The order's own fee structure, or the portfolio's (a structure in use cannot be deleted).
+    const auto own = o.fee_structure_id ? ctx.book().fees().find(*o.fee_structure_id) : ctx.book().fees().end();
+    const pf::FeeSchedule& fees = own != ctx.book().fees().end() ? own->second.schedule : ctx.book().fees_of(l).schedule;
     auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules);
     std::string status;
     if (!exec.ok()) {

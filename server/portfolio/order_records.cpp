@@ -14,7 +14,7 @@ using store::Statement;
 
 constexpr const char* kOrderColumns =
     "SELECT id, portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
-    "signal_id, confidence, status, error_code, error_message, created_at, updated_at FROM orders ";
+    "signal_id, confidence, status, error_code, error_message, created_at, updated_at, fee_structure_id FROM orders ";
 
 OrderRecord read_order(const Statement& st) {
   OrderRecord r;
@@ -37,6 +37,7 @@ OrderRecord read_order(const Statement& st) {
   if (!st.is_null(14)) r.error = Error{st.text(14), st.text(15)};
   r.created_at = st.text(16);
   r.updated_at = st.text(17);
+  r.fee_structure_id = st.optional_integer(18);
   return r;
 }
 
@@ -77,10 +78,10 @@ nlohmann::json read_fill_json(const Statement& st) {
 }  // namespace
 
 Result<std::int64_t> insert_order(Database& db, std::int64_t portfolio_id, const pf::Order& o,
-                                  std::optional<std::int64_t> signal_id) {
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id) {
   auto st = db.prepare(
       "INSERT INTO orders (portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
-      "signal_id, confidence, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')");
+      "signal_id, confidence, fee_structure_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')");
   if (!st.ok()) return st.error();
   st->bind(1, portfolio_id).bind(2, o.ticker).bind(3, pf::side_name(o.side)).bind(4, pf::order_type_name(o.type));
   st->bind(5, pf::size_kind_name(o.size_kind)).bind(6, o.size);
@@ -88,6 +89,7 @@ Result<std::int64_t> insert_order(Database& db, std::int64_t portfolio_id, const
   if (o.good_until) st->bind(8, pf::format_date(*o.good_until));
   st->bind(9, pf::format_date(o.placed)).bind(10, o.model).bind(11, signal_id);
   if (o.confidence >= 0.0) st->bind(12, o.confidence);
+  st->bind(13, fee_structure_id);
   if (Status s = st->run(); !s.ok()) return s.error();
   return db.last_insert_rowid();
 }
@@ -158,6 +160,7 @@ nlohmann::json order_json(const OrderRecord& r, const nlohmann::json& fill) {
   j["id"] = r.id;
   j["portfolio_id"] = r.portfolio_id;
   j["signal_id"] = r.signal_id ? nlohmann::json(*r.signal_id) : nlohmann::json(nullptr);
+  j["fee_structure_id"] = r.fee_structure_id ? nlohmann::json(*r.fee_structure_id) : nlohmann::json(nullptr);
   j["confidence"] = r.order.confidence >= 0.0 ? nlohmann::json(r.order.confidence) : nlohmann::json(nullptr);
   j["status"] = r.status;
   j["error"] = r.error ? nlohmann::json{{"code", r.error->code}, {"message", r.error->message}} : nlohmann::json(nullptr);

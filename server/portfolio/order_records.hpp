@@ -24,6 +24,7 @@ struct OrderRecord {
   std::int64_t portfolio_id = 0;
   pf::Order order;
   std::optional<std::int64_t> signal_id;
+  std::optional<std::int64_t> fee_structure_id;  ///< this order's fee structure; none: the portfolio's
   std::string status = "pending";
   std::optional<Error> error;  ///< why it was rejected
   std::string created_at, updated_at;
@@ -31,7 +32,7 @@ struct OrderRecord {
 
 /// Stores a new pending order; returns its id.
 Result<std::int64_t> insert_order(store::Database& db, std::int64_t portfolio_id, const pf::Order& order,
-                                  std::optional<std::int64_t> signal_id);
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id);
 
 /// Changes an order's status (and records the error of a rejection).
 Status set_order_status(store::Database& db, std::int64_t order_id, const std::string& status,
@@ -55,7 +56,8 @@ Result<nlohmann::json> order_fill_json(store::Database& db, std::int64_t order_i
 Result<nlohmann::json> list_fills_json(store::Database& db, std::int64_t portfolio_id, std::size_t limit,
                                        std::size_t offset);
 
-/// {"id", "portfolio_id", <order_to_json fields>, "signal_id", "status", "error": {code, message}|null,
+/// {"id", "portfolio_id", <order_to_json fields>, "signal_id", "fee_structure_id" (null: the
+///  portfolio's), "status", "error": {code, message}|null,
 ///  "created_at", "updated_at", "fill": <fill>|null}.
 nlohmann::json order_json(const OrderRecord& order, const nlohmann::json& fill);
 

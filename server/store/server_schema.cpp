@@ -124,6 +124,7 @@ constexpr std::string_view kPortfolioSchema =
     " model TEXT NOT NULL,"
     " signal_id INTEGER REFERENCES signals(id),"
     " confidence REAL,"
+    " fee_structure_id INTEGER REFERENCES fee_structures(id),"  // this order's fees; NULL: the portfolio's
     " status TEXT NOT NULL CHECK (status IN ('pending', 'filled', 'expired', 'cancelled', 'rejected')),"
     " error_code TEXT,"
     " error_message TEXT,"

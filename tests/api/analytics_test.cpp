@@ -7,6 +7,7 @@
 #include "finsim/portfolio/holdings.hpp"
 #include "finsim/portfolio/performance.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
+#include "finsim/portfolio/returns_metrics.hpp"
 
 using namespace finsim::test;
 namespace pf = finsim::portfolio;
@@ -61,6 +62,19 @@ TEST_CASE("performance and risk analytics are the engine's metrics of the stored
   CHECK(perf["returns"][0]["value"] == returns[0]);
   CHECK(perf["return_distribution"] == pf::histogram_to_json(pf::histogram(returns, 20)));
   CHECK(perf["valuation"]["nav"] == p["nav"]);
+  CHECK_FALSE(perf["summary"].contains("benchmark"));
+  // Against a benchmark: the engine's alpha and beta with the ticker's returns on the same days.
+  const json bench = get(port, path + "/performance?benchmark=BND1")["summary"]["benchmark"];
+  std::vector<double> bnd1;
+  const auto series = closes(port, "BND1");
+  for (const pf::NavSnapshot& s : nav)
+    for (const auto& [d, c] : series)
+      if (d == pf::format_date(s.date)) bnd1.push_back(c);
+  REQUIRE(bnd1.size() == nav.size());
+  const auto expected = pf::summarize_nav(nav, {}, pf::simple_returns(bnd1));
+  CHECK(bench["beta"] == expected.benchmark->beta);
+  CHECK(bench["alpha"] == pf::json_number(expected.benchmark->alpha));
+  CHECK(error_code(call(port, "GET", path + "/performance?benchmark=NOPE"), 422) == "unknown_ticker");
   CHECK(perf["trades"]["trades"] == 1);  // the partial FIN1 sale closed one round trip
 
   const json risk = get(port, path + "/risk-analytics?volatility_window=10&window=30");

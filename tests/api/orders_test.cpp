@@ -155,6 +155,23 @@ TEST_CASE("limit orders wait for their price, expire after good_until, and pendi
   CHECK(error_code(call(port, "GET", orders + "999"), 404) == "unknown_order");
 }
 
+TEST_CASE("an order may name its own fee structure, used at its fill instead of the portfolio's") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "Z"}, {"initial_capital", 10000}});  // zero fees
+  const json o = order(port, p, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"fee_structure", "flat"}});
+  CHECK(o["estimate"]["fee"] == 1.0);
+  CHECK(o["fee_structure_id"].is_number());
+  order(port, p, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}});
+  CHECK(error_code(call(port, "POST", portfolio_path(p) + "/orders",
+                        {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"fee_structure", "nope"}}),
+                   422) == "unknown_fee_structure");
+  advance(port);
+  const json orders = get(port, portfolio_path(p) + "/orders")["orders"];
+  CHECK(orders[1]["fill"]["fee"] == 1.0);  // oldest: the flat fee it named
+  CHECK(orders[0]["fill"]["fee"] == 0.0);  // the portfolio's zero
+}
+
 TEST_CASE("an order that can no longer be paid at its fill is rejected there, and nothing is booked") {
   ServerProcess server(api_server_args());
   const int port = server.port();
