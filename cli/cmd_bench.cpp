@@ -10,9 +10,11 @@
 #include "cli_args.hpp"
 #include "commands.hpp"
 #include "finsim/clearing.hpp"
+#include "finsim/learning/training_session.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
 #include "finsim/simulation.hpp"
+#include "thread_pool.hpp"
 
 namespace finsim::cli {
 namespace {
@@ -82,11 +84,81 @@ nlohmann::json bench_case(const Case& k, const std::string& scenario) {
             {"samples", k.serializations}}}};
 }
 
+// Training throughput: live-agent decisions per second of wall time over whole iterations (rollout with
+// the simulation, GAE and the PPO update), median over iterations after one warm-up iteration.
+nlohmann::json training_throughput(const learning::TrainingOptions& options, int threads, int iterations) {
+  auto session = learning::TrainingSession::create(options);
+  if (!session.ok()) throw UsageError(session.error().message);
+  ThreadPool pool(threads);
+  session->set_parallel(pool.parallel_for());
+  session->iterate();
+  std::vector<double> rates, seconds;
+  for (int i = 0; i < iterations; ++i) {
+    const auto t0 = Clock::now();
+    const auto s = session->iterate();
+    const double sec = std::chrono::duration<double>(Clock::now() - t0).count();
+    seconds.push_back(sec);
+    rates.push_back(static_cast<double>(s.batch_samples) / sec);
+  }
+  return {{"threads", threads},
+          {"agent_steps_per_s", {{"median", quantile(rates, 0.5)}, {"min", quantile(rates, 0.0)},
+                                 {"max", quantile(rates, 1.0)}, {"iterations", iterations}}},
+          {"seconds_per_iteration", quantile(seconds, 0.5)}};
+}
+
+// One learned-policy decision for every bank of a 100-bank simulation (features, normalisation,
+// scalar MLP, argmax), median over calls.
+nlohmann::json inference_time(std::unique_ptr<Policy> policy, int calls) {
+  SimConfig config = scenario_config("liquidity_freeze").value();
+  auto sim = Simulation::create(config, 42);
+  if (!sim.ok()) throw UsageError(sim.error().message);
+  for (int i = 0; i < 12; ++i) sim->step();  // past the shock: stressed banks, all actions feasible
+  sim->begin_step();
+  Rng rng(7);
+  std::vector<Action> actions(static_cast<std::size_t>(sim->banks()));
+  PolicyContext ctx{sim->observations(), sim->action_masks(), sim->active(), sim->config(), sim->timestep(), rng};
+  std::vector<double> us;
+  for (int i = 0; i < calls; ++i) {
+    const auto t0 = Clock::now();
+    policy->decide(ctx, actions);
+    us.push_back(micros(Clock::now() - t0));
+  }
+  int active = 0;
+  for (auto a : sim->active()) active += a;
+  return {{"policy", std::string(policy->name())}, {"banks", sim->banks()}, {"active_banks", active},
+          {"median_us", quantile(us, 0.5)}, {"p90_us", quantile(us, 0.9)}, {"calls", calls}};
+}
+
+nlohmann::json learning_bench(bool quick, int threads) {
+  learning::TrainingOptions o;
+  o.scenarios = {"liquidity_freeze"};
+  o.cooperation = 1.0;
+  const int iterations = quick ? 2 : 7;
+  nlohmann::json out;
+  out["what"] = "MAPPO training throughput on the 100-bank network (liquidity_freeze, 10 copies x 100 steps per "
+                "iteration, default hyperparameters), environment, GAE and PPO update included; inference of one step for 100 banks";
+  out["hardware_threads"] = std::thread::hardware_concurrency();
+  out["config"] = learning::training_options_json(o);
+  out["training"].push_back(training_throughput(o, 1, iterations));
+  if (threads > 1) out["training"].push_back(training_throughput(o, threads, iterations));
+  auto shipped = make_policy("mappo");
+  std::unique_ptr<Policy> policy;
+  if (shipped.ok() && shipped.value()) policy = std::move(shipped).value();
+  else policy = std::move(learning::TrainingSession::create(o).value().make_policy()).value();
+  out["inference"] = inference_time(std::move(policy), quick ? 200 : 2000);
+  return out;
+}
+
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}, {"portfolio", false}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"threads"}}, 0);
   const bool quick = args.has("quick");
+  if (args.has("portfolio") && args.has("learning")) throw UsageError("--portfolio and --learning are separate benchmarks");
+  if (args.has("learning")) {
+    std::cout << learning_bench(quick, thread_count_option(args)).dump(2) << "\n";
+    return 0;
+  }
   if (args.has("portfolio")) {
     nlohmann::json out;
     out["portfolio_backtest"] = quick ? bench_portfolio(100, 2000, 3) : bench_portfolio(100, 20000, 5);

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/simulation.hpp"
+#include "policy_arg.hpp"
 #include "sim_options.hpp"
 
 namespace finsim::cli {
@@ -61,7 +62,9 @@ int run_command(const std::vector<std::string>& argv) {
   std::multimap<int, Intervention> schedule;
   for (const auto& spec : args.all("intervene")) schedule.insert(parse_intervention(spec));
 
-  auto sim = Simulation::create(config, seed);
+  // A learned policy may come from a file (--policy path.json); every other name is the registry's.
+  const PolicyMaker make = policy_maker(config.policy);
+  auto sim = Simulation::create(config, seed, make());
   if (!sim.ok()) throw UsageError(sim.error().message);
   // Interventions are validated against the network before anything is printed.
   for (const auto& [step, iv] : schedule)

@@ -7,12 +7,14 @@ namespace finsim::cli {
 std::span<const Command> commands() {
   static const std::array kCommands{
       Command{"run", "run a simulation and print its contract messages as NDJSON",
-              "usage: finsim run [--scenario NAME] [--seed N] [--steps N] [--policy NAME] [--banks N]\n"
+              "usage: finsim run [--scenario NAME] [--seed N] [--steps N] [--policy NAME|FILE] [--banks N]\n"
               "                  [--set KEY=VALUE ...] [--compact]\n\n"
               "Prints the timestep-0 STATE_UPDATE, then for each step its EVENTs, its STATE_UPDATE and its\n"
               "METRICS_UPDATE, one JSON object per line (the wire contract, schema_version 1.0).\n\n"
               "  --seed N            seed, 0 .. 2^53-1 (default 42)\n"
               "  --steps N           timesteps to run, 0 .. 1000000 (default 100)\n"
+              "  --policy NAME|FILE  heuristic, random, all_hold, all_lend, all_hoard, all_fire_sale, the shipped\n"
+              "                      mappo, mappo-cooperative, mappo-selfish, or a policy file (*.json)\n"
               "  --compact           nodes carry only the contract's fields (no balance-sheet details)\n"
               "  --intervene SPEC    queue an intervention before a step (repeatable):\n"
               "                      STEP:force_default:BANK | STEP:inject_liquidity:BANK:AMOUNT |\n"
@@ -47,14 +49,59 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               sweep_command},
       Command{"bench", "time the engine and print JSON",
-              "usage: finsim bench [--quick] [--portfolio]\n\n"
+              "usage: finsim bench [--quick] [--portfolio | --learning [--threads N]]\n\n"
               "Median time per step (physics, policy, clearing) with the heuristic policy on 100 banks,\n"
               "1,000 banks / 5,000 links and 10,000 banks / 50,000 links; one clearing on each; and the\n"
               "serialization of one STATE_UPDATE. Prints one JSON document.\n\n"
               "  --quick             fewer repetitions (for smoke tests)\n"
               "  --portfolio         instead: the portfolio backtest loop on 100 tickers x 20,000 bars\n"
-              "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n",
+              "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n"
+              "  --learning          instead: MAPPO training throughput (agent-steps/s, environment\n"
+              "                      included) on the 100-bank network, serially and on --threads threads,\n"
+              "                      and the inference time of one learned-policy step for 100 banks\n"
+              "  --threads N         threads for the parallel training figure (default: hardware)\n",
               bench_command},
+      Command{"train", "train bank policies with MAPPO and write a policy file",
+              "usage: finsim train --out FILE [--scenario S[,S...]] [--cooperation W] [--steps N] [--seed N]\n"
+              "                    [--log CSV] [options]\n\n"
+              "Multi-agent PPO (Yu et al. 2022): every bank is an agent sharing one actor and one critic.\n"
+              "The reward is (1 - W) * own outcome + W * system outcome (docs/learning.md). Shows a progress\n"
+              "bar on stderr; writes the policy (JSON) to FILE and, with --log, the learning curve as CSV.\n"
+              "The same options and seed write the same file, whatever --threads says.\n\n"
+              "  --scenario LIST     scenarios the environment copies cycle through (default: all five)\n"
+              "  --cooperation W     0 (selfish) .. 1 (cooperative) (default 0.5)\n"
+              "  --steps N           budget in simulated steps summed over copies (default 400000)\n"
+              "  --seed N            0 .. 2^53-1 (default 1)\n"
+              "  --name NAME         the policy's name in the file (default mappo)\n"
+              "  --description TEXT  free text stored in the file\n"
+              "  --selection MODE    argmax | sample: how the policy picks actions when run (default argmax)\n"
+              "  --copies N          environment copies per rollout (default 10)\n"
+              "  --episode-steps N   steps per training episode (default 100)\n"
+              "  --default-penalty D reward penalty for a default (default 10)\n"
+              "  --hidden LIST       hidden layer widths (default 32,32)\n"
+              "  --epochs N          PPO epochs per batch (default 5)\n"
+              "  --minibatches N     minibatches per epoch (default 4)\n"
+              "  --lr X, --critic-lr X  Adam learning rates (default 1e-3)\n"
+              "  --entropy X         entropy bonus coefficient (default 0.003)\n"
+              "  --gamma X, --lambda X  discount and GAE lambda (default 0.95, 1)\n"
+              "  --banks N, --set KEY=VALUE  simulation parameters for every scenario\n"
+              "  --threads N         worker threads (default: hardware); results do not depend on it\n"
+              "  --quiet             no progress bar\n",
+              train_command},
+      Command{"eval", "compare policies on held-out seeds (table or JSON)",
+              "usage: finsim eval --policy FILE|NAME[,...] [--scenario S[,S...]] [--seeds A..B] [--steps N]\n"
+              "                   [--baselines LIST|none] [--json] [--threads N] [--banks N] [--set KEY=VALUE]\n\n"
+              "Runs every policy (and the baselines) on every seed of every scenario and reports, per policy,\n"
+              "the mean and 95% interval of the final default rate, the surviving system equity (share of\n"
+              "the initial), the mean liquidity, the final equilibrium score, the paired difference in\n"
+              "default rate against the heuristic, and the mix of actions taken.\n\n"
+              "  --seeds A..B        inclusive seed range (default 1000..1099); training never uses seeds\n"
+              "                      below 2^32, so these are held out\n"
+              "  --steps N           steps per run (default 200)\n"
+              "  --baselines LIST    default heuristic,random,all_hold,all_lend,all_hoard,all_fire_sale\n"
+              "  --json              one JSON document instead of the table\n"
+              "  --threads N         worker threads (default: hardware); results do not depend on it\n",
+              eval_command},
       Command{"metrics", "returns/risk analytics of a returns or prices CSV as JSON",
               "usage: finsim metrics [FILE] [--kind auto|prices|returns] [--period daily] [--risk-free R]\n"
               "                      [--required-return R] [--cutoff 0.05] [--benchmark COLUMN] [--drawdown-series]\n\n"

@@ -24,6 +24,8 @@ int clear_command(const std::vector<std::string>& args);
 int debtrank_command(const std::vector<std::string>& args);
 int sweep_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
+int train_command(const std::vector<std::string>& args);
+int eval_command(const std::vector<std::string>& args);
 int metrics_command(const std::vector<std::string>& args);
 int backtest_command(const std::vector<std::string>& args);
 

@@ -8,16 +8,19 @@ const char* const kSimulationOptionsHelp =
     "  --scenario NAME     calm | liquidity_freeze | fire_sale_spiral | core_default | gai_kapadia\n"
     "                      (default calm; `finsim scenarios` describes them)\n"
     "  --banks N           number of banks (default 100; links scale with mean_degree)\n"
-    "  --policy NAME       heuristic | random | all_hold | all_lend | all_hoard | all_fire_sale\n"
-    "                      (default heuristic)\n"
+    "  --policy NAME|FILE  heuristic | random | all_hold | all_lend | all_hoard | all_fire_sale |\n"
+    "                      mappo | mappo-cooperative | mappo-selfish, or a policy file (*.json,\n"
+    "                      written by `finsim train`) (default heuristic)\n"
     "  --set KEY=VALUE     override any parameter (repeatable; `finsim scenarios` lists them)\n";
 
 std::vector<OptionSpec> simulation_option_specs() {
   return {{"scenario"}, {"banks"}, {"policy"}, {"set", true, true}};
 }
 
-SimConfig config_from_args(const Args& args) {
-  auto config = scenario_config(args.get("scenario").value_or("calm"));
+SimConfig config_from_args(const Args& args) { return config_from_args(args, args.get("scenario").value_or("calm")); }
+
+SimConfig config_from_args(const Args& args, const std::string& scenario) {
+  auto config = scenario_config(scenario);
   if (!config.ok()) throw UsageError(config.error().message);
   if (auto banks = args.get("banks")) {
     Status st = set_parameter(*config, "banks", std::string_view(*banks));

@@ -2,6 +2,7 @@
 #include <array>
 #include <vector>
 
+#include "finsim/learning/learned_policy.hpp"
 #include "finsim/policy.hpp"
 
 namespace finsim {
@@ -41,9 +42,11 @@ class HeuristicPolicy final : public Policy {
       if (!ctx.active[i]) continue;
       const BankObservation& o = ctx.observations[i];
       const ActionMask m = ctx.masks[i];
-      // Short of cash beyond what a neighbour's loan would plausibly cover, or below the capital
-      // requirement (selling risky assets for cash raises the capital ratio): sell.
-      const bool short_of_cash = o.liquidity_gap > 0.5 * o.cash_share + 0.01;
+      // Short of cash beyond what a neighbour's loan would plausibly cover, or close to the
+      // liquidity stress at which depositors start to run (rebuild the buffer before they do), or
+      // below the capital requirement (selling risky assets for cash raises the capital ratio): sell.
+      const bool short_of_cash = o.liquidity_gap > 0.5 * o.cash_share + 0.01 ||
+                                 (o.liquidity_gap > 0.0 && o.liquidity_stress >= 0.8 * c.run_threshold);
       const bool undercapitalised = o.capital_gap < 0.0;
       if (allows(m, Action::fire_sale) && (short_of_cash || undercapitalised)) {
         actions[i] = Action::fire_sale;
@@ -108,6 +111,13 @@ Registry& registry() {
                      [] { return make_fixed_policy(Action::lend); },
                      [] { return make_fixed_policy(Action::hoard); },
                      [] { return make_fixed_policy(Action::fire_sale); }};
+    // The trained MAPPO policies shipped with the engine (engine/policies/, docs/learning.md).
+    const auto shipped = learning::shipped_policies();
+    const auto factories = learning::shipped_policy_factories();
+    for (std::size_t i = 0; i < shipped.size(); ++i) {
+      reg.names.emplace_back(shipped[i].name);
+      reg.factories.push_back(factories[i]);
+    }
     return reg;
   }();
   return r;

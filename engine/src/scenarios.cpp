@@ -21,12 +21,12 @@ const std::vector<Scenario>& all() {
         {"shock_target_share", "0.8"},
         {"run_sensitivity", "0.15"}}},
       {"fire_sale_spiral",
-       "At step 10 the asset price drops 10 %. Banks hold more of the asset than usual and less capital: "
+       "At step 10 the asset price drops 12 %. Banks hold more of the asset than usual and less capital: "
        "the weakest fall below their capital requirement and sell assets to restore it. Every sale "
        "depresses the price further (Cifuentes, Shin & Ferrucci 2005), pushing more banks below the "
        "requirement: the spiral ends in defaults.",
        {{"shock_step", "10"},
-        {"shock_price", "0.10"},
+        {"shock_price", "0.12"},
         {"equity_share", "0.10"},
         {"loan_book_share", "0.35"},
         {"price_reversion", "0.02"}}},

@@ -75,6 +75,7 @@ struct Simulation::State {
   // Phases (one file each).
   void initialise_balance_sheets();                 // init_balance_sheets.cpp
   void apply_shocks();                              // step_shocks.cpp
+  void accrue_income();                             // step_shocks.cpp
   void observe();                                   // observe.cpp
   void settle_liquidity();                          // step_liquidity.cpp (phases 3 and 4)
   /// Returns the number of new defaults; `waves` receives the clearing's default rounds.

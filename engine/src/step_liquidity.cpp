@@ -11,7 +11,7 @@
 //      Eisenberg–Noe on this step's payments) and is illiquid: it defaults in phase 5.
 // Prices: P = P_base · exp(−α · (units sold) / (units outstanding)) (Cifuentes, Shin & Ferrucci 2005),
 // with P_base the previous price moved by mean reversion toward the initial price and exogenous noise.
-// Every seller receives the post-impact price.
+// Every seller receives the post-impact price less the immediacy discount `fire_sale_discount`.
 #include <algorithm>
 #include <cmath>
 
@@ -107,10 +107,12 @@ void Simulation::State::settle_liquidity() {
   }
 
   double p = base_price;
+  // A seller receives the market price less the immediacy discount.
+  const double kept = 1.0 - c.fire_sale_discount;
   auto forced_units = [&](int i, double at) {
-    const double nd = need[i] - voluntary_units[i] * at;
+    const double nd = need[i] - voluntary_units[i] * at * kept;
     if (nd <= 0.0) return 0.0;
-    return std::min(units[i] - voluntary_units[i], nd / at);
+    return std::min(units[i] - voluntary_units[i], nd / (at * kept));
   };
 
   const double administrator_units = c.liquidation_rate * pending_liquidation;
@@ -144,7 +146,7 @@ void Simulation::State::settle_liquidity() {
       if (!is_active(i)) continue;
       const double owed = withdrawal[i] + due_authority[i] + owed_recall[i];
       if (owed <= 0.0) continue;
-      const double resources = cash[i] + inflow[i] + (voluntary_units[i] + forced_units(i, p)) * p;
+      const double resources = cash[i] + inflow[i] + (voluntary_units[i] + forced_units(i, p)) * p * kept;
       const double share = std::min(1.0, resources / owed);
       largest_change = std::max(largest_change, std::fabs(share - pay_share[i]));
       pay_share[i] = share;
@@ -160,12 +162,13 @@ void Simulation::State::settle_liquidity() {
     if (sold <= 0.0) continue;
     units[i] -= sold;
     if (units[i] < 0.0) units[i] = 0.0;
-    cash[i] += sold * p;
-    ledger.sale_proceeds += sold * p;
+    cash[i] += sold * p * kept;
+    ledger.sale_proceeds += sold * p * kept;
+    ledger.sale_discounts += sold * p * c.fire_sale_discount;
     Event ev;
     ev.type = EventType::fire_sale;
     ev.from = i;
-    ev.amount = sold * p;
+    ev.amount = sold * p * kept;
     ev.units = sold;
     ev.price = p;
     if (forced_sold > 0.0 && voluntary_units[i] <= 0.0) {

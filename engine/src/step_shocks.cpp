@@ -20,6 +20,26 @@ bool in_target(const SimConfig& c, int tier) {
 
 }  // namespace
 
+// Income and interest for the step (docs/model.md, "Income"): coupons and loan-book interest arrive in
+// cash; interest on deposits, central-bank funding and interbank loans is added to what is owed, so it
+// moves equity without moving cash (interbank interest moves it from borrower to lender).
+void Simulation::State::accrue_income() {
+  const SimConfig& c = config;
+  for (int i = 0; i < n; ++i) {
+    if (!is_active(i)) continue;
+    const double received = c.security_yield * units[i] * price + c.loan_book_yield * loan_book[i];
+    cash[i] += received;
+    ledger.income += received;
+    const double expense = c.deposit_rate * deposits[i] + c.central_bank_rate * cb_funding[i];
+    deposits[i] += c.deposit_rate * deposits[i];
+    deposit_target[i] += c.deposit_rate * deposit_target[i];
+    cb_funding[i] += c.central_bank_rate * cb_funding[i];
+    ledger.interest_expense += expense;
+  }
+  if (c.interbank_rate > 0.0)
+    for (int l = 0; l < m; ++l) loan[l] += c.interbank_rate * loan[l];  // 0 stays 0; failed banks hold none
+}
+
 void Simulation::State::apply_shocks() {
   const SimConfig& c = config;
   const int step_number = t + 1;
@@ -74,14 +94,18 @@ void Simulation::State::apply_shocks() {
     }
   }
 
+  accrue_income();
+
   // Deposits: mean-reverting net flows plus runs on stressed banks (docs/model.md, "Deposits").
   for (int i = 0; i < n; ++i) {
     const double z = exogenous.normal();
     const double d = deposits[i];
     if (!is_active(i) || d <= 0.0) continue;
     double flow = c.deposit_reversion * (deposit_target[i] - d) / d + c.deposit_volatility * z;
-    if (stress[i] > c.run_threshold)
-      flow -= c.run_sensitivity * (stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
+    // Depositors run on a bank they see struggling to pay: its liquidity stress, not worries about
+    // its borrowers that they cannot see (docs/model.md, "Deposits").
+    if (liquidity_stress[i] > c.run_threshold)
+      flow -= c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
     if (hit_by_shock[i]) flow -= c.shock_withdrawal;
     const double change = flow * d;
     if (change > 0.0) {

@@ -80,7 +80,7 @@ TEST_CASE("fire_sale_spiral: a price shock amplified by sales into insolvency de
     CHECK(s.first_default_step >= 10);  // nothing fails before the shock; the shock may sink the weakest
     CHECK(s.events[EventType::fire_sale] > 50);
     CHECK(s.price_drops >= 2);          // the spiral: more than the one shock
-    CHECK(s.lowest_price < 0.85);       // well below the 10 % shock
+    CHECK(s.lowest_price < 0.85);       // well below the 12 % shock
     CHECK(s.default_causes[DefaultCause::insolvent] > 0);
   }
 }

@@ -80,9 +80,10 @@ TEST_CASE("accounting closes after every step of long runs in every scenario and
           const Totals after = totals(*sim);
           const StepLedger& g = sim->ledger();
           const double cash_in = g.deposit_inflows - g.withdrawals_paid + g.sale_proceeds + g.injections +
-                                 g.authority_payouts - g.seized_cash - g.authority_collections;
+                                 g.authority_payouts - g.seized_cash - g.authority_collections + g.income;
           REQUIRE(std::fabs(after.cash - before.cash - cash_in) <= 1e-9 * (1.0 + before.scale));
-          const double equity_change = g.mark_to_market - g.credit_losses - g.failed_equity;
+          const double equity_change = g.mark_to_market - g.credit_losses - g.failed_equity + g.income -
+                                       g.interest_expense - g.sale_discounts;
           REQUIRE(std::fabs(after.equity - before.equity - equity_change) <= 1e-9 * (1.0 + before.scale));
           REQUIRE(std::fabs(after.lent - after.borrowed) <= 1e-9 * (1.0 + after.lent));
           for (int i = 0; i < sim->banks(); ++i) check_bank(*sim, i);

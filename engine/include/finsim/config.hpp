@@ -56,14 +56,21 @@ struct SimConfig {
   // --- deposits ---
   double deposit_volatility = 0.01;   ///< std. dev. of the net deposit flow, share of deposits per step
   double deposit_reversion = 0.1;     ///< pull of deposits back toward their initial level, per step
-  double run_sensitivity = 0.1;       ///< extra withdrawal share at stress 1 (runs on stressed banks)
-  double run_threshold = 0.5;         ///< stress above which depositors start to run
+  double run_sensitivity = 0.1;       ///< extra withdrawal share at liquidity stress 1 (runs on illiquid banks)
+  double run_threshold = 0.5;         ///< liquidity stress above which depositors start to run
 
   // --- actions ---
   double lend_share = 0.5;            ///< share of spare cash a LEND extends to the neediest borrower
   double hoard_recall_share = 0.5;    ///< share of outstanding loans a HOARD recalls
   double fire_sale_share = 0.2;       ///< share of holdings a voluntary FIRE_SALE sells
   double repay_share = 0.25;          ///< share of excess cash used to repay interbank borrowing
+
+  // --- income, per step (a step is about a trading day: annual rate / 250) ---
+  double loan_book_yield = 0.00016;   ///< interest on the loan book, received in cash (4 % a year)
+  double security_yield = 0.0001;     ///< coupons on securities at market value, received in cash (2.5 %)
+  double interbank_rate = 0.00008;    ///< interest on interbank loans, added to the loan (2 %)
+  double deposit_rate = 0.00004;      ///< interest credited to deposits (1 %)
+  double central_bank_rate = 0.0002;  ///< interest on central-bank funding, added to it (5 %: a penalty rate)
 
   // --- market ---
   double initial_price = 1.0;
@@ -73,6 +80,7 @@ struct SimConfig {
   double price_reversion = 0.05;      ///< pull of the log price back toward its initial level per step
   double price_drop_threshold = 0.02; ///< a fall of at least this share in one step emits PRICE_DROP
   double liquidation_rate = 0.25;     ///< share of failed banks' securities their administrator sells per step
+  double fire_sale_discount = 0.02;   ///< immediacy discount a seller accepts below the market price
 
   // --- clearing (Rogers & Veraart 2013) ---
   double default_cost_alpha = 0.9;    ///< share of external assets a defaulting bank realises

@@ -118,6 +118,9 @@ struct StepLedger {
   double authority_payouts = 0.0;     ///< recoveries paid to creditors of failed banks
   double seized_cash = 0.0;           ///< cash of failed banks taken over by the administrator
   double authority_collections = 0.0; ///< repayments of called claims to the administrator
+  double income = 0.0;                ///< coupons and loan-book interest received in cash
+  double interest_expense = 0.0;      ///< interest added to deposits and central-bank funding
+  double sale_discounts = 0.0;        ///< what sellers gave up below the market price (fire_sale_discount)
   double mark_to_market = 0.0;        ///< Σ units held × price change
   double credit_losses = 0.0;         ///< losses of surviving creditors on failed banks
   double failed_equity = 0.0;         ///< equity of banks removed by resolution
