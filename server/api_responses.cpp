@@ -8,18 +8,36 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 22> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 56> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
-      {"unauthorized", 401},       {"not_found", 404},
-      {"unknown_control", 404},    {"unknown_session", 404},
+      {"unauthorized", 401},       {"forbidden", 403},
+      {"not_found", 404},          {"unknown_control", 404},
+      {"unknown_session", 404},    {"unknown_portfolio", 404},
+      {"unknown_market", 404},     {"unknown_order", 404},
       {"method_not_allowed", 405}, {"conflict", 409},
       {"session_exists", 409},     {"payload_too_large", 413},
       {"out_of_range", 422},       {"bad_value", 422},
       {"unknown_scenario", 422},   {"unknown_policy", 422},
       {"unknown_parameter", 422},  {"unknown_bank", 422},
-      {"bank_defaulted", 422},     {"upgrade_required", 426},
-      {"too_many_sessions", 429},  {"header_too_large", 431},
-      {"shutting_down", 503},      {"internal", 500},
+      {"bank_defaulted", 422},     {"bad_parameter", 422},
+      // The portfolio API: values the engine or the API refuse.
+      {"bad_portfolio", 422},      {"bad_order", 422},
+      {"bad_quantity", 422},       {"bad_limit_price", 422},
+      {"bad_expiry", 422},         {"unknown_ticker", 422},
+      {"insufficient_cash", 422},  {"insufficient_holdings", 422},
+      {"bad_fee_schedule", 422},   {"unknown_fee_structure", 422},
+      {"bad_preview", 422},        {"bad_price", 422},
+      {"no_price", 422},           {"bad_signal", 422},
+      {"unknown_signal", 422},     {"bad_backtest", 422},
+      {"bad_sizing", 422},         {"bad_period", 422},
+      {"bad_config", 422},         {"unknown_model", 422},
+      {"external_model", 422},     {"model_unavailable", 422},
+      {"bad_import", 422},         {"idempotency_key_reused", 422},
+      {"upgrade_required", 426},   {"too_many_sessions", 429},
+      {"header_too_large", 431},   {"shutting_down", 503},
+      {"store_unavailable", 503},  {"internal", 500},
+      {"store", 500},              {"cancelled", 503},
+      {"unknown_asset", 422},      {"bad_panel", 422},
   }};
   for (const auto& [c, status] : kStatus)
     if (c == code) return status;
@@ -32,7 +50,8 @@ HttpResponse json_response(int status, const nlohmann::json& body) {
   r.body = body.dump();
   r.set("Content-Type", "application/json")
       .set("Cache-Control", "no-store")
-      .set("Access-Control-Allow-Origin", "*");
+      .set("Access-Control-Allow-Origin", "*")
+      .set("Access-Control-Expose-Headers", "Location, Idempotent-Replayed");
   return r;
 }
 
@@ -55,7 +74,7 @@ HttpResponse preflight_response(std::string_view allow) {
   r.status = 204;
   r.set("Access-Control-Allow-Origin", "*")
       .set("Access-Control-Allow-Methods", std::string(allow))
-      .set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+      .set("Access-Control-Allow-Headers", "Authorization, Content-Type, Idempotency-Key")
       .set("Access-Control-Max-Age", "600")
       .set("Allow", std::string(allow));
   return r;

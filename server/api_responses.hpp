@@ -11,14 +11,15 @@
 
 namespace finsim::server {
 
-/// The HTTP status for an error code: the engine's (finsim/session.hpp) and the server's own.
-///   400 bad_json, bad_request            404 not_found, unknown_control, unknown_session
-///   401 unauthorized                     405 method_not_allowed
-///   409 conflict, session_exists          413 payload_too_large
-///   422 out_of_range, bad_value, unknown_scenario, unknown_policy, unknown_parameter,
-///       unknown_bank, bank_defaulted     426 upgrade_required
-///   429 too_many_sessions                431 header_too_large
-///   503 shutting_down                    500 anything else
+/// The HTTP status for an error code: the engine's (finsim/session.hpp, finsim/portfolio/…) and the
+/// server's own (the full table: docs/http-api.md and docs/portfolio-api.md, "Errors").
+///   400 bad_json, bad_request            401 unauthorized          403 forbidden
+///   404 not_found, unknown_control, unknown_session, unknown_portfolio, unknown_market, unknown_order
+///   405 method_not_allowed               409 conflict, session_exists           413 payload_too_large
+///   422 a value refused: out_of_range, bad_value, unknown_*, bad_order, bad_quantity,
+///       insufficient_cash, insufficient_holdings, bad_signal, bad_import, idempotency_key_reused, …
+///   426 upgrade_required                 429 too_many_sessions                  431 header_too_large
+///   503 shutting_down, store_unavailable  500 anything else
 int http_status(std::string_view code);
 
 /// A JSON body with `Cache-Control: no-store` and the CORS header every API answer carries.

@@ -1,5 +1,6 @@
 #include "http_session.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -52,7 +53,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     if (stopping_) return do_close();
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(context_->limits.header_limit));
-    parser_->body_limit(context_->limits.body_limit);
+    // The larger limit until the target is known (on_header sets the request's own).
+    body_limit_ = std::max(context_->limits.body_limit, context_->limits.import_body_limit);
+    parser_->body_limit(body_limit_);
     stream_.expires_after(context_->limits.http_timeout);
     http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code ec, std::size_t) {
       self->on_header(ec);
@@ -63,6 +66,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   /// sending the body; a body over the limit has already failed here with 413.
   void on_header(beast::error_code ec) {
     if (ec) return on_read(ec);
+    const auto target = parser_->get().target();
+    body_limit_ = context_->router->takes_large_body(std::string_view(target.data(), target.size()))
+                      ? context_->limits.import_body_limit
+                      : context_->limits.body_limit;
+    if (parser_->content_length() && *parser_->content_length() > body_limit_) return on_read(http::error::body_limit);
+    parser_->body_limit(body_limit_);  // what a chunked body may still bring
     auto read_body = [self = shared_from_this()] {
       http::async_read(self->stream_, self->buffer_, *self->parser_,
                        [self](beast::error_code e, std::size_t) { self->on_read(e); });
@@ -80,7 +89,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   void on_read(beast::error_code ec) {
     if (ec == http::error::end_of_stream) return do_close();
     if (ec == http::error::body_limit)
-      return send_error("payload_too_large", "the body exceeds " + std::to_string(context_->limits.body_limit) + " bytes");
+      return send_error("payload_too_large", "the body exceeds " + std::to_string(body_limit_) + " bytes");
     if (ec == http::error::header_limit)
       return send_error("header_too_large",
                         "the headers exceed " + std::to_string(context_->limits.header_limit) + " bytes");
@@ -96,13 +105,19 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     const bool head = req.method() == http::verb::head;
     if (beast::websocket::is_upgrade(req)) return upgrade();
     HttpRequest plain = to_plain(req);
-    send(context_->router->handle(plain), head, keep_alive);
+    // The answer may come from another thread (the portfolio service, once its change is durable):
+    // it is sent from this connection's strand.
+    context_->router->handle(std::move(plain), [self = shared_from_this(), head, keep_alive](HttpResponse r) {
+      net::post(self->stream_.get_executor(), [self, r = std::move(r), head, keep_alive]() mutable {
+        self->send(std::move(r), head, keep_alive);
+      });
+    });
   }
 
   void upgrade() {
     auto req = parser_->release();
     HttpRequest plain = to_plain(req);
-    auto live = context_->router->viewer_session(plain);
+    auto live = context_->router->viewer_channel(plain);
     if (!live.ok()) {
       HttpResponse r = error_response(live.error());
       r.close = true;
@@ -182,6 +197,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   bool writing_ = false;
   bool drain_after_write_ = false;
   std::size_t drained_ = 0;
+  std::size_t body_limit_ = 0;  ///< of the request being read
   std::array<char, 16384> drain_buffer_{};
 };
 

@@ -25,9 +25,11 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, 
 Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body) {
   std::lock_guard lock(mutex_);
   if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
+  const int timestep = session_.simulation().metrics().timestep;
   auto outcome = session_.control(name, body);
   if (!outcome.ok()) return outcome.error();
   publish_locked(std::move(outcome->messages));
+  if (session_.simulation().metrics().timestep > timestep) notify_step_locked();
   sync_timer_locked();
   publish_status_locked();
   return status_locked(std::move(outcome->status));
@@ -100,6 +102,27 @@ std::size_t LiveSession::close(const CloseReason& reason) {
   return closing.size();
 }
 
+void LiveSession::add_step_listener(std::int64_t key, std::function<void(const Metrics&)> listener) {
+  std::lock_guard lock(mutex_);
+  step_listeners_[key] = std::move(listener);
+}
+
+void LiveSession::remove_step_listener(std::int64_t key) {
+  std::lock_guard lock(mutex_);
+  step_listeners_.erase(key);
+}
+
+void LiveSession::notify_step_locked() {
+  if (step_listeners_.empty()) return;
+  const Metrics& m = session_.simulation().metrics();
+  for (auto& [key, listener] : step_listeners_) listener(m);
+}
+
+Metrics LiveSession::metrics() const {
+  std::lock_guard lock(mutex_);
+  return session_.simulation().metrics();
+}
+
 std::size_t LiveSession::viewers() const {
   std::lock_guard lock(mutex_);
   return viewers_.size();
@@ -163,6 +186,7 @@ void LiveSession::on_tick(std::uint64_t generation) {
   std::lock_guard lock(mutex_);
   if (generation != timer_generation_ || closed_ || !session_.running()) return;
   publish_locked(session_.advance());
+  notify_step_locked();
   // Fixed schedule (no drift); after falling more than a period behind, restart from now (no burst).
   const Clock::time_point now = Clock::now();
   next_tick_ += armed_period_;

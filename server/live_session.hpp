@@ -13,6 +13,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,13 +27,14 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/result.hpp"
+#include "channel.hpp"
 #include "finsim/session.hpp"
 #include "frame.hpp"
 #include "viewer.hpp"
 
 namespace finsim::server {
 
-class LiveSession : public std::enable_shared_from_this<LiveSession> {
+class LiveSession : public Channel, public std::enable_shared_from_this<LiveSession> {
  public:
   struct Options {
     bool stamp = false;  ///< add "published_at_ms" to states and metrics (see make_frame)
@@ -57,16 +60,26 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
   /// kViewerCountDelay: joins and leaves are batched, so a crowd arriving costs O(viewers) frames
   /// per delay, not O(viewers²).
   /// Returns the id to leave() with. Error unknown_session once the session is closed.
-  Result<std::uint64_t> join(const std::shared_ptr<Viewer>& viewer);
+  Result<std::uint64_t> join(const std::shared_ptr<Viewer>& viewer) override;
   /// Forgets a viewer (no-op for unknown ids); the others get a STATUS with the new count within
   /// kViewerCountDelay.
-  void leave(std::uint64_t viewer_id);
+  void leave(std::uint64_t viewer_id) override;
 
   /// Stops the timer, refuses controls and viewers from now on, and closes every viewer with
   /// `reason`. Returns how many viewers were closed. Idempotent.
   std::size_t close(const CloseReason& reason);
 
   [[nodiscard]] std::size_t viewers() const;
+
+  /// The banking simulation's metrics after its latest step (what the portfolio market's banking
+  /// link reads: conditions_from_banking).
+  [[nodiscard]] Metrics metrics() const;
+
+  /// Calls `listener` with the metrics of every step from now on (timer ticks and the step control),
+  /// under the session's lock: it must only queue work, never block or call into this session.
+  /// `key` names it (a later add with the same key replaces it). A market tied to the session uses this.
+  void add_step_listener(std::int64_t key, std::function<void(const Metrics&)> listener);
+  void remove_step_listener(std::int64_t key);
 
   /// How long a change in the number of viewers may wait before viewers are told.
   static constexpr std::chrono::milliseconds kViewerCountDelay{250};
@@ -97,6 +110,8 @@ class LiveSession : public std::enable_shared_from_this<LiveSession> {
   bool status_scheduled_ = false;
   Clock::duration armed_period_{};
   Clock::time_point next_tick_{};
+  void notify_step_locked();
+  std::map<std::int64_t, std::function<void(const Metrics&)>> step_listeners_;
   std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
   std::uint64_t next_viewer_id_ = 1;
   std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues

@@ -1,6 +1,7 @@
-// finsim-server: the FinSim engine shared live with many viewers (docs/server.md).
-// Exit codes: 0 after a signal-initiated shutdown or --help; 2 for bad arguments, an unusable
-// database or address; 1 for an internal error.
+// finsim-server: the FinSim engine shared live with many viewers (docs/server.md), and the portfolio
+// mode's REST API (docs/portfolio-api.md).
+// Exit codes: 0 after a signal-initiated shutdown, --help or a successful --import; 2 for bad
+// arguments, an unusable database or address, or a refused import; 1 for an internal error.
 #include <sys/resource.h>
 
 #include <csignal>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "portfolio/import_command.hpp"
 #include "server.hpp"
 #include "server_options.hpp"
 #include "store/server_schema.hpp"
@@ -33,15 +35,17 @@ int serve(const finsim::server::ServerOptions& options) {
     std::cerr << "finsim-server: " << store.error().message << "\n";
     return 2;
   }
+  const int schema_version = store->schema_version;
+  if (!options.import_file.empty()) return finsim::server::run_import_command(options, std::move(store->db));
   finsim::server::Server server(options);
-  if (auto st = server.start(); !st.ok()) {
+  if (auto st = server.start(std::move(store->db)); !st.ok()) {
     std::cerr << "finsim-server: " << st.error().message << "\n";
     return 2;
   }
   // The first line is the URL (tests and scripts read it); the rest describes the setup.
   std::cout << "finsim-server: serving " << server.url() << "\n";
-  std::cout << "finsim-server: database " << options.db_path << " (schema version " << store->schema_version << ")\n";
-  std::cout << "finsim-server: controls "
+  std::cout << "finsim-server: database " << options.db_path << " (schema version " << schema_version << ")\n";
+  std::cout << "finsim-server: controls and portfolio changes "
             << (options.control_token.empty() ? "open to anyone who can reach the address"
                                               : "need 'Authorization: Bearer <token>'")
             << "\n"
@@ -49,7 +53,7 @@ int serve(const finsim::server::ServerOptions& options) {
   if (options.control_token.empty() && options.host != "127.0.0.1" && options.host != "localhost" &&
       options.host != "::1")
     std::cerr << "finsim-server: warning: listening beyond loopback without --control-token: anyone who can "
-                 "reach it can drive the simulation\n";
+                 "reach it can drive the simulation and trade the portfolios\n";
   server.run();
   std::cout << "finsim-server: stopped\n" << std::flush;
   return 0;

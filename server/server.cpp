@@ -10,6 +10,10 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include "listener.hpp"
+#include "portfolio/api.hpp"
+#include "portfolio/banking_link.hpp"
+#include "portfolio/feed.hpp"
+#include "portfolio/service.hpp"
 #include "session_registry.hpp"
 #include "static_files.hpp"
 
@@ -51,6 +55,7 @@ struct Server::State {
   std::chrono::steady_clock::time_point shutdown_deadline{};
   bool stopping = false;  // touched by signal handlers only, which run one at a time (io's handlers)
   std::shared_ptr<SessionRegistry> sessions;
+  std::shared_ptr<PortfolioService> portfolio;
   std::shared_ptr<ServerContext> context;
   std::shared_ptr<Listener> listener;
   tcp::endpoint endpoint;
@@ -60,18 +65,30 @@ Server::Server(const ServerOptions& options) : s_(std::make_unique<State>(option
 
 Server::~Server() = default;
 
-Status Server::start() {
+Status Server::start(store::Database db) {
   auto address = parse_host(s_->options.host);
   if (!address.ok()) return address.error();
+
+  BookOptions book;
+  book.market_seed = s_->options.market_seed;
+  book.market_bars = static_cast<std::size_t>(s_->options.market_bars);
+  book.import_dir = s_->options.import_dir;
+  PortfolioService::Options service;
+  service.market_interval = std::chrono::milliseconds(static_cast<long long>(s_->options.market_interval_s * 1000.0));
+  auto feed = std::make_shared<PortfolioFeed>();
+  s_->portfolio = std::make_shared<PortfolioService>(Book(std::move(db), book), feed, service);
+  if (Status st = s_->portfolio->start(); !st.ok()) return st;
 
   s_->sessions = std::make_shared<SessionRegistry>(s_->simulation_io.get_executor(),
                                                    static_cast<std::size_t>(s_->options.max_sessions),
                                                    LiveSession::Options{s_->options.stamp});
   if (Status st = s_->sessions->start(); !st.ok()) return st;
+  restore_banking_links(s_->portfolio, s_->sessions);
 
   auto files = std::make_shared<const StaticFiles>(s_->options.web_root);
   s_->context = std::make_shared<ServerContext>();
-  s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token);
+  auto api = std::make_shared<const PortfolioApi>(s_->portfolio, s_->sessions, s_->options.control_token);
+  s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token, api, feed);
   s_->context->connections = std::make_shared<ConnectionTracker>(static_cast<std::size_t>(s_->options.max_connections));
   s_->context->limits.viewer_stall =
       std::chrono::milliseconds(static_cast<long long>(s_->options.stall_timeout_s * 1000.0));
@@ -133,7 +150,9 @@ void Server::run() {
   for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { s_->io.run(); });
   s_->io.run();
   for (auto& t : threads) t.join();
-  // The network has stopped and every session was closed (its timer cancelled).
+  // The network has stopped and every session was closed (its timer cancelled). The portfolio service
+  // commits what is queued (answers can no longer be sent: those clients retry with their keys).
+  s_->portfolio->stop();
   simulation_work.reset();
   s_->simulation_io.stop();
   simulation.join();

@@ -7,6 +7,7 @@
 
 #include "finsim/result.hpp"
 #include "server_options.hpp"
+#include "store/database.hpp"
 
 namespace finsim::server {
 
@@ -18,16 +19,18 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  /// Binds the address, creates the default session and installs the signal handlers. Errors:
-  /// bad_host, bind_failed, and the engine's. Call once, before run().
-  Status start();
+  /// Starts the portfolio service on `db` (the store, migrated; creating the default market on an
+  /// empty database), binds the address, creates the default session and installs the signal
+  /// handlers. Errors: bad_host, bind_failed, "store", and the engine's. Call once, before run().
+  Status start(store::Database db);
 
   /// The URL to open, e.g. "http://127.0.0.1:8080/" (valid after start()).
   [[nodiscard]] std::string url() const;
 
   /// Serves until SIGINT or SIGTERM, then stops accepting, sends every viewer a close frame
-  /// (1001 going away), lets pending writes finish for up to 3 s, cancels what is left and returns.
-  /// A second signal stops at once. Blocks the calling thread, which is one of the threads.
+  /// (1001 going away), lets pending writes finish for up to 3 s, cancels what is left, lets the
+  /// portfolio service commit what it has queued, and returns. A second signal stops at once.
+  /// Blocks the calling thread, which is one of the threads.
   void run();
 
  private:

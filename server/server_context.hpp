@@ -15,6 +15,7 @@ namespace finsim::server {
 struct ConnectionLimits {
   std::size_t header_limit = 8 * 1024;           ///< request line and headers, bytes (431 beyond)
   std::size_t body_limit = 64 * 1024;            ///< request body, bytes (413 beyond)
+  std::size_t import_body_limit = 32 * 1024 * 1024;  ///< body of a market import (a CSV upload)
   std::chrono::seconds http_timeout{30};         ///< to read one request, and idle keep-alive
   std::size_t viewer_event_queue = 256;          ///< EVENTs a viewer's queue holds before dropping the oldest
   std::chrono::milliseconds viewer_stall{10000}; ///< a viewer whose socket has not taken a frame for this

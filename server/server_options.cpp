@@ -11,9 +11,13 @@ const char* server_usage() {
   return "usage: finsim-server [--host 127.0.0.1] [--port 8080] [--web web/dist] [--db data/finsim.db]\n"
          "                     [--threads N] [--control-token TOKEN] [--max-sessions 16]\n"
          "                     [--max-connections 10000] [--stall-timeout 10] [--stamp]\n"
+         "                     [--market-seed 42] [--market-bars 1260] [--market-interval S] [--import-dir DIR]\n"
+         "       finsim-server --db FILE --import FILE [--import-format csv|aggregator] [--import-name NAME]\n"
+         "                     [--import-lenient]\n"
          "\n"
          "Serves the FinSim web app, the live simulation over WebSocket (/ws/simulation) and its REST\n"
-         "controls (/control/*, /sessions); see docs/http-api.md.\n"
+         "controls (/control/*, /sessions), and the portfolio mode (/api/..., /ws/portfolios); see\n"
+         "docs/http-api.md and docs/portfolio-api.md.\n"
          "\n"
          "  --host ADDR           address to listen on (default 127.0.0.1, loopback only)\n"
          "  --port N              port, 0 = any free port (default 8080)\n"
@@ -26,7 +30,16 @@ const char* server_usage() {
          "  --max-connections N   open connections, 1 .. 1000000 (default 10000)\n"
          "  --stall-timeout S     drop a viewer whose socket has taken nothing for S seconds (default 10)\n"
          "  --stamp               add \"published_at_ms\" to STATE_UPDATE and METRICS_UPDATE payloads\n"
-         "                        (for finsim-load's delay measurement)\n";
+         "                        (for finsim-load's delay measurement)\n"
+         "  --market-seed N       seed of the default simulated market, made on an empty database (default 42)\n"
+         "  --market-bars N       its history in business days from 2015-01-05, 1 .. 100000 (default 1260)\n"
+         "  --market-interval S   advance the default market one bar every S seconds (default: on request)\n"
+         "  --import-dir DIR      POST /api/markets/import may read files under DIR (default: none)\n"
+         "  --import FILE         import FILE into the database's markets, print the result and exit\n"
+         "  --import-format F     csv (wide or long, the default) or aggregator (a financial_data_aggregator\n"
+         "                        SQLite database)\n"
+         "  --import-name NAME    the imported market's name (default: imported-N)\n"
+         "  --import-lenient      leave bad rows out (listed) instead of refusing the whole file\n";
 }
 
 Result<ServerOptions> parse_server_options(const std::vector<std::string>& args, const std::string& env_token) {
@@ -35,6 +48,8 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
       {"host"},         {"port"},           {"web"},           {"db"},
       {"threads"},      {"control-token"},  {"max-sessions"},  {"max-connections"},
       {"stall-timeout"}, {"stamp", false}, {"help", false},
+      {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
+      {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
   };
   try {
     const cli::Args a(args, specs, 0);
@@ -56,6 +71,18 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
     o.max_connections = static_cast<int>(a.integer("max-connections", o.max_connections, 1, 1000000));
     o.stall_timeout_s = a.number("stall-timeout", o.stall_timeout_s, 0.1, 3600);
     o.stamp = a.has("stamp");
+    o.market_seed = static_cast<std::uint64_t>(a.integer("market-seed", 42, 0, (1LL << 53) - 1));
+    o.market_bars = static_cast<int>(a.integer("market-bars", o.market_bars, 1, 100000));
+    o.market_interval_s = a.number("market-interval", 0.0, 0.0, 86400.0);
+    if (a.has("market-interval") && o.market_interval_s < 0.01)
+      throw cli::UsageError("--market-interval must be at least 0.01 seconds");
+    o.import_dir = a.get("import-dir").value_or("");
+    o.import_file = a.get("import").value_or("");
+    o.import_format = a.get("import-format").value_or("csv");
+    if (o.import_format != "csv" && o.import_format != "aggregator")
+      throw cli::UsageError("--import-format must be csv or aggregator");
+    o.import_name = a.get("import-name").value_or("");
+    o.import_lenient = a.has("import-lenient");
     if (o.host.empty()) throw cli::UsageError("--host may not be empty");
     if (o.db_path.empty()) throw cli::UsageError("--db may not be empty");
     return o;

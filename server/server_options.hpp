@@ -1,6 +1,7 @@
 // The command line of finsim-server (docs/server.md). Parsing is pure; errors are one line.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,15 @@ struct ServerOptions {
   int max_connections = 10000;
   double stall_timeout_s = 10.0;   ///< a viewer whose socket takes nothing for this long is dropped
   bool stamp = false;              ///< add "published_at_ms" to states and metrics (load tests)
+  // The portfolio mode (docs/portfolio-api.md).
+  std::uint64_t market_seed = 42;  ///< seed of the default simulated market (empty database only)
+  int market_bars = 1260;          ///< its history in business days (empty database only)
+  double market_interval_s = 0.0;  ///< advance the default market one bar this often; 0 = on request only
+  std::string import_dir;          ///< POST /api/markets/import may read files under it ("" = none)
+  std::string import_file;         ///< --import: import this file into the database and exit
+  std::string import_format = "csv";  ///< csv or aggregator
+  std::string import_name;         ///< the imported market's name
+  bool import_lenient = false;     ///< leave bad rows out instead of refusing the file
   bool help = false;
 };
 

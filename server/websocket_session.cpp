@@ -28,7 +28,7 @@ using Clock = std::chrono::steady_clock;
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, public Viewer, public Connection {
  public:
   WebSocketSession(net::ip::tcp::socket&& socket, http::request<http::string_body> request,
-                   std::shared_ptr<LiveSession> live, std::shared_ptr<const ServerContext> context,
+                   std::shared_ptr<Channel> live, std::shared_ptr<const ServerContext> context,
                    ConnectionTracker::Ticket ticket)
       : ws_(std::move(socket)),
         request_(std::move(request)),
@@ -183,7 +183,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
   websocket::stream<beast::tcp_stream> ws_;
   http::request<http::string_body> request_;
-  std::shared_ptr<LiveSession> live_;
+  std::shared_ptr<Channel> live_;
   std::shared_ptr<const ServerContext> context_;
   ConnectionTracker::Ticket ticket_;
   beast::flat_buffer read_buffer_;
@@ -203,7 +203,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 }  // namespace
 
 void start_websocket_session(net::ip::tcp::socket socket, http::request<http::string_body> request,
-                             std::shared_ptr<LiveSession> session, std::shared_ptr<const ServerContext> context,
+                             std::shared_ptr<Channel> session, std::shared_ptr<const ServerContext> context,
                              ConnectionTracker::Ticket ticket) {
   std::make_shared<WebSocketSession>(std::move(socket), std::move(request), std::move(session), std::move(context),
                                      std::move(ticket))

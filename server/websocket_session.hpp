@@ -1,4 +1,5 @@
-// One viewer: a server-to-client WebSocket on /ws/simulation fed by a LiveSession.
+// One viewer: a server-to-client WebSocket fed by a Channel (a LiveSession on /ws/simulation, the
+// portfolio feed on /ws/portfolios).
 //
 // Frames wait in a bounded ViewerQueue (coalescing states, dropping old events) and are written one
 // at a time on the connection's strand, corked (TCP_CORK) while more are queued so that a step's
@@ -15,17 +16,17 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include "connection_tracker.hpp"
-#include "live_session.hpp"
+#include "channel.hpp"
 #include "server_context.hpp"
 
 namespace finsim::server {
 
-/// Completes the WebSocket handshake for `request` on `socket` and joins `session` as a viewer.
+/// Completes the WebSocket handshake for `request` on `socket` and joins `channel` as a viewer.
 /// Callable from any thread; the viewer's offer() and close() are thread-safe, its I/O runs on the
 /// socket's strand.
 void start_websocket_session(boost::asio::ip::tcp::socket socket,
                              boost::beast::http::request<boost::beast::http::string_body> request,
-                             std::shared_ptr<LiveSession> session, std::shared_ptr<const ServerContext> context,
+                             std::shared_ptr<Channel> channel, std::shared_ptr<const ServerContext> context,
                              ConnectionTracker::Ticket ticket);
 
 }  // namespace finsim::server

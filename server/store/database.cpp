@@ -4,10 +4,9 @@
 
 namespace finsim::store {
 
-Result<Database> Database::open(const std::string& path) {
+Result<Database> Database::open_with(const std::string& path, int flags) {
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string message = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
@@ -17,19 +16,55 @@ Result<Database> Database::open(const std::string& path) {
   return Database(db, path);
 }
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Result<Database> Database::open(const std::string& path) {
+  return open_with(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+}
+
+Result<Database> Database::open_read_only(const std::string& path) { return open_with(path, SQLITE_OPEN_READONLY); }
+
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), statements_(std::move(other.statements_)) {
+  other.db_ = nullptr;
+  other.statements_.clear();
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
-    sqlite3_close(db_);
+    close();
     db_ = other.db_;
     path_ = std::move(other.path_);
+    statements_ = std::move(other.statements_);
     other.db_ = nullptr;
+    other.statements_.clear();
   }
   return *this;
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() { close(); }
+
+void Database::close() {
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+  statements_.clear();
+  sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+Result<Statement> Database::prepare(std::string_view sql) {
+  std::string key(sql);
+  auto it = statements_.find(key);
+  if (it == statements_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, key.data(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK)
+      return make_error("store", std::string(sqlite3_errmsg(db_)) + " in: " + key);
+    it = statements_.emplace(std::move(key), stmt).first;
+  }
+  return Statement(it->second);
+}
+
+std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+int Database::changes() const { return sqlite3_changes(db_); }
 
 Status Database::exec(std::string_view sql) {
   auto rows = query(sql);

@@ -3,11 +3,14 @@
 // its use (the server opens it at start; the portfolio issue gives it its own strand).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "finsim/result.hpp"
+#include "statement.hpp"
 
 struct sqlite3;
 
@@ -21,6 +24,8 @@ class Database {
   /// Opens `path` for reading and writing, creating an empty file when missing. Opening reads
   /// nothing yet: a corrupt file shows on the first statement. Error code "store".
   static Result<Database> open(const std::string& path);
+  /// Opens an existing database for reading only (never creates or changes it). Error code "store".
+  static Result<Database> open_read_only(const std::string& path);
 
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;
@@ -35,6 +40,14 @@ class Database {
   /// `text` as an SQL string literal ('it''s').
   static std::string quote(std::string_view text);
 
+  /// A statement with `?` parameters, prepared on first use and cached for the connection's life
+  /// (see Statement). Error code "store" for SQL that does not compile.
+  Result<Statement> prepare(std::string_view sql);
+  /// The rowid of the last successful INSERT on this connection.
+  [[nodiscard]] std::int64_t last_insert_rowid() const;
+  /// Rows changed by the last INSERT, UPDATE or DELETE.
+  [[nodiscard]] int changes() const;
+
   /// True when SQLite could open the file for reading only (write-protected file or folder).
   [[nodiscard]] bool read_only() const;
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -43,8 +56,11 @@ class Database {
 
  private:
   Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  static Result<Database> open_with(const std::string& path, int flags);
+  void close();
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;  ///< prepared once, finalized at close
 };
 
 }  // namespace finsim::store

@@ -3,9 +3,181 @@
 #include <array>
 
 namespace finsim::store {
+namespace {
+
+#define FINSIM_NOW "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
+
+// The portfolio mode (issue 6; docs/portfolio-api.md, "Storage"). Money is REAL (IEEE doubles bound
+// and read as such, so values round-trip exactly); dates of bars are 'YYYY-MM-DD'; wall-clock times
+// are ISO 8601 UTC. Cash and holdings are kept in the same transaction as the fill that changes them,
+// and can always be recomputed from `fills` (finsim-server checks that they agree when it starts).
+constexpr std::string_view kPortfolioSchema =
+    // Markets: the embedded simulated one, and imported ones. `clock` is the market's current date:
+    // bars after it are not visible yet, orders placed now fill at a later bar.
+    "CREATE TABLE markets ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " kind TEXT NOT NULL CHECK (kind IN ('simulated', 'imported')),"
+    " seed INTEGER,"
+    " source TEXT NOT NULL DEFAULT '',"
+    " clock TEXT,"
+    " linked_session TEXT,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    "CREATE TABLE assets ("
+    " id INTEGER PRIMARY KEY,"
+    " market_id INTEGER NOT NULL REFERENCES markets(id),"
+    " ticker TEXT NOT NULL,"
+    " asset_class TEXT NOT NULL CHECK (asset_class IN ('stock', 'crypto', 'bond', 'commodity')),"
+    " sector TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (market_id, ticker)) STRICT;"
+    "CREATE TABLE market_bars ("
+    " market_id INTEGER NOT NULL REFERENCES markets(id),"
+    " date TEXT NOT NULL,"
+    " regime TEXT CHECK (regime IN ('calm', 'stressed', 'crisis')),"
+    " stress REAL NOT NULL DEFAULT 0,"
+    " jump REAL NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (market_id, date)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE prices ("
+    " asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " date TEXT NOT NULL,"
+    " close REAL CHECK (close IS NULL OR close > 0),"
+    " volume REAL CHECK (volume IS NULL OR volume >= 0),"
+    " PRIMARY KEY (asset_id, date)) STRICT, WITHOUT ROWID;"
+    // Fee structures: reusable, named; `schedule` is the engine's JSON form (fees.hpp).
+    "CREATE TABLE fee_structures ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE,"
+    " schedule TEXT NOT NULL,"
+    " description TEXT NOT NULL DEFAULT '',"
+    " builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ","
+    " updated_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    // Portfolios are archived, never deleted. A backtest's result is a portfolio of kind 'backtest'.
+    "CREATE TABLE portfolios ("
+    " id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " kind TEXT NOT NULL CHECK (kind IN ('live', 'backtest')),"
+    " status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'archived')),"
+    " market_id INTEGER NOT NULL REFERENCES markets(id),"
+    " fee_structure_id INTEGER NOT NULL REFERENCES fee_structures(id),"
+    " model TEXT NOT NULL DEFAULT 'manual',"
+    " initial_capital REAL NOT NULL CHECK (initial_capital >= 0),"
+    " cash REAL NOT NULL,"
+    " realized_pnl REAL NOT NULL DEFAULT 0,"
+    " fees_paid REAL NOT NULL DEFAULT 0,"
+    " allow_short INTEGER NOT NULL DEFAULT 0 CHECK (allow_short IN (0, 1)),"
+    " fractional INTEGER NOT NULL DEFAULT 1 CHECK (fractional IN (0, 1)),"
+    " opened_on TEXT NOT NULL,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ","
+    " archived_at TEXT) STRICT;"
+    // One row per asset a portfolio has traded: the position after its latest fill.
+    "CREATE TABLE holdings ("
+    " portfolio_id INTEGER NOT NULL REFERENCES portfolios(id),"
+    " asset_id INTEGER NOT NULL REFERENCES assets(id),"
+    " ticker TEXT NOT NULL,"
+    " quantity REAL NOT NULL,"
+    " cost_basis REAL NOT NULL,"
+    " realized_pnl REAL NOT NULL,"
+    " opened_on TEXT,"
+    " opened_by TEXT,"
+    " PRIMARY KEY (portfolio_id, asset_id)) STRICT, WITHOUT ROWID;"
+    "CREATE TABLE backtests ("
+    " id INTEGER PRIMARY KEY,"
+    " market_id INTEGER NOT NULL REFERENCES markets(id),"
+    " model TEXT NOT NULL,"
+    " spec TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),"
+    " portfolio_id INTEGER REFERENCES portfolios(id),"
+    " summary TEXT,"
+    " error_code TEXT,"
+    " error_message TEXT,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ","
+    " finished_at TEXT) STRICT;"
+    "CREATE TABLE signals ("
+    " id INTEGER PRIMARY KEY,"
+    " market_id INTEGER NOT NULL REFERENCES markets(id),"
+    " model TEXT NOT NULL,"
+    " ticker TEXT NOT NULL,"
+    " action TEXT NOT NULL CHECK (action IN ('buy', 'sell', 'hold')),"
+    " confidence REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),"
+    " date TEXT NOT NULL,"
+    " predicted_return REAL,"
+    " external_id TEXT,"
+    " portfolio_id INTEGER REFERENCES portfolios(id),"
+    " backtest_id INTEGER REFERENCES backtests(id),"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    "CREATE INDEX signals_by_model ON signals (market_id, model, date);"
+    "CREATE INDEX signals_by_ticker ON signals (market_id, ticker, date);"
+    "CREATE INDEX signals_by_backtest ON signals (backtest_id) WHERE backtest_id IS NOT NULL;"
+    // Orders: `placed` is the market date the order was placed on (its information cut-off).
+    "CREATE TABLE orders ("
+    " id INTEGER PRIMARY KEY,"
+    " portfolio_id INTEGER NOT NULL REFERENCES portfolios(id),"
+    " ticker TEXT NOT NULL,"
+    " side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),"
+    " type TEXT NOT NULL CHECK (type IN ('market', 'limit')),"
+    " size_kind TEXT NOT NULL CHECK (size_kind IN ('quantity', 'notional')),"
+    " size REAL NOT NULL CHECK (size > 0),"
+    " limit_price REAL,"
+    " good_until TEXT,"
+    " placed TEXT NOT NULL,"
+    " model TEXT NOT NULL,"
+    " signal_id INTEGER REFERENCES signals(id),"
+    " confidence REAL,"
+    " fee_structure_id INTEGER REFERENCES fee_structures(id),"  // this order's fees; NULL: the portfolio's
+    " status TEXT NOT NULL CHECK (status IN ('pending', 'filled', 'expired', 'cancelled', 'rejected')),"
+    " error_code TEXT,"
+    " error_message TEXT,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ","
+    " updated_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    "CREATE INDEX orders_by_portfolio ON orders (portfolio_id, id);"
+    "CREATE INDEX orders_pending ON orders (portfolio_id, id) WHERE status = 'pending';"
+    // Fills (the brief's transactions): the ledger every balance is a replay of.
+    "CREATE TABLE fills ("
+    " id INTEGER PRIMARY KEY,"
+    " portfolio_id INTEGER NOT NULL REFERENCES portfolios(id),"
+    " order_id INTEGER UNIQUE REFERENCES orders(id),"
+    " ticker TEXT NOT NULL,"
+    " side TEXT NOT NULL CHECK (side IN ('buy', 'sell')),"
+    " quantity REAL NOT NULL CHECK (quantity > 0),"
+    " price REAL NOT NULL CHECK (price > 0),"
+    " date TEXT NOT NULL,"
+    " order_date TEXT NOT NULL,"
+    " trade_value REAL NOT NULL,"
+    " fee REAL NOT NULL CHECK (fee >= 0),"
+    " net_cash REAL NOT NULL,"
+    " cash_after REAL NOT NULL,"
+    " model TEXT NOT NULL,"
+    " signal_id TEXT NOT NULL DEFAULT '',"
+    " confidence REAL,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    "CREATE INDEX fills_by_portfolio ON fills (portfolio_id, id);"
+    // Daily NAV snapshots, with the allocation of that day (for sector rotation).
+    "CREATE TABLE nav_snapshots ("
+    " portfolio_id INTEGER NOT NULL REFERENCES portfolios(id),"
+    " date TEXT NOT NULL,"
+    " cash REAL NOT NULL,"
+    " holdings_value REAL NOT NULL,"
+    " nav REAL NOT NULL,"
+    " allocation TEXT,"
+    " PRIMARY KEY (portfolio_id, date)) STRICT, WITHOUT ROWID;"
+    // Idempotency-Key: the stored answer of the first request made with a key.
+    "CREATE TABLE idempotency_keys ("
+    " key TEXT PRIMARY KEY,"
+    " method TEXT NOT NULL,"
+    " path TEXT NOT NULL,"
+    " fingerprint TEXT NOT NULL,"
+    " status INTEGER NOT NULL,"
+    " response TEXT NOT NULL,"
+    " location TEXT,"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT, WITHOUT ROWID;";
+
+#undef FINSIM_NOW
+
+}  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 1> kMigrations{{
+  static constexpr std::array<Migration, 2> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -13,6 +185,7 @@ std::span<const Migration> server_migrations() {
        "INSERT INTO server_meta (key, value) VALUES"
        " ('created_by', 'finsim-server'),"
        " ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"},
+      {2, "portfolio", kPortfolioSchema},
   }};
   return kMigrations;
 }

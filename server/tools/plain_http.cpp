@@ -41,6 +41,8 @@ HttpReply parse_reply(const std::string& raw) {
 
 }  // namespace
 
+HttpReply raw_http_parse(const std::string& raw) { return parse_reply(raw); }
+
 std::string HttpReply::header(const std::string& lower_name) const {
   auto it = headers.find(lower_name);
   return it == headers.end() ? "" : it->second;

@@ -22,6 +22,9 @@ struct HttpReply {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+/// Parses one raw answer (status line, headers, Content-Length body). status 0 when it is not one.
+HttpReply raw_http_parse(const std::string& raw);
+
 /// A connected TCP socket to `host` (an IPv4 address) and `port`; -1 on failure. `receive_buffer`
 /// > 0 sets SO_RCVBUF before connecting.
 int connect_tcp(const std::string& host, int port, int receive_buffer = 0);

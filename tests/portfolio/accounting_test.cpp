@@ -77,6 +77,19 @@ TEST_CASE("NAV − initial cash = realised + unrealised P&L") {
   CHECK(h[0].average_cost == Approx(110.1));
   CHECK(net_asset_value(s, prices) == Approx(10347.0));
   CHECK(net_asset_value(s, prices) - s.initial_cash == Approx(s.realized_pnl + h[0].unrealized_pnl));
+
+  // The valuation says the same in one place.
+  const PortfolioValuation v = value_portfolio(s, prices);
+  CHECK(v.nav == net_asset_value(s, prices));
+  CHECK(v.cash == s.cash);
+  CHECK(v.holdings_value == 650.0);
+  CHECK(v.cost_basis == Approx(550.5));
+  CHECK(v.unrealized_pnl == Approx(h[0].unrealized_pnl));
+  CHECK(v.nav - v.initial_cash == Approx(v.realized_pnl + v.unrealized_pnl));
+  CHECK(v.total_return == Approx(10347.0 / 10000.0 - 1.0));
+  CHECK(v.fees_paid == 3.0);
+  CHECK(v.open_positions == 1);
+  CHECK(std::isnan(value_portfolio(open_portfolio(panel, 0), prices).total_return));
 }
 
 TEST_CASE("the P&L identity holds over random trading with every fee schedule") {
@@ -164,6 +177,27 @@ TEST_CASE("round-trip statistics: win rate, payoff ratio, profit factor") {
   CHECK(std::isnan(none.profit_factor));
   const TradeStats only_wins = trade_stats(std::span<const RoundTrip>(trips).first(1));
   CHECK(std::isinf(only_wins.profit_factor));
+}
+
+TEST_CASE("round-trip statistics per model: each model's trips on their own, models by name") {
+  std::vector<RoundTrip> trips(5);
+  const double pnl[] = {100, -50, 200, 0, -25};
+  const char* model[] = {"linear", "cnn", "linear", "cnn", "linear"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    trips[i].pnl = pnl[i];
+    trips[i].model = model[i];
+  }
+  const auto by_model = trade_stats_by_model(trips);
+  REQUIRE(by_model.size() == 2);
+  CHECK(by_model[0].model == "cnn");
+  CHECK(by_model[0].stats.trades == 2);
+  CHECK(by_model[0].stats.win_rate == 0.0);
+  CHECK(std::isnan(by_model[0].stats.payoff_ratio));
+  CHECK(by_model[1].model == "linear");
+  CHECK(by_model[1].stats.trades == 3);
+  CHECK(by_model[1].stats.wins == 2);
+  CHECK(by_model[1].stats.payoff_ratio == 150.0 / 25.0);
+  CHECK(trade_stats_by_model({}).empty());
 }
 
 TEST_CASE("snapshots carry prices forward and value positions at the last close") {

@@ -53,6 +53,26 @@ TEST_CASE("an order from JSON executes like one built in C++") {
   CHECK(x["fill"]["date"] == "2024-01-02");
 }
 
+TEST_CASE("sizing rules parse from JSON with their defaults and print back") {
+  auto kelly = sizing_rule_from_json({{"kind", "kelly"}, {"kelly_multiplier", 0.25}});
+  REQUIRE(kelly.ok());
+  CHECK(kelly->kind == SizingKind::kelly);
+  CHECK(kelly->kelly_multiplier == 0.25);
+  CHECK(kelly->max_fraction == 0.25);
+  auto big = sizing_rule_from_json({{"kind", "fixed_fraction"}, {"fraction", 0.5}});
+  REQUIRE(big.ok());
+  CHECK(big->max_fraction == 0.5);  // the cap follows an explicit larger fraction
+  auto back = sizing_rule_from_json(sizing_rule_to_json(*kelly));
+  REQUIRE(back.ok());
+  CHECK(sizing_rule_to_json(*back) == sizing_rule_to_json(*kelly));
+  CHECK(sizing_rule_from_json(nlohmann::json::object())->kind == SizingKind::fixed_fraction);
+  CHECK(sizing_rule_from_json({{"kind", "martingale"}}).error().code == "bad_sizing");
+  CHECK(sizing_rule_from_json({{"fraction", 1.5}}).error().code == "bad_sizing");
+  CHECK(sizing_rule_from_json({{"fraction", "half"}}).error().code == "bad_sizing");
+  CHECK(sizing_rule_from_json({{"kelly_min_trades", 2.5}}).error().code == "bad_sizing");
+  CHECK(sizing_rule_from_json({{"unknown", 1}}).error().code == "bad_sizing");
+}
+
 TEST_CASE("undefined metrics are written as null, never as invalid JSON") {
   const std::vector<double> one = {0.01};
   const PerformanceSummary p = summarize_returns(one, {}, {});

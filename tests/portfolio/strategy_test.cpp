@@ -208,6 +208,53 @@ TEST_CASE("a backtest is deterministic, trades only inside its period and report
   CHECK(replay->nav.back().nav == a->run.nav.back().nav);
 }
 
+TEST_CASE("a backtest reports its progress per ticker, can be cancelled, and replays its own signals to the bit") {
+  const PricePanel panel = simulated(500);
+  BacktestSpec spec = quick_spec();
+  spec.tickers = {panel.asset(0).ticker, panel.asset(1).ticker, panel.asset(2).ticker};
+  spec.start = panel.date(300);
+  std::vector<std::pair<std::size_t, std::size_t>> seen;
+  spec.progress = [&](std::size_t done, std::size_t total) {
+    seen.emplace_back(done, total);
+    return true;
+  };
+  auto a = run_backtest(panel, spec);
+  REQUIRE(a.ok());
+  // 0, 1, 2 before each ticker, 3 after the signals, 4 of 4 after the strategy run.
+  REQUIRE(seen.size() == 5);
+  for (std::size_t i = 0; i < seen.size(); ++i) CHECK(seen[i] == std::make_pair(i, std::size_t{4}));
+
+  spec.progress = nullptr;
+  auto whole = run_backtest(panel, spec);
+  REQUIRE(whole.ok());
+  CHECK(whole->signals.size() == a->signals.size());
+  CHECK(whole->run.nav.back().nav == a->run.nav.back().nav);
+
+  auto replay = replay_backtest(panel, spec, a->signals);
+  REQUIRE(replay.ok());
+  REQUIRE(replay->run.nav.size() == a->run.nav.size());
+  for (std::size_t i = 0; i < a->run.nav.size(); ++i) CHECK(replay->run.nav[i].nav == a->run.nav[i].nav);
+  REQUIRE(replay->run.fills.size() == a->run.fills.size());
+  CHECK(replay->trades.trades == a->trades.trades);
+  CHECK(replay->performance.sharpe == a->performance.sharpe);
+
+  // Signals outside the tickers or the period are left out of a replay.
+  std::vector<Signal> extra = a->signals;
+  extra.push_back(signal(panel.asset(5).ticker.c_str(), SignalAction::buy, 0));
+  Signal early = extra.front();
+  early.date = panel.date(10);
+  extra.push_back(early);
+  auto filtered = replay_backtest(panel, spec, extra);
+  REQUIRE(filtered.ok());
+  CHECK(filtered->signals.size() == a->signals.size());
+
+  int calls = 0;
+  spec.progress = [&](std::size_t, std::size_t) { return ++calls < 2; };
+  auto stopped = run_backtest(panel, spec);
+  REQUIRE_FALSE(stopped.ok());
+  CHECK(stopped.error().code == "cancelled");
+}
+
 TEST_CASE("backtest errors name the problem") {
   const PricePanel panel = simulated(50);
   BacktestSpec spec = quick_spec();

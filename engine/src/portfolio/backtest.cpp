@@ -34,39 +34,50 @@ std::vector<SectorResult> by_sector(const PricePanel& panel, std::span<const Rou
 
 }  // namespace
 
-Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec) {
+namespace {
+
+/// The selected assets and the bars [start, end] of a backtest's period.
+struct Period {
   std::vector<std::size_t> assets;
+  std::size_t start = 0, end = 0;
+};
+
+Result<Period> resolve_period(const PricePanel& panel, const BacktestSpec& spec) {
+  Period p;
   for (const std::string& t : spec.tickers) {
     const auto a = panel.find(t);
     if (!a) return make_error("unknown_ticker", "unknown ticker '" + t + "'");
-    assets.push_back(*a);
+    p.assets.push_back(*a);
   }
   if (spec.tickers.empty())
-    for (std::size_t a = 0; a < panel.asset_count(); ++a) assets.push_back(a);
+    for (std::size_t a = 0; a < panel.asset_count(); ++a) p.assets.push_back(a);
   if (panel.bar_count() == 0) return make_error("bad_period", "the market holds no bar");
-  const std::size_t start = spec.start ? panel.bars_through(Date{spec.start->days - 1}) : 0;
+  p.start = spec.start ? panel.bars_through(Date{spec.start->days - 1}) : 0;
   const std::size_t through_end = spec.end ? panel.bars_through(*spec.end) : panel.bar_count();
-  if (start >= panel.bar_count() || through_end == 0 || through_end - 1 < start)
+  if (p.start >= panel.bar_count() || through_end == 0 || through_end - 1 < p.start)
     return make_error("bad_period", "the period holds no bar of the market");
-  const std::size_t end = through_end - 1;
+  p.end = through_end - 1;
+  return p;
+}
 
-  auto model = make_model(spec.model, spec.model_options);
-  if (!model.ok()) return model.error();
-  WalkForwardConfig wf = spec.walk_forward;
-  wf.first_bar = start;
-  wf.last_bar = end;
-  auto signals = generate_signals(**model, panel, assets, wf);
-  if (!signals.ok()) return signals.error();
+bool report(const BacktestSpec& spec, std::size_t done, std::size_t total) {
+  return !spec.progress || spec.progress(done, total);
+}
 
+Error cancelled() { return make_error("cancelled", "the backtest was cancelled"); }
+
+/// Trades `signals` over the period and reports: the common second half of both backtests.
+Result<BacktestResult> trade_signals(const PricePanel& panel, const BacktestSpec& spec, const Period& period,
+                                     std::vector<Signal> signals) {
   StrategyConfig config;
   config.initial_cash = spec.initial_cash;
   config.fees = spec.fees;
   config.sizing = spec.sizing;
   config.rules = spec.rules;
-  config.start_bar = start;
-  config.end_bar = end;
+  config.start_bar = period.start;
+  config.end_bar = period.end;
   config.exit_after_bars = spec.exit_after_bars;
-  auto run = run_strategy(panel, *signals, config);
+  auto run = run_strategy(panel, signals, config);
   if (!run.ok()) return run.error();
 
   BacktestResult out;
@@ -74,13 +85,55 @@ Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec&
   if (!spec.benchmark.empty()) {
     const auto b = panel.find(spec.benchmark);
     if (!b) return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
-    bench = benchmark_returns(panel, *b, start, end);
+    bench = benchmark_returns(panel, *b, period.start, period.end);
   }
   out.performance = summarize_nav(run->nav, spec.performance, bench);
   out.trades = trade_stats(run->round_trips);
-  out.signals = std::move(signals).value();
+  out.signals = std::move(signals);
   out.run = std::move(run).value();
+  const std::size_t total = period.assets.size() + 1;
+  if (!report(spec, total, total)) return cancelled();
   return out;
+}
+
+}  // namespace
+
+Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec) {
+  auto period = resolve_period(panel, spec);
+  if (!period.ok()) return period.error();
+  auto model = make_model(spec.model, spec.model_options);
+  if (!model.ok()) return model.error();
+  WalkForwardConfig wf = spec.walk_forward;
+  wf.first_bar = period->start;
+  wf.last_bar = period->end;
+  // One asset at a time (the model is reset before each asset anyway, so the signals are those of one
+  // call over all assets), reporting progress after each.
+  const std::size_t total = period->assets.size() + 1;
+  std::vector<Signal> signals;
+  for (std::size_t i = 0; i < period->assets.size(); ++i) {
+    if (!report(spec, i, total)) return cancelled();
+    auto some = generate_signals(**model, panel, std::span(&period->assets[i], 1), wf);
+    if (!some.ok()) return some.error();
+    signals.insert(signals.end(), std::make_move_iterator(some->begin()), std::make_move_iterator(some->end()));
+  }
+  if (!report(spec, period->assets.size(), total)) return cancelled();
+  return trade_signals(panel, spec, *period, std::move(signals));
+}
+
+Result<BacktestResult> replay_backtest(const PricePanel& panel, const BacktestSpec& spec, std::vector<Signal> signals) {
+  auto period = resolve_period(panel, spec);
+  if (!period.ok()) return period.error();
+  const Date first = panel.date(period->start), last = panel.date(period->end);
+  std::vector<Signal> kept;
+  for (Signal& s : signals) {
+    const auto a = panel.find(s.ticker);
+    if (!a || s.date < first || s.date > last) continue;
+    if (!spec.tickers.empty() && std::find(period->assets.begin(), period->assets.end(), *a) == period->assets.end())
+      continue;
+    kept.push_back(std::move(s));
+  }
+  if (!report(spec, period->assets.size(), period->assets.size() + 1)) return cancelled();
+  return trade_signals(panel, spec, *period, std::move(kept));
 }
 
 Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::span<const Signal> signals,

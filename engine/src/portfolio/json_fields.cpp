@@ -1,4 +1,4 @@
-#include "portfolio/json_fields.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 
 #include <cmath>
 

@@ -18,6 +18,24 @@ NavSnapshot take_snapshot(const PortfolioState& state, std::span<const double> p
   return s;
 }
 
+PortfolioValuation value_portfolio(const PortfolioState& state, std::span<const double> prices) {
+  PortfolioValuation v;
+  v.initial_cash = state.initial_cash;
+  v.cash = state.cash;
+  v.holdings_value = holdings_value(state, prices);
+  v.nav = v.cash + v.holdings_value;
+  for (const Position& p : state.positions) {
+    if (p.lots.empty()) continue;
+    v.cost_basis += cost_basis(p);
+    ++v.open_positions;
+  }
+  v.realized_pnl = state.realized_pnl;
+  v.unrealized_pnl = v.holdings_value - v.cost_basis;
+  v.fees_paid = state.fees_paid;
+  v.total_return = state.initial_cash > 0.0 ? v.nav / state.initial_cash - 1.0 : std::numeric_limits<double>::quiet_NaN();
+  return v;
+}
+
 std::vector<double> returns_from_nav(std::span<const NavSnapshot> snapshots) {
   std::vector<double> r;
   if (snapshots.size() < 2) return r;

@@ -1,8 +1,9 @@
 #include "finsim/portfolio/portfolio_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
-#include "portfolio/json_fields.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 
 namespace finsim::portfolio {
 
@@ -77,6 +78,18 @@ json trade_stats_to_json(const TradeStats& t) {
           {"average_holding_bars", json_number(t.average_holding_bars)}};
 }
 
+json model_trade_stats_to_json(std::span<const ModelTradeStats> stats) {
+  json a = json::array();
+  for (const ModelTradeStats& m : stats) a.push_back({{"model", m.model}, {"trades", trade_stats_to_json(m.stats)}});
+  return a;
+}
+
+json histogram_to_json(const Histogram& h) {
+  json edges = json::array();
+  for (double e : h.edges) edges.push_back(json_number(e));
+  return {{"edges", edges}, {"counts", h.counts}, {"ignored", h.ignored}};
+}
+
 json fill_to_json(const Fill& f) {
   return {{"ticker", f.ticker},
           {"side", side_name(f.side)},
@@ -112,6 +125,19 @@ json nav_to_json(std::span<const NavSnapshot> nav) {
   for (const NavSnapshot& s : nav)
     a.push_back({{"date", format_date(s.date)}, {"cash", s.cash}, {"holdings_value", s.holdings_value}, {"nav", s.nav}});
   return a;
+}
+
+json valuation_to_json(const PortfolioValuation& v) {
+  return {{"initial_cash", v.initial_cash},
+          {"cash", v.cash},
+          {"holdings_value", json_number(v.holdings_value)},
+          {"nav", json_number(v.nav)},
+          {"cost_basis", json_number(v.cost_basis)},
+          {"realized_pnl", json_number(v.realized_pnl)},
+          {"unrealized_pnl", json_number(v.unrealized_pnl)},
+          {"fees_paid", v.fees_paid},
+          {"total_return", json_number(v.total_return)},
+          {"open_positions", v.open_positions}};
 }
 
 json holdings_to_json(std::span<const Holding> holdings) {
@@ -277,6 +303,36 @@ json execution_to_json(const Execution& e) {
   json j = {{"status", execution_status_name(e.status)}};
   j["fill"] = e.fill ? fill_to_json(*e.fill) : json(nullptr);
   return j;
+}
+
+Result<SizingRule> sizing_rule_from_json(const json& j) {
+  JsonFields f(j, "sizing", "bad_sizing", {"kind", "fraction", "kelly_multiplier", "max_fraction", "kelly_min_trades"});
+  SizingRule r;
+  const std::string kind = f.text("kind", std::string(sizing_kind_name(r.kind)));
+  r.fraction = f.number("fraction", r.fraction);
+  r.kelly_multiplier = f.number("kelly_multiplier", r.kelly_multiplier);
+  r.max_fraction = f.number("max_fraction", r.max_fraction);
+  const double trades = f.number("kelly_min_trades", static_cast<double>(r.kelly_min_trades));
+  if (!f.ok()) return f.error();
+  const auto k = parse_sizing_kind(kind);
+  if (!k) return make_error("bad_sizing", "sizing: kind must be fixed_fraction, confidence_scaled or kelly");
+  r.kind = *k;
+  // As the CLI's --sizing: an explicit fraction above the default cap raises the cap with it.
+  if (!f.has("max_fraction") && r.kind != SizingKind::kelly) r.max_fraction = std::max(r.max_fraction, r.fraction);
+  if (!(trades >= 0.0 && trades <= 1e6 && trades == std::floor(trades)))
+    return make_error("bad_sizing", "sizing: kelly_min_trades must be a whole number in 0..1000000");
+  r.kelly_min_trades = static_cast<std::size_t>(trades);
+  if (!valid_sizing(r))
+    return make_error("bad_sizing", "sizing: fraction, kelly_multiplier and max_fraction must be in (0, 1]");
+  return r;
+}
+
+json sizing_rule_to_json(const SizingRule& r) {
+  return {{"kind", sizing_kind_name(r.kind)},
+          {"fraction", r.fraction},
+          {"kelly_multiplier", r.kelly_multiplier},
+          {"max_fraction", r.max_fraction},
+          {"kelly_min_trades", r.kelly_min_trades}};
 }
 
 }  // namespace finsim::portfolio

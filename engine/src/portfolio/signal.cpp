@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "portfolio/json_fields.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 
 namespace finsim::portfolio {
 

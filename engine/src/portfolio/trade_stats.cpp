@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace finsim::portfolio {
 
@@ -33,6 +34,14 @@ TradeStats trade_stats(std::span<const RoundTrip> trips) {
   s.average_return = s.trades ? return_sum / n : kNaN;
   s.average_holding_bars = s.trades ? bars / n : kNaN;
   return s;
+}
+
+std::vector<ModelTradeStats> trade_stats_by_model(std::span<const RoundTrip> trips) {
+  std::map<std::string, std::vector<RoundTrip>> groups;
+  for (const RoundTrip& t : trips) groups[t.model].push_back(t);
+  std::vector<ModelTradeStats> out;
+  for (const auto& [model, group] : groups) out.push_back({model, trade_stats(group)});
+  return out;
 }
 
 }  // namespace finsim::portfolio

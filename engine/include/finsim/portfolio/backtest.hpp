@@ -2,6 +2,8 @@
 // /api/models/comparison and fee-comparison endpoints.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +16,11 @@
 #include "finsim/portfolio/walk_forward.hpp"
 
 namespace finsim::portfolio {
+
+/// Reports a long backtest's progress: `done` of `total` work units (one per ticker whose signals have
+/// been generated, and one for the strategy run). Returning false cancels the backtest (error
+/// "cancelled"). Called on the thread that runs the backtest.
+using BacktestProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
 /// What to backtest: a built-in model on some tickers over a period, with fees and sizing.
 struct BacktestSpec {
@@ -29,6 +36,7 @@ struct BacktestSpec {
   ModelOptions model_options;
   std::string benchmark;             ///< a ticker whose returns serve as benchmark; empty = none
   PerformanceOptions performance;
+  BacktestProgress progress;         ///< optional
 };
 
 struct BacktestResult {
@@ -39,9 +47,16 @@ struct BacktestResult {
 };
 
 /// Generates the model's signals walk-forward over the selected tickers, trades them over the period
-/// and reports. Deterministic. Errors: "unknown_ticker", "bad_period", make_model's, generate_signals',
-/// run_strategy's.
+/// and reports. Deterministic. Errors: "unknown_ticker", "bad_period", "cancelled" (by the progress
+/// callback), make_model's, generate_signals', run_strategy's.
 Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec);
+
+/// The same backtest on given signals instead of a model's (spec.model is not used): replaying a
+/// stored backtest's signals, or trading an outside model's (the "llm" slot). Signals for tickers
+/// outside spec.tickers (when given) or dated outside the period are left out. Replaying a
+/// backtest's own signals with its spec gives its result to the bit. Errors as run_backtest's.
+Result<BacktestResult> replay_backtest(const PricePanel& panel, const BacktestSpec& spec,
+                                       std::vector<Signal> signals);
 
 /// How one model's strategy did within one sector (stocks) or asset class (other assets).
 struct SectorResult {

@@ -27,6 +27,24 @@ NavSnapshot take_snapshot(const PortfolioState& state, const PricePanel& panel, 
 /// As above with prices already known (one per asset, NaN = value at cost).
 NavSnapshot take_snapshot(const PortfolioState& state, std::span<const double> prices, Date date, std::size_t bar);
 
+/// What a portfolio is worth at some prices, and how it got there: the summary line of a portfolio
+/// (dashboard, detail view). NAV − initial cash = realised + unrealised P&L (accounting_test).
+struct PortfolioValuation {
+  double initial_cash = 0.0;
+  double cash = 0.0;
+  double holdings_value = 0.0;  ///< as take_snapshot
+  double nav = 0.0;             ///< cash + holdings_value
+  double cost_basis = 0.0;      ///< Σ cost_basis of the open positions (longs paid, shorts −received)
+  double realized_pnl = 0.0;
+  double unrealized_pnl = 0.0;  ///< holdings_value − cost_basis
+  double fees_paid = 0.0;
+  double total_return = 0.0;    ///< nav / initial_cash − 1; NaN when the initial cash is 0
+  std::size_t open_positions = 0;
+};
+
+/// The valuation of `state` at `prices` (one per asset, NaN = value at cost, e.g. last_prices).
+PortfolioValuation value_portfolio(const PortfolioState& state, std::span<const double> prices);
+
 /// r_t = nav_t / nav_{t−1} − 1 for t ≥ 1 (one fewer than the snapshots; NaN where the previous NAV is
 /// not positive).
 std::vector<double> returns_from_nav(std::span<const NavSnapshot> snapshots);

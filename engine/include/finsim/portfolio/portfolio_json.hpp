@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/portfolio/backtest.hpp"
+#include "finsim/portfolio/histogram.hpp"
 #include "finsim/portfolio/holdings.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/performance.hpp"
@@ -22,9 +23,14 @@ nlohmann::json json_number(double x);
 
 nlohmann::json performance_to_json(const PerformanceSummary& p);
 nlohmann::json trade_stats_to_json(const TradeStats& t);
+/// [{"model", "trades": {trade_stats_to_json}}, ...] in the given order.
+nlohmann::json model_trade_stats_to_json(std::span<const ModelTradeStats> stats);
+/// {"edges": [...], "counts": [...], "ignored": n}.
+nlohmann::json histogram_to_json(const Histogram& h);
 nlohmann::json fill_to_json(const Fill& f);
 nlohmann::json round_trip_to_json(const RoundTrip& r);
 nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
+nlohmann::json valuation_to_json(const PortfolioValuation& v);
 nlohmann::json holdings_to_json(std::span<const Holding> holdings);
 nlohmann::json allocation_to_json(const Allocation& a);
 /// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
@@ -39,6 +45,12 @@ nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, boo
 /// quantity and notional. Validates the form (not the market: see validate_order). Error "bad_order".
 Result<Order> order_from_json(const nlohmann::json& j);
 nlohmann::json order_to_json(const Order& o);
+
+/// {"kind": "fixed_fraction"|"confidence_scaled"|"kelly", "fraction"?, "kelly_multiplier"?,
+///  "max_fraction"?, "kelly_min_trades"?}: absent fields keep SizingRule's defaults. Validates (valid_sizing).
+/// Error "bad_sizing".
+Result<SizingRule> sizing_rule_from_json(const nlohmann::json& j);
+nlohmann::json sizing_rule_to_json(const SizingRule& r);
 nlohmann::json execution_to_json(const Execution& e);
 
 }  // namespace finsim::portfolio

@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "finsim/portfolio/portfolio_state.hpp"
 
@@ -28,5 +30,15 @@ struct TradeStats {
 };
 
 TradeStats trade_stats(std::span<const RoundTrip> trips);
+
+/// The statistics of the round trips opened by one model (RoundTrip::model).
+struct ModelTradeStats {
+  std::string model;
+  TradeStats stats;
+};
+
+/// trade_stats per model, models in name order: which model's trades win, and by how much (the
+/// win-rate-versus-payoff view). Pure; thread-safe.
+std::vector<ModelTradeStats> trade_stats_by_model(std::span<const RoundTrip> trips);
 
 }  // namespace finsim::portfolio

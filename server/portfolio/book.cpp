@@ -1,0 +1,56 @@
+#include "book.hpp"
+
+#include "transaction.hpp"
+
+namespace finsim::server {
+
+Status Book::seed() {
+  auto count = db_.prepare("SELECT count(*) FROM markets");
+  if (!count.ok()) return count.error();
+  auto row = count->step();
+  if (!row.ok()) return row.error();
+  const bool empty = count->integer(0) == 0;
+  Transaction tx(db_);
+  if (Status s = tx.begin(); !s.ok()) return s;
+  if (Status s = seed_fee_presets(db_); !s.ok()) return s;
+  if (empty) {
+    auto m = create_simulated_market(db_, options_.market_name, options_.market_seed, options_.market_bars);
+    if (!m.ok()) return make_error("store", "cannot create the default market: " + m.error().message);
+  }
+  return tx.commit();
+}
+
+Status Book::open() {
+  if (Status s = seed(); !s.ok()) return s;
+  return load();
+}
+
+Status Book::load() {
+  markets_.clear();
+  ledgers_.clear();
+  auto markets = load_markets(db_);
+  if (!markets.ok()) return markets.error();
+  for (Market& m : *markets) markets_.emplace(m.id, std::move(m));
+  default_market_ = markets_.empty() ? 0 : markets_.begin()->first;
+  auto fees = load_fee_structures(db_);
+  if (!fees.ok()) return fees.error();
+  fees_ = std::move(fees).value();
+  auto ledgers = load_ledgers(db_, markets_);
+  if (!ledgers.ok()) return ledgers.error();
+  ledgers_ = std::move(ledgers).value();
+  return {};
+}
+
+Result<Market*> Book::market(std::int64_t id) {
+  const auto it = markets_.find(id == 0 ? default_market_ : id);
+  if (it == markets_.end()) return make_error("unknown_market", "no market has id " + std::to_string(id));
+  return &it->second;
+}
+
+Result<Ledger*> Book::ledger(std::int64_t id) {
+  const auto it = ledgers_.find(id);
+  if (it == ledgers_.end()) return make_error("unknown_portfolio", "no portfolio has id " + std::to_string(id));
+  return &it->second;
+}
+
+}  // namespace finsim::server

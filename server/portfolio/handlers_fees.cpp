@@ -1,0 +1,178 @@
+// Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
+#include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/portfolio_json.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+
+namespace finsim::server::handlers {
+namespace {
+
+using nlohmann::json;
+
+Result<FeeStructure*> path_fee_structure(ApiCall& call) {
+  auto& all = call.book().fees();
+  const auto it = all.find(call.id());
+  if (it == all.end()) return make_error("not_found", "no fee structure has id " + std::to_string(call.id()));
+  return &it->second;
+}
+
+/// A schedule and description from a body {"name", "components", "description"?}.
+Result<std::pair<pf::FeeSchedule, std::string>> read_structure(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return body.error();
+  json j = std::move(body).value();
+  std::string description;
+  if (j.contains("description")) {
+    if (!j["description"].is_string() || j["description"].get<std::string>().size() > 500)
+      return make_error("bad_fee_schedule", "description must be a string of at most 500 characters");
+    description = j["description"].get<std::string>();
+    j.erase("description");
+  }
+  auto schedule = pf::fee_schedule_from_json(j);
+  if (!schedule.ok()) return schedule.error();
+  if (schedule->name.empty() || schedule->name.size() > 100)
+    return make_error("bad_fee_schedule", "fee schedule: name must have 1 to 100 characters");
+  return std::make_pair(std::move(schedule).value(), std::move(description));
+}
+
+bool name_taken(ApiCall& call, const std::string& name, std::int64_t except) {
+  for (const auto& [id, f] : call.book().fees())
+    if (id != except && f.schedule.name == name) return true;
+  return false;
+}
+
+/// Stores `f` (insert when its id is 0) and reads back its timestamps.
+Status store_structure(ApiCall& call, FeeStructure& f) {
+  auto& db = call.ctx.db();
+  const std::string schedule = pf::fee_schedule_to_json(f.schedule).dump();
+  auto st = f.id == 0 ? db.prepare("INSERT INTO fee_structures (name, schedule, description) VALUES (?, ?, ?) "
+                                   "RETURNING id, created_at, updated_at")
+                      : db.prepare("UPDATE fee_structures SET name = ?, schedule = ?, description = ?, "
+                                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? "
+                                   "RETURNING id, created_at, updated_at");
+  if (!st.ok()) return st.error();
+  st->bind(1, f.schedule.name).bind(2, schedule).bind(3, f.description);
+  if (f.id != 0) st->bind(4, f.id);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  f.id = st->integer(0);
+  f.created_at = st->text(1);
+  f.updated_at = st->text(2);
+  return st->run();
+}
+
+}  // namespace
+
+HttpResponse list_fee_structures(ApiCall& call) {
+  json list = json::array();
+  for (const auto& [id, f] : call.book().fees()) list.push_back(fee_structure_to_json(f));
+  return json_response(200, {{"fee_structures", list}});
+}
+
+HttpResponse create_fee_structure(ApiCall& call) {
+  auto read = read_structure(call);
+  if (!read.ok()) return error_response(read.error());
+  if (name_taken(call, read->first.name, 0))
+    return error_response(make_error("conflict", "a fee structure called '" + read->first.name + "' exists already"));
+  FeeStructure f;
+  f.schedule = std::move(read->first);
+  f.description = std::move(read->second);
+  if (Status s = store_structure(call, f); !s.ok()) return error_response(s.error());
+  const std::int64_t id = f.id;
+  const json body = fee_structure_to_json(f);
+  call.book().fees().emplace(id, std::move(f));
+  return created(body, "/api/fee-structures/" + std::to_string(id));
+}
+
+HttpResponse get_fee_structure(ApiCall& call) {
+  auto f = path_fee_structure(call);
+  if (!f.ok()) return error_response(f.error());
+  return json_response(200, fee_structure_to_json(**f));
+}
+
+HttpResponse replace_fee_structure(ApiCall& call) {
+  auto found = path_fee_structure(call);
+  if (!found.ok()) return error_response(found.error());
+  if ((*found)->builtin) return error_response(make_error("conflict", "a built-in fee structure cannot be changed"));
+  auto read = read_structure(call);
+  if (!read.ok()) return error_response(read.error());
+  if (name_taken(call, read->first.name, (*found)->id))
+    return error_response(make_error("conflict", "a fee structure called '" + read->first.name + "' exists already"));
+  FeeStructure f = **found;
+  f.schedule = std::move(read->first);
+  f.description = std::move(read->second);
+  if (Status s = store_structure(call, f); !s.ok()) return error_response(s.error());
+  **found = f;
+  return json_response(200, fee_structure_to_json(f));
+}
+
+HttpResponse delete_fee_structure(ApiCall& call) {
+  auto found = path_fee_structure(call);
+  if (!found.ok()) return error_response(found.error());
+  const FeeStructure& f = **found;
+  if (f.builtin) return error_response(make_error("conflict", "a built-in fee structure cannot be deleted"));
+  for (const auto& [id, l] : call.book().ledgers())
+    if (l.info.fee_structure_id == f.id)
+      return error_response(make_error("conflict", "portfolio " + std::to_string(id) + " uses fee structure " +
+                                                       std::to_string(f.id) + " (archived portfolios count too)"));
+  auto used = call.ctx.db().prepare("SELECT count(*) FROM orders WHERE fee_structure_id = ?");
+  if (!used.ok()) return error_response(used.error());
+  used->bind(1, f.id);
+  if (auto row = used->step(); !row.ok()) return error_response(row.error());
+  if (used->integer(0) > 0)
+    return error_response(make_error("conflict", "orders name fee structure " + std::to_string(f.id)));
+  auto st = call.ctx.db().prepare("DELETE FROM fee_structures WHERE id = ?");
+  if (!st.ok()) return error_response(st.error());
+  st->bind(1, f.id);
+  if (Status s = st->run(); !s.ok()) return error_response(s.error());
+  const json body = {{"deleted", f.id}};
+  call.book().fees().erase(f.id);
+  return json_response(200, body);
+}
+
+HttpResponse preview_fee(ApiCall& call) {
+  auto body = call.body();
+  if (!body.ok()) return error_response(body.error());
+  pf::JsonFields f(*body, "fee preview", "bad_preview",
+                   {"fee_structure", "schedule", "side", "ticker", "quantity", "price", "market_id"});
+  const std::string side_text = f.text("side", "", true);
+  const double quantity = f.number("quantity", 0.0, true);
+  const std::string ticker = f.text("ticker", "");
+  const double market_id = f.number("market_id", 0.0);
+  double price = f.number("price", std::nan(""));
+  if (!f.ok()) return error_response(f.error());
+  const auto side = pf::parse_side(side_text);
+  if (!side) return error_response(make_error("bad_preview", "fee preview: side must be \"buy\" or \"sell\""));
+  pf::FeeSchedule schedule;
+  if (f.has("schedule") == f.has("fee_structure"))
+    return error_response(make_error("bad_preview", "fee preview: give exactly one of \"fee_structure\" and \"schedule\""));
+  if (f.has("schedule")) {
+    auto inline_schedule = pf::fee_schedule_from_json(f.member("schedule"));
+    if (!inline_schedule.ok()) return error_response(inline_schedule.error());
+    schedule = std::move(inline_schedule).value();
+  } else {
+    auto stored = find_fee_structure(call.book().fees(), f.member("fee_structure"), "fee_structure");
+    if (!stored.ok()) return error_response(stored.error());
+    schedule = (*stored)->schedule;
+  }
+  json as_of = nullptr;
+  if (std::isnan(price)) {  // the ticker's last price on the market
+    if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: give a \"price\" or a \"ticker\""));
+    auto market = call.book().market(static_cast<std::int64_t>(market_id));
+    if (!market.ok()) return error_response(market.error());
+    const Market& m = **market;
+    const auto asset = m.visible->find(ticker);
+    if (!asset) return error_response(make_error("unknown_ticker", "unknown ticker '" + ticker + "'"));
+    price = pf::last_prices(*m.visible, m.clock)[*asset];
+    if (std::isnan(price)) return error_response(make_error("no_price", ticker + " has no price yet"));
+    as_of = pf::format_date(m.clock_date());
+  }
+  auto preview = pf::preview_fee(schedule, *side, quantity, price);
+  if (!preview.ok()) return error_response(preview.error());
+  json out = pf::fee_preview_to_json(*preview);
+  out["ticker"] = ticker.empty() ? json(nullptr) : json(ticker);
+  out["price_as_of"] = as_of;
+  return json_response(200, out);
+}
+
+}  // namespace finsim::server::handlers

@@ -1,0 +1,156 @@
+// Orders: place (validated at once, filled at a later bar), list, one, cancel.
+#include "finsim/portfolio/portfolio_json.hpp"
+#include "handler_support.hpp"
+#include "handlers.hpp"
+#include "order_records.hpp"
+#include "signal_records.hpp"
+
+namespace finsim::server::handlers {
+namespace {
+
+using nlohmann::json;
+
+Error bad_order(const std::string& message) { return make_error("bad_order", "order: " + message); }
+
+/// What a request places: the engine's order, the signal it cites, its own fee structure.
+struct OrderRequest {
+  pf::Order order;
+  std::optional<std::int64_t> signal_id;
+  const FeeStructure* fees = nullptr;  ///< null: the portfolio's
+};
+
+/// The engine's order from the body: the server sets "placed" (the market's clock) and takes the
+/// model and confidence of a cited signal; "fee_structure" (id or name) overrides the portfolio's.
+Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m) {
+  auto body = call.body();
+  if (!body.ok()) return body.error();
+  json j = std::move(body).value();
+  if (j.contains("placed")) return bad_order("\"placed\" is set by the server: the market's current date");
+  OrderRequest out;
+  if (j.contains("fee_structure")) {
+    auto fees = find_fee_structure(call.book().fees(), j["fee_structure"], "fee_structure");
+    if (!fees.ok()) return fees.error();
+    out.fees = *fees;
+    j.erase("fee_structure");
+  }
+  std::optional<std::int64_t> signal_id;
+  if (j.contains("signal_id")) {
+    if (!j["signal_id"].is_number_integer()) return bad_order("\"signal_id\" must be a stored signal's id");
+    auto sig = find_signal(call.ctx.db(), j["signal_id"].get<std::int64_t>());
+    if (!sig.ok()) return sig.error();
+    if (sig->market_id != m.id) return bad_order("signal " + std::to_string(sig->id) + " is of another market");
+    if (j.value("ticker", "") != sig->signal.ticker)
+      return bad_order("signal " + std::to_string(sig->id) + " is about " + sig->signal.ticker);
+    if (j.contains("model") && j["model"] != sig->signal.model)
+      return bad_order("signal " + std::to_string(sig->id) + " is model " + sig->signal.model + "'s");
+    if (j.contains("confidence")) return bad_order("the confidence is the cited signal's");
+    signal_id = sig->id;
+    j["signal_id"] = std::to_string(sig->id);
+    j["model"] = sig->signal.model;
+    j["confidence"] = sig->signal.confidence;
+  } else if (!j.contains("model")) {
+    j["model"] = l.info.model;
+  }
+  if (j.contains("model") && j["model"].is_string() && !valid_model_name(j["model"].get<std::string>()))
+    return bad_order("model may use 1 to 64 of A-Z a-z 0-9 _ - . :");
+  if (j.contains("confidence") && !signal_id)
+    if (!j["confidence"].is_number() || !(j["confidence"].get<double>() >= 0.0 && j["confidence"].get<double>() <= 1.0))
+      return bad_order("confidence must be in [0, 1]");
+  j["placed"] = pf::format_date(m.clock_date());
+  auto order = pf::order_from_json(j);
+  if (!order.ok()) return order.error();
+  out.order = std::move(order).value();
+  out.signal_id = signal_id;
+  return out;
+}
+
+}  // namespace
+
+HttpResponse place_order(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  const Ledger& l = **found;
+  if (!l.live()) return error_response(make_error("conflict", "a backtest's portfolio is read-only"));
+  if (!l.active()) return error_response(make_error("conflict", "portfolio " + std::to_string(l.info.id) + " is archived"));
+  const Market& m = call.book().market_of(l);
+  auto read = read_order(call, l, m);
+  if (!read.ok()) return error_response(read.error());
+  const pf::Order& order = read->order;
+  const FeeStructure& fees = read->fees ? *read->fees : call.book().fees_of(l);
+  if (Status s = pf::validate_order(order, l.state, *m.visible, l.info.rules); !s.ok()) return error_response(s.error());
+
+  // Enough cash (buys) and holdings (notional sells) at the last price, with the fee: the same check
+  // the fill repeats at its own price. An asset with no price yet is checked at the fill only.
+  const std::size_t asset = *m.visible->find(order.ticker);
+  const double last = pf::last_prices(*m.visible, m.clock)[asset];
+  json estimate = nullptr;
+  if (!std::isnan(last)) {
+    auto dry = pf::price_fill(l.state, asset, order.side, order.size_kind, order.size, m.clock, last, m.clock_date(),
+                              fees.schedule, l.info.rules,
+                              {order.placed, order.model, order.signal_id, order.confidence});
+    if (!dry.ok()) return error_response(dry.error());
+    estimate = {{"price", dry->price},
+                {"quantity", dry->quantity},
+                {"trade_value", dry->trade_value},
+                {"fee", dry->fee},
+                {"net_cash", dry->net_cash},
+                {"as_of", pf::format_date(m.clock_date())}};
+  }
+  auto id = insert_order(call.ctx.db(), l.info.id, order, read->signal_id,
+                         read->fees ? std::optional<std::int64_t>(read->fees->id) : std::nullopt);
+  if (!id.ok()) return error_response(id.error());
+  auto stored = find_order(call.ctx.db(), l.info.id, *id);
+  if (!stored.ok()) return error_response(stored.error());
+  json body = order_json(*stored, nullptr);
+  call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", body}}, l.info.id);
+  body["estimate"] = estimate;
+  return created(body, "/api/portfolios/" + std::to_string(l.info.id) + "/orders/" + std::to_string(*id));
+}
+
+HttpResponse list_orders(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  auto page = page_of(call);
+  if (!page.ok()) return error_response(page.error());
+  const std::string status = call.param("status").value_or("");
+  if (!status.empty() && status != "pending" && status != "filled" && status != "expired" && status != "cancelled" &&
+      status != "rejected")
+    return error_response(make_error("bad_parameter", "status must be pending, filled, expired, cancelled or rejected"));
+  auto orders = server::list_orders(call.ctx.db(), (*found)->info.id, status, page->limit, page->offset);
+  if (!orders.ok()) return error_response(orders.error());
+  json list = json::array();
+  for (const OrderRecord& o : *orders) {
+    auto fill = order_fill_json(call.ctx.db(), o.id);
+    if (!fill.ok()) return error_response(fill.error());
+    list.push_back(order_json(o, *fill));
+  }
+  return json_response(200, {{"portfolio_id", (*found)->info.id}, {"orders", list}});
+}
+
+HttpResponse get_order(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  auto order = find_order(call.ctx.db(), (*found)->info.id, call.id(1));
+  if (!order.ok()) return error_response(order.error());
+  auto fill = order_fill_json(call.ctx.db(), order->id);
+  if (!fill.ok()) return error_response(fill.error());
+  return json_response(200, order_json(*order, *fill));
+}
+
+HttpResponse cancel_order(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  auto order = find_order(call.ctx.db(), (*found)->info.id, call.id(1));
+  if (!order.ok()) return error_response(order.error());
+  if (order->status != "pending")
+    return error_response(make_error("conflict", "order " + std::to_string(order->id) + " is " + order->status +
+                                                     ": only a pending order can be cancelled"));
+  if (Status s = set_order_status(call.ctx.db(), order->id, "cancelled"); !s.ok()) return error_response(s.error());
+  auto stored = find_order(call.ctx.db(), (*found)->info.id, order->id);
+  if (!stored.ok()) return error_response(stored.error());
+  const json body = order_json(*stored, nullptr);
+  call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", (*found)->info.id}, {"order", body}}, (*found)->info.id);
+  return json_response(200, body);
+}
+
+}  // namespace finsim::server::handlers

@@ -1,0 +1,93 @@
+// A portfolio as the portfolio service holds it: its row, and its state replayed through the engine
+// from its stored fills (open_portfolio + apply_fill, in fill order) — so balances are always the
+// engine's arithmetic, never the server's. Cash and holdings are also stored (portfolios.cash,
+// holdings) in the same transaction as each fill; load_ledgers checks that both agree.
+// Not thread-safe: owned by the portfolio service's thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "finsim/portfolio/nav.hpp"
+#include "finsim/portfolio/portfolio_state.hpp"
+#include "market.hpp"
+#include "store/database.hpp"
+
+namespace finsim::server {
+
+struct PortfolioInfo {
+  std::int64_t id = 0;
+  std::string name;
+  std::string kind = "live";      ///< "live" (traded through the API) or "backtest" (read-only)
+  std::string status = "active";  ///< "active" or "archived"
+  std::string model = "manual";   ///< the model tag
+  std::int64_t market_id = 0;
+  std::int64_t fee_structure_id = 0;
+  double initial_capital = 0.0;
+  pf::PortfolioRules rules;
+  pf::Date opened_on;                  ///< market date of its first NAV snapshot
+  std::optional<pf::Date> closed_on;   ///< backtests: the last bar of their period
+  std::string created_at;
+  std::optional<std::string> archived_at;
+};
+
+struct Ledger {
+  PortfolioInfo info;
+  pf::PortfolioState state;
+  std::vector<pf::Fill> fills;          ///< in booking order; asset and bar index the market's panel
+  std::vector<std::int64_t> fill_ids;   ///< database id of each fill
+  std::vector<pf::RoundTrip> trips;     ///< closed round trips, in order
+
+  [[nodiscard]] bool live() const { return info.kind == "live"; }
+  [[nodiscard]] bool active() const { return info.status == "active"; }
+  /// Takes orders: live and active.
+  [[nodiscard]] bool tradable() const { return live() && active(); }
+  /// The bar it is valued at: the market's clock, or a backtest's last bar.
+  [[nodiscard]] std::size_t as_of(const Market& market) const;
+  /// The portfolio valued at its as-of bar's closes (carried forward).
+  [[nodiscard]] pf::PortfolioValuation valuation(const Market& market) const;
+};
+
+using Ledgers = std::map<std::int64_t, Ledger>;
+
+/// Every portfolio with its fills replayed; the stored cash, realised P&L, fees and holdings must
+/// equal the replay's exactly (error "store" naming the first difference: the database was changed
+/// outside finsim-server).
+Result<Ledgers> load_ledgers(store::Database& db, const std::map<std::int64_t, Market>& markets);
+
+/// Finds the fill's asset and bar in `market` (by ticker and date), books it into `state` (apply_fill;
+/// closed round trips appended to `trips`) and returns it as booked. Does not store anything.
+pf::Fill book_fill(pf::PortfolioState& state, std::vector<pf::RoundTrip>& trips, const Market& market, pf::Fill fill);
+
+/// book_fill into a ledger, recording the fill and its database id.
+void book_fill(Ledger& ledger, const Market& market, pf::Fill fill, std::int64_t fill_id);
+
+/// Stores a fill of portfolio `portfolio_id` whose state after the fill is `after`: the fills row,
+/// the holdings row of its asset and the portfolio's balances. Returns the fill's id. Inside a
+/// transaction.
+Result<std::int64_t> store_fill(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
+                                const Market& market, const pf::Fill& fill, std::optional<std::int64_t> order_id);
+
+/// Stores a portfolio's cash, realised P&L and fees (portfolios row).
+Status store_balances(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state);
+
+/// Stores one daily NAV snapshot with that day's allocation (JSON); replaces one of the same date.
+Status store_snapshot(store::Database& db, std::int64_t portfolio_id, const pf::NavSnapshot& snapshot,
+                      const nlohmann::json& allocation);
+
+/// The snapshot and allocation of a portfolio in `state` at `bar` of its market, stored.
+Status snapshot_state(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state,
+                      const Market& market, std::size_t bar);
+
+/// The portfolio line of lists and the dashboard: identity, settings and the valuation at its
+/// as-of date: {"id", "name", "kind", "status", "model", "market_id", "fee_structure_id",
+/// "allow_short", "fractional", "opened_on", "as_of", "created_at", "archived_at", "fills",
+/// <valuation_to_json fields>}.
+nlohmann::json portfolio_summary_json(const Ledger& ledger, const Market& market);
+
+}  // namespace finsim::server

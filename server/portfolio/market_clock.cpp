@@ -1,0 +1,134 @@
+#include "market_clock.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "api_responses.hpp"
+#include "order_records.hpp"
+
+namespace finsim::server {
+namespace {
+
+struct Counts {
+  std::size_t filled = 0, expired = 0, rejected = 0, pending = 0;
+};
+
+/// A live portfolio's state while a bar is processed: changed here, applied to the book at the end.
+struct Draft {
+  Ledger* ledger;
+  pf::PortfolioState state;
+  std::vector<pf::RoundTrip> trips;
+  std::vector<pf::Fill> fills;
+  std::vector<std::int64_t> fill_ids;
+  bool changed = false;
+};
+
+/// Step 1 and 2 of the header for one portfolio at the market's (new) clock.
+Status process_bar(JobContext& ctx, Draft& d, const Market& m, Counts& counts) {
+  auto& db = ctx.db();
+  const Ledger& l = *d.ledger;
+  auto orders = pending_orders(db, l.info.id);
+  if (!orders.ok()) return orders.error();
+  for (OrderRecord& o : *orders) {
+    // The order's own fee structure, or the portfolio's (a structure in use cannot be deleted).
+    const auto own = o.fee_structure_id ? ctx.book().fees().find(*o.fee_structure_id) : ctx.book().fees().end();
+    const pf::FeeSchedule& fees = own != ctx.book().fees().end() ? own->second.schedule : ctx.book().fees_of(l).schedule;
+    auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules);
+    std::string status;
+    if (!exec.ok()) {
+      status = "rejected";
+      o.error = exec.error();
+      ++counts.rejected;
+    } else if (exec->status == pf::ExecutionStatus::filled) {
+      status = "filled";
+      pf::Fill fill = book_fill(d.state, d.trips, m, *exec->fill);
+      auto id = store_fill(db, l.info.id, d.state, m, fill, o.id);
+      if (!id.ok()) return id.error();
+      d.fills.push_back(std::move(fill));
+      d.fill_ids.push_back(*id);
+      ++counts.filled;
+    } else if (exec->status == pf::ExecutionStatus::expired) {
+      status = "expired";
+      ++counts.expired;
+    } else {
+      ++counts.pending;
+      continue;
+    }
+    if (Status s = set_order_status(db, o.id, status, o.error); !s.ok()) return s;
+    o.status = status;
+    auto fill = order_fill_json(db, o.id);
+    if (!fill.ok()) return fill.error();
+    ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(o, *fill)}}, l.info.id);
+    d.changed = true;
+  }
+  return snapshot_state(db, l.info.id, d.state, m, m.clock);
+}
+
+nlohmann::json bar_json(const Market& m, const pf::MarketConditions& c) {
+  const std::string& regime = m.regimes[m.clock];
+  return {{"date", pf::format_date(m.clock_date())},
+          {"regime", regime.empty() ? nlohmann::json(nullptr) : nlohmann::json(regime)},
+          {"stress", c.stress},
+          {"jump", c.jump}};
+}
+
+}  // namespace
+
+Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, std::size_t bars,
+                                      const pf::MarketConditions& conditions) {
+  Book& book = ctx.book();
+  auto found = book.market(market_id);
+  if (!found.ok()) return found.error();
+  Market m = **found;  // a draft: the book changes only once everything is stored
+  std::vector<Draft> drafts;
+  for (auto& [id, l] : book.ledgers())
+    if (l.info.market_id == m.id && l.tradable()) drafts.push_back(Draft{&l, l.state, {}, {}, {}, false});
+  Counts counts;
+  nlohmann::json added = nlohmann::json::array();
+  for (std::size_t step = 0; step < bars; ++step) {
+    counts.pending = 0;  // what is still pending after the last bar
+    if (m.bars_ahead() > 0) {
+      m.set_clock(m.clock + 1);
+      if (Status s = store_clock(ctx.db(), m); !s.ok()) return s.error();
+      added.push_back(bar_json(m, {}));
+    } else {
+      Status extended = extend_simulated_market(ctx.db(), m, conditions);
+      if (!extended.ok()) {
+        if (step > 0 && extended.error().code == "conflict") break;  // as far as the data goes
+        return extended.error();
+      }
+      added.push_back(bar_json(m, conditions));
+    }
+    for (Draft& d : drafts)
+      if (Status s = process_bar(ctx, d, m, counts); !s.ok()) return s.error();
+  }
+  // Everything is stored: apply to the book.
+  **found = std::move(m);
+  const Market& now = **found;
+  for (Draft& d : drafts) {
+    Ledger& l = *d.ledger;
+    l.state = std::move(d.state);
+    l.trips.insert(l.trips.end(), d.trips.begin(), d.trips.end());
+    for (std::size_t i = 0; i < d.fills.size(); ++i) {
+      l.fills.push_back(std::move(d.fills[i]));
+      l.fill_ids.push_back(d.fill_ids[i]);
+    }
+    ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(l, now)}}, l.info.id);
+  }
+  nlohmann::json out = {{"market", market_to_json(now)},
+                        {"bars", added},
+                        {"orders",
+                         {{"filled", counts.filled},
+                          {"expired", counts.expired},
+                          {"rejected", counts.rejected},
+                          {"pending", counts.pending}}}};
+  ctx.publish("MARKET_UPDATE", {{"market", out["market"]}, {"bars", added}});
+  return out;
+}
+
+HttpResponse advance_default_market(JobContext& ctx) {
+  auto r = advance_market(ctx, 0, 1, {});
+  if (!r.ok()) return error_response(r.error());
+  return json_response(200, *r);
+}
+
+}  // namespace finsim::server

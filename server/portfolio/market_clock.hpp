@@ -1,0 +1,36 @@
+// The market clock: moving a market to its next bar, and everything that happens on a new bar.
+//
+// Time. A market has a current date (its clock). Prices dated after it are not visible to anyone;
+// an order placed now is dated with the clock (its information cut-off) and can only fill at a later
+// bar (the engine's rule, order.hpp): so an order never fills at a price it could not have seen.
+// Moving the clock one bar (a simulated market generates the bar; an imported market reveals its next
+// stored bar) then, for every active live portfolio of that market, in portfolio order:
+//   1. its pending orders, oldest first, go through the engine's execute_order at the new bar: filled
+//      (the fill booked and stored), expired, rejected (cash or holdings no longer enough), or left
+//      pending (no price yet; a limit not reached);
+//   2. its NAV snapshot (and allocation) of the new bar is stored.
+// All of it in the request's transaction: a crash leaves either the whole bar or none of it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "finsim/portfolio/market_model.hpp"
+#include "http_message.hpp"
+#include "job_context.hpp"
+
+namespace finsim::server {
+
+/// Advances `market` by up to `bars` bars under `conditions` (simulated markets; imported ones ignore
+/// them). Returns {"market": market_to_json, "bars": [{"date", "regime", "stress", "jump"}],
+/// "orders": {"filled", "expired", "rejected", "pending"}}. Errors: "conflict" when not one bar could
+/// be added (an imported market at its last bar, a simulated one that cannot be extended), "store".
+Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, std::size_t bars,
+                                      const pf::MarketConditions& conditions);
+
+/// The --market-interval timer's work: the default market, one bar, calm conditions.
+HttpResponse advance_default_market(JobContext& ctx);
+
+}  // namespace finsim::server

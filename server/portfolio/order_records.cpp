@@ -1,0 +1,173 @@
+#include "order_records.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include "finsim/portfolio/portfolio_json.hpp"
+
+namespace finsim::server {
+namespace {
+
+using store::Database;
+using store::Statement;
+
+constexpr const char* kOrderColumns =
+    "SELECT id, portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
+    "signal_id, confidence, status, error_code, error_message, created_at, updated_at, fee_structure_id FROM orders ";
+
+OrderRecord read_order(const Statement& st) {
+  OrderRecord r;
+  r.id = st.integer(0);
+  r.portfolio_id = st.integer(1);
+  pf::Order& o = r.order;
+  o.ticker = st.text(2);
+  o.side = pf::parse_side(st.text(3)).value_or(pf::Side::buy);
+  o.type = st.text(4) == "limit" ? pf::OrderType::limit : pf::OrderType::market;
+  o.size_kind = st.text(5) == "notional" ? pf::SizeKind::notional : pf::SizeKind::quantity;
+  o.size = st.real(6);
+  o.limit_price = st.is_null(7) ? 0.0 : st.real(7);
+  if (const auto g = st.optional_text(8)) o.good_until = pf::parse_date(*g);
+  o.placed = pf::parse_date(st.text(9)).value_or(pf::Date{});
+  o.model = st.text(10);
+  r.signal_id = st.optional_integer(11);
+  if (r.signal_id) o.signal_id = std::to_string(*r.signal_id);
+  o.confidence = st.is_null(12) ? -1.0 : st.real(12);
+  r.status = st.text(13);
+  if (!st.is_null(14)) r.error = Error{st.text(14), st.text(15)};
+  r.created_at = st.text(16);
+  r.updated_at = st.text(17);
+  r.fee_structure_id = st.optional_integer(18);
+  return r;
+}
+
+Result<std::vector<OrderRecord>> read_orders(Statement& st) {
+  std::vector<OrderRecord> out;
+  const Status each_status = st.each([&] {
+    out.push_back(read_order(st));
+  });
+  if (!each_status.ok()) return each_status.error();
+  return out;
+}
+
+constexpr const char* kFillColumns =
+    "SELECT id, order_id, ticker, side, quantity, price, date, order_date, trade_value, fee, net_cash, cash_after, "
+    "model, signal_id, confidence FROM fills ";
+
+nlohmann::json read_fill_json(const Statement& st) {
+  pf::Fill f;
+  f.ticker = st.text(2);
+  f.side = pf::parse_side(st.text(3)).value_or(pf::Side::buy);
+  f.quantity = st.real(4);
+  f.price = st.real(5);
+  f.date = pf::parse_date(st.text(6)).value_or(pf::Date{});
+  f.order_date = pf::parse_date(st.text(7)).value_or(pf::Date{});
+  f.trade_value = st.real(8);
+  f.fee = st.real(9);
+  f.net_cash = st.real(10);
+  f.model = st.text(12);
+  f.signal_id = st.text(13);
+  f.confidence = st.is_null(14) ? -1.0 : st.real(14);
+  nlohmann::json j = pf::fill_to_json(f);
+  j["id"] = st.integer(0);
+  j["order_id"] = st.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json(st.integer(1));
+  j["cash_after"] = st.real(11);
+  return j;
+}
+
+}  // namespace
+
+Result<std::int64_t> insert_order(Database& db, std::int64_t portfolio_id, const pf::Order& o,
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id) {
+  auto st = db.prepare(
+      "INSERT INTO orders (portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
+      "signal_id, confidence, fee_structure_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id).bind(2, o.ticker).bind(3, pf::side_name(o.side)).bind(4, pf::order_type_name(o.type));
+  st->bind(5, pf::size_kind_name(o.size_kind)).bind(6, o.size);
+  if (o.type == pf::OrderType::limit) st->bind(7, o.limit_price);
+  if (o.good_until) st->bind(8, pf::format_date(*o.good_until));
+  st->bind(9, pf::format_date(o.placed)).bind(10, o.model).bind(11, signal_id);
+  if (o.confidence >= 0.0) st->bind(12, o.confidence);
+  st->bind(13, fee_structure_id);
+  if (Status s = st->run(); !s.ok()) return s.error();
+  return db.last_insert_rowid();
+}
+
+Status set_order_status(Database& db, std::int64_t order_id, const std::string& status, const std::optional<Error>& error) {
+  auto st = db.prepare(
+      "UPDATE orders SET status = ?, error_code = ?, error_message = ?, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, status).bind(4, order_id);
+  if (error) st->bind(2, error->code).bind(3, error->message);
+  return st->run();
+}
+
+Result<std::vector<OrderRecord>> pending_orders(Database& db, std::int64_t portfolio_id) {
+  auto st = db.prepare(std::string(kOrderColumns) + "WHERE portfolio_id = ? AND status = 'pending' ORDER BY id");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id);
+  return read_orders(*st);
+}
+
+Result<OrderRecord> find_order(Database& db, std::int64_t portfolio_id, std::int64_t order_id) {
+  auto st = db.prepare(std::string(kOrderColumns) + "WHERE portfolio_id = ? AND id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id).bind(2, order_id);
+  auto rows = read_orders(*st);
+  if (!rows.ok()) return rows.error();
+  if (rows->empty())
+    return make_error("unknown_order", "portfolio " + std::to_string(portfolio_id) + " has no order " +
+                                           std::to_string(order_id));
+  return std::move(rows->front());
+}
+
+Result<std::vector<OrderRecord>> list_orders(Database& db, std::int64_t portfolio_id, const std::string& status,
+                                             std::size_t limit, std::size_t offset) {
+  auto st = db.prepare(std::string(kOrderColumns) +
+                       "WHERE portfolio_id = ? AND (? = '' OR status = ?) ORDER BY id DESC LIMIT ? OFFSET ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id).bind(2, status).bind(3, status);
+  st->bind(4, static_cast<std::int64_t>(limit)).bind(5, static_cast<std::int64_t>(offset));
+  return read_orders(*st);
+}
+
+Result<nlohmann::json> order_fill_json(Database& db, std::int64_t order_id) {
+  auto st = db.prepare(std::string(kFillColumns) + "WHERE order_id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, order_id);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  if (!*row) return nlohmann::json(nullptr);
+  return read_fill_json(*st);
+}
+
+Result<nlohmann::json> list_fills_json(Database& db, std::int64_t portfolio_id, std::size_t limit, std::size_t offset) {
+  auto st = db.prepare(std::string(kFillColumns) + "WHERE portfolio_id = ? ORDER BY id DESC LIMIT ? OFFSET ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id).bind(2, static_cast<std::int64_t>(limit)).bind(3, static_cast<std::int64_t>(offset));
+  nlohmann::json out = nlohmann::json::array();
+  const Status each_status = st->each([&] {
+    out.push_back(read_fill_json(*st));
+  });
+  if (!each_status.ok()) return each_status.error();
+  return out;
+}
+
+nlohmann::json order_json(const OrderRecord& r, const nlohmann::json& fill) {
+  nlohmann::json j = pf::order_to_json(r.order);
+  j["id"] = r.id;
+  j["portfolio_id"] = r.portfolio_id;
+  j["signal_id"] = r.signal_id ? nlohmann::json(*r.signal_id) : nlohmann::json(nullptr);
+  j["fee_structure_id"] = r.fee_structure_id ? nlohmann::json(*r.fee_structure_id) : nlohmann::json(nullptr);
+  j["confidence"] = r.order.confidence >= 0.0 ? nlohmann::json(r.order.confidence) : nlohmann::json(nullptr);
+  j["status"] = r.status;
+  j["error"] = r.error ? nlohmann::json{{"code", r.error->code}, {"message", r.error->message}} : nlohmann::json(nullptr);
+  j["created_at"] = r.created_at;
+  j["updated_at"] = r.updated_at;
+  j["fill"] = fill;
+  return j;
+}
+
+}  // namespace finsim::server

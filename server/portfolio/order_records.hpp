@@ -1,0 +1,64 @@
+// Stored orders and their fills (tables orders, fills): reading, writing and their JSON.
+// Status of an order: pending (waits for a bar it may fill at), filled, expired (a limit order past
+// its good_until), cancelled (by request, or the portfolio was archived), rejected (refused at the
+// fill: cash or holdings no longer enough). Not thread-safe (the service's connection).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "finsim/portfolio/order.hpp"
+#include "finsim/result.hpp"
+#include "store/database.hpp"
+
+namespace finsim::server {
+
+namespace pf = finsim::portfolio;
+
+struct OrderRecord {
+  std::int64_t id = 0;
+  std::int64_t portfolio_id = 0;
+  pf::Order order;
+  std::optional<std::int64_t> signal_id;
+  std::optional<std::int64_t> fee_structure_id;  ///< this order's fee structure; none: the portfolio's
+  std::string status = "pending";
+  std::optional<Error> error;  ///< why it was rejected
+  std::string created_at, updated_at;
+};
+
+/// Stores a new pending order; returns its id.
+Result<std::int64_t> insert_order(store::Database& db, std::int64_t portfolio_id, const pf::Order& order,
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id);
+
+/// Changes an order's status (and records the error of a rejection).
+Status set_order_status(store::Database& db, std::int64_t order_id, const std::string& status,
+                        const std::optional<Error>& error = std::nullopt);
+
+/// The pending orders of a portfolio, oldest first.
+Result<std::vector<OrderRecord>> pending_orders(store::Database& db, std::int64_t portfolio_id);
+
+/// One order of a portfolio. Error "unknown_order" (404).
+Result<OrderRecord> find_order(store::Database& db, std::int64_t portfolio_id, std::int64_t order_id);
+
+/// A portfolio's orders, newest first; `status` filters when not empty.
+Result<std::vector<OrderRecord>> list_orders(store::Database& db, std::int64_t portfolio_id, const std::string& status,
+                                             std::size_t limit, std::size_t offset);
+
+/// The fill of an order as stored, with its id, as JSON (fill_to_json + "id", "order_id",
+/// "cash_after"); null when the order has none.
+Result<nlohmann::json> order_fill_json(store::Database& db, std::int64_t order_id);
+
+/// A portfolio's fills, newest first, as JSON (the transaction history).
+Result<nlohmann::json> list_fills_json(store::Database& db, std::int64_t portfolio_id, std::size_t limit,
+                                       std::size_t offset);
+
+/// {"id", "portfolio_id", <order_to_json fields>, "signal_id", "fee_structure_id" (null: the
+///  portfolio's), "status", "error": {code, message}|null,
+///  "created_at", "updated_at", "fill": <fill>|null}.
+nlohmann::json order_json(const OrderRecord& order, const nlohmann::json& fill);
+
+}  // namespace finsim::server

@@ -1,0 +1,192 @@
+// Orders through the API: validated at once (the right 4xx, nothing changed), filled at the next bar's
+// close (never a price the order could not have seen), every fill recorded, balances the engine's.
+#include <catch2/catch.hpp>
+
+#include "api_support.hpp"
+#include "finsim/portfolio/fees.hpp"
+#include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/nav.hpp"
+
+using namespace finsim::test;
+namespace pf = finsim::portfolio;
+
+namespace {
+
+std::string portfolio_path(const json& p) { return "/api/portfolios/" + std::to_string(p["id"].get<int>()); }
+
+json order(int port, const json& p, const json& body, int status = 201) {
+  return expect(call(port, "POST", portfolio_path(p) + "/orders", body), status);
+}
+
+double close_on(int port, const std::string& ticker, const std::string& date) {
+  for (const auto& [d, c] : closes(port, ticker))
+    if (d == date) return c;
+  FAIL("no close of " << ticker << " on " << date);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("invalid orders get the right 4xx and change nothing") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "V"}, {"initial_capital", 1000}, {"fee_structure", "flat"}});
+  const std::string path = portfolio_path(p) + "/orders";
+  const json before = get(port, portfolio_path(p));
+  auto code = [&](const std::string& body, int status) { return error_code(http(port, "POST", path, body), status); };
+  CHECK(code(R"({"ticker":"NOPE","side":"buy","quantity":1})", 422) == "unknown_ticker");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":-1})", 422) == "bad_quantity");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":0})", 422) == "bad_quantity");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":"ten"})", 422) == "bad_order");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1e999})", 400) == "bad_json");  // not a finite number
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1000000})", 422) == "insufficient_cash");
+  CHECK(code(R"({"ticker":"TEC1","side":"sell","quantity":1})", 422) == "insufficient_holdings");
+  CHECK(code(R"({"ticker":"TEC1","side":"short","quantity":1})", 422) == "bad_order");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy"})", 422) == "bad_order");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1,"notional":5})", 422) == "bad_order");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1,"placed":"2015-01-05"})", 422) == "bad_order");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","type":"limit","quantity":1})", 422) == "bad_limit_price");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1,"signal_id":99})", 422) == "unknown_signal");
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1,"confidence":2})", 422) == "bad_order");
+  CHECK(code("{", 400) == "bad_json");
+  CHECK(code("", 422) == "bad_order");
+  CHECK(error_code(call(port, "POST", "/api/portfolios/99/orders", {{"ticker", "TEC1"}}), 404) == "unknown_portfolio");
+  CHECK(get(port, path)["orders"].empty());
+  CHECK(get(port, portfolio_path(p)) == before);
+}
+
+TEST_CASE("a market order fills at the next bar's close, with its fee, and the balances are the engine's replay") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "F"}, {"initial_capital", 50000}, {"fee_structure", "ibkr_fixed"}});
+  const std::string today = get(port, "/api/markets/1")["current_date"];
+  const json placed = order(port, p, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 40}});
+  CHECK(placed["status"] == "pending");
+  CHECK(placed["placed"] == today);
+  CHECK(placed["fill"].is_null());
+  CHECK(placed["estimate"]["price"] == close_on(port, "TEC1", today));  // a preview, not a fill
+  order(port, p, {{"ticker", "CRX1"}, {"side", "buy"}, {"notional", 2500}});
+  // Nothing fills until the market moves.
+  CHECK(get(port, portfolio_path(p))["cash"] == 50000.0);
+
+  const json moved = advance(port);
+  CHECK(moved["orders"]["filled"] == 2);
+  const std::string next = moved["market"]["current_date"];
+  CHECK(next > today);
+  const json orders = get(port, portfolio_path(p) + "/orders")["orders"];
+  REQUIRE(orders.size() == 2);
+  const json& tec = orders[1];  // newest first
+  REQUIRE(tec["status"] == "filled");
+  const json& fill = tec["fill"];
+  CHECK(fill["date"] == next);
+  CHECK(fill["order_date"] == today);
+  CHECK(fill["price"] == close_on(port, "TEC1", next));
+  CHECK(fill["quantity"] == 40.0);
+  const pf::FeeSchedule ibkr = pf::fee_preset("ibkr_fixed").value();
+  CHECK(fill["fee"] == pf::trade_fee(ibkr, pf::Side::buy, 40, fill["price"].get<double>()));
+  CHECK(fill["trade_value"] == pf::round_to_cents(40 * fill["price"].get<double>()));
+  CHECK(fill["model"] == "manual");
+  const json& crx = orders[0]["fill"];
+  CHECK(crx["quantity"].get<double>() == 2500.0 / crx["price"].get<double>());
+
+  // The server's balances and valuation are the engine's replay of its fills.
+  const pf::PricePanel panel = asset_panel(port);
+  json fills = get(port, portfolio_path(p) + "/transactions")["transactions"];
+  std::reverse(fills.begin(), fills.end());
+  const pf::PortfolioState state = replay(fills, 50000, panel);
+  const json detail = get(port, portfolio_path(p));
+  CHECK(detail["cash"] == state.cash);
+  CHECK(detail["fees_paid"] == state.fees_paid);
+  std::vector<double> prices(panel.asset_count(), std::nan(""));
+  prices[*panel.find("TEC1")] = close_on(port, "TEC1", next);
+  prices[*panel.find("CRX1")] = close_on(port, "CRX1", next);
+  const pf::PortfolioValuation v = pf::value_portfolio(state, prices);
+  CHECK(detail["nav"] == v.nav);
+  CHECK(detail["unrealized_pnl"] == v.unrealized_pnl);
+  REQUIRE(detail["holdings"].size() == 2);
+  CHECK(detail["holdings"][0]["ticker"] == "TEC1");
+  CHECK(detail["holdings"][0]["quantity"] == 40.0);
+  const json holdings = get(port, portfolio_path(p) + "/holdings");
+  CHECK(holdings["nav"] == v.nav);
+  CHECK(holdings["holdings"] == detail["holdings"]);
+  // The day's NAV snapshot is stored.
+  const json nav = get(port, portfolio_path(p) + "/performance")["nav"];
+  REQUIRE(nav.size() == 2);
+  CHECK(nav[1]["date"] == next);
+  CHECK(nav[1]["nav"] == v.nav);
+
+  // Selling closes the position at the next close: realised P&L, net of both fees.
+  order(port, p, {{"ticker", "TEC1"}, {"side", "sell"}, {"quantity", 40}});
+  advance(port);
+  const json after = get(port, portfolio_path(p) + "/performance");
+  CHECK(after["trades"]["trades"] == 1);
+  CHECK(after["round_trips"][0]["ticker"] == "TEC1");
+  fills = get(port, portfolio_path(p) + "/transactions")["transactions"];
+  std::reverse(fills.begin(), fills.end());
+  CHECK(get(port, portfolio_path(p))["realized_pnl"] == replay(fills, 50000, panel).realized_pnl);
+}
+
+TEST_CASE("limit orders wait for their price, expire after good_until, and pending orders can be cancelled") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "L"}, {"initial_capital", 100000}});
+  const std::string today = get(port, "/api/markets/1")["current_date"];
+  const double price = close_on(port, "FIN1", today);
+  const json waits = order(port, p, {{"ticker", "FIN1"}, {"side", "buy"}, {"type", "limit"}, {"limit_price", price * 0.5}, {"quantity", 1}});
+  const json expires = order(port, p, {{"ticker", "FIN1"}, {"side", "buy"}, {"type", "limit"}, {"limit_price", price * 0.5},
+                                       {"quantity", 1}, {"good_until", today}});
+  const json fills = order(port, p, {{"ticker", "FIN1"}, {"side", "buy"}, {"type", "limit"}, {"limit_price", price * 2},
+                                     {"quantity", 1}});
+  const json moved = advance(port);
+  CHECK(moved["orders"]["filled"] == 1);
+  CHECK(moved["orders"]["expired"] == 1);
+  CHECK(moved["orders"]["pending"] == 1);
+  const std::string orders = portfolio_path(p) + "/orders/";
+  CHECK(get(port, orders + std::to_string(waits["id"].get<int>()))["status"] == "pending");
+  CHECK(get(port, orders + std::to_string(expires["id"].get<int>()))["status"] == "expired");
+  const json filled = get(port, orders + std::to_string(fills["id"].get<int>()));
+  CHECK(filled["status"] == "filled");
+  CHECK(filled["fill"]["price"].get<double>() <= price * 2);
+  CHECK(get(port, portfolio_path(p) + "/orders?status=pending")["orders"].size() == 1);
+
+  const HttpReply cancelled = call(port, "DELETE", orders + std::to_string(waits["id"].get<int>()));
+  CHECK(expect(cancelled, 200)["status"] == "cancelled");
+  CHECK(error_code(call(port, "DELETE", orders + std::to_string(fills["id"].get<int>())), 409) == "conflict");
+  CHECK(error_code(call(port, "GET", orders + "999"), 404) == "unknown_order");
+}
+
+TEST_CASE("an order may name its own fee structure, used at its fill instead of the portfolio's") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "Z"}, {"initial_capital", 10000}});  // zero fees
+  const json o = order(port, p, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"fee_structure", "flat"}});
+  CHECK(o["estimate"]["fee"] == 1.0);
+  CHECK(o["fee_structure_id"].is_number());
+  order(port, p, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}});
+  CHECK(error_code(call(port, "POST", portfolio_path(p) + "/orders",
+                        {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"fee_structure", "nope"}}),
+                   422) == "unknown_fee_structure");
+  advance(port);
+  const json orders = get(port, portfolio_path(p) + "/orders")["orders"];
+  CHECK(orders[1]["fill"]["fee"] == 1.0);  // oldest: the flat fee it named
+  CHECK(orders[0]["fill"]["fee"] == 0.0);  // the portfolio's zero
+}
+
+TEST_CASE("an order that can no longer be paid at its fill is rejected there, and nothing is booked") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "R"}, {"initial_capital", 10000}});
+  const std::string today = get(port, "/api/markets/1")["current_date"];
+  const double price = close_on(port, "TEC2", today);
+  const double units = std::floor(8000 / price);
+  order(port, p, {{"ticker", "TEC2"}, {"side", "buy"}, {"quantity", units}});
+  const json second = order(port, p, {{"ticker", "TEC2"}, {"side", "buy"}, {"quantity", units}});  // each fits alone
+  const json moved = advance(port);
+  CHECK(moved["orders"]["filled"] == 1);
+  CHECK(moved["orders"]["rejected"] == 1);
+  const json rejected = get(port, portfolio_path(p) + "/orders/" + std::to_string(second["id"].get<int>()));
+  CHECK(rejected["status"] == "rejected");
+  CHECK(rejected["error"]["code"] == "insufficient_cash");
+  CHECK(rejected["fill"].is_null());
+  CHECK(get(port, portfolio_path(p))["fills"] == 1);
+}
