@@ -1,6 +1,7 @@
-// The cnn model's network: exact gradients (against central finite differences) and Adam.
+// The cnn model's network: exact gradients (against central finite differences) and training by the learning module's Adam.
 #include <catch2/catch.hpp>
 
+#include "finsim/learning/adam.hpp"
 #include "finsim/portfolio/conv_net.hpp"
 
 using namespace finsim::portfolio;
@@ -42,7 +43,7 @@ TEST_CASE("the network's loss falls under Adam, deterministically") {
       for (Eigen::Index i = 0; i < 10; ++i) x(i, b) = rng.normal();
       y[b] = 0.5 * x(9, b) - 0.25 * x(8, b);  // a linear function of the latest inputs
     }
-    AdamOptimizer adam(net.parameters().size(), 0.01);
+    finsim::learning::Adam<double> adam(net.parameters().size(), {.learning_rate = 0.01, .epsilon = 1e-8});
     Eigen::VectorXd g;
     const double first = net.loss_and_gradient(x, y, g);
     double last = first;
@@ -55,14 +56,4 @@ TEST_CASE("the network's loss falls under Adam, deterministically") {
   const auto [first, last] = train();
   CHECK(last < 0.2 * first);
   CHECK(train().second == last);
-}
-
-TEST_CASE("Adam follows Kingma & Ba's first step: θ moves by α against the gradient's sign") {
-  Eigen::VectorXd theta(2), g(2);
-  theta << 1.0, -1.0;
-  g << 0.3, -4.0;
-  AdamOptimizer adam(2, 0.1);
-  adam.step(theta, g);
-  CHECK(theta[0] == Approx(0.9).epsilon(1e-6));
-  CHECK(theta[1] == Approx(-0.9).epsilon(1e-6));
 }

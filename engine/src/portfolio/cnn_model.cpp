@@ -7,11 +7,15 @@
 #include <cmath>
 #include <optional>
 
+#include "finsim/learning/adam.hpp"
 #include "finsim/portfolio/conv_net.hpp"
 #include "portfolio/builtin_models.hpp"
 
 namespace finsim::portfolio {
 namespace {
+
+/// The learning module's Adam with the common ε = 1e-8 (MAPPO's 1e-5 suits its normalised inputs).
+constexpr learning::AdamConfig kAdam{.learning_rate = 0.01, .beta1 = 0.9, .beta2 = 0.999, .epsilon = 1e-8};
 
 class CnnModel final : public ReturnModel {
  public:
@@ -37,7 +41,7 @@ class CnnModel final : public ReturnModel {
       shape.window = static_cast<int>(L);
       shape.channels = std::max(1, options_.cnn_channels);
       net_.emplace(shape, rng, options_.cnn_l2);
-      adam_.emplace(net_->parameters().size(), 0.01);
+      adam_.emplace(net_->parameters().size(), kAdam);
     } else {
       epochs = std::max(1, epochs / 4);
     }
@@ -73,7 +77,7 @@ class CnnModel final : public ReturnModel {
 
   ModelOptions options_;
   std::optional<ConvNet> net_;
-  std::optional<AdamOptimizer> adam_;
+  std::optional<learning::Adam<double>> adam_;
   double scale_ = 1.0;
 };
 

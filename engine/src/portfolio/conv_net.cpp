@@ -111,17 +111,4 @@ double ConvNet::loss_and_gradient(const Matrix& x, const Eigen::RowVectorXd& y, 
   return loss;
 }
 
-AdamOptimizer::AdamOptimizer(Eigen::Index size, double learning_rate, double beta1, double beta2, double epsilon)
-    : lr_(learning_rate), beta1_(beta1), beta2_(beta2), epsilon_(epsilon), m_(Eigen::VectorXd::Zero(size)),
-      v_(Eigen::VectorXd::Zero(size)) {}
-
-void AdamOptimizer::step(Eigen::VectorXd& params, const Eigen::VectorXd& g) {
-  beta1_t_ *= beta1_;
-  beta2_t_ *= beta2_;
-  m_ = beta1_ * m_ + (1.0 - beta1_) * g;
-  v_ = beta2_ * v_ + (1.0 - beta2_) * g.cwiseProduct(g);
-  const double c1 = 1.0 - beta1_t_, c2 = 1.0 - beta2_t_;
-  params.array() -= lr_ * (m_.array() / c1) / ((v_.array() / c2).sqrt() + epsilon_);
-}
-
 }  // namespace finsim::portfolio

@@ -1,11 +1,9 @@
 // A small 1-D convolutional network for return windows, trained by full-batch Adam: the `cnn` model.
 //
-// NOTE on reuse: the brief asks the CNN to reuse the engine's neural-network code (engine/*/learning/,
-// MAPPO). When this was written that code lived only on the unmerged `mappo` branch, so the layers,
-// backpropagation and Adam are implemented here, in the portfolio's own files. The parameter layout
-// (one vector, a gradient of the same layout, Adam as Kingma & Ba 2015 Algorithm 1) mirrors
-// learning::Mlp / learning::Adam so that, once they reach main, the dense head and the optimiser can be
-// replaced by them and only the convolution kept here.
+// Reuse of the engine's neural-network code (engine/*/learning/, MAPPO): the parameters live in one
+// vector with a gradient of the same layout, as in learning::Mlp, so training uses learning::Adam and
+// learning::clip_gradient_norm unchanged. Only what learning/ has no counterpart for is here: the
+// convolution, the pooling and the scalar, batch-independent prediction (see forward()).
 //
 // Architecture (LeCun et al. 1998 for convolutional networks; He et al. 2015 for the initialisation):
 //   input   L returns (a window, oldest first)
@@ -69,18 +67,6 @@ class ConvNet {
   int positions_;  ///< T = L − K + 1
   double l2_;
   Vector params_;
-};
-
-/// Adam (Kingma & Ba 2015, Algorithm 1): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
-/// θ ← θ − α m̂ / (√v̂ + ε) with bias-corrected m̂, v̂.
-class AdamOptimizer {
- public:
-  AdamOptimizer(Eigen::Index size, double learning_rate, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8);
-  void step(Eigen::VectorXd& params, const Eigen::VectorXd& gradient);
-
- private:
-  double lr_, beta1_, beta2_, epsilon_, beta1_t_ = 1.0, beta2_t_ = 1.0;
-  Eigen::VectorXd m_, v_;
 };
 
 }  // namespace finsim::portfolio
