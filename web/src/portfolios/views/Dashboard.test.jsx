@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import { Dashboard } from './Dashboard.jsx';
+import { fakeApi, renderWithApi } from '../testing/renderWithApi.jsx';
+import { overview } from '../testing/fixtures.js';
+import { ApiError } from '../api/client.js';
+
+afterEach(cleanup);
+
+describe('Dashboard', () => {
+  it('lists every portfolio with its net worth and return as the server sent them', async () => {
+    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': overview }));
+    const table = await screen.findByTestId('dash-portfolios');
+    const rows = within(table).getAllByRole('row');
+    expect(rows).toHaveLength(3);
+    expect(rows[2].textContent).toContain('Beta');
+    expect(rows[2].textContent).toContain('120,500.50');
+    expect(rows[2].textContent).toContain('+20.50 %');
+    expect(screen.getByTestId('dash-nav').textContent).toContain('220,470.48');
+  });
+
+  it('shows the pending orders and the models in live trading', async () => {
+    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': overview }));
+    const pending = await screen.findByTestId('dash-pending');
+    expect(pending.textContent).toContain('TEC1');
+    expect(pending.textContent).toContain('pending');
+    expect(screen.getByTestId('dash-models').textContent).toContain('50.0 %');
+  });
+
+  it("shows the server's error with a retry", async () => {
+    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': new ApiError(503, 'store_unavailable', 'the store is down') }));
+    const error = await screen.findByTestId('pf-error');
+    expect(error.textContent).toContain('store_unavailable');
+    expect(within(error).getByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('says when there is nothing yet', async () => {
+    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': { ...overview, portfolios: [], pending_orders: [], models: [] } }));
+    expect((await screen.findByTestId('dash-portfolios')).textContent).toContain('No portfolios yet');
+    expect(screen.getByTestId('dash-pending').textContent).toContain('No pending orders');
+  });
+});
