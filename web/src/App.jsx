@@ -118,7 +118,7 @@ export function App() {
   }
 
   return (
-    <div className="app" data-testid="app">
+    <div className={route.part === 'portfolios' ? 'app app-document' : 'app'} data-testid="app">
       <header className="topbar">
         <div className="brand"><span className="logo" aria-hidden="true">◉</span> FinSim <small>a banking network, live</small></div>
         <PartTabs part={route.part} />

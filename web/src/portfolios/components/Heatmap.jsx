@@ -3,11 +3,11 @@
 export function Heatmap({ rows, columns, values, colour, format, rowLabel = (r) => r, columnLabel = (c) => c, testid, cellSize = 44 }) {
   const left = 84;
   const top = 70;
-  const width = left + columns.length * cellSize;
+  const width = left + columns.length * cellSize + 48;  // room for the last rotated column label
   const height = top + rows.length * cellSize;
   return (
     <div className="pf-heatmap" data-testid={testid}>
-      <svg viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: `${width * 1.4}px` }} role="img">
+      <svg viewBox={`0 0 ${width} ${height}`} style={{ maxWidth: `${width * 1.15}px` }} role="img">
         {columns.map((c, j) => (
           <text key={`c${j}`} className="pf-heatmap-label" transform={`translate(${left + j * cellSize + cellSize / 2}, ${top - 6}) rotate(-45)`}>
             {columnLabel(c)}

@@ -12,7 +12,7 @@ export const TOOLTIP = {
 };
 
 export const CLASS_COLOURS = { stock: '#22d3ee', crypto: '#f472b6', bond: '#facc15', commodity: '#fb7185', cash: '#64748b' };
-const PALETTE = ['#22d3ee', '#f472b6', '#facc15', '#fb7185', '#2dd4bf', '#e879f9', '#fde047', '#67e8f9', '#fda4af', '#a5b4fc', '#5eead4', '#94a3b8'];
+const PALETTE = ['#22d3ee', '#f472b6', '#facc15', '#fb7185', '#2dd4bf', '#d6d3d1', '#fde047', '#67e8f9', '#fda4af', '#a5b4fc', '#5eead4', '#94a3b8'];
 
 export function sliceColour(name, index) {
   return CLASS_COLOURS[name] ?? PALETTE[index % PALETTE.length];

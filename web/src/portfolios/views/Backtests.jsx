@@ -68,8 +68,8 @@ function Launcher() {
         </select>
       </label>
       <label>Name<input value={form.name} onChange={set('name')} placeholder="optional" data-testid="bt-name" /></label>
-      <label>From<input type="date" value={form.start} onChange={set('start')} min={market?.first_date} max={market?.current_date} data-testid="bt-start" /></label>
-      <label>To<input type="date" value={form.end} onChange={set('end')} min={market?.first_date} max={market?.current_date} data-testid="bt-end" /></label>
+      <label>From (blank: a year in)<input type="date" value={form.start} onChange={set('start')} min={market?.first_date} max={market?.current_date} data-testid="bt-start" /></label>
+      <label>To (blank: today)<input type="date" value={form.end} onChange={set('end')} min={market?.first_date} max={market?.current_date} data-testid="bt-end" /></label>
       <label>Initial capital<input type="number" min="0" step="any" value={form.capital} onChange={set('capital')} data-testid="bt-capital" /></label>
       <label>Fee structure
         <FeeStructureSelect value={form.fee} onChange={(fee) => setForm({ ...form, fee })} testid="bt-fee" />

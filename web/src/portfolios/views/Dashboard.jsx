@@ -16,10 +16,10 @@ import { orderColumns } from './orderColumns.jsx';
 
 const portfolioColumns = [
   { key: 'name', label: 'Portfolio', render: (p) => <a href={`#/portfolios/portfolio/${p.id}`}>{p.name}</a> },
-  { key: 'kind', label: 'Kind' },
-  { key: 'model', label: 'Model', render: (p) => <ModelTag model={p.model} /> },
   { key: 'nav', label: 'Net worth', numeric: true, format: formatMoney },
   { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v), className: (p) => signClass(p.total_return) },
+  { key: 'model', label: 'Model', render: (p) => <ModelTag model={p.model} /> },
+  { key: 'kind', label: 'Kind' },
   { key: 'cash', label: 'Cash', numeric: true, format: formatMoney },
   { key: 'unrealized_pnl', label: 'Unrealised P&L', numeric: true, format: formatMoney, className: (p) => signClass(p.unrealized_pnl) },
   { key: 'fees_paid', label: 'Fees paid', numeric: true, format: formatMoney },

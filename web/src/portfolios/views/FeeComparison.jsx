@@ -1,7 +1,7 @@
 // Fee comparison: the portfolio's own trades replayed from its initial capital under other fee
 // structures (the server's compare_fees): what each costs, the NAV paths, and fees against return.
 import { useState } from 'react';
-import { CartesianGrid, LabelList, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useFeeComparison, useFeeStructures, usePortfolio } from '../api/queries.js';
 import { EmptyState, QueryView } from '../components/QueryView.jsx';
 import { DataTable } from '../components/DataTable.jsx';
@@ -16,8 +16,8 @@ const scenarioColumns = (baseline) => [
   { key: 'rejected', label: 'Rejected', numeric: true },
   { key: 'total_fees', label: 'Total fees', numeric: true, format: formatMoney },
   { key: 'final_nav', label: 'Final NAV', numeric: true, format: formatMoney },
-  { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v), className: (s) => signClass(s.total_return) },
-  { key: 'annual_return', label: 'Annual', numeric: true, format: (v) => formatSignedShare(v) },
+  { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v, 3), className: (s) => signClass(s.total_return) },
+  { key: 'annual_return', label: 'Annual', numeric: true, format: (v) => formatSignedShare(v, 3) },
   { key: 'sharpe', label: 'Sharpe', numeric: true, format: formatNumber },
   { key: 'nav_difference', label: 'NAV vs baseline', numeric: true, format: formatMoney, className: (s) => signClass(s.nav_difference) },
   { key: 'return_difference', label: 'Return vs baseline', numeric: true, format: (v) => formatSignedShare(v, 3), className: (s) => signClass(s.return_difference) },
@@ -53,13 +53,12 @@ function Comparison({ c }) {
           <ScatterChart margin={{ left: 4, right: 24, top: 16 }}>
             <CartesianGrid {...GRID} vertical />
             <XAxis type="number" dataKey="total_fees" name="total fees" {...AXIS} tickFormatter={(v) => formatNumber(v, 0)} />
-            <YAxis type="number" dataKey="total_return" name="return" {...AXIS} width={60} domain={['auto', 'auto']} tickFormatter={(v) => formatSignedShare(v, 2)} />
+            <YAxis type="number" dataKey="total_return" name="return" {...AXIS} width={68} domain={['auto', 'auto']} tickFormatter={(v) => formatSignedShare(v, 3)} />
             <ZAxis range={[90, 90]} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
             <Tooltip {...TOOLTIP} formatter={(v, name) => [name === 'return' ? formatSignedShare(v, 3) : formatMoney(v), name]} />
             {c.scenarios.map((s, i) => (
-              <Scatter key={s.schedule} name={s.schedule} data={[s]} fill={sliceColour(s.schedule, i)} isAnimationActive={false}>
-                <LabelList dataKey="schedule" position="top" fill="#cbd5e1" fontSize={11} />
-              </Scatter>
+              <Scatter key={s.schedule} name={s.schedule} data={[s]} fill={sliceColour(s.schedule, i)} isAnimationActive={false} />
             ))}
           </ScatterChart>
         </ChartBox>
@@ -70,7 +69,7 @@ function Comparison({ c }) {
             <LineChart data={navRows} margin={{ left: 4, right: 12 }}>
               <CartesianGrid {...GRID} />
               <XAxis dataKey="date" {...AXIS} minTickGap={40} />
-              <YAxis {...AXIS} width={64} domain={['auto', 'auto']} tickFormatter={(v) => formatNumber(v, 0)} />
+              <YAxis {...AXIS} width={72} domain={['auto', 'auto']} tickFormatter={(v) => formatNumber(v, 2)} />
               <Tooltip {...TOOLTIP} formatter={(v, name) => [formatMoney(v), name]} />
               <Legend wrapperStyle={{ fontSize: 11 }} />
               {names.map((n, i) => <Line key={n} dataKey={n} stroke={sliceColour(n, i)} dot={false} strokeWidth={n === c.baseline ? 2.5 : 1.5} isAnimationActive={false} />)}

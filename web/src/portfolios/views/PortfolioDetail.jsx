@@ -50,7 +50,7 @@ export function NavChart({ nav, height = 240, testid = 'nav-chart' }) {
         </defs>
         <CartesianGrid {...GRID} />
         <XAxis dataKey="date" {...AXIS} minTickGap={40} />
-        <YAxis {...AXIS} width={64} domain={['auto', 'auto']} tickFormatter={(v) => formatNumber(v, 0)} />
+        <YAxis {...AXIS} width={72} domain={['auto', 'auto']} tickFormatter={(v) => formatNumber(v, 2)} />
         <Tooltip {...TOOLTIP} formatter={(v) => [formatMoney(v), 'NAV']} />
         <Area dataKey="nav" type="monotone" stroke="#38bdf8" fill="url(#navFill)" strokeWidth={2} dot={nav.length < 3} isAnimationActive={false} />
       </AreaChart>
@@ -86,7 +86,7 @@ function SectorBars({ slices }) {
   return (
     <ChartBox height={Math.max(120, data.length * 26 + 30)} testid="sector-allocation">
       <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-        <XAxis type="number" {...AXIS} tickFormatter={(v) => formatShare(v, 0)} />
+        <XAxis type="number" {...AXIS} tickFormatter={(v) => formatShare(v, 1)} />
         <YAxis type="category" dataKey="name" {...AXIS} width={110} tickFormatter={humanName} />
         <Tooltip {...TOOLTIP} formatter={(v, _n, item) => [`${formatShare(v)} · ${formatMoney(item.payload.value)}`, 'weight']} />
         <Bar dataKey="weight" fill="#2dd4bf" isAnimationActive={false} />
@@ -102,7 +102,7 @@ function Header({ p }) {
       <span className="pf-tags">
         <ModelTag model={p.model} /> <span className="badge">{p.kind}</span>
         {p.status === 'archived' && <span className="badge warn">archived</span>}
-        <span className="muted small">fees: {p.fee_structure?.name} · {p.market?.name} as of {p.as_of}</span>
+        <span className="muted small">fees {p.fee_structure?.name} · {p.market?.name} market · valued at the close of {p.as_of}</span>
       </span>
       {p.kind === 'live' && p.status === 'active' && <a className="pf-button" href={`#/portfolios/trade/${p.id}`}>Trade</a>}
     </div>

@@ -1,7 +1,7 @@
 // Risk analytics: VaR and CVaR, the rolling volatility, the drawdown chart with the worst episodes
 // marked, the correlation of the held assets, and how the allocation rotated across sectors.
 import { useState } from 'react';
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePortfolio, useRiskAnalytics } from '../api/queries.js';
 import { EmptyState, QueryView } from '../components/QueryView.jsx';
 import { DataTable } from '../components/DataTable.jsx';
@@ -27,7 +27,7 @@ function VolatilityChart({ volatility }) {
       <LineChart data={volatility.series} margin={{ left: 0, right: 12 }}>
         <CartesianGrid {...GRID} />
         <XAxis dataKey="date" {...AXIS} minTickGap={40} />
-        <YAxis {...AXIS} width={48} tickFormatter={(v) => formatShare(v, 0)} />
+        <YAxis {...AXIS} width={52} tickFormatter={(v) => formatShare(v, 1)} />
         <Tooltip {...TOOLTIP} formatter={(v) => [formatShare(v, 1), 'annualised volatility']} />
         <Line dataKey="value" stroke="#facc15" dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
       </LineChart>
@@ -43,7 +43,7 @@ function DrawdownChart({ drawdown, episodes }) {
       <AreaChart data={drawdown} margin={{ left: 0, right: 12, top: 16 }}>
         <CartesianGrid {...GRID} />
         <XAxis dataKey="date" {...AXIS} minTickGap={40} />
-        <YAxis {...AXIS} width={52} tickFormatter={(v) => formatSignedShare(v, 0)} />
+        <YAxis {...AXIS} width={56} tickFormatter={(v) => formatSignedShare(v, 1)} />
         <Tooltip {...TOOLTIP} formatter={(v) => [formatSignedShare(v), 'drawdown']} />
         {episodes.map((e) => (
           <ReferenceArea key={e.rank} x1={e.peak_date} x2={e.recovery_date ?? last} fill="#ef4444" fillOpacity={0.12} stroke="#ef4444" strokeOpacity={0.3}
@@ -67,12 +67,13 @@ function SectorRotation({ rotation }) {
     <>
       <div className="pf-panel-tools">{toggle}</div>
       {!keys.length ? <EmptyState>No holdings over the period.</EmptyState> : (
-        <ChartBox height={220} testid="sector-rotation">
+        <ChartBox height={250} testid="sector-rotation">
           <AreaChart data={rows} margin={{ left: 0, right: 12 }}>
             <CartesianGrid {...GRID} />
             <XAxis dataKey="date" {...AXIS} minTickGap={40} />
             <YAxis {...AXIS} width={44} tickFormatter={(v) => formatShare(v, 0)} />
             <Tooltip {...TOOLTIP} formatter={(v, name) => [formatShare(v), humanName(name)]} />
+            <Legend wrapperStyle={{ fontSize: 11 }} formatter={humanName} />
             {keys.map((k, i) => <Area key={k} dataKey={k} stackId="1" type="stepAfter" stroke={sliceColour(k, i)} fill={sliceColour(k, i)} fillOpacity={0.5} isAnimationActive={false} />)}
           </AreaChart>
         </ChartBox>
