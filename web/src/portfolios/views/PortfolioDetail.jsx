@@ -12,16 +12,16 @@ import { formatMoney, formatNumber, formatShare, formatSignedShare, humanName, s
 
 const holdingColumns = [
   { key: 'ticker', label: 'Ticker' },
-  { key: 'asset_class', label: 'Class' },
-  { key: 'sector', label: 'Sector' },
-  { key: 'quantity', label: 'Quantity', numeric: true, format: (v) => formatNumber(v, 4) },
-  { key: 'average_cost', label: 'Avg cost', numeric: true, format: formatMoney },
-  { key: 'price', label: 'Price', numeric: true, format: formatMoney },
   { key: 'market_value', label: 'Value', numeric: true, format: formatMoney },
   { key: 'unrealized_pnl', label: 'Unrealised P&L', numeric: true, format: formatMoney, className: (h) => signClass(h.unrealized_pnl) },
   { key: 'unrealized_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v), className: (h) => signClass(h.unrealized_return) },
+  { key: 'quantity', label: 'Quantity', numeric: true, format: (v) => formatNumber(v, 4) },
+  { key: 'price', label: 'Price', numeric: true, format: formatMoney },
+  { key: 'average_cost', label: 'Avg cost', numeric: true, format: formatMoney },
   { key: 'weight', label: 'Weight', numeric: true, format: (v) => formatShare(v) },
   { key: 'realized_pnl', label: 'Realised P&L', numeric: true, format: formatMoney, className: (h) => signClass(h.realized_pnl) },
+  { key: 'asset_class', label: 'Class' },
+  { key: 'sector', label: 'Sector' },
   { key: 'opened_by', label: 'Opened by', render: (h) => <ModelTag model={h.opened_by} /> },
 ];
 
@@ -142,7 +142,7 @@ function Detail({ p, id }) {
         <Panel title="Allocation by sector" aside="stocks">
           <SectorBars slices={p.allocation?.by_sector} />
         </Panel>
-        <Panel title="Daily returns" aside={summary ? `${formatNumber(summary.periods, 0)} days · best ${formatSignedShare(summary.best_period)} · worst ${formatSignedShare(summary.worst_period)}` : ''}>
+        <Panel title="Daily returns" aside={summary ? `${formatNumber(summary.periods, 0)} ${summary.periods === 1 ? 'day' : 'days'} · best ${formatSignedShare(summary.best_period)} · worst ${formatSignedShare(summary.worst_period)}` : ''}>
           <QueryView query={performance}>{(d) => <ReturnDistribution distribution={d.return_distribution} />}</QueryView>
         </Panel>
         <Panel title="Transactions" aside="fills, newest first" className="wide">

@@ -47,7 +47,7 @@ function DrawdownChart({ drawdown, episodes }) {
         <Tooltip {...TOOLTIP} formatter={(v) => [formatSignedShare(v), 'drawdown']} />
         {episodes.map((e) => (
           <ReferenceArea key={e.rank} x1={e.peak_date} x2={e.recovery_date ?? last} fill="#ef4444" fillOpacity={0.12} stroke="#ef4444" strokeOpacity={0.3}
-            label={{ value: `#${e.rank} ${formatSignedShare(e.depth, 1)}`, position: 'insideTop', fill: '#fca5a5', fontSize: 11 }} />
+            label={{ value: `#${e.rank}`, position: 'insideTop', fill: '#fca5a5', fontSize: 11 }} />
         ))}
         <Area dataKey="value" type="monotone" stroke="#ef4444" fill="#ef4444" fillOpacity={0.3} isAnimationActive={false} />
       </AreaChart>
