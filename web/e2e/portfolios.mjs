@@ -118,8 +118,13 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('order-submit').click();
       await page.getByTestId('order-confirmation').waitFor();
       assert((await text(page, 'order-confirmation')).includes('pending'), 'placed orders are pending');
+      // A notional order: the server turns the amount into units for the preview.
       await page.getByTestId('order-ticker').selectOption(second);
-      await page.getByTestId('order-amount').fill('5');
+      await page.getByTestId('order-size-kind').selectOption('notional');
+      await page.getByTestId('order-amount').fill('2500');
+      const notional = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', notional: 2500, ticker: second });
+      await page.waitForFunction((units) => document.querySelector('[data-testid=fee-preview-units]')?.textContent === units,
+        notional.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 }));
       await page.getByTestId('order-submit').click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=trade-orders] tbody tr').length === 2);
 

@@ -48,7 +48,7 @@ function Segmented({ value, options, onChange, testid }) {
 function FeePreview({ body }) {
   const settled = useDebounced(body);
   const preview = useFeePreview(settled);
-  if (!body) return <p className="muted small" data-testid="fee-preview-idle">Choose a ticker and a quantity to see the fee. (A notional order is priced when placed.)</p>;
+  if (!body) return <p className="muted small" data-testid="fee-preview-idle">Choose a ticker and a size to see the fee.</p>;
   if (preview.isError) return <p className="pf-inline-error" role="alert" data-testid="fee-preview-error">{preview.error.message}</p>;
   const p = preview.data;
   if (!p) return <p className="muted small">Pricing…</p>;
@@ -57,6 +57,7 @@ function FeePreview({ body }) {
       <caption>Fee preview · {p.schedule}{p.price_as_of ? ` · close of ${p.price_as_of}` : ''}{preview.isFetching ? ' · updating…' : ''}</caption>
       <tbody>
         <tr><th>Price</th><td>{formatMoney(p.price)}</td></tr>
+        <tr><th>Units</th><td data-testid="fee-preview-units">{formatNumber(p.quantity, 4)}</td></tr>
         <tr><th>Trade value</th><td>{formatMoney(p.trade_value)}</td></tr>
         {p.components.map((c) => <tr key={c.label} className="pf-fee-component"><th>· {c.label}</th><td>{formatMoney(c.amount)}</td></tr>)}
         <tr><th>Fee</th><td data-testid="fee-preview-fee">{formatMoney(p.fee)}</td></tr>
@@ -114,7 +115,7 @@ function OrderForm({ portfolio }) {
   const place = usePlaceOrder(portfolio.id);
   const set = (key) => (value) => setForm((f) => ({ ...f, [key]: value }));
   const body = orderBody(form);
-  const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id });
+  const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id, fractional: portfolio.fractional });
   const asset = assets.data?.assets.find((a) => a.ticker === form.ticker);
   const submit = (e) => {
     e.preventDefault();

@@ -23,14 +23,17 @@ export function orderBody(form) {
 }
 
 /**
- * The POST /api/fees/preview body for the order, or null: a quantity order only (the server prices
- * notional orders at placement); at the limit price for a limit order, else at the ticker's last close.
+ * The POST /api/fees/preview body for the order, or null while the form is incomplete: at the limit
+ * price for a limit order, else at the ticker's last close. A notional size is sent as such (the server
+ * turns it into units by the order rule, whole units when the portfolio is not `fractional`).
  * `defaultFeeStructure`: the portfolio's fee structure id, used unless the order names another.
  */
-export function previewBody(form, { marketId, defaultFeeStructure }) {
+export function previewBody(form, { marketId, defaultFeeStructure, fractional = true }) {
   const body = orderBody(form);
-  if (!body || form.sizeKind !== 'quantity') return null;
-  const preview = { fee_structure: form.feeStructure || defaultFeeStructure, side: form.side, quantity: body.quantity };
+  if (!body) return null;
+  const preview = { fee_structure: form.feeStructure || defaultFeeStructure, side: form.side };
+  if (form.sizeKind === 'notional') Object.assign(preview, { notional: body.notional, fractional });
+  else preview.quantity = body.quantity;
   if (form.type === 'limit') preview.price = body.limit_price;
   else Object.assign(preview, { ticker: form.ticker, market_id: marketId });
   return preview;

@@ -26,7 +26,9 @@ describe('the order form', () => {
       .toEqual({ fee_structure: 'zero', side: 'buy', quantity: 10, price: 7 });
   });
 
-  it('does not preview a notional order (the server prices it when placed)', () => {
-    expect(previewBody(form({ sizeKind: 'notional' }), { marketId: 1, defaultFeeStructure: 5 })).toBe(null);
+  it("previews a notional order as currency, with the portfolio's rounding rule", () => {
+    expect(previewBody(form({ sizeKind: 'notional', amount: '2500' }), { marketId: 1, defaultFeeStructure: 5, fractional: false }))
+      .toEqual({ fee_structure: 5, side: 'buy', notional: 2500, fractional: false, ticker: 'TEC1', market_id: 1 });
+    expect(previewBody(form({ amount: '' }), { marketId: 1, defaultFeeStructure: 5 })).toBe(null);
   });
 });
