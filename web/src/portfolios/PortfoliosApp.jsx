@@ -27,11 +27,26 @@ export function createPortfolioQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 5 * 60_000, retry: 1, refetchOnWindowFocus: false } } });
 }
 
+// One cache per server for the page's lifetime, so going back to the network tab and returning shows
+// the last answers at once; they are refetched on return because the feed was not listening meanwhile.
+const cacheByServer = new Map();
+
+function useServerCache(serverBase) {
+  return useMemo(() => {
+    const reused = cacheByServer.has(serverBase);
+    if (!reused) cacheByServer.set(serverBase, createPortfolioQueryClient());
+    return { queryClient: cacheByServer.get(serverBase), reused };
+  }, [serverBase]);
+}
+
 export default function PortfoliosApp({ serverBase, route }) {
   const api = useMemo(() => createApiClient({ baseUrl: serverBase }), [serverBase]);
-  const queryClient = useMemo(createPortfolioQueryClient, [serverBase]);
+  const { queryClient, reused } = useServerCache(serverBase);
   const [feed, setFeed] = useState('connecting');
-  useEffect(() => startPortfolioFeed({ baseUrl: serverBase, queryClient, onState: setFeed }), [serverBase, queryClient]);
+  useEffect(() => {
+    if (reused) queryClient.invalidateQueries();
+    return startPortfolioFeed({ baseUrl: serverBase, queryClient, onState: setFeed });
+  }, [serverBase, queryClient, reused]);
   const View = VIEWS[route.view] ?? Dashboard;
   return (
     <QueryClientProvider client={queryClient}>

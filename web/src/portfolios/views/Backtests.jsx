@@ -21,18 +21,18 @@ function Progress({ b }) {
 
 const columns = [
   { key: 'id', label: '#', numeric: true },
-  { key: 'name', label: 'Name', value: (b) => b.spec?.name ?? '' },
   { key: 'model', label: 'Model', render: (b) => <ModelTag model={b.model} /> },
-  { key: 'tickers', label: 'Tickers', numeric: true, value: (b) => b.spec?.tickers?.length },
-  { key: 'period', label: 'Period', value: (b) => (b.spec ? `${b.spec.start} … ${b.spec.end}` : '') },
   { key: 'status', label: 'Progress', value: (b) => b.status, render: (b) => <Progress b={b} /> },
   { key: 'return', label: 'Return', numeric: true, value: (b) => b.summary?.performance?.total_return, format: (v) => formatSignedShare(v),
     className: (b) => signClass(b.summary?.performance?.total_return) },
-  { key: 'sharpe', label: 'Sharpe', numeric: true, value: (b) => b.summary?.performance?.sharpe, format: formatNumber },
-  { key: 'win_rate', label: 'Win rate', numeric: true, value: (b) => b.summary?.trades?.win_rate, format: (v) => formatShare(v) },
-  { key: 'open', label: 'Result', csv: false, render: (b) => (b.portfolio_id
+  { key: 'open', label: 'Portfolio', value: (b) => b.portfolio_id, render: (b) => (b.portfolio_id
     ? <a href={`#/portfolios/portfolio/${b.portfolio_id}`} data-testid={`backtest-open-${b.id}`}>Open</a>
     : b.error ? <span className="pf-inline-error" title={b.error.message}>{b.error.code}</span> : '—') },
+  { key: 'name', label: 'Name', value: (b) => b.spec?.name ?? '' },
+  { key: 'tickers', label: 'Tickers', numeric: true, value: (b) => b.spec?.tickers?.length },
+  { key: 'period', label: 'Period', value: (b) => (b.spec ? `${b.spec.start} … ${b.spec.end}` : '') },
+  { key: 'sharpe', label: 'Sharpe', numeric: true, value: (b) => b.summary?.performance?.sharpe, format: formatNumber },
+  { key: 'win_rate', label: 'Win rate', numeric: true, value: (b) => b.summary?.trades?.win_rate, format: (v) => formatShare(v) },
 ];
 
 function TickerChips({ assets, chosen, onChange }) {
