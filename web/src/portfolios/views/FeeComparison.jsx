@@ -12,15 +12,15 @@ import { formatMoney, formatNumber, formatSignedShare, signClass } from '../../f
 
 const scenarioColumns = (baseline) => [
   { key: 'schedule', label: 'Fee structure', render: (s) => <>{s.schedule}{s.schedule === baseline && <span className="badge">baseline</span>}</>, value: (s) => s.schedule },
-  { key: 'fills', label: 'Fills', numeric: true },
-  { key: 'rejected', label: 'Rejected', numeric: true },
   { key: 'total_fees', label: 'Total fees', numeric: true, format: formatMoney },
-  { key: 'final_nav', label: 'Final NAV', numeric: true, format: formatMoney },
   { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v, 3), className: (s) => signClass(s.total_return) },
+  { key: 'return_difference', label: 'Return vs baseline', numeric: true, format: (v) => formatSignedShare(v, 3), className: (s) => signClass(s.return_difference) },
+  { key: 'final_nav', label: 'Final NAV', numeric: true, format: formatMoney },
+  { key: 'nav_difference', label: 'NAV vs baseline', numeric: true, format: formatMoney, className: (s) => signClass(s.nav_difference) },
   { key: 'annual_return', label: 'Annual', numeric: true, format: (v) => formatSignedShare(v, 3) },
   { key: 'sharpe', label: 'Sharpe', numeric: true, format: formatNumber },
-  { key: 'nav_difference', label: 'NAV vs baseline', numeric: true, format: formatMoney, className: (s) => signClass(s.nav_difference) },
-  { key: 'return_difference', label: 'Return vs baseline', numeric: true, format: (v) => formatSignedShare(v, 3), className: (s) => signClass(s.return_difference) },
+  { key: 'fills', label: 'Fills', numeric: true },
+  { key: 'rejected', label: 'Rejected', numeric: true },
 ];
 
 function StructurePicker({ chosen, onChange }) {

@@ -17,14 +17,14 @@ import { formatMoney, formatNumber, formatShare, formatSignedShare, humanName, s
 
 const metricColumns = [
   { key: 'model', label: 'Model', render: (m) => <ModelTag model={m.model} /> },
-  { key: 'signals', label: 'Signals', numeric: true, format: (v) => formatNumber(v, 0) },
-  { key: 'mean_confidence', label: 'Mean confidence', numeric: true, format: (v) => formatShare(v, 0) },
-  { key: 'trades', label: 'Trades', numeric: true, value: (m) => m.trades?.trades, format: (v) => formatNumber(v, 0) },
   { key: 'win_rate', label: 'Win rate', numeric: true, value: (m) => m.trades?.win_rate, format: (v) => formatShare(v) },
-  { key: 'payoff_ratio', label: 'Payoff', numeric: true, value: (m) => m.trades?.payoff_ratio, format: formatNumber },
-  { key: 'profit_factor', label: 'Profit factor', numeric: true, value: (m) => m.trades?.profit_factor, format: formatNumber },
-  { key: 'total_return', label: 'Return', numeric: true, value: (m) => m.performance?.total_return, format: (v) => formatSignedShare(v), className: (m) => signClass(m.performance?.total_return) },
   { key: 'sharpe', label: 'Sharpe', numeric: true, value: (m) => m.performance?.sharpe, format: formatNumber },
+  { key: 'total_return', label: 'Return', numeric: true, value: (m) => m.performance?.total_return, format: (v) => formatSignedShare(v), className: (m) => signClass(m.performance?.total_return) },
+  { key: 'payoff_ratio', label: 'Payoff', numeric: true, value: (m) => m.trades?.payoff_ratio, format: formatNumber },
+  { key: 'mean_confidence', label: 'Mean confidence', numeric: true, format: (v) => formatShare(v, 0) },
+  { key: 'signals', label: 'Signals', numeric: true, format: (v) => formatNumber(v, 0) },
+  { key: 'trades', label: 'Trades', numeric: true, value: (m) => m.trades?.trades, format: (v) => formatNumber(v, 0) },
+  { key: 'profit_factor', label: 'Profit factor', numeric: true, value: (m) => m.trades?.profit_factor, format: formatNumber },
   { key: 'max_drawdown', label: 'Max drawdown', numeric: true, value: (m) => m.performance?.max_drawdown, format: (v) => formatSignedShare(v) },
   { key: 'total_pnl', label: 'Total P&L', numeric: true, value: (m) => m.trades?.total_pnl, format: formatMoney, className: (m) => signClass(m.trades?.total_pnl) },
 ];

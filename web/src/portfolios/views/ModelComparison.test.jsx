@@ -31,9 +31,8 @@ describe('Model comparison', () => {
     expect(linear.textContent).toContain('61 %');
     const rows = within(screen.getByTestId('model-table')).getAllByRole('row');
     expect(rows).toHaveLength(3);
-    expect(rows[1].textContent).toMatch(/^Linear120/);
-    expect(rows[2].textContent).toMatch(/^XGBoost120/);
-    expect(rows[2].textContent).toContain('1.1');
+    expect(rows[1].textContent).toMatch(/^Linear55\.0 %0\.8/);
+    expect(rows[2].textContent).toMatch(/^XGBoost47\.0 %1\.1/);
   });
 
   it('draws the sector heatmap with a cell per model and sector, a dash where a model has no trades', async () => {

@@ -13,17 +13,17 @@ import { formatMoney, formatNumber, formatShare, signClass } from '../../format.
 const STATUSES = ['all', 'pending', 'filled', 'rejected', 'expired', 'cancelled'];
 
 const fillColumns = [
+  { key: 'ticker', label: 'Ticker' },
+  { key: 'side', label: 'Side', className: (f) => (f.side === 'buy' ? 'good' : 'bad') },
+  { key: 'price', label: 'Fill price', numeric: true, format: formatMoney },
+  { key: 'model', label: 'Placed by', render: (f) => <ModelTag model={f.model} /> },
+  { key: 'quantity', label: 'Quantity', numeric: true, format: (v) => formatNumber(v, 4) },
+  { key: 'fee', label: 'Fee', numeric: true, format: formatMoney },
+  { key: 'net_cash', label: 'Net cash', numeric: true, format: formatMoney, className: (f) => signClass(f.net_cash) },
+  { key: 'confidence', label: 'Confidence', numeric: true, format: (v) => formatShare(v, 0) },
   { key: 'date', label: 'Filled on' },
   { key: 'order_date', label: 'Ordered on' },
   { key: 'order_id', label: 'Order', numeric: true },
-  { key: 'ticker', label: 'Ticker' },
-  { key: 'side', label: 'Side', className: (f) => (f.side === 'buy' ? 'good' : 'bad') },
-  { key: 'quantity', label: 'Quantity', numeric: true, format: (v) => formatNumber(v, 4) },
-  { key: 'price', label: 'Fill price', numeric: true, format: formatMoney },
-  { key: 'fee', label: 'Fee', numeric: true, format: formatMoney },
-  { key: 'net_cash', label: 'Net cash', numeric: true, format: formatMoney, className: (f) => signClass(f.net_cash) },
-  { key: 'model', label: 'Placed by', render: (f) => <ModelTag model={f.model} /> },
-  { key: 'confidence', label: 'Confidence', numeric: true, format: (v) => formatShare(v, 0) },
 ];
 
 function Orders({ portfolioId }) {
