@@ -48,6 +48,8 @@ async function seed(api) {
   await api.post(`api/markets/${market.id}/advance`, { bars: 3 });
   await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: stocks[0], side: 'sell', quantity: 15 });
   await api.post(`api/markets/${market.id}/advance`, { bars: 2 });
+  // An active trade: a limit buy far below the market waits on the dashboard.
+  await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: stocks[2], side: 'buy', type: 'limit', limit_price: 1, quantity: 5 });
   await api.post('api/signals', { signals: [
     { model: 'llm', ticker: stocks[0], action: 'buy', confidence: 0.72, predicted_return: 0.004 },
     { model: 'llm', ticker: stocks[1], action: 'sell', confidence: 0.55 },
@@ -92,6 +94,7 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.goto(`${server.url}#/portfolios`);
       await page.getByTestId('dash-portfolios').waitFor();
       assert((await text(page, 'dash-portfolios')).includes('Seeded momentum'), 'seeded portfolio listed');
+      assert((await text(page, 'dash-pending')).includes('limit'), 'the waiting limit order is an active trade');
       await page.waitForFunction(() => document.querySelector('[data-testid=portfolios]')?.dataset.feed === 'live');
 
       // Create a portfolio through the form.

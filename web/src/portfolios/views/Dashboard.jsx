@@ -2,8 +2,9 @@
 // asset classes, the models' results in live trading, and the orders waiting for the next bar.
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
-import { useOverview } from '../api/queries.js';
+import { useModelComparison, useOverview } from '../api/queries.js';
 import { QueryView } from '../components/QueryView.jsx';
+import { MetricBars } from '../components/MetricBars.jsx';
 import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel, Stats } from '../components/Stats.jsx';
@@ -52,6 +53,24 @@ function ReturnsByPortfolio({ portfolios }) {
   );
 }
 
+/** The models' signals traded by one strategy (the Models view's comparison at its defaults). */
+function ModelPerformance() {
+  const comparison = useModelComparison({ fee_structure: 'zero' });
+  return (
+    <QueryView query={comparison} isEmpty={(c) => !c.models.length}
+      empty={<>No model has signals yet: <a href="#/portfolios/backtests">run a backtest</a>.</>}>
+      {(c) => (
+        <div className="pf-two" data-testid="dash-model-performance">
+          <div><h3 className="pf-chart-title">Return</h3>
+            <MetricBars models={c.models} value={(m) => m.performance?.total_return} format={(v) => formatSignedShare(v, 1)} height={160} /></div>
+          <div><h3 className="pf-chart-title">Sharpe</h3>
+            <MetricBars models={c.models} value={(m) => m.performance?.sharpe} format={(v) => formatNumber(v, 2)} height={160} /></div>
+        </div>
+      )}
+    </QueryView>
+  );
+}
+
 function Overview({ overview }) {
   const market = overview.markets?.find((m) => m.default) ?? overview.markets?.[0];
   const live = overview.portfolios.filter((p) => p.kind === 'live');
@@ -73,6 +92,9 @@ function Overview({ overview }) {
         </Panel>
         <Panel title="Return by portfolio" aside="coloured by model">
           {overview.portfolios.length ? <ReturnsByPortfolio portfolios={overview.portfolios} /> : <p className="muted">No portfolios.</p>}
+        </Panel>
+        <Panel title="Model performance" aside={<a href="#/portfolios/models">each model's signals, one strategy →</a>}>
+          <ModelPerformance />
         </Panel>
         <Panel title="Models in live trading" aside="closed round trips, credited to the opening model">
           <DataTable columns={modelColumns} rows={overview.models ?? []} rowKey={(m) => m.model} csvName="model-results" testid="dash-models"

@@ -8,9 +8,12 @@ import { ApiError } from '../api/client.js';
 
 afterEach(cleanup);
 
+const comparison = { models: [{ model: 'cnn', performance: { total_return: 0.031, sharpe: 0.9 } }] };
+const api = (overviewAnswer) => fakeApi({ 'GET api/overview': overviewAnswer, 'GET api/models/comparison': comparison });
+
 describe('Dashboard', () => {
   it('lists every portfolio with its net worth and return as the server sent them', async () => {
-    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': overview }));
+    renderWithApi(<Dashboard />, api(overview));
     const table = await screen.findByTestId('dash-portfolios');
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(3);
@@ -21,22 +24,23 @@ describe('Dashboard', () => {
   });
 
   it('shows the pending orders and the models in live trading', async () => {
-    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': overview }));
+    renderWithApi(<Dashboard />, api(overview));
     const pending = await screen.findByTestId('dash-pending');
     expect(pending.textContent).toContain('TEC1');
     expect(pending.textContent).toContain('pending');
     expect(screen.getByTestId('dash-models').textContent).toContain('50.0 %');
+    expect(await screen.findByTestId('dash-model-performance')).toBeTruthy();
   });
 
   it("shows the server's error with a retry", async () => {
-    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': new ApiError(503, 'store_unavailable', 'the store is down') }));
+    renderWithApi(<Dashboard />, api(new ApiError(503, 'store_unavailable', 'the store is down')));
     const error = await screen.findByTestId('pf-error');
     expect(error.textContent).toContain('store_unavailable');
     expect(within(error).getByRole('button', { name: 'Retry' })).toBeTruthy();
   });
 
   it('says when there is nothing yet', async () => {
-    renderWithApi(<Dashboard />, fakeApi({ 'GET api/overview': { ...overview, portfolios: [], pending_orders: [], models: [] } }));
+    renderWithApi(<Dashboard />, api({ ...overview, portfolios: [], pending_orders: [], models: [] }));
     expect((await screen.findByTestId('dash-portfolios')).textContent).toContain('No portfolios yet');
     expect(screen.getByTestId('dash-pending').textContent).toContain('No pending orders');
   });

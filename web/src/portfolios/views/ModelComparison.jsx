@@ -2,7 +2,7 @@
 // side by side — win rate, Sharpe, return, signal confidence — with the sector specialisation heatmap
 // and win rate against payoff (a model can win rarely and still earn if its wins are large).
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useModelComparison } from '../api/queries.js';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
 import { EmptyState, QueryView } from '../components/QueryView.jsx';
@@ -10,6 +10,7 @@ import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel } from '../components/Stats.jsx';
 import { Heatmap } from '../components/Heatmap.jsx';
+import { MetricBars } from '../components/MetricBars.jsx';
 import { sequentialColour } from '../components/heatmapScale.js';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
 import { modelColour, modelLabel } from '../modelColours.js';
@@ -45,23 +46,6 @@ function ModelCard({ m }) {
         <b>{formatShare(m.mean_confidence, 0)}</b>
       </div>
     </article>
-  );
-}
-
-function MetricBars({ models, value, format, testid }) {
-  return (
-    <ChartBox height={180} testid={testid}>
-      <BarChart data={models.map((m) => ({ model: m.model, value: value(m) }))} margin={{ left: 0, right: 8, top: 16 }}>
-        <CartesianGrid {...GRID} />
-        <XAxis dataKey="model" {...AXIS} tickFormatter={modelLabel} />
-        <YAxis {...AXIS} width={44} tickFormatter={format} />
-        <Tooltip {...TOOLTIP} formatter={(v) => [format(v)]} labelFormatter={modelLabel} />
-        <Bar dataKey="value" isAnimationActive={false}>
-          {models.map((m) => <Cell key={m.model} fill={modelColour(m.model)} />)}
-          <LabelList dataKey="value" position="top" formatter={format} fill="#cbd5e1" fontSize={11} />
-        </Bar>
-      </BarChart>
-    </ChartBox>
   );
 }
 
