@@ -86,7 +86,7 @@ export function portfolioTests(harness, { siteUrl, dist }) {
     const server = await startRealServer(dist, ['--market-bars', '420']);
     try {
       const api = apiOf(server.url);
-      const { stocks, tickers, xgbPortfolio } = await seed(api);
+      const { market, stocks, tickers, xgbPortfolio } = await seed(api);
       const [ticker, second] = stocks;
       await page.setViewportSize(DESKTOP);
 
@@ -131,10 +131,15 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('order-submit').click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=trade-orders] tbody tr').length === 2);
 
-      // The next trading day fills both; the live feed updates the confirmation and the orders.
-      await page.getByTestId('advance-market').click();
+      // The next trading day, moved by someone else (the API, not this page), fills both: only the live
+      // feed can tell the page, which updates the confirmation and the orders.
+      await api.post(`api/markets/${market.id}/advance`, { bars: 1 });
       await page.getByTestId('order-filled').waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=trade-orders] tbody tr')].every((r) => r.textContent.includes('filled')));
+      // And the page's own button moves the clock.
+      const filledOn = await text(page, 'market-date');
+      await page.getByTestId('advance-market').click();
+      await page.waitForFunction((d) => document.querySelector('[data-testid=market-date]').textContent !== d, filledOn);
 
       // Holdings and NAV updated.
       await page.getByTestId('pf-nav-portfolio').click();

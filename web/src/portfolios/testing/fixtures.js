@@ -15,6 +15,7 @@ export const overview = {
   portfolios: [summary(), summary({ id: 2, name: 'Beta', model: 'xgboost', nav: 120500.5, total_return: 0.205 })],
   allocation: { nav: 220470.48, by_class: [{ name: 'cash', value: 200000, weight: 0.907 }, { name: 'stock', value: 20470.48, weight: 0.093 }], by_sector: [] },
   pending_orders: [pendingOrder],
+  pending_order_count: 1,
   models: [{ model: 'linear', trades: { trades: 4, win_rate: 0.5, payoff_ratio: 1.5, total_pnl: 120.5 } }],
   markets: [{ id: 1, name: 'default', current_date: '2019-11-05', regime: 'calm', default: true }],
 };

@@ -81,7 +81,7 @@ function Overview({ overview }) {
         { label: 'Combined net worth', value: formatMoney(overview.allocation?.nav), testid: 'dash-nav' },
         { label: 'Market', value: market ? `${market.name} · ${market.current_date}` : '—' },
         { label: 'Regime', value: market?.regime ?? '—', tone: market?.regime === 'crisis' ? 'bad' : market?.regime === 'stressed' ? 'warn' : '' },
-        { label: 'Orders waiting', value: String(overview.pending_orders.length) },
+        { label: 'Orders waiting', value: formatNumber(overview.pending_order_count, 0), testid: 'dash-waiting' },
       ]} />
       <div className="pf-grid">
         <Panel title="Portfolios" className="wide">
@@ -100,7 +100,9 @@ function Overview({ overview }) {
           <DataTable columns={modelColumns} rows={overview.models ?? []} rowKey={(m) => m.model} csvName="model-results" testid="dash-models"
             empty="No closed trades yet." />
         </Panel>
-        <Panel title="Active trades" aside="pending orders, filled at the next bar's close" className="wide">
+        <Panel title="Active trades" className="wide" aside={overview.pending_order_count > overview.pending_orders.length
+          ? `the ${overview.pending_orders.length} latest of ${formatNumber(overview.pending_order_count, 0)} pending orders`
+          : "pending orders, filled at a later bar's close"}>
           <DataTable columns={orderColumns({ withPortfolio: true })} rows={overview.pending_orders} csvName="pending-orders" testid="dash-pending"
             empty="No pending orders." />
         </Panel>

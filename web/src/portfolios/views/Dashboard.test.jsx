@@ -32,6 +32,12 @@ describe('Dashboard', () => {
     expect(await screen.findByTestId('dash-model-performance')).toBeTruthy();
   });
 
+  it("counts every waiting order from the server's count, not the length of its shortened list", async () => {
+    renderWithApi(<Dashboard />, api({ ...overview, pending_order_count: 73 }));
+    expect((await screen.findByTestId('dash-waiting')).textContent).toContain('73');
+    expect(screen.getByText('the 1 latest of 73 pending orders')).toBeTruthy();
+  });
+
   it("shows the server's error with a retry", async () => {
     renderWithApi(<Dashboard />, api(new ApiError(503, 'store_unavailable', 'the store is down')));
     const error = await screen.findByTestId('pf-error');
@@ -40,7 +46,7 @@ describe('Dashboard', () => {
   });
 
   it('says when there is nothing yet', async () => {
-    renderWithApi(<Dashboard />, api({ ...overview, portfolios: [], pending_orders: [], models: [] }));
+    renderWithApi(<Dashboard />, api({ ...overview, portfolios: [], pending_orders: [], pending_order_count: 0, models: [] }));
     expect((await screen.findByTestId('dash-portfolios')).textContent).toContain('No portfolios yet');
     expect(screen.getByTestId('dash-pending').textContent).toContain('No pending orders');
   });

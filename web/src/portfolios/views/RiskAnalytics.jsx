@@ -88,7 +88,7 @@ function Risk({ r }) {
   return (
     <>
       <Stats items={[
-        { label: `VaR ${formatShare(1 - r.var.cutoff, 0)} (historical)`, value: formatSignedShare(r.var.historical), testid: 'risk-var' },
+        { label: `VaR, ${formatShare(r.var.cutoff, 0)} tail (historical)`, value: formatSignedShare(r.var.historical), testid: 'risk-var' },
         { label: 'VaR (Gaussian)', value: formatSignedShare(r.var.gaussian) },
         { label: 'CVaR (historical)', value: formatSignedShare(r.cvar.historical), testid: 'risk-cvar' },
         { label: 'CVaR (Gaussian)', value: formatSignedShare(r.cvar.gaussian) },
