@@ -223,11 +223,19 @@ HttpResponse get_overview(ApiCall& call) {
     if (!o.ok()) return error_response(o.error());
     orders.push_back(order_json(*o, nullptr));
   }
+  // How many wait in all, since the list above stops at 50.
+  auto count = call.ctx.db().prepare(
+      "SELECT COUNT(*) FROM orders o JOIN portfolios p ON p.id = o.portfolio_id "
+      "WHERE o.status = 'pending' AND p.status = 'active'");
+  if (!count.ok()) return error_response(count.error());
+  if (auto row = count->step(); !row.ok()) return error_response(row.error());
+  const std::int64_t pending_count = count->integer(0);
   json markets = json::array();
   for (const auto& [id, m] : call.book().markets()) markets.push_back(market_to_json(m));
   return json_response(200, {{"portfolios", portfolios},
                              {"allocation", pf::allocation_to_json(pf::allocation(all_holdings, cash))},
                              {"pending_orders", orders},
+                             {"pending_order_count", pending_count},
                              {"models", pf::model_trade_stats_to_json(pf::trade_stats_by_model(all_trips))},
                              {"markets", markets}});
 }

@@ -1,5 +1,6 @@
 // Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
 #include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
 #include "handlers.hpp"
@@ -134,9 +135,10 @@ HttpResponse preview_fee(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "fee preview", "bad_preview",
-                   {"fee_structure", "schedule", "side", "ticker", "quantity", "price", "market_id"});
+                   {"fee_structure", "schedule", "side", "ticker", "quantity", "notional", "fractional", "price", "market_id"});
   const std::string side_text = f.text("side", "", true);
-  const double quantity = f.number("quantity", 0.0, true);
+  const double size = f.number(f.has("notional") ? "notional" : "quantity", 0.0, true);
+  const bool fractional = f.boolean("fractional", true);
   const std::string ticker = f.text("ticker", "");
   const double market_id = f.number("market_id", 0.0);
   double price = f.number("price", std::nan(""));
@@ -144,6 +146,8 @@ HttpResponse preview_fee(ApiCall& call) {
   const auto side = pf::parse_side(side_text);
   if (!side) return error_response(make_error("bad_preview", "fee preview: side must be \"buy\" or \"sell\""));
   pf::FeeSchedule schedule;
+  if (f.has("quantity") && f.has("notional"))
+    return error_response(make_error("bad_preview", "fee preview: give one of \"quantity\" and \"notional\", not both"));
   if (f.has("schedule") == f.has("fee_structure"))
     return error_response(make_error("bad_preview", "fee preview: give exactly one of \"fee_structure\" and \"schedule\""));
   if (f.has("schedule")) {
@@ -167,7 +171,10 @@ HttpResponse preview_fee(ApiCall& call) {
     if (std::isnan(price)) return error_response(make_error("no_price", ticker + " has no price yet"));
     as_of = pf::format_date(m.clock_date());
   }
-  auto preview = pf::preview_fee(schedule, *side, quantity, price);
+  // A notional size becomes units by the engine's rule for orders (fractional unless told otherwise).
+  auto quantity = pf::order_units(f.has("notional") ? pf::SizeKind::notional : pf::SizeKind::quantity, size, price, fractional);
+  if (!quantity.ok()) return error_response(quantity.error());
+  auto preview = pf::preview_fee(schedule, *side, *quantity, price);
   if (!preview.ok()) return error_response(preview.error());
   json out = pf::fee_preview_to_json(*preview);
   out["ticker"] = ticker.empty() ? json(nullptr) : json(ticker);

@@ -149,7 +149,16 @@ TEST_CASE("the overview shows every active portfolio, the combined allocation an
   const json o = get(port, "/api/overview");
   CHECK(o["portfolios"].size() == 2);
   CHECK(o["pending_orders"].size() == 1);
+  CHECK(o["pending_order_count"] == 1);
   CHECK(o["pending_orders"][0]["ticker"] == "BND1");
+  // The list stops at the 50 latest; the count does not.
+  for (int i = 0; i < 51; ++i)
+    expect(call(port, "POST", "/api/portfolios/" + std::to_string(b["id"].get<int>()) + "/orders",
+                {{"ticker", "BND1"}, {"side", "buy"}, {"quantity", 1}}),
+           201);
+  const json many = get(port, "/api/overview");
+  CHECK(many["pending_orders"].size() == 50);
+  CHECK(many["pending_order_count"] == 52);
   CHECK(o["allocation"]["nav"].get<double>() == Approx(a["nav"].get<double>() + 1000.0).epsilon(1e-12));
   CHECK(o["markets"].size() == 1);
 }

@@ -86,6 +86,24 @@ TEST_CASE("the fee preview is the engine's preview, at a given price or the tick
                                        {"side", "buy"}, {"quantity", 1}, {"price", 100}}),
                                  200);
   CHECK(inline_fee["fee"] == 4.95);
+  // A notional size: units by the engine's order rule, fractional unless "fractional": false.
+  const json notional = expect(call(port, "POST", "/api/fees/preview",
+                                    {{"fee_structure", "ibkr_fixed"}, {"side", "buy"}, {"notional", 1000}, {"price", 110}}),
+                               200);
+  const double units = pf::order_units(pf::SizeKind::notional, 1000, 110, true).value();
+  CHECK(notional["quantity"] == units);
+  CHECK(notional["fee"] == pf::preview_fee(pf::fee_preset("ibkr_fixed").value(), pf::Side::buy, units, 110).value().fee);
+  const json whole = expect(call(port, "POST", "/api/fees/preview",
+                                 {{"fee_structure", "flat"}, {"side", "sell"}, {"notional", 1000}, {"price", 110}, {"fractional", false}}),
+                            200);
+  CHECK(whole["quantity"] == 9.0);
+  CHECK(whole["trade_value"] == 990.0);
+  CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                        {{"fee_structure", "zero"}, {"side", "buy"}, {"notional", 50}, {"price", 110}, {"fractional", false}}),
+                   422) == "bad_quantity");
+  CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                        {{"fee_structure", "zero"}, {"side", "buy"}, {"quantity", 1}, {"notional", 50}, {"price", 110}}),
+                   422) == "bad_preview");
   CHECK(error_code(call(port, "POST", "/api/fees/preview", {{"fee_structure", "zero"}, {"side", "buy"}, {"quantity", -1}, {"price", 1}}),
                    422) == "bad_quantity");
   CHECK(error_code(call(port, "POST", "/api/fees/preview", {{"fee_structure", "zero"}, {"side", "buy"}, {"quantity", 1}}), 422) ==

@@ -117,6 +117,16 @@ TEST_CASE("a notional order buys value / price units and pays the fee on top") {
   CHECK(w.trade_value == 990.0);
 }
 
+TEST_CASE("order units: quantity as given, notional / price, whole units rounded down within tolerance") {
+  CHECK(order_units(SizeKind::quantity, 2.5, 110.0, true).value() == 2.5);
+  CHECK(order_units(SizeKind::notional, 1000.0, 110.0, true).value() == Approx(1000.0 / 110.0));
+  CHECK(order_units(SizeKind::notional, 1000.0, 110.0, false).value() == 9.0);
+  CHECK(order_units(SizeKind::notional, 0.3, 0.1, false).value() == 3.0);  // 2.9999999999999996 units is 3
+  CHECK(order_units(SizeKind::notional, 50.0, 110.0, false).error().code == "bad_quantity");
+  CHECK(order_units(SizeKind::quantity, -1.0, 110.0, true).error().code == "bad_quantity");
+  CHECK(order_units(SizeKind::notional, 100.0, 0.0, true).error().code == "bad_price");
+}
+
 TEST_CASE("a fill records price, fee, net cost, the model and the signal") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const PortfolioState s = open_portfolio(panel, 10000);

@@ -12,10 +12,11 @@ import { waitForGraph, waitForTimestep } from './pageHelpers.mjs';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const realServer = `${repoRoot}build/release/server/finsim-server`;
 
-async function startRealServer(dist) {
+/** Starts build/release/server/finsim-server on a fresh database in a temp folder, serving `dist`. */
+export async function startRealServer(dist, extraArgs = []) {
   const port = 18000 + Math.floor(Math.random() * 2000);
   const dataDir = mkdtempSync(join(tmpdir(), 'finsim-e2e-'));
-  const child = spawn(realServer, ['--host', '127.0.0.1', '--port', String(port), '--web', dist, '--db', join(dataDir, 'finsim.db')], { stdio: 'ignore' });
+  const child = spawn(realServer, ['--host', '127.0.0.1', '--port', String(port), '--web', dist, '--db', join(dataDir, 'finsim.db'), ...extraArgs], { stdio: 'ignore' });
   const stop = async () => {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
@@ -32,10 +33,14 @@ async function startRealServer(dist) {
   throw new Error('finsim-server did not start');
 }
 
+export function ensureServerBuilt() {
+  if (!existsSync(realServer)) throw new Error(`${realServer} is missing: run scripts/build.sh first`);
+}
+
 export async function serverModeTests(harness, { dist }) {
   let server = null;
   const ensureServer = async () => {
-    if (!existsSync(realServer)) throw new Error(`${realServer} is missing: run scripts/build.sh first`);
+    ensureServerBuilt();
     server ??= await startRealServer(dist);
     return server;
   };

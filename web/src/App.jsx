@@ -1,5 +1,6 @@
 // The page: the network in the middle, controls and the explanation beside it, the system's series
 // and the event timeline below. ?embed=1 keeps only the graph, a caption and minimal controls.
+// #/portfolios switches to the Portfolios part (lazy-loaded); the simulation stays connected.
 import { useCallback, useEffect, useState } from 'react';
 import { simulationStore, useSimulation } from './store/simulationStore.js';
 import { connect, disconnect, sendCommand } from './session/connect.js';
@@ -18,6 +19,9 @@ import { Timeline } from './components/Timeline.jsx';
 import { ErrorScreen } from './components/ErrorScreen.jsx';
 import { ErrorToast } from './components/ErrorToast.jsx';
 import { ConnectField, ModeBadge } from './components/Connection.jsx';
+import { PartTabs } from './components/PartTabs.jsx';
+import { PortfoliosPart } from './components/PortfoliosPart.jsx';
+import { useHashRoute } from './url/useHashRoute.js';
 
 function useSpaceToPlay() {
   useEffect(() => {
@@ -54,9 +58,36 @@ function Loading() {
   return <div className="loading" data-testid="loading">{text}</div>;
 }
 
+function NetworkLayout({ params, onReady }) {
+  return (
+    <main className="layout">
+      <section className="stage">
+        <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
+        <Headline />
+        <Legend />
+        <Loading />
+      </section>
+      <aside className="side">
+        <section className="panel controls">
+          <PlaybackControls />
+          <RunSettings />
+          <PriceShock />
+        </section>
+        <Explanation />
+        <BankInspector />
+      </aside>
+      <section className="bottom">
+        <MetricsPanel />
+        <Timeline />
+      </section>
+    </main>
+  );
+}
+
 export function App() {
   const [params, setParams] = useState(() => parseUrlState(location.search));
   const fatal = useSimulation((s) => s.fatal);
+  const route = useHashRoute();
   useConnection(params);
   useSpaceToPlay();
   const onReady = useCallback(() => {}, []);
@@ -66,11 +97,11 @@ export function App() {
     q.delete('server');
     q.delete('worker');
     for (const [k, v] of Object.entries(change)) q.set(k, v);
-    history.replaceState(null, '', `${location.pathname}?${q}`);
+    history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
     setParams(parseUrlState(location.search));
   };
 
-  if (fatal) return <ErrorScreen error={fatal} />;
+  if (fatal && route.part === 'network') return <ErrorScreen error={fatal} />;
 
   if (params.embed) {
     return (
@@ -87,35 +118,16 @@ export function App() {
   }
 
   return (
-    <div className="app" data-testid="app">
+    <div className={route.part === 'portfolios' ? 'app app-document' : 'app'} data-testid="app">
       <header className="topbar">
         <div className="brand"><span className="logo" aria-hidden="true">◉</span> FinSim <small>a banking network, live</small></div>
+        <PartTabs part={route.part} />
         <div className="topbar-right">
           <ModeBadge />
           <ConnectField onConnect={(url) => switchTo({ server: url })} onDisconnect={() => switchTo({ worker: '1' })} />
         </div>
       </header>
-      <main className="layout">
-        <section className="stage">
-          <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
-          <Headline />
-          <Legend />
-          <Loading />
-        </section>
-        <aside className="side">
-          <section className="panel controls">
-            <PlaybackControls />
-            <RunSettings />
-            <PriceShock />
-          </section>
-          <Explanation />
-          <BankInspector />
-        </aside>
-        <section className="bottom">
-          <MetricsPanel />
-          <Timeline />
-        </section>
-      </main>
+      {route.part === 'portfolios' ? <PortfoliosPart route={route} /> : <NetworkLayout params={params} onReady={onReady} />}
       <ErrorToast />
     </div>
   );

@@ -32,3 +32,27 @@ export function humanName(id) {
   const text = String(id).replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A currency amount with thousands separators and cents: 1234.5 → "1,234.50" (no currency: the market has none). */
+export function formatMoney(v, digits = 2) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A share with its sign, for returns and P&L rates: 0.0123 → "+1.23 %". */
+export function formatSignedShare(v, digits = 2) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${Math.abs(v * 100).toFixed(digits)} %`;
+}
+
+/** A plain number with at most `digits` decimals and separators: units, ratios, Sharpe. */
+export function formatNumber(v, digits = 2) {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return v.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/** "good", "bad" or "" for colouring a signed figure. */
+export function signClass(v) {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v === 0) return '';
+  return v > 0 ? 'good' : 'bad';
+}

@@ -57,13 +57,22 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
   return {};
 }
 
+Result<double> order_units(SizeKind kind, double size, double price, bool fractional) {
+  if (!(std::isfinite(size) && size > 0.0)) return make_error("bad_quantity", "order size must be a finite number > 0");
+  if (kind == SizeKind::notional && !(std::isfinite(price) && price > 0.0))
+    return make_error("bad_price", "a notional order needs a finite price > 0");
+  double quantity = kind == SizeKind::quantity ? size : size / price;
+  if (!fractional) quantity = std::floor(quantity + kTolerance * std::max(1.0, quantity));
+  if (!(quantity > 0.0)) return make_error("bad_quantity", "the order is smaller than one unit");
+  return quantity;
+}
+
 Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
                         std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
                         const PortfolioRules& rules, const FillOrigin& origin) {
-  if (!(std::isfinite(size) && size > 0.0)) return make_error("bad_quantity", "order size must be a finite number > 0");
-  double quantity = kind == SizeKind::quantity ? size : size / price;
-  if (!rules.fractional) quantity = std::floor(quantity + kTolerance * std::max(1.0, quantity));
-  if (!(quantity > 0.0)) return make_error("bad_quantity", "the order is smaller than one unit");
+  auto units = order_units(kind, size, price, rules.fractional);
+  if (!units.ok()) return units.error();
+  const double quantity = *units;
   Fill f;
   f.asset = asset;
   f.ticker = state.positions[asset].ticker;

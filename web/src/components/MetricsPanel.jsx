@@ -3,20 +3,10 @@
 import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
-import { csvFileName, metricsCsv } from '../export/csv.js';
+import { csvFileName, downloadCsv, metricsCsv } from '../export/csv.js';
 import { formatPrice, formatShare } from '../format.js';
 
 const WINDOW = 300;
-
-function downloadCsv(series, status) {
-  const blob = new Blob([metricsCsv(series)], { type: 'text/csv' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = csvFileName(status ?? {});
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function MetricsPanel() {
   const series = useDeferredValue(useSimulation((s) => s.series));
@@ -36,7 +26,7 @@ export function MetricsPanel() {
       <h2>
         System
         <button type="button" className="link" data-testid="export-csv" disabled={!series.length}
-          onClick={() => downloadCsv(series, status)}>Export CSV</button>
+          onClick={() => downloadCsv(csvFileName(status ?? {}), metricsCsv(series))}>Export CSV</button>
       </h2>
       <div className="spark-grid">
         <Sparkline testid="metric-liquidity" label="Liquidity" colour="#38bdf8" values={shown.liquidity} min={0} max={1}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileName, metricsCsv } from './csv.js';
+import { csvFileName, metricsCsv, tableCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('writes one row per METRICS_UPDATE with the values as received', () => {
@@ -10,5 +10,11 @@ describe('CSV export', () => {
 
   it('names the file after the run', () => {
     expect(csvFileName({ scenario: 'core_default', seed: 7, policy: 'heuristic' })).toBe('finsim-core_default-seed7-heuristic.csv');
+  });
+
+  it('writes a table with labels, nested values and quoting', () => {
+    const rows = [{ ticker: 'TEC1', fill: { price: 10.5 }, note: 'a "b", c' }, { ticker: 'FIN1', fill: null }];
+    const csv = tableCsv(rows, ['ticker', { key: 'price', label: 'fill price', value: (r) => r.fill?.price }, 'note']);
+    expect(csv).toBe('ticker,fill price,note\nTEC1,10.5,"a ""b"", c"\nFIN1,,\n');
   });
 });

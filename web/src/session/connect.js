@@ -63,7 +63,7 @@ export async function connect({ store, params, pageUrl = location.href, fetchImp
   } else {
     transport = createWorkerTransport();
   }
-  store.getState().setTransportKind(choice.kind);
+  store.getState().setTransportKind(choice.kind, choice.baseUrl);
   current = { transport };
   current.batcher = startTransport({
     transport,

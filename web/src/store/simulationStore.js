@@ -11,6 +11,7 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     ...initialModel(),
     selectedBank: null,
     transportKind: null,  // 'worker' | 'server'
+    serverBase: null,     // the server's base URL in server mode (for its other APIs), else null
     receiveTexts(texts) {
       const { model, animations } = reduceTexts(get(), texts);
       // Animations first: effects capture the graph as it was before this batch's snapshot lands
@@ -19,7 +20,7 @@ export function createSimulationStore({ bus = animationBus } = {}) {
       set(model);
     },
     selectBank(id) { set({ selectedBank: id }); },
-    setTransportKind(kind) { set({ transportKind: kind }); },
+    setTransportKind(kind, serverBase = null) { set({ transportKind: kind, serverBase: kind === 'server' ? serverBase : null }); },
     setFatal(fatal) { set({ fatal }); },
     resetModel() { set({ ...initialModel(), selectedBank: null }); },
   }));

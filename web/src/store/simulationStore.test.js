@@ -28,4 +28,12 @@ describe('the store', () => {
     expect(store.getState().state).toBe(null);
     expect(store.getState().selectedBank).toBe(null);
   });
+
+  it('keeps the server base URL only in server mode', () => {
+    const store = createSimulationStore({ bus: createBus() });
+    store.getState().setTransportKind('server', 'http://127.0.0.1:8080/');
+    expect(store.getState().serverBase).toBe('http://127.0.0.1:8080/');
+    store.getState().setTransportKind('worker', 'http://ignored/');
+    expect(store.getState().serverBase).toBe(null);
+  });
 });

@@ -57,6 +57,13 @@ struct FillOrigin {
   double confidence = -1.0;
 };
 
+/// The units an order of `size` trades at `price`: `size` itself for a quantity order, size / price
+/// for a notional one, rounded down to whole units when `fractional` is false (with the engine's
+/// relative tolerance, so a notional of exactly 3 units' value is 3 units). Shared by price_fill and
+/// the API's fee preview of a notional order. Errors: "bad_quantity" (size not finite and > 0, or
+/// 0 units after rounding), "bad_price" (a notional order at a price not finite and > 0).
+Result<double> order_units(SizeKind kind, double size, double price, bool fractional);
+
 /// Prices one trade at a known bar and price: the single computation behind every fill (orders,
 /// strategies, replays). `size` is units or currency per `kind`; notional orders get
 /// quantity = size / price (rounded down to whole units when fractions are not allowed).

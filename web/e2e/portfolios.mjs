@@ -1,0 +1,222 @@
+// The Portfolios part end to end: in the static site it explains that it needs a server (and loads
+// none of its code); against the real finsim-server, seeded through its own API, a user creates a
+// portfolio, previews a fee, places orders, sees them fill and the holdings and NAV update live,
+// runs a backtest, and compares models and fees. Screenshots of every view at desktop and phone
+// widths go to build/e2e-artifacts/ (not committed; look at them).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assert } from './harness.mjs';
+import { waitForGraph } from './pageHelpers.mjs';
+import { ensureServerBuilt, startRealServer } from './serverMode.mjs';
+
+const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+function apiOf(baseUrl) {
+  const call = async (method, path, body) => {
+    const response = await fetch(new URL(path, baseUrl), {
+      method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = await response.json();
+    if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+}
+
+async function waitForBacktest(api, id, timeoutMs = 20000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const b = await api.get(`api/backtests/${id}`);
+    if (b.status === 'done') return b;
+    if (b.status === 'failed') throw new Error(`backtest ${id} failed: ${JSON.stringify(b.error)}`);
+    if (Date.now() > until) throw new Error(`backtest ${id} still ${b.status}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** A market, a manual portfolio with fills over a few bars, LLM signals and an XGBoost backtest. */
+async function seed(api) {
+  const market = (await api.get('api/markets')).markets[0];
+  const assets = (await api.get(`api/markets/${market.id}/assets`)).assets;
+  const stocks = assets.filter((a) => a.asset_class === 'stock').map((a) => a.ticker);
+  const crypto = assets.find((a) => a.asset_class === 'crypto').ticker;
+  const seeded = await api.post('api/portfolios', { name: 'Seeded momentum', initial_capital: 50000, fee_structure: 'flat', model: 'momentum' });
+  await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: stocks[0], side: 'buy', quantity: 40 });
+  await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: crypto, side: 'buy', notional: 4000 });
+  await api.post(`api/markets/${market.id}/advance`, { bars: 3 });
+  await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: stocks[0], side: 'sell', quantity: 15 });
+  await api.post(`api/markets/${market.id}/advance`, { bars: 2 });
+  // An active trade: a limit buy far below the market waits on the dashboard.
+  await api.post(`api/portfolios/${seeded.id}/orders`, { ticker: stocks[2], side: 'buy', type: 'limit', limit_price: 1, quantity: 5 });
+  await api.post('api/signals', { signals: [
+    { model: 'llm', ticker: stocks[0], action: 'buy', confidence: 0.72, predicted_return: 0.004 },
+    { model: 'llm', ticker: stocks[1], action: 'sell', confidence: 0.55 },
+  ] });
+  const tickers = stocks.slice(0, 6);
+  const xgb = await api.post('api/backtests', { model: 'xgboost', tickers, name: 'XGBoost, six stocks' });
+  const done = await waitForBacktest(api, xgb.id);
+  return { market, stocks, tickers, seeded, xgbPortfolio: done.portfolio_id };
+}
+
+async function shoot(page, name) {
+  await page.waitForTimeout(150);  // let Recharts lay out after the last data arrived
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+}
+
+const text = (page, testid) => page.getByTestId(testid).first().textContent();
+
+export function portfolioTests(harness, { siteUrl, dist }) {
+  harness.test('portfolios in the static site: an explanation, no dashboard code, the network still works', async (page) => {
+    const scripts = [];
+    page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+    await page.goto(`${siteUrl}?seed=7#/portfolios`);
+    await page.getByTestId('portfolios-unavailable').waitFor();
+    assert((await text(page, 'portfolios-unavailable')).includes('need a FinSim server'), 'explains the server is needed');
+    assert(!scripts.some((u) => /PortfoliosApp/.test(u)), `the dashboard chunk is not loaded (${scripts.join(', ')})`);
+    await page.getByTestId('tab-network').click();
+    await waitForGraph(page, { nodes: 100 });
+    assert(new URL(page.url()).searchParams.get('seed') === '7', 'the network URL parameters are kept');
+  });
+
+  harness.test('portfolios against the real server: create, preview a fee, trade, watch it fill, backtest, compare', async (page) => {
+    ensureServerBuilt();
+    mkdirSync(artifacts, { recursive: true });
+    const server = await startRealServer(dist, ['--market-bars', '420']);
+    try {
+      const api = apiOf(server.url);
+      const { market, stocks, tickers, xgbPortfolio } = await seed(api);
+      const [ticker, second] = stocks;
+      await page.setViewportSize(DESKTOP);
+
+      // Dashboard, with what the seed made.
+      await page.goto(`${server.url}#/portfolios`);
+      await page.getByTestId('dash-portfolios').waitFor();
+      assert((await text(page, 'dash-portfolios')).includes('Seeded momentum'), 'seeded portfolio listed');
+      assert((await text(page, 'dash-pending')).includes('limit'), 'the waiting limit order is an active trade');
+      await page.waitForFunction(() => document.querySelector('[data-testid=portfolios]')?.dataset.feed === 'live');
+
+      // Create a portfolio through the form.
+      await page.getByTestId('new-portfolio').click();
+      await page.getByTestId('cp-name').fill('Alpha');
+      await page.getByTestId('cp-capital').fill('100000');
+      await page.getByTestId('cp-fee').selectOption('ibkr_fixed');
+      await page.getByTestId('cp-model').selectOption('linear');
+      await page.getByTestId('cp-submit').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=pf-name]')?.textContent === 'Alpha');
+      const alphaId = Number(new URL(page.url()).hash.split('/').pop());
+      assert(alphaId > 0, `portfolio id in the address (${page.url()})`);
+
+      // Trade: the fee preview is the server's, the models' signals show, the order is confirmed.
+      await page.getByTestId('pf-nav-trade').click();
+      await page.getByTestId('order-ticker').selectOption(ticker);
+      await page.getByTestId('order-amount').fill('10');
+      await page.getByTestId('fee-preview-fee').waitFor();
+      const expected = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', quantity: 10, ticker });
+      await page.waitForFunction((fee) => document.querySelector('[data-testid=fee-preview-fee]')?.textContent === fee,
+        expected.fee.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+      assert((await text(page, 'model-signals')).includes('LLM'), 'the LLM signal for the ticker is shown');
+      await shoot(page, 'desktop-trade');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-confirmation').waitFor();
+      assert((await text(page, 'order-confirmation')).includes('pending'), 'placed orders are pending');
+      // A notional order: the server turns the amount into units for the preview.
+      await page.getByTestId('order-ticker').selectOption(second);
+      await page.getByTestId('order-size-kind').selectOption('notional');
+      await page.getByTestId('order-amount').fill('2500');
+      const notional = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', notional: 2500, ticker: second });
+      await page.waitForFunction((units) => document.querySelector('[data-testid=fee-preview-units]')?.textContent === units,
+        notional.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 }));
+      await page.getByTestId('order-submit').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=trade-orders] tbody tr').length === 2);
+
+      // The next trading day, moved by someone else (the API, not this page), fills both: only the live
+      // feed can tell the page, which updates the confirmation and the orders.
+      await api.post(`api/markets/${market.id}/advance`, { bars: 1 });
+      await page.getByTestId('order-filled').waitFor();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=trade-orders] tbody tr')].every((r) => r.textContent.includes('filled')));
+      // And the page's own button moves the clock.
+      const filledOn = await text(page, 'market-date');
+      await page.getByTestId('advance-market').click();
+      await page.waitForFunction((d) => document.querySelector('[data-testid=market-date]').textContent !== d, filledOn);
+
+      // Holdings and NAV updated.
+      await page.getByTestId('pf-nav-portfolio').click();
+      await page.waitForFunction((t) => document.querySelector('[data-testid=holdings]')?.textContent.includes(t), ticker);
+      const served = await api.get(`api/portfolios/${alphaId}`);
+      const nav = served.nav.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      await page.waitForFunction((n) => document.querySelector('[data-testid=pf-nav]')?.textContent.includes(n), nav);
+      await page.getByTestId('nav-chart').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('holdings-csv').click()]);
+      assert(download.suggestedFilename() === `holdings-${alphaId}.csv`, download.suggestedFilename());
+      await shoot(page, 'desktop-portfolio');
+
+      // Order book: two fills with their prices and the model that placed them.
+      await page.getByTestId('pf-nav-orders').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=orderbook-fills] tbody tr').length === 2);
+      assert((await text(page, 'orderbook-fills')).includes('Linear'), 'fills name the model');
+      await shoot(page, 'desktop-orders');
+
+      // Fees: the same trades under every built-in fee structure.
+      await page.getByTestId('pf-nav-fees').click();
+      await page.getByTestId('fee-scenarios').waitFor();
+      const scenarios = await page.locator('[data-testid=fee-scenarios] tbody tr').count();
+      assert(scenarios >= 5, `fee scenarios (${scenarios})`);
+      // The picker switches portfolio: the XGBoost backtest's many trades make the comparison telling.
+      await page.getByTestId('pf-picker').selectOption(String(xgbPortfolio));
+      await page.waitForFunction(() => /^[1-9][0-9]+ trades replayed/.test(document.querySelector('.pf-panel h2 small')?.textContent ?? ''));
+      await page.getByTestId('fee-tradeoff').waitFor();
+      await shoot(page, 'desktop-fees');
+
+      // Backtest: launch a Linear one on three tickers, watch it finish, open its result.
+      await page.getByTestId('pf-nav-backtests').click();
+      await page.getByTestId('bt-model').selectOption('linear');
+      for (const t of tickers.slice(0, 3)) await page.locator('[data-testid=bt-tickers] label', { hasText: t }).click();
+      await page.getByTestId('bt-launch').click();
+      await page.getByTestId('bt-launched').waitFor();
+      const launched = Number((await text(page, 'bt-launched')).match(/#(\d+)/)[1]);
+      await page.getByTestId(`backtest-open-${launched}`).waitFor({ timeout: 20000 });
+      await shoot(page, 'desktop-backtests');
+      await page.getByTestId(`backtest-open-${launched}`).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=pf-name]')?.textContent.length > 0);
+
+      // Risk of the backtest's portfolio (a history of bars).
+      await page.getByTestId('pf-nav-risk').click();
+      await page.getByTestId('drawdown-chart').waitFor();
+      assert(/%/.test(await text(page, 'risk-var')), 'VaR shown');
+      await page.getByTestId('pf-picker').selectOption(String(xgbPortfolio));
+      await page.getByTestId('correlation-heatmap').waitFor();
+      await page.getByTestId('sector-rotation').waitFor();
+      await shoot(page, 'desktop-risk');
+
+      // Models: Linear and XGBoost side by side.
+      await page.getByTestId('pf-nav-models').click();
+      await page.getByTestId('model-table').waitFor();
+      await page.getByTestId('model-card-linear').waitFor();
+      await page.getByTestId('model-card-xgboost').waitFor();
+      await page.getByTestId('sector-heatmap').waitFor();
+      await page.getByTestId('win-payoff-scatter').waitFor();
+      await shoot(page, 'desktop-models');
+
+      await page.getByTestId('pf-nav-dashboard').click();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=dash-portfolios] tbody tr').length >= 3);
+      await shoot(page, 'desktop-dashboard');
+
+      // The same views at a phone's width.
+      await page.setViewportSize(PHONE);
+      for (const [view, ready] of [['dashboard', 'dash-portfolios'], [`portfolio/${alphaId}`, 'holdings'], [`trade/${alphaId}`, 'order-form'],
+        [`orders/${alphaId}`, 'orderbook-fills'], [`fees/${xgbPortfolio}`, 'fee-scenarios'], [`risk/${xgbPortfolio}`, 'correlation-heatmap'],
+        ['models', 'model-table'], ['backtests', 'backtests']]) {
+        await page.goto(`${server.url}#/portfolios/${view}`);
+        await page.getByTestId(ready).waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert(overflow <= 0, `${view}: no sideways scrolling of the page at 390 px (${overflow} px too wide)`);
+        await shoot(page, `phone-${view.split('/')[0]}`);
+      }
+    } finally {
+      await page.setViewportSize(DESKTOP);
+      await server.close();
+    }
+  });
+}

@@ -1,0 +1,193 @@
+// Trading: the order form with the server's fee preview, what each model recommends for the chosen
+// ticker and how confident it is, the confirmation of a placed order and its live status.
+import { useMemo, useState } from 'react';
+import { useAssets, useFeePreview, useOrders, usePlaceOrder, usePortfolio, useTickerSignals } from '../api/queries.js';
+import { EmptyState, QueryView } from '../components/QueryView.jsx';
+import { DataTable } from '../components/DataTable.jsx';
+import { ModelTag } from '../components/ModelTag.jsx';
+import { Panel } from '../components/Stats.jsx';
+import { MarketClock } from '../components/MarketClock.jsx';
+import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
+import { useDebounced } from '../components/useDebounced.js';
+import { modelColour } from '../modelColours.js';
+import { EMPTY_ORDER, orderBody, previewBody } from './orderForm.js';
+import { OrderStatus, orderColumns } from './orderColumns.jsx';
+import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
+
+function TickerSelect({ assets, value, onChange }) {
+  const byClass = useMemo(() => {
+    const groups = new Map();
+    for (const a of assets) {
+      if (!groups.has(a.asset_class)) groups.set(a.asset_class, []);
+      groups.get(a.asset_class).push(a);
+    }
+    return [...groups];
+  }, [assets]);
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid="order-ticker" required>
+      <option value="">Choose…</option>
+      {byClass.map(([cls, list]) => (
+        <optgroup key={cls} label={cls}>
+          {list.map((a) => <option key={a.ticker} value={a.ticker} disabled={!a.listed}>{a.ticker} · {formatMoney(a.price)}{a.sector ? ` · ${a.sector}` : ''}</option>)}
+        </optgroup>
+      ))}
+    </select>
+  );
+}
+
+function Segmented({ value, options, onChange, testid }) {
+  return (
+    <div className="pf-segmented" role="group" data-testid={testid}>
+      {options.map(([v, label]) => (
+        <button key={v} type="button" aria-pressed={value === v} className={value === v ? `on ${v}` : ''} onClick={() => onChange(v)}>{label}</button>
+      ))}
+    </div>
+  );
+}
+
+function FeePreview({ body }) {
+  const settled = useDebounced(body);
+  const preview = useFeePreview(settled);
+  if (!body) return <p className="muted small" data-testid="fee-preview-idle">Choose a ticker and a size to see the fee.</p>;
+  if (preview.isError) return <p className="pf-inline-error" role="alert" data-testid="fee-preview-error">{preview.error.message}</p>;
+  const p = preview.data;
+  if (!p) return <p className="muted small">Pricing…</p>;
+  return (
+    <table className="kv pf-preview" data-testid="fee-preview">
+      <caption>Fee preview · {p.schedule}{p.price_as_of ? ` · close of ${p.price_as_of}` : ''}{preview.isFetching ? ' · updating…' : ''}</caption>
+      <tbody>
+        <tr><th>Price</th><td>{formatMoney(p.price)}</td></tr>
+        <tr><th>Units</th><td data-testid="fee-preview-units">{formatNumber(p.quantity, 4)}</td></tr>
+        <tr><th>Trade value</th><td>{formatMoney(p.trade_value)}</td></tr>
+        {p.components.map((c) => <tr key={c.label} className="pf-fee-component"><th>· {c.label}</th><td>{formatMoney(c.amount)}</td></tr>)}
+        <tr><th>Fee</th><td data-testid="fee-preview-fee">{formatMoney(p.fee)}</td></tr>
+        <tr><th>Effective rate</th><td>{formatShare(p.effective_rate, 3)}</td></tr>
+        <tr className="pf-total"><th>Net cash</th><td className={signClass(p.net_cash)} data-testid="fee-preview-net">{formatMoney(p.net_cash)}</td></tr>
+      </tbody>
+    </table>
+  );
+}
+
+function ModelSignals({ marketId, ticker }) {
+  const signals = useTickerSignals(marketId, ticker);
+  if (!ticker) return <EmptyState>Choose a ticker to see what the models say.</EmptyState>;
+  return (
+    <QueryView query={signals} isEmpty={(d) => !d.signals.length}
+      empty={<>No model has a signal for {ticker} yet. Run a backtest (its signals are stored) or post signals to <code>/api/signals</code>.</>}>
+      {(d) => (
+        <ul className="pf-signals" data-testid="model-signals">
+          {d.signals.map((s) => (
+            <li key={s.model} data-model={s.model}>
+              <ModelTag model={s.model} />
+              <span className={`pf-action pf-action-${s.action}`}>{s.action}</span>
+              <span className="pf-confidence" title={`confidence ${formatShare(s.confidence)}`}>
+                <span style={{ width: `${s.confidence * 100}%`, background: modelColour(s.model) }} />
+              </span>
+              <b>{formatShare(s.confidence, 0)}</b>
+              <span className="muted small">{s.date}{typeof s.predicted_return === 'number' ? ` · predicts ${formatSignedShare(s.predicted_return)}` : ''}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QueryView>
+  );
+}
+
+function Confirmation({ placed, orders }) {
+  const live = orders.find((o) => o.id === placed.id) ?? placed;
+  const e = placed.estimate;
+  return (
+    <div className="pf-confirmation" data-testid="order-confirmation" role="status">
+      <div>Order <b>#{placed.id}</b> — {placed.side} {formatNumber(placed.quantity ?? placed.notional, 4)}{placed.notional ? ' notional' : ''} {placed.ticker}: <OrderStatus order={live} /></div>
+      {e && <div className="muted small">Estimate at the close of {e.as_of}: {formatNumber(e.quantity, 4)} × {formatMoney(e.price)} = {formatMoney(e.trade_value)}, fee {formatMoney(e.fee)}, net cash {formatMoney(e.net_cash)}</div>}
+      {live.fill && <div data-testid="order-filled">Filled on {live.fill.date} at {formatMoney(live.fill.price)}, fee {formatMoney(live.fill.fee)}, net cash {formatMoney(live.fill.net_cash)}</div>}
+      {live.status === 'pending' && <div className="muted small">It fills at the next trading day's close.</div>}
+      {live.error && <div className="pf-inline-error">{live.error.message}</div>}
+    </div>
+  );
+}
+
+function OrderForm({ portfolio }) {
+  const [form, setForm] = useState(EMPTY_ORDER);
+  const [placed, setPlaced] = useState(null);
+  const assets = useAssets(portfolio.market_id);
+  const orders = useOrders(portfolio.id);
+  const place = usePlaceOrder(portfolio.id);
+  const set = (key) => (value) => setForm((f) => ({ ...f, [key]: value }));
+  const body = orderBody(form);
+  const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id, fractional: portfolio.fractional });
+  const asset = assets.data?.assets.find((a) => a.ticker === form.ticker);
+  const submit = (e) => {
+    e.preventDefault();
+    if (body) place.mutate(body, { onSuccess: setPlaced });
+  };
+  return (
+    <div className="pf-grid">
+      <Panel title="Order" aside={`cash ${formatMoney(portfolio.cash)}`}>
+        <form className="pf-form pf-order-form" onSubmit={submit} data-testid="order-form">
+          <label className="full">Ticker
+            <QueryView query={assets}>{(d) => <TickerSelect assets={d.assets} value={form.ticker} onChange={set('ticker')} />}</QueryView>
+          </label>
+          {asset && (
+            <div className="full muted small" data-testid="order-asset">
+              {asset.ticker}: {formatMoney(asset.price)} on {assets.data.as_of} (<span className={signClass(asset.change)}>{formatSignedShare(asset.change)}</span>) · {asset.asset_class}{asset.sector ? ` · ${asset.sector}` : ''}
+            </div>
+          )}
+          <Segmented value={form.side} onChange={set('side')} options={[['buy', 'Buy'], ['sell', 'Sell']]} testid="order-side" />
+          <Segmented value={form.type} onChange={set('type')} options={[['market', 'Market'], ['limit', 'Limit']]} testid="order-type" />
+          <label>Size in
+            <select value={form.sizeKind} onChange={(e) => set('sizeKind')(e.target.value)} data-testid="order-size-kind">
+              <option value="quantity">units</option><option value="notional">currency</option>
+            </select>
+          </label>
+          <label>{form.sizeKind === 'quantity' ? 'Quantity' : 'Amount'}
+            <input type="number" min="0" step="any" inputMode="decimal" value={form.amount} onChange={(e) => set('amount')(e.target.value)} data-testid="order-amount" />
+          </label>
+          {form.type === 'limit' && (
+            <label>Limit price<input type="number" min="0" step="any" value={form.limitPrice} onChange={(e) => set('limitPrice')(e.target.value)} data-testid="order-limit" /></label>
+          )}
+          <label className={form.type === 'limit' ? '' : 'full'}>Fee structure
+            <FeeStructureSelect value={form.feeStructure} onChange={set('feeStructure')} testid="order-fee">
+              <option value="">the portfolio's ({portfolio.fee_structure?.name ?? '…'})</option>
+            </FeeStructureSelect>
+          </label>
+          <div className="full"><FeePreview body={preview} /></div>
+          <div className="full pf-form-actions">
+            <button type="submit" className={`primary ${form.side === 'sell' ? 'sell' : ''}`} disabled={!body || place.isPending} data-testid="order-submit">
+              {place.isPending ? 'Placing…' : `Place ${form.side} order`}
+            </button>
+            {place.isError && <span className="pf-inline-error" role="alert" data-testid="order-error">{place.error.message}</span>}
+          </div>
+        </form>
+        {placed && <Confirmation placed={placed} orders={orders.data?.orders ?? []} />}
+      </Panel>
+      <Panel title={`What the models say${form.ticker ? ` about ${form.ticker}` : ''}`} aside="newest signal per model">
+        <ModelSignals marketId={portfolio.market_id} ticker={form.ticker} />
+      </Panel>
+      <Panel title="Orders" aside="live status" className="wide">
+        <QueryView query={orders}>
+          {(d) => <DataTable columns={orderColumns()} rows={d.orders.slice(0, 20)} csvName={`orders-${portfolio.id}`} testid="trade-orders" empty="No orders yet." />}
+        </QueryView>
+      </Panel>
+    </div>
+  );
+}
+
+export function Trading({ portfolioId }) {
+  const portfolio = usePortfolio(portfolioId);
+  return (
+    <QueryView query={portfolio} empty="No portfolio to trade: create one on the dashboard.">
+      {(p) => (
+        <>
+          <div className="pf-title">
+            <h1>Trade · {p.name}</h1>
+            <MarketClock marketId={p.market_id} />
+          </div>
+          {p.kind !== 'live' || p.status !== 'active'
+            ? <EmptyState>{p.name} is a {p.status === 'archived' ? 'archived' : 'backtest'} portfolio: it takes no orders.</EmptyState>
+            : <OrderForm portfolio={p} />}
+        </>
+      )}
+    </QueryView>
+  );
+}

@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Trading } from './Trading.jsx';
+import { fakeApi, renderWithApi } from '../testing/renderWithApi.jsx';
+import { assets, detail, feeStructures, pendingOrder } from '../testing/fixtures.js';
+
+afterEach(cleanup);
+
+const preview = { schedule: 'ibkr_fixed', side: 'buy', quantity: 10, price: 138.1, trade_value: 1381, fee: 1, net_cash: -1382,
+  effective_rate: 0.000724, components: [{ label: 'commission', amount: 1 }], ticker: 'TEC1', price_as_of: '2019-11-05' };
+
+function api(extra = {}) {
+  return fakeApi({
+    'GET api/portfolios/1': detail,
+    'GET api/markets': { markets: [{ id: 1, name: 'default', current_date: '2019-11-05', extendable: true }] },
+    'GET api/markets/1/assets': assets,
+    'GET api/fee-structures': feeStructures,
+    'GET api/portfolios/1/orders': { portfolio_id: 1, orders: [] },
+    'GET api/signals': { market_id: 1, signals: [{ id: 3, model: 'cnn', ticker: 'TEC1', action: 'buy', confidence: 0.8, date: '2019-11-05' }] },
+    'POST api/fees/preview': preview,
+    'POST api/portfolios/1/orders': { ...pendingOrder, estimate: { price: 138.1, quantity: 10, trade_value: 1381, fee: 1, net_cash: -1382, as_of: '2019-11-05' } },
+    ...extra,
+  });
+}
+
+async function fillOrder() {
+  fireEvent.change(await screen.findByTestId('order-ticker'), { target: { value: 'TEC1' } });
+  fireEvent.change(screen.getByTestId('order-amount'), { target: { value: '10' } });
+}
+
+describe('Trading', () => {
+  it("asks the server for the fee with the portfolio's fee structure and shows its answer", async () => {
+    const fake = api();
+    renderWithApi(<Trading portfolioId={1} />, fake);
+    await fillOrder();
+    expect((await screen.findByTestId('fee-preview-fee')).textContent).toBe('1.00');
+    expect(screen.getByTestId('fee-preview-net').textContent).toBe('-1,382.00');
+    const call = fake.calls.find((c) => c.path === 'api/fees/preview');
+    expect(call.body).toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
+  });
+
+  it('shows which models recommend what for the chosen ticker', async () => {
+    renderWithApi(<Trading portfolioId={1} />, api());
+    await fillOrder();
+    const signals = await screen.findByTestId('model-signals');
+    expect(signals.textContent).toContain('CNN');
+    expect(signals.textContent).toContain('buy');
+    expect(signals.textContent).toContain('80 %');
+  });
+
+  it('places the order and confirms it with the estimate', async () => {
+    const fake = api();
+    renderWithApi(<Trading portfolioId={1} />, fake);
+    await fillOrder();
+    fireEvent.click(screen.getByTestId('order-submit'));
+    const confirmation = await screen.findByTestId('order-confirmation');
+    expect(confirmation.textContent).toContain('#7');
+    expect(confirmation.textContent).toContain('pending');
+    await waitFor(() => expect(fake.calls.some((c) => c.method === 'POST' && c.path === 'api/portfolios/1/orders')).toBe(true));
+    expect(fake.calls.find((c) => c.path === 'api/portfolios/1/orders' && c.method === 'POST').body).toEqual({ ticker: 'TEC1', side: 'buy', type: 'market', quantity: 10 });
+  });
+
+  it('refuses to trade a backtest portfolio', async () => {
+    renderWithApi(<Trading portfolioId={1} />, api({ 'GET api/portfolios/1': { ...detail, kind: 'backtest' } }));
+    expect((await screen.findByTestId('pf-empty')).textContent).toContain('takes no orders');
+  });
+});

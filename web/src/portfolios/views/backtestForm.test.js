@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { backtestBody, EMPTY_BACKTEST } from './backtestForm.js';
+
+describe('the backtest form', () => {
+  it("leaves blank fields to the server's defaults", () => {
+    expect(backtestBody(EMPTY_BACKTEST, { marketId: 1 })).toEqual({
+      model: 'linear', market_id: 1, initial_capital: 100000, fee_structure: 'zero', sizing: { kind: 'fixed_fraction', fraction: 0.1 },
+    });
+  });
+
+  it('sends the chosen tickers, period, name and Kelly sizing', () => {
+    const body = backtestBody({ ...EMPTY_BACKTEST, model: 'cnn', name: ' two ', start: '2018-01-02', end: '2019-06-28', tickers: ['TEC1', 'FIN1'], sizing: 'kelly', fraction: '0.5' });
+    expect(body).toMatchObject({ model: 'cnn', name: 'two', start: '2018-01-02', end: '2019-06-28', tickers: ['TEC1', 'FIN1'], sizing: { kind: 'kelly', kelly_multiplier: 0.5 } });
+  });
+
+  it('trades an outside model on its stored signals, and refuses non-numbers', () => {
+    expect(backtestBody({ ...EMPTY_BACKTEST, model: 'llm' }, { storedSignals: true }).signals).toBe('stored');
+    expect(backtestBody({ ...EMPTY_BACKTEST, capital: 'x' })).toBe(null);
+    expect(backtestBody({ ...EMPTY_BACKTEST, fraction: '0' })).toBe(null);
+  });
+});

@@ -1,0 +1,31 @@
+// The columns of an order table (dashboard, order book, trading): status, side, size, fill and model.
+import { ModelTag } from '../components/ModelTag.jsx';
+import { formatMoney, formatNumber } from '../../format.js';
+
+export function OrderStatus({ order }) {
+  return <span className={`pf-status pf-status-${order.status}`} title={order.error?.message}>{order.status}</span>;
+}
+
+function size(order) {
+  if (typeof order.quantity === 'number') return formatNumber(order.quantity, 4);
+  return typeof order.notional === 'number' ? `${formatMoney(order.notional)} notional` : '—';
+}
+
+export function orderColumns({ withPortfolio = false, onCancel } = {}) {
+  return [
+    { key: 'id', label: 'Order', numeric: true },
+    ...(withPortfolio ? [{ key: 'portfolio_id', label: 'Portfolio', render: (o) => <a href={`#/portfolios/orders/${o.portfolio_id}`}>#{o.portfolio_id}</a> }] : []),
+    { key: 'ticker', label: 'Ticker' },
+    { key: 'side', label: 'Side', className: (o) => (o.side === 'buy' ? 'good' : 'bad') },
+    { key: 'status', label: 'Status', render: (o) => <OrderStatus order={o} /> },
+    { key: 'size', label: 'Size', numeric: true, value: (o) => o.quantity ?? o.notional, render: size },
+    { key: 'type', label: 'Type', render: (o) => (o.type === 'limit' ? `limit ${formatMoney(o.limit_price)}` : 'market'), value: (o) => o.type },
+    { key: 'placed', label: 'Placed' },
+    { key: 'fill_price', label: 'Fill price', numeric: true, value: (o) => o.fill?.price, format: formatMoney },
+    { key: 'fill_date', label: 'Filled on', value: (o) => o.fill?.date },
+    { key: 'fee', label: 'Fee', numeric: true, value: (o) => o.fill?.fee, format: formatMoney },
+    { key: 'model', label: 'Model', render: (o) => <ModelTag model={o.model} /> },
+    ...(onCancel ? [{ key: 'cancel', label: '', csv: false, render: (o) => (o.status === 'pending'
+      ? <button type="button" className="link" onClick={() => onCancel(o.id)} data-testid={`cancel-${o.id}`}>Cancel</button> : null) }] : []),
+  ];
+}

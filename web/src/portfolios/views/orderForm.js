@@ -1,0 +1,40 @@
+// The trading form's state → the server's requests. Pure: the form holds text as typed; these
+// functions decide what to send (or that nothing can be sent yet). No figure is computed here.
+
+export const EMPTY_ORDER = { ticker: '', side: 'buy', type: 'market', sizeKind: 'quantity', amount: '', limitPrice: '', feeStructure: '' };
+
+const positive = (text) => {
+  const v = Number(text);
+  return text !== '' && Number.isFinite(v) && v > 0 ? v : null;
+};
+
+/** The POST /api/portfolios/{id}/orders body, or null while the form is incomplete. */
+export function orderBody(form) {
+  const amount = positive(form.amount);
+  if (!form.ticker || amount === null) return null;
+  const body = { ticker: form.ticker, side: form.side, type: form.type, [form.sizeKind]: amount };
+  if (form.type === 'limit') {
+    const limit = positive(form.limitPrice);
+    if (limit === null) return null;
+    body.limit_price = limit;
+  }
+  if (form.feeStructure) body.fee_structure = form.feeStructure;
+  return body;
+}
+
+/**
+ * The POST /api/fees/preview body for the order, or null while the form is incomplete: at the limit
+ * price for a limit order, else at the ticker's last close. A notional size is sent as such (the server
+ * turns it into units by the order rule, whole units when the portfolio is not `fractional`).
+ * `defaultFeeStructure`: the portfolio's fee structure id, used unless the order names another.
+ */
+export function previewBody(form, { marketId, defaultFeeStructure, fractional = true }) {
+  const body = orderBody(form);
+  if (!body) return null;
+  const preview = { fee_structure: form.feeStructure || defaultFeeStructure, side: form.side };
+  if (form.sizeKind === 'notional') Object.assign(preview, { notional: body.notional, fractional });
+  else preview.quantity = body.quantity;
+  if (form.type === 'limit') preview.price = body.limit_price;
+  else Object.assign(preview, { ticker: form.ticker, market_id: marketId });
+  return preview;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_ORDER, orderBody, previewBody } from './orderForm.js';
+
+const form = (change) => ({ ...EMPTY_ORDER, ticker: 'TEC1', amount: '10', ...change });
+
+describe('the order form', () => {
+  it('sends nothing until ticker and a positive size are given', () => {
+    expect(orderBody({ ...EMPTY_ORDER, amount: '10' })).toBe(null);
+    expect(orderBody(form({ amount: '' }))).toBe(null);
+    expect(orderBody(form({ amount: '-2' }))).toBe(null);
+    expect(orderBody(form({ amount: 'abc' }))).toBe(null);
+  });
+
+  it('builds market, notional and limit orders as the API takes them', () => {
+    expect(orderBody(form())).toEqual({ ticker: 'TEC1', side: 'buy', type: 'market', quantity: 10 });
+    expect(orderBody(form({ sizeKind: 'notional', amount: '2500', side: 'sell' }))).toEqual({ ticker: 'TEC1', side: 'sell', type: 'market', notional: 2500 });
+    expect(orderBody(form({ type: 'limit' }))).toBe(null);
+    expect(orderBody(form({ type: 'limit', limitPrice: '99.5', feeStructure: 'flat' })))
+      .toEqual({ ticker: 'TEC1', side: 'buy', type: 'limit', quantity: 10, limit_price: 99.5, fee_structure: 'flat' });
+  });
+
+  it("previews at the last close with the portfolio's fees, or at the limit with the order's", () => {
+    expect(previewBody(form(), { marketId: 1, defaultFeeStructure: 5 }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
+    expect(previewBody(form({ type: 'limit', limitPrice: '7', feeStructure: 'zero' }), { marketId: 1, defaultFeeStructure: 5 }))
+      .toEqual({ fee_structure: 'zero', side: 'buy', quantity: 10, price: 7 });
+  });
+
+  it("previews a notional order as currency, with the portfolio's rounding rule", () => {
+    expect(previewBody(form({ sizeKind: 'notional', amount: '2500' }), { marketId: 1, defaultFeeStructure: 5, fractional: false }))
+      .toEqual({ fee_structure: 5, side: 'buy', notional: 2500, fractional: false, ticker: 'TEC1', market_id: 1 });
+    expect(previewBody(form({ amount: '' }), { marketId: 1, defaultFeeStructure: 5 })).toBe(null);
+  });
+});
