@@ -9,6 +9,7 @@ import { launchBrowser } from './browser.mjs';
 import { createHarness } from './harness.mjs';
 import { workerModeTests } from './workerMode.mjs';
 import { serverModeTests } from './serverMode.mjs';
+import { trainPanelTests } from './trainPanel.mjs';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${webRoot}dist`;
@@ -20,6 +21,7 @@ let failed = 1;
 try {
   const harness = createHarness({ context: browser.context });
   workerModeTests(harness, { siteUrl: site.url });
+  trainPanelTests(harness, { siteUrl: site.url });
   await serverModeTests(harness, { dist });
   failed = await harness.run({ only: process.argv[2] });
 } finally {

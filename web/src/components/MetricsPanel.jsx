@@ -4,18 +4,13 @@ import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
 import { csvFileName, metricsCsv } from '../export/csv.js';
+import { downloadText } from '../export/download.js';
 import { formatPrice, formatShare } from '../format.js';
 
 const WINDOW = 300;
 
 function downloadCsv(series, status) {
-  const blob = new Blob([metricsCsv(series)], { type: 'text/csv' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = csvFileName(status ?? {});
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(metricsCsv(series), csvFileName(status ?? {}), 'text/csv');
 }
 
 export function MetricsPanel() {
