@@ -1,7 +1,7 @@
 // finsim eval: learned policies against the heuristic, random and fixed-action policies on held-out
 // seeds, per scenario: mean and 95 % interval of the final default rate, surviving system equity,
 // mean liquidity and equilibrium score, the action mix, and the paired difference in default rate
-// against the heuristic. A readable table, or JSON with --json.
+// against the heuristic. A readable table, JSON with --json, or Markdown with --markdown.
 #include <cstdio>
 #include <iostream>
 #include <mutex>
@@ -99,6 +99,22 @@ std::string cell(const Estimate& e, int decimals) {
   return buf;
 }
 
+// One policy's cells: default rate, surviving equity, mean liquidity, equilibrium, the paired Δ default
+// rate against the heuristic (empty for the heuristic itself) and the action mix H/L/Ho/F in %.
+std::vector<std::string> row_cells(const PolicyRow& row, const PolicyRow* heuristic) {
+  std::string diff;
+  if (heuristic && &row != heuristic) diff = cell(estimate(paired_default_difference(row, *heuristic)), 3);
+  double mix[4] = {};
+  for (const RunOutcome& r : row.runs)
+    for (int a = 0; a < 4; ++a) mix[a] += r.action_share[a] / static_cast<double>(row.runs.size());
+  char actions[48];
+  std::snprintf(actions, sizeof actions, "%.0f/%.0f/%.0f/%.0f", 100 * mix[0], 100 * mix[1], 100 * mix[2], 100 * mix[3]);
+  return {cell(estimate(column(row.runs, &RunOutcome::default_rate)), 3),
+          cell(estimate(column(row.runs, &RunOutcome::surviving_equity)), 3),
+          cell(estimate(column(row.runs, &RunOutcome::mean_liquidity)), 3),
+          cell(estimate(column(row.runs, &RunOutcome::equilibrium)), 3), diff, actions};
+}
+
 void print_table(const std::string& scenario, std::pair<std::uint64_t, std::uint64_t> seeds, int steps,
                  const std::vector<PolicyRow>& rows) {
   std::printf("%s: seeds %llu..%llu (%zu runs per policy), %d steps; mean ± 95%% interval\n", scenario.c_str(),
@@ -108,18 +124,25 @@ void print_table(const std::string& scenario, std::pair<std::uint64_t, std::uint
               "mean liquidity", "equilibrium", "Δ defaults vs heur.", "actions H/L/Ho/F %");
   const PolicyRow* heuristic = find_row(rows, "heuristic");
   for (const PolicyRow& row : rows) {
-    std::string diff = "";
-    if (heuristic && &row != heuristic) diff = cell(estimate(paired_default_difference(row, *heuristic)), 3);
-    double mix[4] = {};
-    for (const RunOutcome& r : row.runs)
-      for (int a = 0; a < 4; ++a) mix[a] += r.action_share[a] / static_cast<double>(row.runs.size());
-    char actions[48];
-    std::snprintf(actions, sizeof actions, "%.0f/%.0f/%.0f/%.0f", 100 * mix[0], 100 * mix[1], 100 * mix[2], 100 * mix[3]);
-    std::printf("  %-20s %-17s %-17s %-17s %-17s %-20s %s\n", row.name.c_str(),
-                cell(estimate(column(row.runs, &RunOutcome::default_rate)), 3).c_str(),
-                cell(estimate(column(row.runs, &RunOutcome::surviving_equity)), 3).c_str(),
-                cell(estimate(column(row.runs, &RunOutcome::mean_liquidity)), 3).c_str(),
-                cell(estimate(column(row.runs, &RunOutcome::equilibrium)), 3).c_str(), diff.c_str(), actions);
+    const auto c = row_cells(row, heuristic);
+    std::printf("  %-20s %-17s %-17s %-17s %-17s %-20s %s\n", row.name.c_str(), c[0].c_str(), c[1].c_str(),
+                c[2].c_str(), c[3].c_str(), c[4].c_str(), c[5].c_str());
+  }
+  std::printf("\n");
+}
+
+// The same table in Markdown (docs/learning.md), one heading line per scenario.
+void print_markdown(const std::string& scenario, std::pair<std::uint64_t, std::uint64_t> seeds, int steps,
+                    const std::vector<PolicyRow>& rows) {
+  std::printf("**%s** (seeds %llu–%llu, %d steps)\n\n", scenario.c_str(), static_cast<unsigned long long>(seeds.first),
+              static_cast<unsigned long long>(seeds.second), steps);
+  std::printf("| policy | default rate | surviving equity | mean liquidity | equilibrium | Δ default rate vs heuristic (paired) | actions H/L/Ho/F %% |\n");
+  std::printf("|---|---|---|---|---|---|---|\n");
+  const PolicyRow* heuristic = find_row(rows, "heuristic");
+  for (const PolicyRow& row : rows) {
+    const auto c = row_cells(row, heuristic);
+    std::printf("| %s | %s | %s | %s | %s | %s | %s |\n", row.name.c_str(), c[0].c_str(), c[1].c_str(), c[2].c_str(),
+                c[3].c_str(), c[4].c_str(), c[5].c_str());
   }
   std::printf("\n");
 }
@@ -128,7 +151,7 @@ void print_table(const std::string& scenario, std::pair<std::uint64_t, std::uint
 
 int eval_command(const std::vector<std::string>& argv) {
   auto specs = simulation_option_specs();
-  specs.insert(specs.end(), {{"seeds"}, {"steps"}, {"baselines"}, {"json", false}, {"threads"}});
+  specs.insert(specs.end(), {{"seeds"}, {"steps"}, {"baselines"}, {"json", false}, {"markdown", false}, {"threads"}});
   const Args args(argv, specs, 0);
   const auto policy_arg = args.get("policy");
   if (!policy_arg) throw UsageError("--policy FILE|NAME is required (comma-separated for several)");
@@ -171,6 +194,7 @@ int eval_command(const std::vector<std::string>& argv) {
     // Learned policies report the name inside their file.
     for (std::size_t p = 0; p < names.size(); ++p) rows[p].name = std::string(makers[p]()->name());
     if (args.has("json")) out["scenarios"].push_back(scenario_json(scenarios[s], seeds, steps, rows));
+    else if (args.has("markdown")) print_markdown(scenarios[s], seeds, steps, rows);
     else print_table(scenarios[s], seeds, steps, rows);
   }
   if (args.has("json")) std::cout << out.dump(2) << "\n";

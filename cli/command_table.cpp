@@ -90,7 +90,7 @@ std::span<const Command> commands() {
               train_command},
       Command{"eval", "compare policies on held-out seeds (table or JSON)",
               "usage: finsim eval --policy FILE|NAME[,...] [--scenario S[,S...]] [--seeds A..B] [--steps N]\n"
-              "                   [--baselines LIST|none] [--json] [--threads N] [--banks N] [--set KEY=VALUE]\n\n"
+              "                   [--baselines LIST|none] [--json|--markdown] [--threads N] [--banks N] [--set KEY=VALUE]\n\n"
               "Runs every policy (and the baselines) on every seed of every scenario and reports, per policy,\n"
               "the mean and 95% interval of the final default rate, the surviving system equity (share of\n"
               "the initial), the mean liquidity, the final equilibrium score, the paired difference in\n"
@@ -100,6 +100,7 @@ std::span<const Command> commands() {
               "  --steps N           steps per run (default 200)\n"
               "  --baselines LIST    default heuristic,random,all_hold,all_lend,all_hoard,all_fire_sale\n"
               "  --json              one JSON document instead of the table\n"
+              "  --markdown          the table in Markdown (as in docs/learning.md)\n"
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               eval_command},
       Command{"metrics", "returns/risk analytics of a returns or prices CSV as JSON",

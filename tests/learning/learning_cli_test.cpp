@@ -82,6 +82,13 @@ TEST_CASE("finsim eval and finsim run accept a policy file") {
   CHECK(table.out.find("tiny") != std::string::npos);
   CHECK(table.out.find("default rate") != std::string::npos);
 
+  const ProcessResult markdown = finsim_cli({"eval", "--policy", file, "--baselines", "heuristic", "--seeds", "5..6",
+                                             "--steps", "5", "--banks", "20", "--markdown"});
+  REQUIRE(markdown.exit_code == 0);
+  CHECK(markdown.out.rfind("**liquidity_freeze** (seeds 5–6, 5 steps)\n\n| policy | default rate |", 0) == 0);
+  CHECK(markdown.out.find("\n| tiny | ") != std::string::npos);
+  CHECK(markdown.out.find("\n| heuristic | ") != std::string::npos);
+
   const ProcessResult run = finsim_cli({"run", "--policy", file, "--steps", "2", "--banks", "20", "--compact"});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);

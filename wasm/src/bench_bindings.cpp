@@ -13,14 +13,10 @@
 #include "finsim/scenarios.hpp"
 #include "finsim/simulation.hpp"
 #include "json_text.hpp"
+#include "quantile.hpp"
 
 namespace finsim::wasm {
 namespace {
-
-double quantile(std::vector<double> v, double q) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5)];
-}
 
 std::string bench_steps(const std::string& scenario, int banks, double mean_degree, int steps) {
   auto config = scenario_config(scenario);

@@ -10,6 +10,7 @@ import { createHarness } from './harness.mjs';
 import { workerModeTests } from './workerMode.mjs';
 import { serverModeTests } from './serverMode.mjs';
 import { portfolioTests } from './portfolios.mjs';
+import { trainPanelTests } from './trainPanel.mjs';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${webRoot}dist`;
@@ -21,6 +22,7 @@ let failed = 1;
 try {
   const harness = createHarness({ context: browser.context });
   workerModeTests(harness, { siteUrl: site.url });
+  trainPanelTests(harness, { siteUrl: site.url });
   await serverModeTests(harness, { dist });
   portfolioTests(harness, { siteUrl: site.url, dist });
   failed = await harness.run({ only: process.argv[2] });

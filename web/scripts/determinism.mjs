@@ -5,6 +5,9 @@
 // times. Its reset posts the timestep-0 STATE_UPDATE *and* a timestep-0 METRICS_UPDATE (what a late
 // viewer needs); `finsim run` prints only the STATE_UPDATE before step 1, so that one METRICS_UPDATE is
 // checked on its own and then removed before the comparison. Every other line must be identical.
+// Every scenario runs with the default (heuristic) policy, and the crisis scenarios also with the shipped
+// learned policies (mappo, mappo-selfish): the streams carry every bank's action, so identical streams
+// mean the same policy file picked the same actions on the same observations in both builds.
 // Needs build/release/cli/finsim (scripts/build.sh) and wasm/dist (wasm/build.sh).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -22,7 +25,10 @@ if (!existsSync(finsim)) {
 
 const module = await loadWasmEngine();
 
-function wasmStream(scenario) {
+const LEARNED_POLICIES = ['mappo', 'mappo-selfish'];
+const CRISIS_SCENARIOS = ['liquidity_freeze', 'fire_sale_spiral', 'core_default', 'gai_kapadia'];
+
+function wasmStream({ scenario, policy }) {
   const posted = [];
   const host = createSimulationHost({
     module,
@@ -30,7 +36,7 @@ function wasmStream(scenario) {
     setTimer: () => { throw new Error('the step loop must not run in this test'); },
     clearTimer: () => {},
   });
-  host.handle({ control: 'reset', config: { scenario, seed: SEED } });
+  host.handle({ control: 'reset', config: { scenario, seed: SEED, ...(policy ? { policy } : {}) } });
   for (let t = 0; t < STEPS; t++) host.handle({ control: 'step' });
   host.dispose();
   const own = new Set(['STATUS', 'ERROR', 'READY', 'CATALOGUE']);
@@ -39,19 +45,25 @@ function wasmStream(scenario) {
   return posted.filter((t) => !own.has(JSON.parse(t).type));
 }
 
-function nativeStream(scenario) {
-  const out = execFileSync(finsim, ['run', '--scenario', scenario, '--seed', String(SEED), '--steps', String(STEPS)],
+function nativeStream({ scenario, policy }) {
+  const args = ['run', '--scenario', scenario, '--seed', String(SEED), '--steps', String(STEPS), ...(policy ? ['--policy', policy] : [])];
+  const out = execFileSync(finsim, args,
     { maxBuffer: 1 << 30, encoding: 'utf8' });
   return out.split('\n').filter((line) => line !== '');
 }
 
 const scenarios = JSON.parse(module.catalogue()).scenarios.map((s) => s.name);
+const cases = [
+  ...scenarios.map((scenario) => ({ scenario })),
+  ...LEARNED_POLICIES.flatMap((policy) => CRISIS_SCENARIOS.filter((s) => scenarios.includes(s)).map((scenario) => ({ scenario, policy }))),
+];
 let passed = 0;
 let failed = 0;
-for (const scenario of scenarios) {
+for (const run of cases) {
+  const name = run.policy ? `${run.scenario} --policy ${run.policy}` : run.scenario;
   const started = performance.now();
-  const wasm = wasmStream(scenario);
-  const native = nativeStream(scenario);
+  const wasm = wasmStream(run);
+  const native = nativeStream(run);
   const problems = [];
   const resetMetrics = wasm.splice(1, 1)[0] ?? '';
   if (!resetMetrics.startsWith('{"type":"METRICS_UPDATE"') || JSON.parse(resetMetrics).payload.timestep !== 0)
@@ -68,11 +80,11 @@ for (const scenario of scenarios) {
   const ms = Math.round(performance.now() - started);
   if (problems.length) {
     failed++;
-    console.log(`FAIL ${scenario}: ${problems.join('\n')}`);
+    console.log(`FAIL ${name}: ${problems.join('\n')}`);
   } else {
     passed++;
     const events = native.filter((l) => l.startsWith('{"type":"EVENT"')).length;
-    console.log(`ok   ${scenario}: ${native.length} messages (${events} events, ${STEPS} steps) identical (${ms} ms)`);
+    console.log(`ok   ${name}: ${native.length} messages (${events} events, ${STEPS} steps) identical (${ms} ms)`);
   }
 }
 console.log(`determinism: ${passed} passed, ${failed} failed`);

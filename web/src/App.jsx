@@ -14,6 +14,7 @@ import { Headline } from './components/Headline.jsx';
 import { Legend } from './components/Legend.jsx';
 import { Caption, Explanation } from './components/Explanation.jsx';
 import { BankInspector } from './components/BankInspector.jsx';
+import { TrainPanel } from './components/TrainPanel.jsx';
 import { MetricsPanel } from './components/MetricsPanel.jsx';
 import { Timeline } from './components/Timeline.jsx';
 import { ErrorScreen } from './components/ErrorScreen.jsx';
@@ -75,6 +76,7 @@ function NetworkLayout({ params, onReady }) {
         </section>
         <Explanation />
         <BankInspector />
+        <TrainPanel />
       </aside>
       <section className="bottom">
         <MetricsPanel />

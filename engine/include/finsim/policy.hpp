@@ -2,6 +2,7 @@
 // timestep; heuristic, random, fixed-action and learned (MAPPO) policies all implement this interface.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -50,9 +51,10 @@ Result<std::unique_ptr<Policy>> make_policy(std::string_view name);
 /// Names make_policy accepts, built-in first.
 std::span<const std::string> policy_names();
 
-/// Adds a named policy constructor (used by the learning module for the shipped MAPPO policies).
-/// Registering an existing name replaces it. Call before simulations start; not thread-safe.
-using PolicyFactory = std::unique_ptr<Policy> (*)();
+/// Adds a named policy constructor (used by the learning module for the shipped MAPPO policies and for a
+/// policy trained in the running process). Registering an existing name replaces it: simulations created
+/// afterwards use the new one, those already running keep theirs. Not thread-safe.
+using PolicyFactory = std::function<std::unique_ptr<Policy>()>;
 void register_policy(std::string name, PolicyFactory factory);
 
 }  // namespace finsim

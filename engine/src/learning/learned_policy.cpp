@@ -1,6 +1,7 @@
 #include "finsim/learning/learned_policy.hpp"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "finsim/learning/bank_features.hpp"
@@ -54,6 +55,19 @@ Result<std::unique_ptr<Policy>> load_learned_policy(std::string_view text) {
   if (!spec.ok()) return spec.error();
   std::string name = spec->name;
   return make_learned_policy(std::make_shared<const PolicySpec>(std::move(spec).value()), std::move(name));
+}
+
+Status register_learned_policy(std::shared_ptr<const PolicySpec> spec, const std::string& name) {
+  static std::set<std::string> registered_here;  // names this function may replace
+  const auto known = policy_names();
+  if (!registered_here.contains(name) && std::find(known.begin(), known.end(), name) != known.end())
+    return make_error("name_taken", "policy '" + name + "' is built in and cannot be replaced");
+  if (auto probe = make_learned_policy(spec, name); !probe.ok()) return probe.error();
+  registered_here.insert(name);
+  register_policy(name, [spec = std::move(spec), name]() -> std::unique_ptr<Policy> {
+    return std::move(make_learned_policy(spec, name)).value();
+  });
+  return {};
 }
 
 }  // namespace finsim::learning

@@ -65,10 +65,19 @@ const typename Mlp<T>::Matrix& Mlp<T>::forward(const Eigen::Ref<const Matrix>& x
     Matrix& h = cache.outputs[static_cast<std::size_t>(l)];
     if (l == 0) h.noalias() = weight(l) * x;
     else h.noalias() = weight(l) * cache.outputs[static_cast<std::size_t>(l - 1)];
-    h.colwise() += bias(l);
-    if (l + 1 == layers()) break;  // linear output
-    if (shape_.activation == Activation::relu) h = h.cwiseMax(T(0));
-    else h = h.array().tanh().matrix();
+    const ConstVectorMap b = bias(l);
+    if (l + 1 == layers()) {  // linear output
+      h.colwise() += b;
+      break;
+    }
+    if (shape_.activation == Activation::relu) {
+      // Bias and ReLU in one pass over each column: the same arithmetic as two passes over the matrix,
+      // half the memory traffic (in WASM's scalar code the two passes cost a tenth of an iteration).
+      for (Eigen::Index c = 0; c < h.cols(); ++c) h.col(c) = (h.col(c) + b).cwiseMax(T(0));
+    } else {
+      h.colwise() += b;
+      h = h.array().tanh().matrix();
+    }
   }
   return cache.outputs.back();
 }
@@ -76,23 +85,36 @@ const typename Mlp<T>::Matrix& Mlp<T>::forward(const Eigen::Ref<const Matrix>& x
 template <class T>
 void Mlp<T>::backward(const Eigen::Ref<const Matrix>& x, Cache& cache, const Matrix& d_output, Vector& gradient) const {
   gradient.resize(params_.size());
+  auto bias_gradient = [&](int l) {
+    return VectorMap(gradient.data() + offsets_[l] + static_cast<Eigen::Index>(shape_.sizes[l + 1]) * shape_.sizes[l],
+                     shape_.sizes[l + 1]);
+  };
   cache.delta = d_output;  // gradient w.r.t. the pre-activation of the current layer
+  {
+    VectorMap db = bias_gradient(layers() - 1);
+    db.setZero();  // column by column: vectorised over the layer's units, columns summed in order
+    for (Eigen::Index c = 0; c < cache.delta.cols(); ++c) db += cache.delta.col(c);
+  }
   for (int l = layers() - 1; l >= 0; --l) {
     const int out = shape_.sizes[l + 1], in = shape_.sizes[l];
     MatrixMap dw(gradient.data() + offsets_[l], out, in);
-    VectorMap db(gradient.data() + offsets_[l] + static_cast<Eigen::Index>(out) * in, out);
     if (l == 0) dw.noalias() = cache.delta * x.transpose();
     else dw.noalias() = cache.delta * cache.outputs[static_cast<std::size_t>(l - 1)].transpose();
-    db.setZero();  // column by column: vectorised over the layer's units
-    for (Eigen::Index c = 0; c < cache.delta.cols(); ++c) db += cache.delta.col(c);
     if (l == 0) break;
     cache.below.noalias() = weight(l).transpose() * cache.delta;
     const Matrix& h = cache.outputs[static_cast<std::size_t>(l - 1)];  // activation output of layer l-1
     cache.delta.resize(cache.below.rows(), cache.below.cols());
-    if (shape_.activation == Activation::relu)
-      cache.delta.array() = cache.below.array() * (h.array() > T(0)).template cast<T>();
-    else
-      cache.delta.array() = cache.below.array() * (T(1) - h.array().square());
+    // Layer l-1's delta and its bias gradient (the delta's columns summed in order) in one pass.
+    VectorMap db = bias_gradient(l - 1);
+    db.setZero();
+    for (Eigen::Index c = 0; c < cache.delta.cols(); ++c) {
+      auto d = cache.delta.col(c);
+      if (shape_.activation == Activation::relu)
+        d.array() = cache.below.col(c).array() * (h.col(c).array() > T(0)).template cast<T>();
+      else
+        d.array() = cache.below.col(c).array() * (T(1) - h.col(c).array().square());
+      db += d;
+    }
   }
 }
 

@@ -7,6 +7,17 @@
 
 namespace finsim::learning {
 
+namespace {
+
+// to = from(:, columns), one contiguous column copy each. (An Eigen IndexedView assignment evaluates
+// coefficient by coefficient through the index list: 8 % of a training iteration in WASM.)
+void gather_columns(const Trainer::Impl::Matrix& from, const std::vector<Eigen::Index>& columns, Trainer::Impl::Matrix& to) {
+  to.resize(from.rows(), static_cast<Eigen::Index>(columns.size()));
+  for (std::size_t k = 0; k < columns.size(); ++k) to.col(static_cast<Eigen::Index>(k)) = from.col(columns[k]);
+}
+
+}  // namespace
+
 void Trainer::Impl::chunk_gradients(Chunk& ch, double minibatch_size) {
   const std::size_t size = ch.columns.size();
   const double inv = 1.0 / minibatch_size;
@@ -14,8 +25,8 @@ void Trainer::Impl::chunk_gradients(Chunk& ch, double minibatch_size) {
   ch.stats.ratio_mean = 0.0;
   ch.ratio_sum = 0.0;
   ch.clipped = 0;
-  ch.observations = observations(Eigen::all, ch.columns);
-  ch.states = states(Eigen::all, ch.columns);
+  gather_columns(observations, ch.columns, ch.observations);
+  gather_columns(states, ch.columns, ch.states);
   ch.actions.resize(size);
   ch.masks.resize(size);
   for (std::size_t k = 0; k < size; ++k) {

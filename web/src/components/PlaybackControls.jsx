@@ -1,5 +1,6 @@
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
+import { replayConfig } from '../session/replayConfig.js';
 
 /** Play / pause, step and reset (reset replays the same scenario, seed, policy and size). */
 export function PlaybackControls({ compact = false }) {
@@ -21,12 +22,4 @@ export function PlaybackControls({ compact = false }) {
       )}
     </div>
   );
-}
-
-/** The reset body that replays the current run: its scenario, seed, policy and size. */
-export function replayConfig(status) {
-  if (!status) return {};
-  const config = {};
-  for (const key of ['scenario', 'seed', 'policy', 'banks']) if (status[key] !== undefined) config[key] = status[key];
-  return config;
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
-import { replayConfig } from './PlaybackControls.jsx';
+import { replayConfig } from '../session/replayConfig.js';
 import { humanName } from '../format.js';
 
 export const SPEEDS = [0.5, 1, 2, 5, 10, 20, 50];

@@ -1,5 +1,7 @@
 // CSV export: the metric series exactly as the engine sent them (one row per METRICS_UPDATE), and any
 // table of the portfolio views as the server answered it (raw values, not the formatted text).
+import { downloadText } from './download.js';
+
 export const CSV_COLUMNS = ['timestep', 'liquidity', 'default_rate', 'equilibrium_score', 'asset_price', 'price_change',
   'active_banks', 'defaulted_banks', 'new_defaults', 'default_waves', 'total_equity', 'interbank_exposure'];
 
@@ -28,13 +30,7 @@ export function csvFileName({ scenario = 'run', seed = '', policy = '' } = {}) {
   return `finsim-${scenario}-seed${seed}-${policy}.csv`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
-/** Offers `text` as a file download (browser only). */
+/** Offers `text` as a CSV file download (browser only). */
 export function downloadCsv(fileName, text) {
-  const blob = new Blob([text], { type: 'text/csv' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName.replace(/[^A-Za-z0-9_.-]/g, '_');
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(text, fileName.replace(/[^A-Za-z0-9_.-]/g, '_'), 'text/csv');
 }

@@ -11,6 +11,8 @@
 //    missing events need nothing (the next STATE_UPDATE is complete).
 //  - METRICS_UPDATE appends to the series; a repeated or earlier timestep replaces from that point.
 
+import { initialTraining, reduceTraining } from './trainingModel.js';
+
 export const SERIES_LIMIT = 5000;
 export const TIMELINE_LIMIT = 300;
 export const SEEN_EVENTS_LIMIT = 20000;
@@ -39,6 +41,7 @@ export function initialModel() {
     connection: null,   // CONNECTION payload from the transport
     messageCount: 0,
     eventsReceived: 0, // distinct EVENTs received since the page opened (diagnostics)
+    training: initialTraining(),  // the Train panel's model (trainingModel.js), from TRAINING messages
   };
 }
 
@@ -139,6 +142,7 @@ export function reduceMessage(model, message) {
       return { model: { ...counted, catalogue: payload?.catalogue ?? payload, engine: payload?.engine ?? model.engine },
         animations: [] };
     case 'CONNECTION': return { model: { ...counted, connection: payload }, animations: [] };
+    case 'TRAINING': return { model: { ...counted, training: reduceTraining(model.training, payload) }, animations: [] };
     default: return { model: counted, animations: [] };
   }
 }

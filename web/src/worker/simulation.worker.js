@@ -1,15 +1,23 @@
 // The Web Worker entry: loads the engine (wasm/dist/finsim.mjs, an ES6 Emscripten module) and hands
-// every command from the page to the simulation host. Posts READY (with the catalogue) once loaded,
+// every command from the page to the simulation host, or to the training host for {train: …} commands
+// (both run on this thread's event loop, in small increments). Posts READY (with the catalogue) once loaded,
 // and a fatal ERROR if the module cannot be loaded; commands that arrive earlier are queued.
 import createFinsimModule from '../../../wasm/dist/finsim.mjs';
 import { createSimulationHost } from './simulationHost.js';
+import { createTrainingHost } from './trainingHost.js';
 import { ownText } from '../transport/transport.js';
 
 const pending = [];
 let host = null;
+let trainer = null;
+
+function dispatch(command) {
+  if (command && typeof command.train === 'string') trainer.handle(command);
+  else host.handle(command);
+}
 
 self.onmessage = (event) => {
-  if (host) host.handle(event.data);
+  if (host) dispatch(event.data);
   else pending.push(event.data);
 };
 
@@ -22,8 +30,9 @@ createFinsimModule({
 })
   .then((module) => {
     host = createSimulationHost({ module, post });
+    trainer = createTrainingHost({ module, post });
     post(ownText('READY', { catalogue: host.catalogue(), engine: host.engineInfo() }));
-    for (const command of pending.splice(0)) host.handle(command);
+    for (const command of pending.splice(0)) dispatch(command);
   })
   .catch((error) => {
     post(ownText('ERROR', {

@@ -23,6 +23,13 @@ Result<std::unique_ptr<Policy>> make_learned_policy(std::shared_ptr<const Policy
 /// Parses policy-file text (errors of parse_policy) and makes the policy under the file's name.
 Result<std::unique_ptr<Policy>> load_learned_policy(std::string_view text);
 
+/// Makes `spec` available to make_policy — and so to Session resets {"policy": name}, the worker and
+/// `finsim run` — under `name`, for the rest of the process: how the browser watches a policy it has just
+/// trained (registered as "trained"). Registering the same name again replaces the policy for simulations
+/// created afterwards. Errors: incompatible_policy (as make_learned_policy); name_taken if `name` is a
+/// built-in or shipped policy (those cannot be replaced this way). Not thread-safe.
+Status register_learned_policy(std::shared_ptr<const PolicySpec> spec, const std::string& name);
+
 /// A policy shipped with the engine: its registered name and the JSON text it was built from.
 struct ShippedPolicy {
   std::string_view name;
