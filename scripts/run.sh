@@ -5,9 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/build.sh Release
-if [[ -x build/release/server/finsim-server ]]; then
-  mkdir -p data
-  exec build/release/server/finsim-server --web web/dist --db data/finsim.db "$@"
-fi
-# Until the server exists: the CLI demo, a liquidity freeze as NDJSON.
-exec build/release/cli/finsim run --scenario liquidity_freeze --steps 40 --compact "$@"
+mkdir -p data
+exec build/release/server/finsim-server --web web/dist --db data/finsim.db "$@"
