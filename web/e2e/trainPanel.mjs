@@ -5,18 +5,22 @@ import { timestep, waitForGraph, waitForTimestep } from './pageHelpers.mjs';
 
 const curvePoints = (page) => page.evaluate(() => Number(document.querySelector('[data-testid=train-curve]')?.dataset.points ?? 0));
 
-// Records the longest gap between 10 ms timer callbacks on the page's main thread until stopped.
+// Records the gaps between 10 ms timer callbacks on the page's main thread until stopped: the longest,
+// and how many exceeded 200 ms. Training on the main thread would stall it once per iteration (≥ 0.25 s
+// each, ten iterations); one long frame on a loaded machine must not fail the test.
 const startLagProbe = (page) => page.evaluate(() => {
-  window.__finsimLag = { max: 0, last: performance.now(), on: true };
+  window.__finsimLag = { max: 0, long: 0, last: performance.now(), on: true };
   const tick = () => {
     const now = performance.now();
-    window.__finsimLag.max = Math.max(window.__finsimLag.max, now - window.__finsimLag.last);
+    const gap = now - window.__finsimLag.last;
+    window.__finsimLag.max = Math.max(window.__finsimLag.max, gap);
+    if (gap > 200) window.__finsimLag.long += 1;
     window.__finsimLag.last = now;
     if (window.__finsimLag.on) setTimeout(tick, 10);
   };
   setTimeout(tick, 10);
 });
-const stopLagProbe = (page) => page.evaluate(() => { window.__finsimLag.on = false; return window.__finsimLag.max; });
+const stopLagProbe = (page) => page.evaluate(() => { window.__finsimLag.on = false; return window.__finsimLag; });
 
 export function trainPanelTests(harness, { siteUrl }) {
   harness.test('train panel: a short training draws its curve, then the trained banks run', async (page) => {
@@ -29,14 +33,14 @@ export function trainPanelTests(harness, { siteUrl }) {
     const stepAtStart = await timestep(page);
     await page.getByTestId('train-start').click();
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=train-curve]')?.dataset.points ?? 0) >= 2,
-      null, { timeout: 15000 });
+      null, { timeout: 30000 });
     const early = await curvePoints(page);
-    await page.waitForFunction(() => document.querySelector('[data-testid=train-panel]').dataset.state === 'done', null, { timeout: 15000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=train-panel]').dataset.state === 'done', null, { timeout: 30000 });
     const lag = await stopLagProbe(page);
     const points = await curvePoints(page);
     assert(points === 10 && points > early, `the curve grew to one point per iteration (${early} → ${points})`);
     assert(await timestep(page) > stepAtStart + 5, 'the simulation advanced while training');
-    assert(lag < 250, `the main thread stayed responsive (longest timer gap ${lag.toFixed(0)} ms)`);
+    assert(lag.long <= 2, `the main thread stayed responsive (${lag.long} timer gaps over 200 ms, longest ${lag.max.toFixed(0)} ms)`);
     assert(/agent-steps\/s/i.test(await page.getByTestId('train-speed').textContent()), 'throughput shown');
     assert((await page.getByTestId('train-status').textContent()).includes('trained'), 'status names the policy');
 
