@@ -42,12 +42,7 @@ OrderRecord read_order(const Statement& st) {
 }
 
 Result<std::vector<OrderRecord>> read_orders(Statement& st) {
-  std::vector<OrderRecord> out;
-  const Status each_status = st.each([&] {
-    out.push_back(read_order(st));
-  });
-  if (!each_status.ok()) return each_status.error();
-  return out;
+  return st.collect([&] { return read_order(st); });
 }
 
 constexpr const char* kFillColumns =

@@ -33,12 +33,7 @@ SignalRecord read(const Statement& st) {
 }
 
 Result<std::vector<SignalRecord>> read_all(Statement& st) {
-  std::vector<SignalRecord> out;
-  const Status each_status = st.each([&] {
-    out.push_back(read(st));
-  });
-  if (!each_status.ok()) return each_status.error();
-  return out;
+  return st.collect([&] { return read(st); });
 }
 
 }  // namespace

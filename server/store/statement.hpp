@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "finsim/result.hpp"
 
@@ -53,6 +54,13 @@ class Statement {
       if (!*row) return {};
       on_row();
     }
+  }
+  /// Every remaining row as the value `read_row` makes of it, in order. Error as step().
+  template <class ReadRow>
+  auto collect(ReadRow read_row) -> Result<std::vector<decltype(read_row())>> {
+    std::vector<decltype(read_row())> rows;
+    if (Status s = each([&] { rows.push_back(read_row()); }); !s.ok()) return s.error();
+    return rows;
   }
   /// Steps until done (a statement that returns no rows), then resets the statement (keeping its
   /// bindings) so that it can be bound and run again. Error as step().
