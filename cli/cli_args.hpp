@@ -48,6 +48,9 @@ long long parse_integer(const std::string& text, const std::string& what, long l
 /// Parses a finite number in [lo, hi]; throws UsageError mentioning `what`.
 double parse_number(const std::string& text, const std::string& what, double lo, double hi);
 
+/// The non-empty items of a comma-separated list ("a,,b" → a, b), as list options take them.
+std::vector<std::string> split_list(const std::string& text);
+
 /// Reads FILE, or standard input when `path` is empty or "-". Throws UsageError if unreadable.
 std::string read_input(const std::string& path);
 

@@ -1,6 +1,5 @@
 // finsim backtest: a built-in model traded over the embedded market or a price file, as JSON.
 #include <iostream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -14,18 +13,6 @@
 namespace finsim::cli {
 
 using namespace finsim::portfolio;
-
-namespace {
-
-std::vector<std::string> split_list(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
-}  // namespace
 
 int backtest_command(const std::vector<std::string>& argv) {
   const Args args(argv,

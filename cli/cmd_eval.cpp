@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <iostream>
 #include <mutex>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -21,14 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kDefaultBaselines = "heuristic,random,all_hold,all_lend,all_hoard,all_fire_sale";
-
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
 
 std::pair<std::uint64_t, std::uint64_t> parse_seeds(const std::string& text) {
   const auto dots = text.find("..");

@@ -22,14 +22,6 @@ namespace {
 using learning::IterationStats;
 using learning::TrainingOptions;
 
-std::vector<std::string> split_list(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, sep);)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
-
 // 'text' for a POSIX shell.
 std::string shell_quote(const std::string& text) {
   std::string q = "'";
@@ -61,7 +53,7 @@ std::string reproduce_command(const TrainingOptions& o) {
 TrainingOptions options_from_args(const Args& args) {
   TrainingOptions o;
   if (auto s = args.get("scenario")) {
-    o.scenarios = split_list(*s, ',');
+    o.scenarios = split_list(*s);
     if (o.scenarios.empty()) throw UsageError("--scenario needs at least one scenario name");
   }
   o.cooperation = args.number("cooperation", o.cooperation, 0.0, 1.0);
@@ -77,7 +69,7 @@ TrainingOptions options_from_args(const Args& args) {
   t.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, (1LL << 53) - 1));
   if (auto h = args.get("hidden")) {
     t.hidden.clear();
-    for (const auto& w : split_list(*h, ','))
+    for (const auto& w : split_list(*h))
       t.hidden.push_back(static_cast<int>(parse_integer(w, "--hidden width", 1, 4096)));
     if (t.hidden.empty() || t.hidden.size() > 8) throw UsageError("--hidden needs 1 to 8 comma-separated widths");
   }
