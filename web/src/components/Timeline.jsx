@@ -1,5 +1,5 @@
 // The latest events, newest first, each in a few words; clicking one selects its bank.
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { narrateStep } from '../narration/narrate.js';
 import { EventStrip } from './EventStrip.jsx';
@@ -35,7 +35,8 @@ export function Timeline() {
   const milestones = useDeferredValue(useSimulation((s) => s.milestones));
   const select = useSimulation((s) => s.selectBank);
   const [filter, setFilter] = useState('ALL');
-  const shown = visibleEvents({ timeline, milestones }, filter);
+  // Memoised so that the memo'd list re-renders only when its events change.
+  const shown = useMemo(() => visibleEvents({ timeline, milestones }, filter), [timeline, milestones, filter]);
   return (
     <section className="panel timeline">
       <h2>Events <small>{shown.length ? `latest ${Math.min(SHOWN, shown.length)}` : ''}</small>
