@@ -111,4 +111,14 @@ std::vector<std::string> split_list(const std::string& text) {
   return out;
 }
 
+std::pair<std::uint64_t, std::uint64_t> parse_seed_range(const std::string& text) {
+  const auto dots = text.find("..");
+  const long long max = (1LL << 53) - 1;
+  const long long a = parse_integer(text.substr(0, dots), "--seeds start", 0, max);
+  const long long b = dots == std::string::npos ? a : parse_integer(text.substr(dots + 2), "--seeds end", 0, max);
+  if (b < a) throw UsageError("--seeds A..B needs A <= B");
+  if (b - a >= 100000) throw UsageError("--seeds covers at most 100000 seeds");
+  return {static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)};
+}
+
 }  // namespace finsim::cli

@@ -4,10 +4,12 @@
 // printed on stderr before exiting with code 2.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace finsim::cli {
@@ -50,6 +52,9 @@ double parse_number(const std::string& text, const std::string& what, double lo,
 
 /// The non-empty items of a comma-separated list ("a,,b" → a, b), as list options take them.
 std::vector<std::string> split_list(const std::string& text);
+
+/// "A..B" (inclusive, A <= B, at most 100,000 seeds, each 0 .. 2^53-1) or a single seed "A", as --seeds.
+std::pair<std::uint64_t, std::uint64_t> parse_seed_range(const std::string& text);
 
 /// Reads FILE, or standard input when `path` is empty or "-". Throws UsageError if unreadable.
 std::string read_input(const std::string& path);

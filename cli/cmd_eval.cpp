@@ -21,16 +21,6 @@ using nlohmann::json;
 
 constexpr const char* kDefaultBaselines = "heuristic,random,all_hold,all_lend,all_hoard,all_fire_sale";
 
-std::pair<std::uint64_t, std::uint64_t> parse_seeds(const std::string& text) {
-  const auto dots = text.find("..");
-  const long long max = (1LL << 53) - 1;
-  const long long a = parse_integer(text.substr(0, dots), "--seeds start", 0, max);
-  const long long b = dots == std::string::npos ? a : parse_integer(text.substr(dots + 2), "--seeds end", 0, max);
-  if (b < a) throw UsageError("--seeds A..B needs A <= B");
-  if (b - a >= 100000) throw UsageError("--seeds covers at most 100000 seeds");
-  return {static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b)};
-}
-
 struct PolicyRow {
   std::string name;
   std::vector<RunOutcome> runs;  // by seed
@@ -146,7 +136,7 @@ int eval_command(const std::vector<std::string>& argv) {
   const Args args(argv, specs, 0);
   const auto policy_arg = args.get("policy");
   if (!policy_arg) throw UsageError("--policy FILE|NAME is required (comma-separated for several)");
-  const auto seeds = parse_seeds(args.get("seeds").value_or("1000..1099"));
+  const auto seeds = parse_seed_range(args.get("seeds").value_or("1000..1099"));
   const int steps = static_cast<int>(args.integer("steps", 200, 1, 100000));
   std::vector<std::string> names = split_list(*policy_arg);
   if (names.empty()) throw UsageError("--policy needs at least one policy");

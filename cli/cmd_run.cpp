@@ -5,7 +5,9 @@
 
 #include "cli_args.hpp"
 #include "commands.hpp"
+#include "finsim/intervention_body.hpp"
 #include "finsim/messages.hpp"
+#include "finsim/session.hpp"
 #include "finsim/simulation.hpp"
 #include "policy_arg.hpp"
 #include "sim_options.hpp"
@@ -45,6 +47,26 @@ std::pair<int, Intervention> parse_intervention(const std::string& spec) {
   return {step, iv};
 }
 
+// "STEP:{"control":"force_action","bank":3,"action":"HOARD"}": a control body as the worker sends it
+// (REST's body plus its name in "control"), applied before step STEP.
+std::pair<int, Intervention> parse_at(const std::string& spec) {
+  const std::string what = "--at '" + spec + "'";
+  const auto colon = spec.find(':');
+  if (colon == std::string::npos) throw UsageError(what + ": expected STEP:JSON");
+  const int step = static_cast<int>(parse_integer(spec.substr(0, colon), what + " step", 1, 1000000));
+  auto body = Session::parse_body(std::string_view(spec).substr(colon + 1));
+  if (!body.ok() || !body->is_object()) throw UsageError(what + ": the control must be a JSON object");
+  if (!body->contains("control") || !(*body)["control"].is_string())
+    throw UsageError(what + ": the JSON needs \"control\": force_default, inject_liquidity, price_shock or force_action");
+  const std::string control = (*body)["control"].get<std::string>();
+  if (!is_intervention(control))
+    throw UsageError(what + ": '" + control + "' is not an intervention (force_default, inject_liquidity, price_shock, force_action)");
+  body->erase("control");
+  auto iv = intervention_from_body(control, *body);
+  if (!iv.ok()) throw UsageError(what + ": " + iv.error().message);
+  return {step, *iv};
+}
+
 void flush(std::string& out) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   out.clear();
@@ -54,13 +76,14 @@ void flush(std::string& out) {
 
 int run_command(const std::vector<std::string>& argv) {
   auto specs = simulation_option_specs();
-  specs.insert(specs.end(), {{"seed"}, {"steps"}, {"compact", false}, {"intervene", true, true}});
+  specs.insert(specs.end(), {{"seed"}, {"steps"}, {"compact", false}, {"intervene", true, true}, {"at", true, true}});
   const Args args(argv, specs, 0);
   const SimConfig config = config_from_args(args);
   const auto seed = static_cast<std::uint64_t>(args.integer("seed", 42, 0, kMaxSeed));
   const int steps = static_cast<int>(args.integer("steps", 100, 0, 1000000));
   std::multimap<int, Intervention> schedule;
   for (const auto& spec : args.all("intervene")) schedule.insert(parse_intervention(spec));
+  for (const auto& spec : args.all("at")) schedule.insert(parse_at(spec));
 
   // A learned policy may come from a file (--policy path.json); every other name is the registry's.
   const PolicyMaker make = policy_maker(config.policy);
@@ -69,7 +92,7 @@ int run_command(const std::vector<std::string>& argv) {
   // Interventions are validated against the network before anything is printed.
   for (const auto& [step, iv] : schedule)
     if (iv.kind != Intervention::Kind::price_shock && iv.bank >= sim->banks())
-      throw UsageError("--intervene: bank " + std::to_string(iv.bank) + " does not exist (0.." +
+      throw UsageError("--intervene/--at: bank " + std::to_string(iv.bank) + " does not exist (0.." +
                        std::to_string(sim->banks() - 1) + ")");
 
   SerializeOptions options;

@@ -14,9 +14,14 @@ std::span<const Command> commands() {
               "  --seed N            seed, 0 .. 2^53-1 (default 42)\n"
               "  --steps N           timesteps to run, 0 .. 1000000 (default 100)\n"
               "  --policy NAME|FILE  heuristic, random, all_hold, all_lend, all_hoard, all_fire_sale, the shipped\n"
-              "                      mappo, mappo-cooperative, mappo-selfish, or a policy file (*.json)\n"
+              "                      mappo, mappo-cooperative, mappo-selfish, or a policy file (*.json), each\n"
+              "                      optionally with modifiers +no_hoard, +no_fire_sale, +no_lend\n"
+              "                      (e.g. heuristic+no_hoard: its HOARDs become HOLDs; forced sales stay)\n"
               "  --compact           nodes carry only the contract's fields (no balance-sheet details)\n"
-              "  --intervene SPEC    queue an intervention before a step (repeatable):\n"
+              "  --at STEP:JSON      apply a control body before step STEP (repeatable), as the worker sends\n"
+              "                      it, e.g. 12:'{\"control\":\"force_action\",\"bank\":3,\"action\":\"HOARD\"}';\n"
+              "                      controls: force_default, inject_liquidity, price_shock, force_action\n"
+              "  --intervene SPEC    the older short form (repeatable):\n"
               "                      STEP:force_default:BANK | STEP:inject_liquidity:BANK:AMOUNT |\n"
               "                      STEP:price_shock:SHARE   (applied at the start of step STEP)\n",
               run_command},
@@ -88,6 +93,19 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n"
               "  --quiet             no progress bar\n",
               train_command},
+      Command{"lessons", "run the brief's lessons as paired experiments and say which hold",
+              "usage: finsim lessons [--seeds A..B] [--only ID[,ID...]] [--json|--markdown] [--threads N]\n\n"
+              "Every causal claim of FinSim (docs/lessons.md) as a counterfactual experiment: two worlds\n"
+              "with the same seed that differ in one thing (a policy, a modifier, an intervention, a\n"
+              "parameter, the shock). Prints each lesson's effect (mean over seeds), its 95% interval, the\n"
+              "target, and whether the whole interval clears the target. The metric lessons use the grid of\n"
+              "eight policies x five scenarios. Exits 0 when every lesson holds, 1 when one does not.\n\n"
+              "  --seeds A..B        inclusive seed range (default 1000..1099, held out from training)\n"
+              "  --only LIST         only these lessons (comma-separated ids)\n"
+              "  --json              one JSON document\n"
+              "  --markdown          the table in Markdown (as in docs/lessons.md)\n"
+              "  --threads N         worker threads (default: hardware); results do not depend on it\n",
+              lessons_command},
       Command{"eval", "compare policies on held-out seeds (table or JSON)",
               "usage: finsim eval --policy FILE|NAME[,...] [--scenario S[,S...]] [--seeds A..B] [--steps N]\n"
               "                   [--baselines LIST|none] [--json|--markdown] [--threads N] [--banks N] [--set KEY=VALUE]\n\n"

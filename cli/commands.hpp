@@ -26,6 +26,7 @@ int sweep_command(const std::vector<std::string>& args);
 int bench_command(const std::vector<std::string>& args);
 int train_command(const std::vector<std::string>& args);
 int eval_command(const std::vector<std::string>& args);
+int lessons_command(const std::vector<std::string>& args);
 int metrics_command(const std::vector<std::string>& args);
 int backtest_command(const std::vector<std::string>& args);
 

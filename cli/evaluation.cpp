@@ -31,6 +31,7 @@ RunOutcome evaluate_run(const SimConfig& config, std::uint64_t seed, int steps, 
   r.surviving_equity = initial_equity > 0.0 ? m.total_equity / initial_equity : 0.0;
   r.mean_liquidity = steps > 0 ? liquidity / steps : m.liquidity;
   r.equilibrium = m.equilibrium_score;
+  r.final_liquidity = m.liquidity;
   for (int a = 0; a < 4; ++a) r.action_share[a] = decisions > 0 ? static_cast<double>(counts[a]) / decisions : 0.0;
   return r;
 }

@@ -18,6 +18,7 @@ struct RunOutcome {
   double surviving_equity = 0.0;  ///< Σ equity of surviving banks at the end / Σ equity at t = 0
   double mean_liquidity = 0.0;    ///< liquidity metric averaged over steps 1..T
   double equilibrium = 0.0;       ///< equilibrium score at the end
+  double final_liquidity = 0.0;   ///< liquidity metric at the end
   double action_share[4] = {};    ///< share of live-bank decisions that were HOLD, LEND, HOARD, FIRE_SALE
 };
 

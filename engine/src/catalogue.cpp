@@ -46,6 +46,7 @@ nlohmann::json catalogue_json() {
                                  {"range", parameter_range_text(s)},
                                  {"description", s.description}});
   for (const auto& p : policy_names()) out["policies"].push_back(p);
+  out["policy_modifiers"] = {"no_hoard", "no_fire_sale", "no_lend"};
   return out;
 }
 

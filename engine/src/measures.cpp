@@ -92,6 +92,7 @@ void Simulation::State::update_metrics(int new_defaults, int waves) {
     }
     if (!is_active(i)) {
       ++down;
+      buffer_sum += failed_buffer[i];  // what a failed bank owed at short notice is covered by nobody
       continue;
     }
     ++up;
@@ -106,6 +107,7 @@ void Simulation::State::update_metrics(int new_defaults, int waves) {
   x.default_waves = waves;
   x.default_rate = static_cast<double>(down) / n;
   x.liquidity = up == 0 ? 0.0 : (buffer_sum > 0.0 ? std::min(1.0, cash_sum / buffer_sum) : 1.0);
+  const double intact = static_cast<double>(up) / n;
   x.asset_price = price;
   x.price_change = price / step_start_price - 1.0;
   x.total_equity = equity_sum;
@@ -130,9 +132,11 @@ void Simulation::State::update_metrics(int new_defaults, int waves) {
   }
   double sum = 0.0;
   for (double s : stability_window) sum += s;
-  // With every bank failed there is no system left to be in equilibrium.
-  if (up == 0) x.equilibrium_score = 0.0;
-  else x.equilibrium_score = stability_window.empty() ? 1.0 : std::clamp(sum / stability_window.size(), 0.0, 1.0);
+  // Stillness alone is not equilibrium: a dead system is still. The score is the recent stillness times
+  // the share of the system still standing, squared (docs/model.md §8): a system that lost half its
+  // banks scores at most 0.25, one with no bank left 0.
+  const double stillness = stability_window.empty() ? 1.0 : std::clamp(sum / stability_window.size(), 0.0, 1.0);
+  x.equilibrium_score = stillness * intact * intact;
 }
 
 void Simulation::State::update_report_times() {

@@ -88,7 +88,9 @@ void Simulation::State::observe() {
     o.borrowers_in_need = borrowers_active > 0 ? static_cast<double>(borrowers_needy) / borrowers_active : 0.0;
 
     ActionMask mask = mask_of(Action::hold);
-    if (spare[i] > 0.0 && borrowers_needy > 0) mask |= mask_of(Action::lend);
+    // A bank that hoarded keeps refusing new loans for hoard_persistence steps: its fear does not pass in
+    // a step (Acharya & Skeie 2011).
+    if (spare[i] > 0.0 && borrowers_needy > 0 && !still_hoarding(i)) mask |= mask_of(Action::lend);
     if (lent_weight > 0.0) mask |= mask_of(Action::hoard);
     if (units[i] > 0.0) mask |= mask_of(Action::fire_sale);
     masks[i] = mask;

@@ -4,6 +4,7 @@
 
 #include "finsim/learning/learned_policy.hpp"
 #include "finsim/policy.hpp"
+#include "finsim/policy_modifiers.hpp"
 
 namespace finsim {
 
@@ -31,33 +32,39 @@ std::optional<Action> parse_action(std::string_view name) {
   return std::nullopt;
 }
 
+HeuristicReading read_situation(const BankObservation& o, const SimConfig& c) {
+  // Short of cash beyond what a neighbour's loan would plausibly cover, or close to the liquidity
+  // stress at which depositors start to run (rebuild the buffer before they do), or below the capital
+  // requirement (selling risky assets for cash raises the capital ratio).
+  const bool short_of_cash = o.liquidity_gap > 0.5 * o.cash_share + 0.01 ||
+                             (o.liquidity_gap > 0.0 && o.liquidity_stress >= 0.8 * c.run_threshold);
+  if (short_of_cash || o.capital_gap < 0.0) return HeuristicReading::needs_cash;
+  if (o.borrower_stress > c.heuristic_hoard_stress) return HeuristicReading::borrowers_stressed;
+  if (o.stress < c.heuristic_lend_stress) return HeuristicReading::healthy;
+  return HeuristicReading::uneasy;
+}
+
 namespace {
+
+// The conduct every rule-based bank shares outside stress: lend spare cash while healthy, else hold.
+Action calm_conduct(HeuristicReading r, ActionMask m) {
+  return r == HeuristicReading::healthy && allows(m, Action::lend) ? Action::lend : Action::hold;
+}
 
 class HeuristicPolicy final : public Policy {
  public:
   std::string_view name() const override { return "heuristic"; }
   void decide(const PolicyContext& ctx, std::span<Action> actions) override {
-    const SimConfig& c = ctx.config;
     for (std::size_t i = 0; i < actions.size(); ++i) {
       if (!ctx.active[i]) continue;
-      const BankObservation& o = ctx.observations[i];
       const ActionMask m = ctx.masks[i];
-      // Short of cash beyond what a neighbour's loan would plausibly cover, or close to the
-      // liquidity stress at which depositors start to run (rebuild the buffer before they do), or
-      // below the capital requirement (selling risky assets for cash raises the capital ratio): sell.
-      const bool short_of_cash = o.liquidity_gap > 0.5 * o.cash_share + 0.01 ||
-                                 (o.liquidity_gap > 0.0 && o.liquidity_stress >= 0.8 * c.run_threshold);
-      const bool undercapitalised = o.capital_gap < 0.0;
-      if (allows(m, Action::fire_sale) && (short_of_cash || undercapitalised)) {
-        actions[i] = Action::fire_sale;
-      } else if (allows(m, Action::hoard) && o.borrower_stress > c.heuristic_hoard_stress) {
+      const HeuristicReading r = read_situation(ctx.observations[i], ctx.config);
+      if (r == HeuristicReading::needs_cash && allows(m, Action::fire_sale)) actions[i] = Action::fire_sale;
+      else if (r == HeuristicReading::needs_cash && allows(m, Action::hoard) &&
+               ctx.observations[i].borrower_stress > ctx.config.heuristic_hoard_stress)
         actions[i] = Action::hoard;
-      } else if (allows(m, Action::lend) && o.stress < c.heuristic_lend_stress &&
-                 o.borrower_stress <= c.heuristic_hoard_stress) {
-        actions[i] = Action::lend;
-      } else {
-        actions[i] = Action::hold;
-      }
+      else if (r == HeuristicReading::borrowers_stressed && allows(m, Action::hoard)) actions[i] = Action::hoard;
+      else actions[i] = calm_conduct(r, m);
     }
   }
 };
@@ -77,13 +84,21 @@ class RandomPolicy final : public Policy {
   }
 };
 
-class FixedPolicy final : public Policy {
+// Behaviour under stress: the heuristic's calm conduct, and `action` wherever the heuristic would
+// defend itself (short of cash, undercapitalised, or lending to stressed borrowers).
+class UnderStressPolicy final : public Policy {
  public:
-  explicit FixedPolicy(Action a) : action_(a), name_("all_" + lower(action_name(a))) {}
+  explicit UnderStressPolicy(Action a) : action_(a), name_("all_" + lower(action_name(a))) {}
   std::string_view name() const override { return name_; }
   void decide(const PolicyContext& ctx, std::span<Action> actions) override {
-    for (std::size_t i = 0; i < actions.size(); ++i)
-      actions[i] = allows(ctx.masks[i], action_) ? action_ : Action::hold;
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+      if (!ctx.active[i]) continue;
+      const ActionMask m = ctx.masks[i];
+      const HeuristicReading r = read_situation(ctx.observations[i], ctx.config);
+      const bool stressed = r == HeuristicReading::needs_cash || r == HeuristicReading::borrowers_stressed;
+      if (stressed) actions[i] = allows(m, action_) ? action_ : Action::hold;
+      else actions[i] = calm_conduct(r, m);
+    }
   }
 
  private:
@@ -123,19 +138,29 @@ Registry& registry() {
   return r;
 }
 
-}  // namespace
-
-std::unique_ptr<Policy> make_heuristic_policy() { return std::make_unique<HeuristicPolicy>(); }
-std::unique_ptr<Policy> make_random_policy() { return std::make_unique<RandomPolicy>(); }
-std::unique_ptr<Policy> make_fixed_policy(Action action) { return std::make_unique<FixedPolicy>(action); }
-
-Result<std::unique_ptr<Policy>> make_policy(std::string_view name) {
+Result<std::unique_ptr<Policy>> make_registered(std::string_view name) {
   const Registry& r = registry();
   for (std::size_t i = 0; i < r.names.size(); ++i)
     if (r.names[i] == name) return r.factories[i]();
   std::string known;
   for (const auto& n : r.names) known += (known.empty() ? "" : ", ") + n;
-  return make_error("unknown_policy", "unknown policy '" + std::string(name) + "' (known: " + known + ")");
+  return make_error("unknown_policy", "unknown policy '" + std::string(name) + "' (known: " + known +
+                                          "; modifiers: +no_hoard, +no_fire_sale, +no_lend)");
+}
+
+}  // namespace
+
+std::unique_ptr<Policy> make_heuristic_policy() { return std::make_unique<HeuristicPolicy>(); }
+std::unique_ptr<Policy> make_random_policy() { return std::make_unique<RandomPolicy>(); }
+std::unique_ptr<Policy> make_fixed_policy(Action action) { return std::make_unique<UnderStressPolicy>(action); }
+
+Result<std::unique_ptr<Policy>> make_policy(std::string_view name) {
+  auto parsed = parse_policy_name(name);
+  if (!parsed.ok()) return parsed.error();
+  auto base = make_registered(parsed->base);
+  if (!base.ok()) return base.error();
+  if (parsed->modifiers.none()) return base;
+  return with_modifiers(std::move(base).value(), parsed->modifiers);
 }
 
 std::span<const std::string> policy_names() { return registry().names; }

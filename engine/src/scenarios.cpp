@@ -7,27 +7,33 @@ const std::vector<Scenario>& all() {
   static const std::vector<Scenario> kScenarios = {
       {"calm",
        "Deposits ebb and flow and the asset price wanders a little. Banks that run short borrow from "
-       "linked banks with spare cash; loans are repaid when the cash comes back. Lending keeps everyone "
-       "liquid: nobody sells in distress and nobody defaults.",
+       "linked banks with spare cash; loans are repaid when the cash comes back. Nobody sells in distress "
+       "and nobody defaults.",
        {}},
       {"liquidity_freeze",
-       "At step 10 depositors pull 12 % of their money out of most periphery banks. The stressed "
-       "borrowers make their lenders nervous: banks hoard, recalling half of their loans instead of "
-       "rolling them over. Borrowers that cannot roll over sell assets, the price falls, capital "
-       "shrinks everywhere, depositors run on the weakest, and some of them default.",
+       "At step 10 depositors pull 12 % of their money out of most periphery banks; most of it flees to "
+       "the core banks. Lent on, that money would carry the periphery through. Instead the stressed "
+       "borrowers make their lenders nervous: banks hoard, recalling loans and refusing new ones. "
+       "Borrowers that cannot roll over sell securities in a thin market, the price falls, depositors "
+       "run on the weakest, and many fail. Without the hoarding far fewer fail, and so they do with a "
+       "lender of last resort.",
        {{"shock_step", "10"},
         {"shock_withdrawal", "0.12"},
         {"shock_target", "periphery"},
         {"shock_target_share", "0.8"},
-        {"run_sensitivity", "0.15"}}},
+        {"run_sensitivity", "0.15"},
+        {"price_impact", "2.5"},
+        {"price_reversion", "0.02"}}},
       {"fire_sale_spiral",
-       "At step 10 the asset price drops 12 %. Banks hold more of the asset than usual and less capital: "
+       "At step 10 the asset price drops 12 %. Banks hold more of the asset than usual and less capital "
+       "(every bank starts above its capital buffer): "
        "the weakest fall below their capital requirement and sell assets to restore it. Every sale "
        "depresses the price further (Cifuentes, Shin & Ferrucci 2005), pushing more banks below the "
        "requirement: the spiral ends in defaults.",
        {{"shock_step", "10"},
         {"shock_price", "0.12"},
         {"equity_share", "0.10"},
+        {"equity_dispersion", "0.15"},
         {"loan_book_share", "0.35"},
         {"price_reversion", "0.02"}}},
       {"core_default",

@@ -2,8 +2,10 @@
 
 #include <cmath>
 
+#include "finsim/intervention_body.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
+#include "body_fields.hpp"
 
 namespace finsim {
 namespace {
@@ -12,42 +14,17 @@ using nlohmann::json;
 
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JSON numbers and JavaScript
 
-Error bad_request(std::string message) { return make_error("bad_request", std::move(message)); }
-
-Status require_object(const json& body) {
-  if (!body.is_object()) return bad_request("the body must be a JSON object");
-  return {};
-}
-
-Status only_fields(const json& body, std::initializer_list<std::string_view> allowed) {
-  for (const auto& [key, value] : body.items()) {
-    bool known = false;
-    for (std::string_view a : allowed) known = known || a == key;
-    if (!known) return bad_request("unexpected field '" + key + "'");
-  }
-  return {};
-}
-
-Result<double> number_field(const json& body, const char* name) {
-  if (!body.contains(name)) return bad_request(std::string("missing field '") + name + "'");
-  const json& v = body[name];
-  if (!v.is_number() || !std::isfinite(v.get<double>()))
-    return bad_request(std::string("field '") + name + "' must be a number");
-  return v.get<double>();
-}
-
-Result<int> bank_field(const json& body) {
-  auto v = number_field(body, "bank");
-  if (!v.ok()) return v.error();
-  if (*v != std::floor(*v) || *v < 0 || *v > 1e9) return bad_request("field 'bank' must be a bank index");
-  return static_cast<int>(*v);
-}
+using body::bad_request;
+using body::number_field;
+using body::only_fields;
+using body::require_object;
 
 }  // namespace
 
 const std::vector<std::string>& Session::control_names() {
   static const std::vector<std::string> names{"play", "pause", "step", "reset", "speed",
-                                              "force_default", "inject_liquidity", "price_shock"};
+                                              "force_default", "inject_liquidity", "price_shock",
+                                              "force_action"};
   return names;
 }
 
@@ -103,28 +80,9 @@ Result<ControlOutcome> Session::reset(const json& body) {
 }
 
 Result<ControlOutcome> Session::intervene(std::string_view name, const json& body) {
-  Intervention iv;
-  if (name == "price_shock") {
-    if (Status st = only_fields(body, {"share"}); !st.ok()) return st.error();
-    auto share = number_field(body, "share");
-    if (!share.ok()) return share.error();
-    iv.kind = Intervention::Kind::price_shock;
-    iv.amount = *share;
-  } else {
-    const bool inject = name == "inject_liquidity";
-    if (Status st = inject ? only_fields(body, {"bank", "amount"}) : only_fields(body, {"bank"}); !st.ok())
-      return st.error();
-    auto bank = bank_field(body);
-    if (!bank.ok()) return bank.error();
-    iv.kind = inject ? Intervention::Kind::inject_liquidity : Intervention::Kind::force_default;
-    iv.bank = *bank;
-    if (inject) {
-      auto amount = number_field(body, "amount");
-      if (!amount.ok()) return amount.error();
-      iv.amount = *amount;
-    }
-  }
-  if (Status st = sim_.intervene(iv); !st.ok()) return st.error();
+  auto iv = intervention_from_body(name, body);
+  if (!iv.ok()) return iv.error();
+  if (Status st = sim_.intervene(*iv); !st.ok()) return st.error();
   return ControlOutcome{{}, status()};
 }
 
@@ -148,7 +106,7 @@ Result<ControlOutcome> Session::control(std::string_view name, const json& body)
     speed_ = *v;
     return ControlOutcome{{}, status()};
   }
-  if (name == "force_default" || name == "inject_liquidity" || name == "price_shock") return intervene(name, body);
+  if (is_intervention(name)) return intervene(name, body);
   return make_error("unknown_control", "unknown control '" + std::string(name) + "'");
 }
 
@@ -181,6 +139,7 @@ json Session::status() const {
               {"seed", sim_.seed()},
               {"policy", std::string(sim_.policy_name())},
               {"banks", sim_.banks()},
+              {"lender_of_last_resort", c.lender_of_last_resort},
               {"links", sim_.network().links.size()},
               {"defaulted_banks", sim_.metrics().defaulted_banks}};
 }

@@ -29,9 +29,11 @@ struct Simulation::State {
   std::vector<double> total_assets, equity, capital_ratio;
   std::vector<double> capital_stress, liquidity_stress, counterparty_stress, stress, coverage;
   std::vector<double> buffer;          // liquidity buffer, as of the latest measurement
+  std::vector<double> failed_buffer;   // a failed bank's buffer when it failed: obligations nobody covers now
   std::vector<double> distress;        // fundamental distress: capital and liquidity stress combined
   std::vector<Action> action, previous_action;
   std::vector<int> last_updated, default_step;
+  std::vector<int> last_hoard;         // step of the bank's latest HOARD (-1 = never)
   std::vector<DefaultCause> default_cause;
   std::vector<long long> reported_ratio, reported_stress;  // as serialized, to detect changes
 
@@ -53,10 +55,14 @@ struct Simulation::State {
 
   // --- step scratch ---
   std::vector<double> withdrawal, gap, spare, recall, owed_recall, inflow, pay_share, voluntary_units, need;
+  std::vector<double> lolr_capacity, central_draw;
+  std::vector<double> flight;  // the part of a withdrawal that is a run or the scenario's shock  // lender of last resort: collateral left, this step's loan
   std::vector<std::uint8_t> forced, hit_by_shock, active;
   std::vector<DefaultCause> forced_cause;
   std::vector<BankObservation> observations;
   std::vector<Action> chosen;  // the policy's raw choices, before masking
+  std::vector<Action> imposed_action;       // force_action interventions of this step
+  std::vector<std::uint8_t> action_imposed; // 1 where imposed_action holds for this step
   std::vector<ActionMask> masks;
   std::vector<Intervention> pending;
   std::vector<Event> events;
@@ -78,6 +84,8 @@ struct Simulation::State {
   void accrue_income();                             // step_shocks.cpp
   void observe();                                   // observe.cpp
   void settle_liquidity();                          // step_liquidity.cpp (phases 3 and 4)
+  /// Re-deposits deposit_flight_share of the fleeing deposits paid this step at the core banks.
+  void redeposit_flight(double fleeing_paid);       // step_flight.cpp
   /// Returns the number of new defaults; `waves` receives the clearing's default rounds.
   /// Precondition: measure_banks() ran after the liquidity phase (equity is current).
   int clear_and_resolve(int& waves);                // step_clearing.cpp (phase 5)
@@ -91,6 +99,12 @@ struct Simulation::State {
 
   void emit(Event e);
   [[nodiscard]] bool is_active(int i) const { return defaulted[i] == 0; }
+  /// True during the hoard_persistence steps after the step in which bank i last chose HOARD (not in
+  /// that step itself): it extends no new loans and lets hoard_runoff_share of its loans run off per step.
+  [[nodiscard]] bool still_hoarding(int i) const {
+    const int since = t + 1 - last_hoard[i];
+    return last_hoard[i] >= 0 && since >= 1 && since <= config.hoard_persistence;
+  }
 };
 
 /// Equilibrium score window (steps).

@@ -84,9 +84,9 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
   s->tier = s->network.tier;
   for (auto* v : {&s->cash, &s->units, &s->loan_book, &s->deposits, &s->deposit_target, &s->due_authority, &s->cb_funding,
                   &s->lent, &s->borrowed, &s->term_borrowed, &s->total_assets, &s->equity, &s->capital_ratio, &s->capital_stress,
-                  &s->liquidity_stress, &s->counterparty_stress, &s->stress, &s->coverage, &s->buffer,
+                  &s->liquidity_stress, &s->counterparty_stress, &s->stress, &s->coverage, &s->buffer, &s->failed_buffer,
                   &s->distress, &s->withdrawal, &s->gap, &s->spare, &s->owed_recall, &s->inflow, &s->pay_share,
-                  &s->voluntary_units, &s->need, &s->previous_assets, &s->external_assets,
+                  &s->voluntary_units, &s->need, &s->lolr_capacity, &s->central_draw, &s->flight, &s->previous_assets, &s->external_assets,
                   &s->external_liabilities})
     sized(*v, n, 0.0);
   for (auto* v : {&s->defaulted, &s->forced, &s->hit_by_shock, &s->active, &s->newly_defaulted}) sized<std::uint8_t>(*v, n, 0);
@@ -94,12 +94,15 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
   sized(s->previous_action, n, Action::hold);
   sized(s->last_updated, n, 0);
   sized(s->default_step, n, -1);
+  sized(s->last_hoard, n, -1);
   sized(s->default_cause, n, DefaultCause::none);
   sized(s->forced_cause, n, DefaultCause::none);
   sized(s->reported_ratio, n, 0LL);
   sized(s->reported_stress, n, 0LL);
   sized(s->masks, n, mask_of(Action::hold));
   sized(s->chosen, n, Action::hold);
+  sized(s->imposed_action, n, Action::hold);
+  sized<std::uint8_t>(s->action_imposed, n, 0);
   s->observations.assign(static_cast<std::size_t>(n), BankObservation{});
 
   sized(s->lender, m, 0);
@@ -147,9 +150,12 @@ void Simulation::complete_step(std::span<const Action> chosen) {
   s.decisions_open = false;
   s.previous_action = s.action;
   for (int i = 0; i < s.n; ++i) {
-    const Action a = i < static_cast<int>(chosen.size()) ? chosen[i] : Action::hold;
+    const Action a = s.action_imposed[i] ? s.imposed_action[i]
+                     : (i < static_cast<int>(chosen.size()) ? chosen[i] : Action::hold);
     s.action[i] = (s.active[i] && allows(s.masks[i], a)) ? a : Action::hold;
   }
+  for (int i = 0; i < s.n; ++i)
+    if (s.action[i] == Action::hoard) s.last_hoard[i] = s.t + 1;
   s.settle_liquidity();
   s.measure_banks();
   int waves = 0;

@@ -91,6 +91,7 @@ int Simulation::State::clear_and_resolve(int& waves) {
       if (is_active(b) && !newly_defaulted[b]) due_authority[b] += loan[l];
       loan[l] = term_loan[l] = 0.0;
     }
+    failed_buffer[j] = buffer[j];
     ledger.failed_equity += equity[j];
     ledger.seized_cash += cash[j];
     pending_liquidation += units[j];

@@ -3,8 +3,9 @@
 // Order (docs/model.md, "Liquidity settlement"):
 //   a. HOARD recalls a share of each outstanding loan: the borrower owes it now.
 //   b. Banks with cash beyond their obligations and buffer repay part of their interbank borrowing.
-//   c. LEND extends a loan out of spare cash (cash beyond the lender's own obligations and buffer, so a
-//      lender never depends on incoming payments to fund it) to its neediest linked borrower.
+//   c. LEND extends loans out of spare cash (cash beyond the lender's own obligations and buffer, so a
+//      lender never depends on incoming payments to fund it) to its linked borrowers in need, pro rata
+//      to their gaps.
 //   d. Recalls, withdrawals and called claims are settled simultaneously. A bank that cannot pay from
 //      cash and receipts sells assets (a forced FIRE_SALE) at the price all of this step's sales
 //      produce; if even selling everything is not enough it pays its obligations pro rata (like
@@ -34,14 +35,19 @@ void Simulation::State::settle_liquidity() {
   double units_at_start = 0.0;  // every unit held now is marked from the step's start price to the new one
   for (int i = 0; i < n; ++i) units_at_start += units[i];
 
-  // a. Recalls.
+  // a. Recalls: hoard_recall_share of every loan of a bank that hoards now, hoard_runoff_share of every
+  //    loan of a bank still in its hoarding stance (it does not roll over what matures).
   bool any_recall = false;
   for (int i = 0; i < n; ++i) {
-    if (!is_active(i) || action[i] != Action::hoard) continue;
+    if (!is_active(i)) continue;
+    const double share = action[i] == Action::hoard ? c.hoard_recall_share
+                         : still_hoarding(i)        ? c.hoard_runoff_share
+                                                    : 0.0;
+    if (share <= 0.0) continue;
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
       if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
-      recall[l] = c.hoard_recall_share * loan[l];
+      recall[l] = share * loan[l];
       owed_recall[borrower[l]] += recall[l];
       any_recall = any_recall || recall[l] > 0.0;
     }
@@ -72,30 +78,35 @@ void Simulation::State::settle_liquidity() {
     }
   }
 
-  // c. New loans, lenders in index order, each to its neediest linked borrower.
+  // c. New loans, lenders in index order: up to lend_share of spare cash, spread over the lender's
+  //    linked borrowers in need pro rata to their remaining gaps, never beyond a gap.
   for (int i = 0; i < n; ++i) {
     if (!is_active(i) || action[i] != Action::lend) continue;
     const double spare_now = cash[i] - withdrawal[i] - due_authority[i] - owed_recall[i] - kept_buffer(i);
     if (spare_now <= 0.0) continue;
-    int best = -1;
+    double gaps = 0.0;
+    for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
+      const int b = borrower[out_links[e]];
+      if (is_active(b) && gap[b] > 0.0) gaps += gap[b];
+    }
+    if (gaps <= 0.0) continue;
+    const double budget = std::min(c.lend_share * spare_now, gaps);
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e], b = borrower[l];
-      if (is_active(b) && gap[b] > 0.0 && (best < 0 || gap[b] > gap[borrower[best]])) best = l;
+      if (!is_active(b) || gap[b] <= 0.0) continue;
+      const double amount = std::min(budget * gap[b] / gaps, gap[b]);
+      if (amount <= 0.0) continue;
+      loan[l] += amount;
+      cash[i] -= amount;
+      cash[b] += amount;
+      gap[b] -= amount;
+      Event ev;
+      ev.type = EventType::lend;
+      ev.from = i;
+      ev.to = b;
+      ev.amount = amount;
+      lend_events.push_back(ev);
     }
-    if (best < 0) continue;
-    const int b = borrower[best];
-    const double amount = std::min(c.lend_share * spare_now, gap[b]);
-    if (amount <= 0.0) continue;
-    loan[best] += amount;
-    cash[i] -= amount;
-    cash[b] += amount;
-    gap[b] -= amount;
-    Event ev;
-    ev.type = EventType::lend;
-    ev.from = i;
-    ev.to = b;
-    ev.amount = amount;
-    lend_events.push_back(ev);
   }
 
   // d. Settlement with sales.
@@ -104,6 +115,14 @@ void Simulation::State::settle_liquidity() {
   for (int i = 0; i < n; ++i) {
     pay_share[i] = 1.0;
     voluntary_units[i] = (is_active(i) && action[i] == Action::fire_sale) ? c.fire_sale_share * units[i] : 0.0;
+  }
+
+  // Lender of last resort: what each solvent bank can still borrow against its collateral.
+  for (int i = 0; i < n; ++i) {
+    lolr_capacity[i] = 0.0;
+    if (c.lender_of_last_resort == 0 || !is_active(i) || equity[i] <= 0.0) continue;
+    const double collateral = (1.0 - c.lolr_haircut) * units[i] * step_start_price + (1.0 - c.lolr_loan_haircut) * loan_book[i];
+    lolr_capacity[i] = std::max(0.0, collateral - cb_funding[i]);
   }
 
   double p = base_price;
@@ -126,6 +145,12 @@ void Simulation::State::settle_liquidity() {
     bool anyone_short = false;
     for (int i = 0; i < n; ++i) {
       need[i] = is_active(i) ? withdrawal[i] + due_authority[i] + owed_recall[i] - cash[i] - inflow[i] : 0.0;
+      central_draw[i] = 0.0;
+      if (need[i] > 0.0 && lolr_capacity[i] > 0.0) {
+        // The lender of last resort lends what the bank must pay and the buffer it keeps after paying.
+        central_draw[i] = std::min(need[i] + kept_buffer(i), lolr_capacity[i]);
+        need[i] -= central_draw[i];
+      }
       if (need[i] > 0.0) anyone_short = true;
     }
     // Price: the greatest fixed point of P = P_base exp(−α S(P) / Q), by monotone iteration from P_base.
@@ -146,7 +171,8 @@ void Simulation::State::settle_liquidity() {
       if (!is_active(i)) continue;
       const double owed = withdrawal[i] + due_authority[i] + owed_recall[i];
       if (owed <= 0.0) continue;
-      const double resources = cash[i] + inflow[i] + (voluntary_units[i] + forced_units(i, p)) * p * kept;
+      const double resources =
+          cash[i] + inflow[i] + central_draw[i] + (voluntary_units[i] + forced_units(i, p)) * p * kept;
       const double share = std::min(1.0, resources / owed);
       largest_change = std::max(largest_change, std::fabs(share - pay_share[i]));
       pay_share[i] = share;
@@ -154,7 +180,13 @@ void Simulation::State::settle_liquidity() {
     if (largest_change <= kShareTolerance) break;
   }
 
-  // Execute sales at the settlement price.
+  // Central-bank loans, then sales at the settlement price.
+  for (int i = 0; i < n; ++i) {
+    if (central_draw[i] <= 0.0) continue;
+    cash[i] += central_draw[i];
+    cb_funding[i] += central_draw[i];
+    ledger.central_bank_loans += central_draw[i];
+  }
   for (int i = 0; i < n; ++i) {
     if (!is_active(i)) continue;
     const double forced_sold = need[i] > 0.0 ? forced_units(i, p) : 0.0;
@@ -196,9 +228,15 @@ void Simulation::State::settle_liquidity() {
     repaid[lender[l]] += paid;
   }
   // External payments: withdrawals and called claims, at the same share.
+  double fleeing_paid = 0.0;
   for (int i = 0; i < n; ++i) {
     if (!is_active(i)) continue;
     const double w = pay_share[i] * withdrawal[i];
+    if (flight[i] > 0.0) {
+      const double fled = pay_share[i] * flight[i];
+      fleeing_paid += fled;
+      deposit_target[i] = std::max(0.0, deposit_target[i] - fled);  // those depositors do not come back
+    }
     const double d = pay_share[i] * due_authority[i];
     deposits[i] -= w;
     due_authority[i] -= d;
@@ -212,8 +250,10 @@ void Simulation::State::settle_liquidity() {
     }
   }
 
+  redeposit_flight(fleeing_paid);
+
   for (int i = 0; i < n; ++i) {
-    if (!is_active(i) || action[i] != Action::hoard) continue;
+    if (!is_active(i) || (action[i] != Action::hoard && !still_hoarding(i))) continue;
     double requested = 0.0;
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) requested += recall[out_links[e]];
     if (requested <= 0.0) continue;

@@ -53,7 +53,9 @@ void Simulation::State::apply_shocks() {
   std::fill(forced.begin(), forced.end(), 0);
   std::fill(forced_cause.begin(), forced_cause.end(), DefaultCause::none);
   std::fill(withdrawal.begin(), withdrawal.end(), 0.0);
+  std::fill(flight.begin(), flight.end(), 0.0);
   std::fill(hit_by_shock.begin(), hit_by_shock.end(), 0);
+  std::fill(action_imposed.begin(), action_imposed.end(), 0);
 
   for (const Intervention& iv : pending) {
     switch (iv.kind) {
@@ -72,6 +74,12 @@ void Simulation::State::apply_shocks() {
         break;
       case Intervention::Kind::price_shock:
         price *= 1.0 - iv.amount;
+        break;
+      case Intervention::Kind::force_action:
+        if (is_active(iv.bank)) {
+          imposed_action[iv.bank] = iv.action;
+          action_imposed[iv.bank] = 1;
+        }
         break;
     }
   }
@@ -104,9 +112,11 @@ void Simulation::State::apply_shocks() {
     double flow = c.deposit_reversion * (deposit_target[i] - d) / d + c.deposit_volatility * z;
     // Depositors run on a bank they see struggling to pay: its liquidity stress, not worries about
     // its borrowers that they cannot see (docs/model.md, "Deposits").
+    double fleeing = 0.0;
     if (liquidity_stress[i] > c.run_threshold)
-      flow -= c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
-    if (hit_by_shock[i]) flow -= c.shock_withdrawal;
+      fleeing += c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
+    if (hit_by_shock[i]) fleeing += c.shock_withdrawal;
+    flow -= fleeing;
     const double change = flow * d;
     if (change > 0.0) {
       cash[i] += change;
@@ -114,6 +124,7 @@ void Simulation::State::apply_shocks() {
       ledger.deposit_inflows += change;
     } else {
       withdrawal[i] = std::min(d, -change);
+      flight[i] = std::min(withdrawal[i], fleeing * d);  // the part that flees, not ordinary outflow
     }
   }
   price_noise = exogenous.normal();

@@ -62,7 +62,7 @@ void make_aggregator(const std::string& path) {
 TEST_CASE("a wide CSV upload becomes a market whose clock replays its history, and orders fill at its closes") {
   ServerProcess server(api_server_args());
   const int port = server.port();
-  const std::string csv = read_file(shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv");
+  const std::string csv = read_file(real_prices_csv());
   REQUIRE(csv.size() > 64 * 1024);  // beyond the usual body limit: imports may be larger
   const HttpReply r = upload(port, "?name=us-stocks&clock=start", csv);
   const json made = expect(r, 201);
@@ -162,7 +162,7 @@ TEST_CASE("path imports are off without --import-dir, and finsim-server --import
   CHECK(error_code(call(server.port(), "POST", "/api/markets/import", {{"path", "x.csv"}}, {{"Content-Type", "application/json"}}),
                    403) == "forbidden");
   const std::string dir = make_temp_dir();
-  const std::string csv = shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv";
+  const std::string csv = real_prices_csv();
   ProcessResult ok = run_process({server_binary(), "--db", dir + "/seeded.db", "--market-bars", "50", "--import", csv,
                                   "--import-name", "us"});
   INFO(ok.err);

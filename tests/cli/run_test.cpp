@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli_support.hpp"
+#include "finsim/session.hpp"
 
 using finsim::test::run_finsim;
 using finsim::test::is_clean_failure;
@@ -84,6 +85,15 @@ TEST_CASE("run refuses bad arguments cleanly") {
            {"run", "--intervene", "3:force_default:500"},
            {"run", "--intervene", "0:force_default:1"},
            {"run", "--intervene", "3:explode:1"},
+           {"run", "--at", "3"},
+           {"run", "--at", "3:{"},
+           {"run", "--at", "3:[]"},
+           {"run", "--at", "0:{\"control\":\"force_default\",\"bank\":1}"},
+           {"run", "--at", "3:{\"bank\":1}"},
+           {"run", "--at", "3:{\"control\":\"reset\"}"},
+           {"run", "--at", "3:{\"control\":\"force_action\",\"bank\":1,\"action\":\"PANIC\"}"},
+           {"run", "--at", "3:{\"control\":\"force_action\",\"bank\":500,\"action\":\"HOARD\"}"},
+           {"run", "--policy", "heuristic+no_panic"},
            {"run", "--frobnicate"},
            {"run", "extra"},
            {"run", "--compact=yes"},
@@ -131,4 +141,25 @@ TEST_CASE("bench prints JSON timings for the three sizes and the serializer") {
     CHECK(c["clearing_us"]["median"].get<double>() > 0);
     CHECK(c["state_update"]["median_us"].get<double>() > 0);
   }
+}
+
+TEST_CASE("run --at applies control bodies as the worker sends them: the same stream as a session") {
+  const std::string at1 = R"(12:{"control":"force_action","bank":2,"action":"HOARD"})";
+  const std::string at2 = R"(11:{"control":"inject_liquidity","bank":40,"amount":30})";
+  const auto r = run_finsim({"run", "--scenario", "liquidity_freeze", "--seed", "8", "--steps", "20", "--policy",
+                             "heuristic+no_fire_sale", "--at", at1, "--at", at2});
+  REQUIRE(r.exit_code == 0);
+  auto session = finsim::Session::create(
+      json{{"scenario", "liquidity_freeze"}, {"seed", 8}, {"policy", "heuristic+no_fire_sale"}});
+  REQUIRE(session.ok());
+  std::string expected = session->snapshot()[0] + "\n";
+  for (int t = 1; t <= 20; ++t) {
+    if (t == 12) REQUIRE(session->control("force_action", json{{"bank", 2}, {"action", "HOARD"}}).ok());
+    if (t == 11) REQUIRE(session->control("inject_liquidity", json{{"bank", 40}, {"amount", 30}}).ok());
+    auto step = session->control("step", json::object());
+    REQUIRE(step.ok());
+    for (const std::string& m : step->messages) expected += m + "\n";
+  }
+  CHECK(r.out == expected);
+  CHECK(r.out.find(R"("event_type":"HOARD","from":2,)") != std::string::npos);
 }

@@ -57,7 +57,8 @@ void check_bank(const Simulation& sim, int i) {
 }  // namespace
 
 TEST_CASE("accounting closes after every step of long runs in every scenario and policy") {
-  const std::vector<std::string> policies{"heuristic", "random", "all_hold", "all_lend", "all_hoard", "all_fire_sale"};
+  const std::vector<std::string> policies{"heuristic", "random",       "all_hold",         "all_lend",
+                                          "all_hoard", "all_fire_sale", "heuristic+no_hoard"};
   int steps_checked = 0, defaults_seen = 0;
   for (const Scenario& sc : scenarios()) {
     for (const std::string& policy : policies) {
@@ -65,6 +66,7 @@ TEST_CASE("accounting closes after every step of long runs in every scenario and
         SimConfig config = scenario_config(sc.name).value();
         config.banks = 80;
         config.policy = policy;
+        config.lender_of_last_resort = seed == 2 ? 1 : 0;  // the central bank's loans enter the ledger too
         auto sim = Simulation::create(config, seed * 1000 + policy.size());
         REQUIRE(sim.ok());
         Rng chooser(seed);
@@ -75,11 +77,14 @@ TEST_CASE("accounting closes after every step of long runs in every scenario and
           if (chooser.bernoulli(0.05)) (void)sim->intervene({Intervention::Kind::inject_liquidity, static_cast<int>(chooser.below(80)), 25.0});
           if (chooser.bernoulli(0.02)) (void)sim->intervene({Intervention::Kind::force_default, static_cast<int>(chooser.below(80)), 0.0});
           if (chooser.bernoulli(0.02)) (void)sim->intervene({Intervention::Kind::price_shock, -1, 0.05});
+          if (chooser.bernoulli(0.05))
+            (void)sim->intervene({Intervention::Kind::force_action, static_cast<int>(chooser.below(80)), 0.0,
+                                  static_cast<Action>(chooser.below(4))});
           const Totals before = totals(*sim);
           sim->step();
           const Totals after = totals(*sim);
           const StepLedger& g = sim->ledger();
-          const double cash_in = g.deposit_inflows - g.withdrawals_paid + g.sale_proceeds + g.injections +
+          const double cash_in = g.deposit_inflows - g.withdrawals_paid + g.sale_proceeds + g.injections + g.central_bank_loans +
                                  g.authority_payouts - g.seized_cash - g.authority_collections + g.income;
           REQUIRE(std::fabs(after.cash - before.cash - cash_in) <= 1e-9 * (1.0 + before.scale));
           const double equity_change = g.mark_to_market - g.credit_losses - g.failed_equity + g.income -
@@ -113,7 +118,7 @@ TEST_CASE("accounting closes after every step of long runs in every scenario and
       }
     }
   }
-  CHECK(steps_checked == 5 * 6 * 2 * 150);
+  CHECK(steps_checked == 5 * 7 * 2 * 150);
   CHECK(defaults_seen > 500);
 }
 

@@ -11,17 +11,17 @@
 
 namespace {
 
+using finsim::test::real_prices_csv;
 using finsim::test::run_process;
 
 std::string finsim_binary() { return finsim::test::binary_dir() + "/cli/finsim"; }
-std::string shared_prices() { return finsim::test::shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv"; }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 }  // namespace
 
-TEST_CASE("finsim metrics reads the shared prices file and prints the analytics as JSON") {
-  const auto r = run_process({finsim_binary(), "metrics", shared_prices(), "--benchmark", "MSFT"});
+TEST_CASE("finsim metrics reads the real prices file and prints the analytics as JSON") {
+  const auto r = run_process({finsim_binary(), "metrics", real_prices_csv(), "--benchmark", "MSFT"});
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["input"]["kind"] == "prices");
@@ -88,8 +88,8 @@ TEST_CASE("finsim backtest runs a model on the embedded market and compares fees
   CHECK(bad.err.find("API") != std::string::npos);
 }
 
-TEST_CASE("finsim backtest on the shared real prices") {
-  const auto r = run_process({finsim_binary(), "backtest", "--data", shared_prices(), "--model", "linear", "--start",
+TEST_CASE("finsim backtest on the real prices") {
+  const auto r = run_process({finsim_binary(), "backtest", "--data", real_prices_csv(), "--model", "linear", "--start",
                               "2006-01-03", "--benchmark", "MSFT", "--series"});
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);

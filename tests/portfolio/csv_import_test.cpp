@@ -1,4 +1,4 @@
-// The CSV importers on good and bad input, including the shared real AAPL/MSFT/C file.
+// The CSV importers on good and bad input, including the real AAPL/MSFT/C file (tests/data).
 #include <catch2/catch.hpp>
 
 #include "approx.hpp"
@@ -36,8 +36,8 @@ const char* kBadWide =
 
 }  // namespace
 
-TEST_CASE("the shared AAPL/MSFT/C file imports cleanly: 2,517 days, three stocks") {
-  const std::string text = finsim::test::read_file(finsim::test::shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv");
+TEST_CASE("the real AAPL/MSFT/C file imports cleanly: 2,517 days, three stocks") {
+  const std::string text = finsim::test::read_file(finsim::test::real_prices_csv());
   CsvImportOptions options;
   options.sector = "unknown";
   const ImportReport r = import_wide_csv(text, options);
@@ -56,7 +56,7 @@ TEST_CASE("the shared AAPL/MSFT/C file imports cleanly: 2,517 days, three stocks
 }
 
 TEST_CASE("metrics of the real file agree with an independent computation") {
-  const std::string text = finsim::test::read_file(finsim::test::shared_dir() + "/data/prices/aapl_msft_c_2004_2014.csv");
+  const std::string text = finsim::test::read_file(finsim::test::real_prices_csv());
   const PricePanel p = *import_wide_csv(text).panel;
   // Reference values computed in plain Python (statistics.stdev, exact compounding) from the same file.
   const std::vector<double> aapl = simple_returns(p.close_series(0));

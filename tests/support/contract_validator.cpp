@@ -1,6 +1,7 @@
 #include "contract_validator.hpp"
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 // GCC 12 reports a false -Wrestrict inside std::string::replace as inlined into valijson
 // (GCC bug 105329); the warning is about library code, not ours.
@@ -23,7 +24,7 @@ struct ContractValidator::Impl {
 };
 
 ContractValidator::ContractValidator() : impl_(std::make_unique<Impl>()) {
-  impl_->schema_document = nlohmann::json::parse(read_file(shared_dir() + "/design/contract.schema.json"));
+  impl_->schema_document = nlohmann::json::parse(read_file(contract_schema_path()));
   // The schema is written for draft 2020-12; valijson implements draft 7, which has every keyword
   // it uses ($ref into $defs is a plain JSON pointer, if/then, const, oneOf, pattern).
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
@@ -48,6 +49,29 @@ std::string ContractValidator::errors(const std::string& message_json) const {
     out += path + ": " + e.description + "\n";
   }
   return out.empty() ? "invalid" : out;
+}
+
+std::string ContractValidator::undocumented_fields(const std::string& message_json) const {
+  const nlohmann::json doc = nlohmann::json::parse(message_json);
+  const nlohmann::json& defs = impl_->schema_document.at("$defs");
+  const std::string type = doc.at("type").get<std::string>();
+  const nlohmann::json& message = defs.at(type == "STATE_UPDATE" ? "state_update"
+                                          : type == "EVENT"      ? "event"
+                                                                 : "metrics_update");
+  std::set<std::string> missing;  // a set: every node would report the same field again
+  auto check = [&missing](const nlohmann::json& object, const nlohmann::json& documented, const std::string& where) {
+    for (const auto& item : object.items())
+      if (!documented.contains(item.key())) missing.insert(where + "." + item.key());
+  };
+  check(doc, message.at("properties"), type);
+  check(doc.at("payload"), message.at("properties").at("payload").at("properties"), type + ".payload");
+  if (type == "STATE_UPDATE") {
+    for (const auto& node : doc.at("payload").at("nodes")) check(node, defs.at("node").at("properties"), "node");
+    for (const auto& edge : doc.at("payload").at("edges")) check(edge, defs.at("edge").at("properties"), "edge");
+  }
+  std::string out;
+  for (const auto& m : missing) out += m + "\n";
+  return out;
 }
 
 }  // namespace finsim::test

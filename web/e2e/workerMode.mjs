@@ -90,6 +90,28 @@ export function workerModeTests(harness, { siteUrl }) {
     assert(await page.getByTestId('error-toast').count() === 0, 'no control was refused');
   });
 
+  harness.test('what-if switches and the lender of last resort round-trip through the URL; a forced action acts', async (page) => {
+    // A hand-typed '+' decodes to a space: the page reads it back as the modifier separator.
+    await open(page, '?scenario=calm&seed=5&policy=heuristic+no_hoard&lender_of_last_resort=1');
+    await waitForGraph(page, { nodes: 100 });
+    assert(await page.getByTestId('policy').inputValue() === 'heuristic', 'base policy from the URL');
+    assert(await page.getByTestId('policy-no_hoard').isChecked(), 'no hoarding from the URL');
+    assert(await page.getByTestId('lender-of-last-resort').isChecked(), 'lender of last resort from the URL');
+    await page.getByTestId('policy-no_fire_sale').check();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('policy') === 'heuristic+no_hoard+no_fire_sale');
+    assert(await page.evaluate(() => location.search.includes('policy=heuristic%2Bno_hoard%2Bno_fire_sale')), 'the + is encoded');
+    assert((await searchParams(page)).lender_of_last_resort === '1', 'a policy change keeps the lender of last resort');
+    await clickNode(page, '0');
+    await page.getByTestId('inspector').waitFor();
+    await page.getByTestId('force-action-choice').selectOption('HOARD');
+    assert(await page.getByTestId('force-action').textContent() === 'Make this bank hoard next step', 'plain words');
+    await page.getByTestId('force-action').click();
+    await page.getByTestId('step').click();
+    await page.waitForFunction(() => /last action: Hoard/.test(document.querySelector('[data-testid=inspector-status]').textContent));
+    assert(['good', 'neutral', 'warn', 'bad'].includes(await page.getByTestId('metric-liquidity-value').getAttribute('data-tone')), 'liquidity coloured');
+    assert(await page.getByTestId('error-toast').count() === 0, 'no control was refused');
+  });
+
   harness.test('the metric series export as CSV', async (page) => {
     await open(page, '?scenario=core_default&speed=50&autoplay=1');
     await waitForTimestep(page, 12);

@@ -52,18 +52,33 @@ struct SimConfig {
   /// (+ claims called by a failed lender's administrator), in the spirit of Basel III's LCR run-off rates.
   double deposit_runoff = 0.05;
   double interbank_runoff = 0.25;
+  /// Lender of last resort (Bagehot 1873): 1 = a solvent bank (equity > 0) that cannot meet this step's
+  /// payments from cash and receipts borrows from the central bank against collateral, before it sells
+  /// anything, enough to pay and restore its liquidity buffer; at central_bank_rate (a penalty rate).
+  int lender_of_last_resort = 0;
+  double lolr_haircut = 0.15;         ///< haircut on securities (market value) pledged to the central bank
+  double lolr_loan_haircut = 0.5;     ///< haircut on the loan book pledged to the central bank
 
   // --- deposits ---
   double deposit_volatility = 0.01;   ///< std. dev. of the net deposit flow, share of deposits per step
   double deposit_reversion = 0.1;     ///< pull of deposits back toward their initial level, per step
   double run_sensitivity = 0.1;       ///< extra withdrawal share at liquidity stress 1 (runs on illiquid banks)
   double run_threshold = 0.5;         ///< liquidity stress above which depositors start to run
+  /// Flight to quality (Gatev & Strahan 2006): this share of the deposits that flee a bank (runs and the
+  /// scenario's withdrawal) is deposited again, in the same step, at the core banks depositors see as
+  /// safe (not themselves run on), pro rata to their deposits. The rest leaves the banking system.
+  double deposit_flight_share = 0.8;
 
   // --- actions ---
   double lend_share = 0.5;            ///< share of spare cash a LEND extends to the neediest borrower
   double hoard_recall_share = 0.5;    ///< share of outstanding loans a HOARD recalls
   double fire_sale_share = 0.2;       ///< share of holdings a voluntary FIRE_SALE sells
   double repay_share = 0.25;          ///< share of excess cash used to repay interbank borrowing
+  /// Hoarding is a stance, not a one-step event (Gai, Haldane & Kapadia 2011; Acharya & Skeie 2011): for
+  /// this many steps after a HOARD the bank extends no new loans and does not roll over what matures,
+  /// a share hoard_runoff_share of its remaining loans per step.
+  int hoard_persistence = 5;
+  double hoard_runoff_share = 0.25;
 
   // --- income, per step (a step is about a trading day: annual rate / 250) ---
   double loan_book_yield = 0.00016;   ///< interest on the loan book, received in cash (4 % a year)

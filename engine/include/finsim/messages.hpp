@@ -1,8 +1,8 @@
-// The one serializer of the wire contract (../shared/design/contract.md, schema_version 1.0).
+// The one serializer of the wire contract (docs/contract.md, schema_version 1.0).
 //
 // The worker and the server send exactly these bytes. Numbers are written with at most six decimals
 // (trailing zeros dropped) by integer arithmetic, so the text is identical on every platform and
-// compact. Extra fields beyond the contract's are documented in docs/contract-extensions.md.
+// compact. The extension fields beyond the contract's core fields are documented there too.
 #pragma once
 
 #include <string>
@@ -16,7 +16,9 @@ struct SerializeOptions {
   bool bank_details = true;
 };
 
-/// Appends the current STATE_UPDATE (every node, every live loan as an edge).
+/// Appends the current STATE_UPDATE (every node, every live loan as an edge). It begins exactly with
+/// `{"type":"STATE_UPDATE","schema_version":"1.0","payload":{"timestep":<t>,`, and every message here
+/// with `{"type":"<TYPE>",`: adapters match on these bytes (docs/contract.md, "Bytes a client may rely on").
 void append_state_update(const Simulation& sim, std::string& out, const SerializeOptions& options = {});
 /// Appends one EVENT.
 void append_event(const Event& event, std::string& out);

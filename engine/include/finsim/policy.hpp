@@ -36,16 +36,28 @@ class Policy {
   virtual void decide(const PolicyContext& context, std::span<Action> actions) = 0;
 };
 
-/// The rule-based bank: sells when short of cash or below its capital requirement, hoards when the
-/// banks it lent to are stressed, lends spare cash while it and its borrowers are healthy, else holds.
+/// How the rule-based bank reads its own situation (docs/model.md §4, phase 2), first match wins:
+/// needs_cash: short of cash beyond what a neighbour's loan would plausibly cover, or short at all near
+/// the run threshold, or below its capital requirement; borrowers_stressed: the loan-weighted stress of
+/// the banks it lent to exceeds heuristic_hoard_stress; healthy: its own stress is below
+/// heuristic_lend_stress; uneasy: none of these.
+enum class HeuristicReading : std::uint8_t { needs_cash, borrowers_stressed, healthy, uneasy };
+HeuristicReading read_situation(const BankObservation& o, const SimConfig& c);
+
+/// The rule-based bank: sells when it needs cash, hoards when the banks it lent to are stressed, lends
+/// spare cash while healthy, else holds.
 std::unique_ptr<Policy> make_heuristic_policy();
 /// Uniform over the feasible actions.
 std::unique_ptr<Policy> make_random_policy();
-/// Always `action` where feasible, otherwise HOLD (all_hold, all_lend, all_hoard, all_fire_sale).
+/// Behaviour under stress (all_hold, all_lend, all_hoard, all_fire_sale): where the heuristic would
+/// defend itself (needs_cash or borrowers_stressed) the bank takes `action` (HOLD if infeasible);
+/// otherwise it behaves as the heuristic does in calm times (lend while healthy, else hold). So the
+/// four differ only in how banks respond when the crisis comes.
 std::unique_ptr<Policy> make_fixed_policy(Action action);
 
 /// A policy by name: heuristic, random, all_hold, all_lend, all_hoard, all_fire_sale, and the learned
-/// policies registered with register_policy. Error code "unknown_policy" otherwise.
+/// policies registered with register_policy, each optionally followed by modifiers
+/// (policy_modifiers.hpp: "heuristic+no_hoard"). Error code "unknown_policy" otherwise.
 Result<std::unique_ptr<Policy>> make_policy(std::string_view name);
 
 /// Names make_policy accepts, built-in first.

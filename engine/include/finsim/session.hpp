@@ -3,7 +3,7 @@
 // The Web Worker and the server hold one Session each (per shared session on the server) and do
 // only transport: they call control() for every command, advance() on their own timer while
 // running(), and forward the returned message texts unchanged. Control names and bodies are the
-// contract's (../shared/design/contract.md, docs/http-api.md):
+// contract's (docs/contract.md, docs/http-api.md):
 //   play {}                      run continuously at the current speed
 //   pause {}                     stop after the current step
 //   step {}                      advance exactly one timestep (only while paused)
@@ -15,6 +15,8 @@
 //   force_default {bank}         the bank defaults at the start of the next step
 //   inject_liquidity {bank, amount}   central-bank cash for the bank at the next step (amount > 0)
 //   price_shock {share}          the asset price falls by this share at the next step (0 < share < 1)
+//   force_action {bank, action}  the bank takes action (HOLD, LEND, HOARD, FIRE_SALE) at the next step,
+//                                whatever its policy chooses (HOLD if the action is infeasible then)
 // A control that fails returns an Error and changes nothing. Not thread-safe.
 #pragma once
 

@@ -57,11 +57,13 @@ struct Event {
 
 /// A user's action on the system, applied at the start of the next step.
 struct Intervention {
-  enum class Kind : std::uint8_t { force_default, inject_liquidity, price_shock };
+  enum class Kind : std::uint8_t { force_default, inject_liquidity, price_shock, force_action };
   Kind kind = Kind::force_default;
-  int bank = -1;        ///< force_default, inject_liquidity
+  int bank = -1;        ///< force_default, inject_liquidity, force_action
   double amount = 0.0;  ///< inject_liquidity: cash lent by the central bank (> 0);
                         ///< price_shock: share by which the price falls, in (0, 1)
+  Action action = Action::hold;  ///< force_action: the bank takes this action at the next step whatever
+                                 ///< its policy chooses (HOLD if the action is infeasible then)
 };
 
 /// System-level figures of the latest step (METRICS_UPDATE). The first three are in [0, 1].
@@ -114,7 +116,8 @@ struct StepLedger {
   double deposit_inflows = 0.0;
   double withdrawals_paid = 0.0;
   double sale_proceeds = 0.0;         ///< paid by outside buyers for banks' fire sales
-  double injections = 0.0;            ///< central-bank liquidity
+  double injections = 0.0;            ///< central-bank liquidity injected by interventions
+  double central_bank_loans = 0.0;    ///< lender-of-last-resort loans to banks short of cash
   double authority_payouts = 0.0;     ///< recoveries paid to creditors of failed banks
   double seized_cash = 0.0;           ///< cash of failed banks taken over by the administrator
   double authority_collections = 0.0; ///< repayments of called claims to the administrator
@@ -150,7 +153,7 @@ class Simulation {
   void complete_step(std::span<const Action> actions);
 
   /// Queues an intervention for the start of the next step. Errors: unknown_bank, bank_defaulted
-  /// (force_default, inject_liquidity), out_of_range (amount). On error nothing is queued.
+  /// (force_default, inject_liquidity, force_action), out_of_range (amount). On error nothing is queued.
   Status intervene(const Intervention& intervention);
 
   [[nodiscard]] int timestep() const;

@@ -1,9 +1,10 @@
-// The selected bank, exactly as the engine reports it in the latest STATE_UPDATE, and the two bank
-// interventions (force a default, inject central-bank liquidity).
+// The selected bank, exactly as the engine reports it in the latest STATE_UPDATE, and the bank
+// interventions (force a default, inject central-bank liquidity, force an action for one step).
 import { useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
 import { formatAmount, formatRatio, formatShare, humanName } from '../format.js';
+import { ForceAction } from './ForceAction.jsx';
 
 const ASSETS = [['cash', 'Cash'], ['holdings_value', 'Securities (at market)'], ['loan_book', 'Loans to the economy'], ['lent', 'Lent to banks']];
 const LIABILITIES = [['deposits', 'Deposits'], ['borrowed', 'Borrowed from banks'], ['due_to_administrator', 'Due to administrators'],
@@ -73,8 +74,10 @@ export function BankInspector() {
           <button type="button" className="good-button" data-testid="inject" disabled={defaulted || !(amount > 0)}
             onClick={() => sendCommand({ control: 'inject_liquidity', bank, amount })}>Inject liquidity</button>
         </span>
+        <ForceAction bank={bank} disabled={defaulted} />
       </div>
-      <p className="muted small">Interventions act at the start of the next step.</p>
+      <p className="muted small">Interventions act at the start of the next step; a forced action replaces the
+        bank's own choice for that step only.</p>
     </section>
   );
 }

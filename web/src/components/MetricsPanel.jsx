@@ -1,25 +1,33 @@
 // Liquidity, default rate and equilibrium score as live series (all in [0, 1]), the asset price, and
-// the CSV export of the series as received.
+// the CSV export of the series as received. Each metric says in one line what it means, and its latest
+// value is coloured by metricTone (presentation thresholds, metrics/metricMeaning.js).
 import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
 import { csvFileName, downloadCsv, metricsCsv } from '../export/csv.js';
 import { formatPrice, formatShare } from '../format.js';
+import { SYSTEM_METRICS, metricTone } from '../metrics/metricMeaning.js';
 
 const WINDOW = 300;
+
+// How each metric is drawn: the line's colour, the value's format, the chart's fixed bounds (shares).
+const DRAWING = {
+  liquidity: { testid: 'metric-liquidity', colour: '#38bdf8', format: (v) => formatShare(v), share: true },
+  default_rate: { testid: 'metric-default-rate', colour: '#f87171', format: (v) => formatShare(v), share: true },
+  equilibrium_score: { testid: 'metric-equilibrium', colour: '#a3e635', format: (v) => formatShare(v, 0), share: true },
+  asset_price: { testid: 'metric-price', colour: '#fbbf24', format: formatPrice, share: false },
+};
 
 export function MetricsPanel() {
   const series = useDeferredValue(useSimulation((s) => s.series));
   const status = useSimulation((s) => s.status);
   const latest = series[series.length - 1];
+  const startPrice = series[0]?.asset_price;
   const shown = useMemo(() => {
     const recent = series.slice(-WINDOW);
-    return {
-      liquidity: recent.map((m) => m.liquidity),
-      defaultRate: recent.map((m) => m.default_rate),
-      equilibrium: recent.map((m) => m.equilibrium_score),
-      price: recent.map((m) => m.asset_price ?? 0),
-    };
+    const out = {};
+    for (const { key } of SYSTEM_METRICS) out[key] = recent.map((m) => m[key] ?? 0);
+    return out;
   }, [series]);
   return (
     <section className="panel metrics" data-testid="metrics">
@@ -29,14 +37,14 @@ export function MetricsPanel() {
           onClick={() => downloadCsv(csvFileName(status ?? {}), metricsCsv(series))}>Export CSV</button>
       </h2>
       <div className="spark-grid">
-        <Sparkline testid="metric-liquidity" label="Liquidity" colour="#38bdf8" values={shown.liquidity} min={0} max={1}
-          value={formatShare(latest?.liquidity)} />
-        <Sparkline testid="metric-default-rate" label="Default rate" colour="#f87171" values={shown.defaultRate} min={0} max={1}
-          value={formatShare(latest?.default_rate)} />
-        <Sparkline testid="metric-equilibrium" label="Equilibrium score" colour="#a3e635" values={shown.equilibrium} min={0} max={1}
-          value={formatShare(latest?.equilibrium_score, 0)} />
-        <Sparkline testid="metric-price" label="Asset price" colour="#fbbf24" values={shown.price}
-          value={formatPrice(latest?.asset_price)} />
+        {SYSTEM_METRICS.map(({ key, label, meaning }) => {
+          const d = DRAWING[key];
+          return (
+            <Sparkline key={key} testid={d.testid} label={label} colour={d.colour} values={shown[key]}
+              {...(d.share ? { min: 0, max: 1 } : {})} value={d.format(latest?.[key])}
+              tone={metricTone(key, latest?.[key], { startPrice })} meaning={meaning} />
+          );
+        })}
       </div>
     </section>
   );

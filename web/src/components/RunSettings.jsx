@@ -1,18 +1,17 @@
-// Scenario, policy, seed, network size and speed. A change resets the run with the other settings
-// kept (the engine decides what they mean; the menus come from its catalogue).
+// Scenario, policy (its base; the modifiers are WhatIfSwitches), seed, network size and speed. A change
+// resets the run with the other settings kept (the engine decides what they mean; the menus come from
+// its catalogue).
 import { useEffect, useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
-import { replayConfig } from '../session/replayConfig.js';
+import { resetRun } from '../session/resetRun.js';
+import { formatPolicyName, parsePolicyName } from '../policy/policyName.js';
 import { humanName } from '../format.js';
+import { WhatIfSwitches } from './WhatIfSwitches.jsx';
 
 export const SPEEDS = [0.5, 1, 2, 5, 10, 20, 50];
 export const NETWORK_SIZES = [20, 50, 100, 200, 500, 1000];
 const MAX_SEED = 2 ** 53 - 1;
-
-function resetWith(status, change) {
-  sendCommand({ control: 'reset', config: { ...replayConfig(status), ...change } });
-}
 
 export function RunSettings() {
   const status = useSimulation((s) => s.status);
@@ -22,10 +21,11 @@ export function RunSettings() {
 
   const scenarios = catalogue?.scenarios ?? [];
   const policies = catalogue?.policies ?? [];
+  const policy = parsePolicyName(status?.policy) ?? { base: status?.policy ?? '', modifiers: [] };
   const disabled = !status;
   const applySeed = () => {
     const seed = Number(seedDraft);
-    if (Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED && seed !== status?.seed) resetWith(status, { seed });
+    if (Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED && seed !== status?.seed) resetRun({ seed });
     else if (status) setSeedDraft(String(status.seed));
   };
   const speedIndex = Math.max(0, SPEEDS.findIndex((v) => v >= (status?.speed ?? 2)));
@@ -35,18 +35,19 @@ export function RunSettings() {
       <label>
         <span>Scenario</span>
         <select data-testid="scenario" value={status?.scenario ?? ''} disabled={disabled}
-          onChange={(e) => resetWith(status, { scenario: e.target.value })}>
+          onChange={(e) => resetRun({ scenario: e.target.value })}>
           {scenarios.map((s) => <option key={s.name} value={s.name}>{humanName(s.name)}</option>)}
         </select>
       </label>
       <label>
         <span>Policy</span>
-        <select data-testid="policy" value={status?.policy ?? ''} disabled={disabled}
-          onChange={(e) => resetWith(status, { policy: e.target.value })}>
+        <select data-testid="policy" value={policy.base} disabled={disabled}
+          onChange={(e) => resetRun({ policy: formatPolicyName(e.target.value, policy.modifiers) })}>
           {policies.map((p) => <option key={p} value={p}>{humanName(p)}</option>)}
-          {status?.policy && !policies.includes(status.policy) && <option value={status.policy}>{humanName(status.policy)}</option>}
+          {policy.base && !policies.includes(policy.base) && <option value={policy.base}>{humanName(policy.base)}</option>}
         </select>
       </label>
+      <WhatIfSwitches />
       <label>
         <span>Seed</span>
         <span className="seed-row">
@@ -54,13 +55,13 @@ export function RunSettings() {
             onChange={(e) => setSeedDraft(e.target.value.replace(/[^0-9]/g, ''))}
             onBlur={applySeed} onKeyDown={(e) => { if (e.key === 'Enter') applySeed(); }} />
           <button type="button" title="A new random seed" disabled={disabled} data-testid="random-seed"
-            onClick={() => resetWith(status, { seed: Math.floor(Math.random() * 1e6) })}>Random</button>
+            onClick={() => resetRun({ seed: Math.floor(Math.random() * 1e6) })}>Random</button>
         </span>
       </label>
       <label>
         <span>Banks</span>
         <select data-testid="banks" value={status?.banks ?? 100} disabled={disabled}
-          onChange={(e) => resetWith(status, { banks: Number(e.target.value) })}>
+          onChange={(e) => resetRun({ banks: Number(e.target.value) })}>
           {[...new Set([...NETWORK_SIZES, status?.banks ?? 100])].sort((a, b) => a - b)
             .map((n) => <option key={n} value={n}>{n}</option>)}
         </select>

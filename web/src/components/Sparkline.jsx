@@ -1,5 +1,7 @@
 // A small live time series as an SVG polyline. Display scaling only: values are placed between the
-// given bounds (or the series' own min and max when none are given).
+// given bounds (or the series' own min and max when none are given). With a `tone` the latest value
+// is coloured by it (good, neutral, warn, bad, none) instead of the line's colour; with a `meaning`
+// a one-line explanation sits under the chart (visible on phones too, not a hover tooltip).
 import { memo } from 'react';
 
 const W = 220;
@@ -19,14 +21,18 @@ export function sparkPoints(values, { min, max } = {}) {
   return out.trim();
 }
 
-export const Sparkline = memo(function Sparkline({ values, min, max, colour, label, value, testid }) {
+export const Sparkline = memo(function Sparkline({ values, min, max, colour, label, value, testid, tone, meaning }) {
+  const valueProps = tone
+    ? { className: `tone-${tone}`, 'data-tone': tone }
+    : { style: { color: colour } };
   return (
     <figure className="spark" data-testid={testid}>
-      <figcaption><span>{label}</span><b style={{ color: colour }}>{value}</b></figcaption>
+      <figcaption><span>{label}</span><b data-testid={testid && `${testid}-value`} {...valueProps}>{value}</b></figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={`${label} over time`}>
         <polyline points={sparkPoints(values, { min, max })} fill="none" stroke={colour} strokeWidth="2"
           vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
       </svg>
+      {meaning && <p className="spark-meaning">{meaning}</p>}
     </figure>
   );
 });

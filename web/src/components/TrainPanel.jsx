@@ -84,6 +84,7 @@ function LearningCurve({ points }) {
 export function TrainPanel() {
   const training = useSimulation((s) => s.training);
   const status = useSimulation((s) => s.status);
+  const runParameters = useSimulation((s) => s.runParameters);
   const scenarios = useSimulation((s) => s.catalogue?.scenarios) ?? [];
   const kind = useSimulation((s) => s.transportKind);
   const [form, setForm] = useState(DEFAULT_TRAINING_FORM);
@@ -106,7 +107,7 @@ export function TrainPanel() {
           : <button type="button" className="primary" data-testid="train-start" disabled={!status}
               onClick={() => sendCommand(trainStartCommand(form))}>Train</button>}
         <button type="button" data-testid="train-watch" disabled={!canWatch(training)}
-          onClick={() => { sendCommand(watchCommand(status, training)); sendCommand({ control: 'play' }); }}>
+          onClick={() => { sendCommand(watchCommand(status, training, runParameters)); sendCommand({ control: 'play' }); }}>
           Watch the trained banks
         </button>
       </div>

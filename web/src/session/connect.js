@@ -6,6 +6,7 @@ import { createWorkerTransport } from '../transport/workerTransport.js';
 import { createWebSocketTransport } from '../transport/webSocketTransport.js';
 import { createMessageBatcher } from '../store/messageBatcher.js';
 import { resetConfigFromUrl } from '../url/urlState.js';
+import { keptParameters } from './replayConfig.js';
 
 let current = null;
 let generation = 0;  // a connect() superseded while it probes must not start its transport
@@ -48,8 +49,8 @@ function catalogueFromWorker(store) {
 
 /**
  * Connects according to the URL parameters (`params` from parseUrlState). In worker mode the first
- * reset comes from the URL (scenario, seed, policy, banks), then speed and autoplay; in server mode the
- * page joins the shared session as it is.
+ * reset comes from the URL (scenario, seed, policy, banks, lender_of_last_resort), then speed and
+ * autoplay; in server mode the page joins the shared session as it is.
  */
 export async function connect({ store, params, pageUrl = location.href, fetchImpl }) {
   disconnect();
@@ -69,7 +70,9 @@ export async function connect({ store, params, pageUrl = location.href, fetchImp
     transport,
     store,
     onFirstReady: (t) => {
-      t.send({ control: 'reset', config: resetConfigFromUrl(params) });
+      const config = resetConfigFromUrl(params);
+      store.getState().setRunParameters(keptParameters(null, config));  // later resets keep what the URL set
+      t.send({ control: 'reset', config });
       if (params.speed !== undefined) t.send({ control: 'speed', steps_per_second: params.speed });
       if (params.autoplay) t.send({ control: 'play' });
     },

@@ -2,7 +2,7 @@
 // reduceMessage. Pure: (model, message) → { model, animations }. No financial arithmetic happens
 // here; it only files what the engine sent.
 //
-// Rules (brief §8, §11; contract.md):
+// Rules (brief §8, §11; docs/contract.md):
 //  - STATE_UPDATE always wins: the newest one received replaces the snapshot, whatever events said.
 //    A timestep lower than the current one, or a different scenario / seed / policy, starts a new run
 //    (series, timeline and seen-event set are cleared).

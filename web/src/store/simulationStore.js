@@ -12,6 +12,7 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     selectedBank: null,
     transportKind: null,  // 'worker' | 'server'
     serverBase: null,     // the server's base URL in server mode (for its other APIs), else null
+    runParameters: {},    // simulation parameters the page set and keeps across its resets (session/replayConfig.js)
     receiveTexts(texts) {
       const { model, animations } = reduceTexts(get(), texts);
       // Animations first: effects capture the graph as it was before this batch's snapshot lands
@@ -22,7 +23,8 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     selectBank(id) { set({ selectedBank: id }); },
     setTransportKind(kind, serverBase = null) { set({ transportKind: kind, serverBase: kind === 'server' ? serverBase : null }); },
     setFatal(fatal) { set({ fatal }); },
-    resetModel() { set({ ...initialModel(), selectedBank: null }); },
+    setRunParameters(runParameters) { set({ runParameters }); },
+    resetModel() { set({ ...initialModel(), selectedBank: null, runParameters: {} }); },
   }));
 }
 

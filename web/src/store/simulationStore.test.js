@@ -24,9 +24,11 @@ describe('the store', () => {
     store.getState().setTransportKind('server');
     store.getState().receiveTexts([stateText(0)]);
     expect(store.getState().selectedBank).toBe('4');
+    store.getState().setRunParameters({ lender_of_last_resort: 1 });
     store.getState().resetModel();
     expect(store.getState().state).toBe(null);
     expect(store.getState().selectedBank).toBe(null);
+    expect(store.getState().runParameters).toEqual({});
   });
 
   it('keeps the server base URL only in server mode', () => {

@@ -55,10 +55,14 @@ export function canWatch(training) {
   return Boolean(training.policy) && training.state !== 'running';
 }
 
-/** The reset that watches the trained banks on the scenario they trained on (seed and size kept). */
-export function watchCommand(status, training) {
+/**
+ * The reset that watches the trained banks on the scenario they trained on (seed, size and the page's
+ * kept parameters, `runParameters`, kept).
+ */
+export function watchCommand(status, training, runParameters = {}) {
   const scenario = training.options?.scenarios?.[0];
-  return { control: 'reset', config: { ...replayConfig(status), ...(scenario ? { scenario } : {}), policy: training.policy } };
+  return { control: 'reset',
+    config: { ...replayConfig(status, runParameters), ...(scenario ? { scenario } : {}), policy: training.policy } };
 }
 
 /** One learning-curve series (e.g. 'mean_return', 'entropy', 'kl') as numbers, missing values skipped. */

@@ -72,6 +72,7 @@ describe('training commands', () => {
     const status = { scenario: 'calm', seed: 42, policy: 'heuristic', banks: 50, running: true };
     expect(watchCommand(status, training)).toEqual({ control: 'reset',
       config: { scenario: 'core_default', seed: 42, policy: 'trained', banks: 50 } });
+    expect(watchCommand(status, training, { lender_of_last_resort: 1 }).config.lender_of_last_resort).toBe(1);
   });
 
   it('curve values skip missing figures', () => {

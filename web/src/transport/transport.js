@@ -7,10 +7,13 @@
 //   start(onText)            begins delivering message texts (contract messages and the transport's
 //                            own STATUS / ERROR / READY / CONNECTION messages) to onText
 //   send(command)            {control:'play'} | {control:'reset', config:{…}} | {control:'speed',
-//                            steps_per_second} | {control:'force_default', bank} | … ; answers arrive
-//                            as STATUS or ERROR messages through onText
+//                            steps_per_second} | {control:'force_default', bank} | {control:
+//                            'force_action', bank, action} | … ; answers arrive as STATUS or ERROR
+//                            messages through onText
 //   stop()                   releases the worker / socket; no message is delivered afterwards
-export const CONTROL_NAMES = ['play', 'pause', 'step', 'reset', 'speed', 'force_default', 'inject_liquidity', 'price_shock'];
+/** The engine's controls (Session::control_names()), for help texts and checks; the engine validates each. */
+export const CONTROL_NAMES = Object.freeze(['play', 'pause', 'step', 'reset', 'speed', 'force_default', 'inject_liquidity',
+  'price_shock', 'force_action']);
 
 /** An own (non-contract) message as text, in the contract's envelope. */
 export function ownText(type, payload) {

@@ -61,6 +61,14 @@ describe('WebSocketTransport', () => {
     expect(JSON.parse(fetch.calls.find((c) => c.url.endsWith('/control/reset')).init.body)).toEqual({ scenario: 'calm' });
   });
 
+  it('posts force_action to /control/force_action with the bank and the action', async () => {
+    const { transport, fetch } = setup();
+    await transport.send({ control: 'force_action', bank: 3, action: 'HOARD' });
+    const call = fetch.calls.find((c) => c.url === 'http://127.0.0.1:8080/control/force_action');
+    expect(call.init.method).toBe('POST');
+    expect(JSON.parse(call.init.body)).toEqual({ bank: 3, action: 'HOARD' });
+  });
+
   it('turns a 4xx {"error"} answer into an ERROR message', async () => {
     const { transport, received } = setup((url) => (url.includes('/control/force_default')
       ? { status: 404, body: { error: { code: 'unknown_bank', message: 'no bank 999' } } } : { status: 200, body: {} }));

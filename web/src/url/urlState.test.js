@@ -28,4 +28,33 @@ describe('URL state', () => {
   it('reads a server address and a session', () => {
     expect(parseUrlState('?server=http://127.0.0.1:8080&session=class_1')).toMatchObject({ server: 'http://127.0.0.1:8080', session: 'class_1' });
   });
+
+  it('round-trips a policy with modifiers, encoding its + so that it does not decode to a space', () => {
+    const search = formatUrlState('', { scenario: 'core_default', policy: 'heuristic+no_hoard+no_lend' });
+    expect(search).toBe('?scenario=core_default&policy=heuristic%2Bno_hoard%2Bno_lend');
+    expect(parseUrlState(search).policy).toBe('heuristic+no_hoard+no_lend');
+  });
+
+  it('reads a hand-typed + (decoded as a space) as the modifier separator, in canonical order', () => {
+    expect(parseUrlState('?policy=heuristic+no_hoard').policy).toBe('heuristic+no_hoard');
+    expect(parseUrlState('?policy=all_hold+no_lend+no_fire_sale').policy).toBe('all_hold+no_fire_sale+no_lend');
+    expect(parseUrlState('?policy=heuristic%20no_fire_sale').policy).toBe('heuristic+no_fire_sale');
+  });
+
+  it('drops a policy with an unknown or repeated modifier, and keeps learned names with a hyphen', () => {
+    expect(parseUrlState('?policy=heuristic%2Bno_panic').policy).toBeUndefined();
+    expect(parseUrlState('?policy=heuristic%2Bno_hoard%2Bno_hoard').policy).toBeUndefined();
+    expect(parseUrlState('?policy=mappo-selfish%2Bno_hoard').policy).toBe('mappo-selfish+no_hoard');
+  });
+
+  it('round-trips the lender of last resort and puts it in the first reset', () => {
+    const search = formatUrlState('?seed=3', { seed: 3, policy: 'heuristic+no_fire_sale', lender_of_last_resort: 1 });
+    expect(search).toBe('?seed=3&policy=heuristic%2Bno_fire_sale&lender_of_last_resort=1');
+    const state = parseUrlState(search);
+    expect(state.lender_of_last_resort).toBe(1);
+    expect(resetConfigFromUrl(state)).toEqual({ seed: 3, policy: 'heuristic+no_fire_sale', lender_of_last_resort: 1 });
+    expect(parseUrlState('?lender_of_last_resort=0').lender_of_last_resort).toBe(0);
+    expect(parseUrlState('?lender_of_last_resort=yes').lender_of_last_resort).toBeUndefined();
+    expect(formatUrlState(search, { seed: 3 })).toBe('?seed=3');
+  });
 });
