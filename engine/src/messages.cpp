@@ -37,11 +37,26 @@ void field(std::string& out, const char* name, double x) {
   append_number(out, x);
 }
 
+// A JSON string. Identifiers the engine defines need no escaping; a learned policy's name comes from a
+// file (valid UTF-8, checked by its parser) and may hold quotes, backslashes or control characters.
 void text_field(std::string& out, const char* name, std::string_view text) {
   out.push_back(',');
   key(out, name);
   out.push_back('"');
-  out += text;  // only engine-defined identifiers, never user text: no escaping needed
+  for (const char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (ch == '"' || ch == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (u < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
   out.push_back('"');
 }
 

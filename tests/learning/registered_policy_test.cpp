@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/learning/learned_policy.hpp"
+#include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
 #include "finsim/session.hpp"
 #include "finsim/simulation.hpp"
@@ -81,4 +82,18 @@ TEST_CASE("built-in and shipped policies cannot be replaced by a registered one"
   auto heuristic = make_policy("heuristic");
   REQUIRE(heuristic.ok());
   CHECK(heuristic.value()->name() == "heuristic");
+}
+
+TEST_CASE("a learned policy's name with quotes, backslashes and control characters stays valid JSON") {
+  auto spec = learning::parse_policy(learning::shipped_policies().front().json);
+  REQUIRE(spec.ok());
+  const std::string name = "my \"best\" \\ policy\n\t\x01";
+  auto shared = std::make_shared<const learning::PolicySpec>(std::move(spec).value());
+  auto policy = learning::make_learned_policy(shared, name);
+  REQUIRE(policy.ok());
+  auto sim = Simulation::create(scenario_config("calm").value(), 3, std::move(policy).value());
+  REQUIRE(sim.ok());
+  sim->step();
+  const auto state = nlohmann::json::parse(state_update_json(*sim));
+  CHECK(state["payload"]["policy"] == name);
 }

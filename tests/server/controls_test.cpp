@@ -100,6 +100,21 @@ TEST_CASE("interventions are accepted and take effect at the next step") {
   CHECK(json_of(r)["defaulted_banks"].get<int>() >= 1);
   // The bank is now in default: forcing it again is refused.
   check_error(post(port, "/control/force_default", R"({"bank": 3})"), 422, "bank_defaulted");
+  check_error(post(port, "/control/force_action", R"({"bank": 3, "action": "LEND"})"), 422, "bank_defaulted");
+}
+
+TEST_CASE("force_action, policy modifiers and the lender of last resort work over REST") {
+  ServerProcess server;
+  const int port = server.port();
+  const HttpReply reset = post(port, "/control/reset",
+                               R"({"scenario": "liquidity_freeze", "policy": "heuristic+no_hoard", "lender_of_last_resort": 1})");
+  REQUIRE(reset.status == 200);
+  CHECK(json_of(reset)["policy"] == "heuristic+no_hoard");
+  CHECK(json_of(reset)["lender_of_last_resort"] == 1);
+  REQUIRE(post(port, "/control/force_action", R"({"bank": 0, "action": "HOARD"})").status == 200);
+  const HttpReply step = post(port, "/control/step");
+  REQUIRE(step.status == 200);
+  CHECK(json_of(step)["timestep"] == 1);  // what the forced action does is the engine's test (force_action_test)
 }
 
 TEST_CASE("bad controls get the right 4xx and change nothing") {
@@ -131,6 +146,11 @@ TEST_CASE("bad controls get the right 4xx and change nothing") {
       {"POST", "/control/force_default", "{}", 400, "bad_request"},
       {"POST", "/control/inject_liquidity", R"({"bank": 1, "amount": -5})", 422, "out_of_range"},
       {"POST", "/control/price_shock", R"({"share": 1.5})", 422, "out_of_range"},
+      {"POST", "/control/force_action", R"({"bank": 1, "action": "PANIC"})", 400, "bad_request"},
+      {"POST", "/control/force_action", R"({"bank": 1})", 400, "bad_request"},
+      {"POST", "/control/force_action", R"({"bank": 100000, "action": "HOARD"})", 422, "unknown_bank"},
+      {"POST", "/control/reset", R"({"policy": "heuristic+no_panic"})", 422, "unknown_policy"},
+      {"POST", "/control/reset", R"({"lender_of_last_resort": 2})", 422, "out_of_range"},
       {"POST", "/control/no_such_control", "{}", 404, "unknown_control"},
       {"POST", "/control/step?session=no-such-session", "{}", 404, "unknown_session"},
       {"GET", "/control/play", "", 405, "method_not_allowed"},

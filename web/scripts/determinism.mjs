@@ -8,6 +8,9 @@
 // Every scenario runs with the default (heuristic) policy, and the crisis scenarios also with the shipped
 // learned policies (mappo, mappo-selfish): the streams carry every bank's action, so identical streams
 // mean the same policy file picked the same actions on the same observations in both builds.
+// One more case drives the counterfactual tools: a policy modifier, a parameter (the lender of last
+// resort) and interventions before given steps (force_action, inject_liquidity), sent to the host as the
+// page sends them and to `finsim run` as `--set` and `--at STEP:JSON`.
 // Needs build/release/cli/finsim (scripts/build.sh) and wasm/dist (wasm/build.sh).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,7 +31,7 @@ const module = await loadWasmEngine();
 const LEARNED_POLICIES = ['mappo', 'mappo-selfish'];
 const CRISIS_SCENARIOS = ['liquidity_freeze', 'fire_sale_spiral', 'core_default', 'gai_kapadia'];
 
-function wasmStream({ scenario, policy }) {
+function wasmStream({ scenario, policy, set = {}, at = [] }) {
   const posted = [];
   const host = createSimulationHost({
     module,
@@ -36,8 +39,11 @@ function wasmStream({ scenario, policy }) {
     setTimer: () => { throw new Error('the step loop must not run in this test'); },
     clearTimer: () => {},
   });
-  host.handle({ control: 'reset', config: { scenario, seed: SEED, ...(policy ? { policy } : {}) } });
-  for (let t = 0; t < STEPS; t++) host.handle({ control: 'step' });
+  host.handle({ control: 'reset', config: { scenario, seed: SEED, ...(policy ? { policy } : {}), ...set } });
+  for (let t = 1; t <= STEPS; t++) {
+    for (const [step, body] of at) if (step === t) host.handle(body);
+    host.handle({ control: 'step' });
+  }
   host.dispose();
   const own = new Set(['STATUS', 'ERROR', 'READY', 'CATALOGUE']);
   const errors = posted.filter((t) => t.startsWith('{"type":"ERROR"'));
@@ -45,8 +51,10 @@ function wasmStream({ scenario, policy }) {
   return posted.filter((t) => !own.has(JSON.parse(t).type));
 }
 
-function nativeStream({ scenario, policy }) {
-  const args = ['run', '--scenario', scenario, '--seed', String(SEED), '--steps', String(STEPS), ...(policy ? ['--policy', policy] : [])];
+function nativeStream({ scenario, policy, set = {}, at = [] }) {
+  const args = ['run', '--scenario', scenario, '--seed', String(SEED), '--steps', String(STEPS), ...(policy ? ['--policy', policy] : []),
+    ...Object.entries(set).flatMap(([k, v]) => ['--set', `${k}=${v}`]),
+    ...at.flatMap(([step, body]) => ['--at', `${step}:${JSON.stringify(body)}`])];
   const out = execFileSync(finsim, args,
     { maxBuffer: 1 << 30, encoding: 'utf8' });
   return out.split('\n').filter((line) => line !== '');
@@ -56,11 +64,14 @@ const scenarios = JSON.parse(module.catalogue()).scenarios.map((s) => s.name);
 const cases = [
   ...scenarios.map((scenario) => ({ scenario })),
   ...LEARNED_POLICIES.flatMap((policy) => CRISIS_SCENARIOS.filter((s) => scenarios.includes(s)).map((scenario) => ({ scenario, policy }))),
+  { scenario: 'liquidity_freeze', policy: 'heuristic+no_fire_sale', set: { lender_of_last_resort: 1 },
+    at: [[11, { control: 'inject_liquidity', bank: 40, amount: 30 }], [12, { control: 'force_action', bank: 2, action: 'HOARD' }]],
+    label: 'liquidity_freeze --policy heuristic+no_fire_sale, lender of last resort, --at 11 and 12' },
 ];
 let passed = 0;
 let failed = 0;
 for (const run of cases) {
-  const name = run.policy ? `${run.scenario} --policy ${run.policy}` : run.scenario;
+  const name = run.label ?? (run.policy ? `${run.scenario} --policy ${run.policy}` : run.scenario);
   const started = performance.now();
   const wasm = wasmStream(run);
   const native = nativeStream(run);
