@@ -78,7 +78,8 @@ double grid_spearman(const GridRuns& g, const std::vector<std::size_t>& pick) {
 }
 
 Finding grid_finding(const LessonSpec& s, const GridRuns& g) {
-  Finding f{&s};
+  Finding f;
+  f.spec = &s;
   const std::size_t n = g.outcomes.front().size();
   std::vector<std::size_t> all(n);
   for (std::size_t i = 0; i < n; ++i) all[i] = i;
@@ -197,7 +198,10 @@ int lessons_command(const std::vector<std::string>& argv) {
       continue;
     }
     const auto l = static_cast<std::size_t>(std::find(paired.begin(), paired.end(), s) - paired.begin());
-    Finding f{s, estimate(samples[l]), n_seeds};
+    Finding f;
+    f.spec = s;
+    f.effect = estimate(samples[l]);
+    f.samples = n_seeds;
     f.holds = judge(*s, f.effect);
     findings.push_back(f);
   }

@@ -47,7 +47,8 @@ int http_status(std::string_view code) {
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse r;
   r.status = status;
-  r.body = body.dump();
+  // Echoes of request text (a session id, a path) may hold invalid UTF-8: replaced, never thrown.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   r.set("Content-Type", "application/json")
       .set("Cache-Control", "no-store")
       .set("Access-Control-Allow-Origin", "*")

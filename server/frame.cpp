@@ -34,7 +34,7 @@ Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
 }
 
 Frame status_frame(const nlohmann::json& status) {
-  return make_frame(R"({"type":"STATUS","payload":)" + status.dump() + "}", false);
+  return make_frame(R"({"type":"STATUS","payload":)" + status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}", false);
 }
 
 }  // namespace finsim::server

@@ -106,18 +106,29 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     if (beast::websocket::is_upgrade(req)) return upgrade();
     HttpRequest plain = to_plain(req);
     // The answer may come from another thread (the portfolio service, once its change is durable):
-    // it is sent from this connection's strand.
-    context_->router->handle(std::move(plain), [self = shared_from_this(), head, keep_alive](HttpResponse r) {
-      net::post(self->stream_.get_executor(), [self, r = std::move(r), head, keep_alive]() mutable {
-        self->send(std::move(r), head, keep_alive);
+    // it is sent from this connection's strand. Nothing thrown while serving one request may end the
+    // server: it becomes this request's 500.
+    try {
+      context_->router->handle(std::move(plain), [self = shared_from_this(), head, keep_alive](HttpResponse r) {
+        net::post(self->stream_.get_executor(), [self, r = std::move(r), head, keep_alive]() mutable {
+          self->send(std::move(r), head, keep_alive);
+        });
       });
-    });
+    } catch (const std::exception& e) {
+      fail(beast::error_code{}, (std::string("request handler threw: ") + e.what()).c_str());
+      send_error("internal_error", "the server could not answer this request");
+    }
   }
 
   void upgrade() {
     auto req = parser_->release();
     HttpRequest plain = to_plain(req);
-    auto live = context_->router->viewer_channel(plain);
+    Result<std::shared_ptr<Channel>> live = make_error("internal_error", "the server could not open this WebSocket");
+    try {
+      live = context_->router->viewer_channel(plain);
+    } catch (const std::exception& e) {
+      fail(beast::error_code{}, (std::string("WebSocket handler threw: ") + e.what()).c_str());
+    }
     if (!live.ok()) {
       HttpResponse r = error_response(live.error());
       r.close = true;
