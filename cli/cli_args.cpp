@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -96,11 +97,17 @@ std::string read_input(const std::string& path) {
   if (path.empty() || path == "-") {
     return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw UsageError("cannot read " + path + ": it is a directory");
   std::ifstream file(path, std::ios::binary);
   if (!file) throw UsageError("cannot read " + path);
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) throw UsageError("cannot read " + path);
-  return text;
+  try {
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad()) throw UsageError("cannot read " + path);
+    return text;
+  } catch (const std::ios_base::failure&) {  // libstdc++ throws from underflow on some special files
+    throw UsageError("cannot read " + path);
+  }
 }
 
 std::vector<std::string> split_list(const std::string& text) {

@@ -162,11 +162,13 @@ Status set_parameter(SimConfig& config, std::string_view name, std::string_view 
   if (!s) return unknown(name);
   if (s->kind == ParamKind::choice) return set_choice(config, *s, text);
   const std::string buffer(text);
+  // Plain decimal notation only: strtod also reads hexadecimal ("0x10"), "inf" and "nan".
+  const bool decimal = !buffer.empty() && buffer.find_first_not_of("0123456789+-.eE") == std::string::npos;
   char* end = nullptr;
   errno = 0;
-  const double v = std::strtod(buffer.c_str(), &end);
-  if (buffer.empty() || end != buffer.c_str() + buffer.size() || errno == ERANGE)
-    return make_error("bad_value", std::string(name) + " must be a number, got '" + buffer + "'");
+  const double v = decimal ? std::strtod(buffer.c_str(), &end) : 0.0;
+  if (!decimal || end != buffer.c_str() + buffer.size() || errno == ERANGE)
+    return make_error("bad_value", std::string(name) + " must be a decimal number, got '" + buffer + "'");
   return s->kind == ParamKind::real ? set_real(config, *s, v) : set_integer(config, *s, v);
 }
 

@@ -22,6 +22,8 @@ TEST_CASE("every parameter round-trips through text and JSON and appears in conf
       CHECK(set_parameter(c, s.name, nlohmann::json(s.min)).ok());
       CHECK(set_parameter(c, s.name, nlohmann::json(s.max + 1)).error().code == "out_of_range");
       CHECK(set_parameter(c, s.name, std::string_view("abc")).error().code == "bad_value");
+      for (const char* not_decimal : {"0x10", "inf", "-inf", "nan", "1e400", " 1", "1 "})
+        CHECK(set_parameter(c, s.name, std::string_view(not_decimal)).error().code == "bad_value");
       CHECK(set_parameter(c, s.name, nlohmann::json("1")).error().code == "bad_value");
     }
   }
