@@ -54,6 +54,15 @@ int metrics_command(const std::vector<std::string>& argv) {
       for (double v : col)
         if (!std::isnan(v) && v <= 0.0) throw UsageError("prices must be > 0 (or pass --kind returns)");
     to_returns(table);
+  } else {
+    // A simple return below −100 % is impossible, and one above 1,000 % a period is a price: a
+    // column of those is prices with a zero or negative value, or a file of something else.
+    for (std::size_t c = 0; c < table.columns.size(); ++c)
+      for (double v : table.columns[c])
+        if (!std::isnan(v) && (v < -1.0 || v > 10.0))
+          throw UsageError("column " + table.names[c] + ": " + nlohmann::json(v).dump() +
+                           (detected ? " is neither a return (−1 .. 10) nor, with values <= 0 beside it, a price"
+                                     : " is not a plausible return (−1 .. 10 per period)"));
   }
   if (table.columns.empty() || table.columns.front().size() < 2)
     throw UsageError("need at least two periods of returns");

@@ -175,3 +175,23 @@ TEST_CASE("path imports are off without --import-dir, and finsim-server --import
   ServerProcess seeded(api_server_args(50, {"--db", dir + "/seeded.db"}));
   CHECK(get(seeded.port(), "/api/markets")["markets"].size() == 2);
 }
+
+TEST_CASE("a ticker or sector that is not UTF-8 is refused at import with its line, and reads stay valid") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const std::string csv =
+      "date,ticker,asset_type,close,volume,sector\n"
+      "2024-01-02,AAA,stock,10,100,Technology\n"
+      "2024-01-02,B\xff" "B,stock,20,100,Energy\n"
+      "2024-01-03,AAA,stock,11,100,Tech\xc3\x28nology\n";
+  const json refused = expect(upload(port, "?name=bad-utf8", csv), 422);
+  CHECK(refused["error"]["code"] == "bad_import");
+  REQUIRE(refused["error"]["issue_count"] == 2);
+  CHECK(refused["error"]["issues"][0]["line"] == 3);
+  CHECK(refused["error"]["issues"][1]["line"] == 4);
+  // Lenient: the two lines are left out, and every read of the market is valid JSON.
+  const json lenient = expect(upload(port, "?name=good-utf8&mode=lenient", csv), 201);
+  const int id = lenient["market"]["id"].get<int>();
+  CHECK(get(port, "/api/markets/" + std::to_string(id) + "/assets")["assets"].size() == 1);
+  CHECK(get(port, "/api/markets")["markets"].size() == 2);
+}

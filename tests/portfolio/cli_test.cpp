@@ -57,6 +57,11 @@ TEST_CASE("finsim metrics on bad input: one line on stderr, exit code 2, nothing
       {{"metrics", "--kind", "bogus"}, "r\n0.1\n0.2\n"},
       {{"metrics", "--benchmark", "X"}, "r\n0.1\n0.2\n"},
       {{"metrics", "--kind", "prices"}, "p\n1\n-2\n"},
+      // Prices with a zero or a negative among them are not returns either (issue "Hardening", 13).
+      {{"metrics"}, "date,price\n2020-01-01,100\n2020-01-02,0\n2020-01-03,-5\n2020-01-04,101\n"},
+      {{"metrics", "--kind", "returns"}, "r\n0.1\n-1.5\n0.2\n"},
+      // Invalid UTF-8 in the header: a clear line, not an internal error.
+      {{"metrics"}, "date,pr\xffice\n2020-01-01,100\n2020-01-02,101\n2020-01-03,102\n"},
   };
   for (const auto& [args, input] : cases) {
     std::vector<std::string> argv = {finsim_binary()};

@@ -1,5 +1,7 @@
 #include "portfolio/csv_reader.hpp"
 
+#include "finsim/utf8.hpp"
+
 #include <cctype>
 #include <cstdlib>
 #include <cmath>
@@ -24,6 +26,10 @@ namespace {
 Record split_line(std::string_view line, std::size_t number) {
   Record r;
   r.line = number;
+  if (!is_valid_utf8(line)) {  // names and tickers end up in JSON answers: refuse it here, by line
+    r.error = "not valid UTF-8";
+    return r;
+  }
   std::string field;
   bool quoted = false, was_quoted = false;
   for (std::size_t i = 0; i < line.size(); ++i) {

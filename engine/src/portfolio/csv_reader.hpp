@@ -12,7 +12,7 @@ namespace finsim::portfolio::csv {
 struct Record {
   std::size_t line = 0;             ///< 1-based
   std::vector<std::string> fields;  ///< unquoted, not trimmed
-  std::string error;                ///< non-empty when the line could not be split (bad quoting)
+  std::string error;                ///< non-empty when the line could not be split (bad quoting, not UTF-8)
 };
 
 /// Every non-blank line of `text` as a record. Strips a UTF-8 BOM and the CR of CRLF.
