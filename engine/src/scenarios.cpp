@@ -12,7 +12,7 @@ const std::vector<Scenario>& all() {
        {}},
       {"liquidity_freeze",
        "At step 10 depositors pull 12 % of their money out of most periphery banks; most of it flees to "
-       "the core banks. Lent on, that money would carry the periphery through. Instead the stressed "
+       "the core banks. Lent on, that money would carry most of the periphery through. Instead the stressed "
        "borrowers make their lenders nervous: banks hoard, recalling loans and refusing new ones. "
        "Borrowers that cannot roll over sell securities in a thin market, the price falls, depositors "
        "run on the weakest, and many fail. Without the hoarding far fewer fail, and so they do with a "
