@@ -103,7 +103,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     auto& req = parser_->get();
     const bool keep_alive = req.keep_alive();
     const bool head = req.method() == http::verb::head;
-    if (beast::websocket::is_upgrade(req)) return upgrade();
+    if (beast::websocket::is_upgrade(req)) {
+      // RFC 6455 §4.2.1: the key is the base64 of 16 bytes, 24 characters. Beast answers 101 to an empty one.
+      if (req[http::field::sec_websocket_key].size() != 24)
+        return send_error("bad_request", "a WebSocket handshake needs a 24-character Sec-WebSocket-Key");
+      return upgrade();
+    }
     HttpRequest plain = to_plain(req);
     // The answer may come from another thread (the portfolio service, once its change is durable):
     // it is sent from this connection's strand. Nothing thrown while serving one request may end the
@@ -150,6 +155,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
     res->set(http::field::server, "finsim-server");
     res->set("X-FinSim-Server", FINSIM_VERSION);  // how the web app recognizes its server
+    res->set("X-Content-Type-Options", "nosniff");  // every answer: a browser never guesses a type
     for (auto& [name, value] : r.headers) res->insert(name, value);
     const bool close = r.close || !keep_alive || stopping_;
     res->keep_alive(!close);

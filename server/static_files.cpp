@@ -147,7 +147,7 @@ HttpResponse StaticFiles::serve_file(const HttpRequest& request, const std::stri
   if (!in.good() && !in.eof()) return text_response(500, "cannot read /" + relative + "\n");
   r.status = 200;
   r.body = std::move(body);
-  r.set("Content-Type", std::string(mime_type(relative))).set("X-Content-Type-Options", "nosniff");
+  r.set("Content-Type", std::string(mime_type(relative)));
   return r;
 }
 

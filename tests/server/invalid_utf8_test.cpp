@@ -14,6 +14,11 @@ namespace {
 
 bool alive(const ServerProcess& server) { return ::kill(server.pid(), 0) == 0; }
 
+std::string handshake(const std::string& target, const std::string& key) {
+  return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+         "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\n\r\n";
+}
+
 }  // namespace
 
 TEST_CASE("requests carrying invalid UTF-8 get a 4xx with valid JSON, and the server lives on") {
@@ -29,9 +34,6 @@ TEST_CASE("requests carrying invalid UTF-8 get a 4xx with valid JSON, and the se
       {"GET", "/api/portfolios/%ff", {}},
       {"DELETE", "/sessions/%ff", {}},
       {"POST", "/control/step?session=%fe%ff", {}},
-      {"GET", "/ws/simulation?session=%ff",
-       {{"Upgrade", "websocket"}, {"Connection", "Upgrade"}, {"Sec-WebSocket-Version", "13"},
-        {"Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="}}},
   };
   for (const Case& c : cases) {
     INFO(c.method << " " << c.target);
@@ -41,5 +43,24 @@ TEST_CASE("requests carrying invalid UTF-8 get a 4xx with valid JSON, and the se
     CHECK_NOTHROW(json_of(r));
     REQUIRE(alive(server));
   }
+  // A real WebSocket handshake (raw bytes: the test client would add "Connection: close").
+  const HttpReply ws = raw_http(port, handshake("/ws/simulation?session=%ff", "dGhlIHNhbXBsZSBub25jZQ=="));
+  CHECK(ws.status >= 400);
+  CHECK(ws.status < 500);
+  REQUIRE(alive(server));
   CHECK(control_status(port)["timestep"] == 0);  // still serving, nothing changed
+}
+
+TEST_CASE("a WebSocket handshake without a proper key is refused, and every answer says nosniff") {
+  ServerProcess server;
+  const int port = server.port();
+  REQUIRE(raw_http(port, handshake("/ws/simulation", "dGhlIHNhbXBsZSBub25jZQ==")).status == 101);
+  for (const std::string key : {std::string(""), std::string("short"), std::string(40, 'A')}) {
+    INFO("Sec-WebSocket-Key '" << key << "'");
+    const HttpReply r = raw_http(port, handshake("/ws/simulation", key));
+    CHECK(r.status == 400);
+    REQUIRE(alive(server));
+  }
+  for (const std::string target : {"/control/status", "/api/scenarios", "/no-such-file", "/control/nope"})
+    CHECK(http(port, target == "/control/nope" ? "POST" : "GET", target).header("x-content-type-options") == "nosniff");
 }
