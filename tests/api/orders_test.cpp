@@ -2,6 +2,8 @@
 // close (never a price the order could not have seen), every fill recorded, balances the engine's.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "api_support.hpp"
 #include "finsim/portfolio/fees.hpp"
 #include "finsim/portfolio/money.hpp"
@@ -39,6 +41,8 @@ TEST_CASE("invalid orders get the right 4xx and change nothing") {
   CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":0})", 422) == "bad_quantity");
   CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":"ten"})", 422) == "bad_order");
   CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1e999})", 400) == "bad_json");  // not a finite number
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1e13})", 422) == "bad_quantity");  // beyond 1e12
+  CHECK(code(R"({"ticker":"TEC1","side":"buy","notional":1e306})", 422) == "bad_quantity");
   CHECK(code(R"({"ticker":"TEC1","side":"buy","quantity":1000000})", 422) == "insufficient_cash");
   CHECK(code(R"({"ticker":"TEC1","side":"sell","quantity":1})", 422) == "insufficient_holdings");
   CHECK(code(R"({"ticker":"TEC1","side":"short","quantity":1})", 422) == "bad_order");
@@ -189,4 +193,19 @@ TEST_CASE("an order that can no longer be paid at its fill is rejected there, an
   CHECK(rejected["error"]["code"] == "insufficient_cash");
   CHECK(rejected["fill"].is_null());
   CHECK(get(port, portfolio_path(p))["fills"] == 1);
+}
+
+TEST_CASE("absurd short sales are refused, and the market's clock keeps moving") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "S"}, {"initial_capital", 1000}, {"fee_structure", "flat"}, {"allow_short", true}});
+  const std::string path = portfolio_path(p) + "/orders";
+  for (const char* size : {"1e307", "1e306", "1e13"}) {
+    INFO(size);
+    CHECK(error_code(http(port, "POST", path, std::string(R"({"ticker":"TEC1","side":"sell","quantity":)") + size + "}"), 422) ==
+          "bad_quantity");
+  }
+  const json moved = advance(port);
+  CHECK(moved.is_object());
+  CHECK(std::isfinite(get(port, portfolio_path(p))["cash"].get<double>()));
 }

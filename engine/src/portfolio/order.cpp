@@ -44,6 +44,8 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
     return make_error("unknown_ticker", "unknown ticker '" + order.ticker + "'");
   if (!(std::isfinite(order.size) && order.size > 0.0))
     return make_error("bad_quantity", "order size must be a finite number > 0");
+  if (order.size > kMaxOrderSize)
+    return make_error("bad_quantity", "order size must be at most 1e12 (units or currency)");
   if (order.type == OrderType::limit && !(std::isfinite(order.limit_price) && order.limit_price > 0.0))
     return make_error("bad_limit_price", "a limit order needs a finite limit price > 0");
   if (order.good_until && *order.good_until < order.placed)
@@ -59,6 +61,7 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
 
 Result<double> order_units(SizeKind kind, double size, double price, bool fractional) {
   if (!(std::isfinite(size) && size > 0.0)) return make_error("bad_quantity", "order size must be a finite number > 0");
+  if (size > kMaxOrderSize) return make_error("bad_quantity", "order size must be at most 1e12 (units or currency)");
   if (kind == SizeKind::notional && !(std::isfinite(price) && price > 0.0))
     return make_error("bad_price", "a notional order needs a finite price > 0");
   double quantity = kind == SizeKind::quantity ? size : size / price;

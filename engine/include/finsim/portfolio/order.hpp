@@ -41,6 +41,11 @@ struct Order {
   double confidence = -1.0;   ///< of the causing signal, −1 when none
 };
 
+/// The largest order size accepted, in units or in currency: far beyond any real order, and small enough
+/// that size × price, fees and the resulting cash stay finite for any price a market can hold (issue
+/// "Hardening", item 4: a short sale of 1e307 units once stored cash as infinity and froze the clock).
+inline constexpr double kMaxOrderSize = 1e12;
+
 /// Checks that need no price: known ticker ("unknown_ticker"), finite positive size ("bad_quantity"),
 /// a positive limit for limit orders ("bad_limit_price"), good_until not before placed
 /// ("bad_expiry"), whole units when the rules forbid fractions ("bad_quantity"), and — for sells
