@@ -19,4 +19,8 @@ void fail(const boost::system::error_code& ec, const char* what) {
   std::fprintf(stderr, "finsim-server: %s: %s\n", what, ec.message().c_str());
 }
 
+void fail_thrown(const char* where, const char* what) {
+  std::fprintf(stderr, "finsim-server: %s: a handler threw: %s\n", where, what);
+}
+
 }  // namespace finsim::server

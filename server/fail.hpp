@@ -9,4 +9,7 @@ namespace finsim::server {
 
 void fail(const boost::system::error_code& ec, const char* what);
 
+/// One line on stderr for an exception a handler threw (the server goes on: see Server::run).
+void fail_thrown(const char* where, const char* what);
+
 }  // namespace finsim::server

@@ -120,7 +120,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
         });
       });
     } catch (const std::exception& e) {
-      fail(beast::error_code{}, (std::string("request handler threw: ") + e.what()).c_str());
+      fail_thrown("request", e.what());
       send_error("internal_error", "the server could not answer this request");
     }
   }
@@ -132,7 +132,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     try {
       live = context_->router->viewer_channel(plain);
     } catch (const std::exception& e) {
-      fail(beast::error_code{}, (std::string("WebSocket handler threw: ") + e.what()).c_str());
+      fail_thrown("WebSocket upgrade", e.what());
     }
     if (!live.ok()) {
       HttpResponse r = error_response(live.error());

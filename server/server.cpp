@@ -1,5 +1,7 @@
 #include "server.hpp"
 
+#include "fail.hpp"
+
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -142,13 +144,33 @@ void Server::State::poll_shutdown() {
   });
 }
 
+namespace {
+
+// Runs `io` until it stops. A handler that throws (a bug, or a library's exception on hostile input)
+// unwinds out of run(); Asio allows run() to be called again, so the server logs it and goes on serving
+// everyone else: nothing thrown while serving one request may end the server.
+void run_resilient(net::io_context& io, const char* what) {
+  for (;;) {
+    try {
+      io.run();
+      return;
+    } catch (const std::exception& e) {
+      fail_thrown(what, e.what());
+    } catch (...) {
+      fail_thrown(what, "an unknown exception");
+    }
+  }
+}
+
+}  // namespace
+
 void Server::run() {
   s_->listener->run();
   auto simulation_work = net::make_work_guard(s_->simulation_io);
-  std::thread simulation([this] { s_->simulation_io.run(); });
+  std::thread simulation([this] { run_resilient(s_->simulation_io, "simulation"); });
   std::vector<std::thread> threads;
-  for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { s_->io.run(); });
-  s_->io.run();
+  for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { run_resilient(s_->io, "network"); });
+  run_resilient(s_->io, "network");
   for (auto& t : threads) t.join();
   // The network has stopped and every session was closed (its timer cancelled). The portfolio service
   // commits what is queued (answers can no longer be sent: those clients retry with their keys).

@@ -64,3 +64,15 @@ TEST_CASE("a WebSocket handshake without a proper key is refused, and every answ
   for (const std::string target : {"/control/status", "/api/scenarios", "/no-such-file", "/control/nope"})
     CHECK(http(port, target == "/control/nope" ? "POST" : "GET", target).header("x-content-type-options") == "nosniff");
 }
+
+TEST_CASE("a chunked request with a trailer field over 64 KiB does not end the server") {
+  ServerProcess server;
+  const int port = server.port();
+  const std::string request =
+      "POST /control/step HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "2\r\n{}\r\n0\r\nX-Big: " + std::string(70000, 'a') + "\r\n\r\n";
+  const HttpReply r = raw_http(port, request);
+  CHECK((r.status == 0 || (r.status >= 400 && r.status < 500)));  // refused, or the connection closed
+  REQUIRE(alive(server));
+  CHECK(control_status(port)["timestep"].get<int>() <= 1);
+}
