@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "finsim/intervention_body.hpp"
+#include "finsim/json_depth.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
 #include "body_fields.hpp"
@@ -30,6 +31,8 @@ const std::vector<std::string>& Session::control_names() {
 
 Result<json> Session::parse_body(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return json::object();
+  if (!json_depth_within(text))
+    return make_error("bad_json", "the body nests deeper than " + std::to_string(kMaxJsonDepth) + " levels");
   json body = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return make_error("bad_json", "the body is not valid JSON");
   return body;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_responses.hpp"
+#include "finsim/json_depth.hpp"
 
 namespace finsim::server {
 
@@ -17,9 +18,13 @@ bool valid_idempotency_key(std::string_view key) {
 }
 
 RequestFingerprint fingerprint(const HttpRequest& request) {
-  // JSON bodies compare by meaning (nlohmann's dump sorts keys), anything else by bytes.
-  const auto parsed = nlohmann::json::parse(request.body, nullptr, false);
-  const std::string canonical = parsed.is_discarded() ? request.body : parsed.dump();
+  // JSON bodies compare by meaning (nlohmann's dump sorts keys), anything else by bytes; a body nested
+  // too deeply to parse safely by bytes too (the handler refuses it anyway).
+  const bool shallow = json_depth_within(request.body);
+  const auto parsed = shallow ? nlohmann::json::parse(request.body, nullptr, false) : nlohmann::json(nullptr);
+  const std::string canonical = !shallow || parsed.is_discarded()
+                                    ? request.body
+                                    : parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
   for (unsigned char c : canonical) {
     h ^= c;

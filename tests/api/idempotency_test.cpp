@@ -52,3 +52,16 @@ TEST_CASE("concurrent retries of one key place one order") {
   for (const std::string& a : answers) CHECK(a == answers[0]);
   CHECK(get(port, orders)["orders"].size() == 1);
 }
+
+TEST_CASE("a body nested 100,000 deep with an Idempotency-Key is refused and the server lives on") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (const char* target : {"/api/markets/import", "/api/portfolios"}) {
+    INFO(target);
+    const HttpReply r = http(port, "POST", target, deep, {{"Content-Type", "application/json"}, {"Idempotency-Key", "deep-1"}});
+    CHECK(r.status >= 400);
+    CHECK(r.status < 500);
+  }
+  CHECK(get(port, "/api/portfolios").contains("portfolios"));  // still serving
+}
