@@ -59,6 +59,9 @@ TEST_CASE("bad portfolio requests get the right 4xx and change nothing") {
                    404) == "unknown_market");
   CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", 1}, {"model", "a b"}}),
                    422) == "bad_portfolio");
+  for (const double id : {0.0, 0.5, -1.0, 1.5})  // once taken silently as the default market
+    CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", 1}, {"market_id", id}}),
+                     422) == "bad_portfolio");
   CHECK(get(port, "/api/portfolios")["portfolios"].empty());
   CHECK(error_code(call(port, "GET", "/api/portfolios/7"), 404) == "unknown_portfolio");
   CHECK(error_code(call(port, "GET", "/api/portfolios/abc"), 404) == "not_found");
