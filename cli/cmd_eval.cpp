@@ -4,7 +4,6 @@
 // against the heuristic. A readable table, JSON with --json, or Markdown with --markdown.
 #include <cstdio>
 #include <iostream>
-#include <mutex>
 
 #include <nlohmann/json.hpp>
 
@@ -160,18 +159,14 @@ int eval_command(const std::vector<std::string>& argv) {
       rows[p].runs.resize(n_seeds);
     }
     // Every (policy, seed) run is independent and lands in its own slot: the thread count cannot matter.
-    std::mutex failure_mutex;
-    std::string failure;
-    pool.run(static_cast<int>(names.size() * n_seeds), [&](int k) {
-      const auto p = static_cast<std::size_t>(k) / n_seeds, i = static_cast<std::size_t>(k) % n_seeds;
-      try {
+    try {
+      pool.run(static_cast<int>(names.size() * n_seeds), [&](int k) {
+        const auto p = static_cast<std::size_t>(k) / n_seeds, i = static_cast<std::size_t>(k) % n_seeds;
         rows[p].runs[i] = evaluate_run(configs[s], seeds.first + i, steps, makers[p]);
-      } catch (const std::exception& e) {  // exceptions must not leave a worker thread
-        std::lock_guard<std::mutex> lock(failure_mutex);
-        if (failure.empty()) failure = e.what();
-      }
-    });
-    if (!failure.empty()) throw UsageError(failure);
+      });
+    } catch (const std::exception& e) {
+      throw UsageError(e.what());
+    }
     // Learned policies report the name inside their file.
     for (std::size_t p = 0; p < names.size(); ++p) rows[p].name = std::string(makers[p]()->name());
     if (args.has("json")) out["scenarios"].push_back(scenario_json(scenarios[s], seeds, steps, rows));

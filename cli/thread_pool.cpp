@@ -1,6 +1,8 @@
 #include "thread_pool.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <utility>
 
 #include "cli_args.hpp"
 
@@ -19,14 +21,21 @@ ThreadPool::~ThreadPool() {
   for (std::thread& t : workers_) t.join();
 }
 
-// Runs the current job's remaining indices; `lock` holds mutex_ except while a body runs.
+// Runs the current job's remaining indices; `lock` holds mutex_ except while a body runs. A body that
+// throws has its exception kept (the first one) for run() to rethrow; the other indices still run.
 void ThreadPool::run_indices(std::unique_lock<std::mutex>& lock) {
   while (next_ < count_) {
     const int i = next_++;
     const auto* body = body_;
     lock.unlock();
-    (*body)(i);
+    std::exception_ptr thrown;
+    try {
+      (*body)(i);
+    } catch (...) {
+      thrown = std::current_exception();
+    }
     lock.lock();
+    if (thrown && !failure_) failure_ = thrown;
     if (--pending_ == 0) finished_.notify_all();
   }
 }
@@ -44,7 +53,7 @@ void ThreadPool::work() {
 
 void ThreadPool::run(int count, const std::function<void(int)>& body) {
   if (count <= 0) return;
-  if (workers_.empty() || count == 1) {
+  if (workers_.empty() || count == 1) {  // on the caller alone: an exception leaves at once
     for (int i = 0; i < count; ++i) body(i);
     return;
   }
@@ -53,11 +62,13 @@ void ThreadPool::run(int count, const std::function<void(int)>& body) {
   count_ = count;
   next_ = 0;
   pending_ = count;
+  failure_ = nullptr;
   ++generation_;
   wake_.notify_all();
   run_indices(lock);
   finished_.wait(lock, [&] { return pending_ == 0; });
   body_ = nullptr;
+  if (failure_) std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
 learning::ParallelFor ThreadPool::parallel_for() {

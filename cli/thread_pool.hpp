@@ -3,6 +3,7 @@
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -20,7 +21,9 @@ class ThreadPool {
   ThreadPool(const ThreadPool&) = delete;
   ThreadPool& operator=(const ThreadPool&) = delete;
 
-  /// Runs body(0) … body(count − 1) across the threads and returns when all have finished.
+  /// Runs body(0) … body(count − 1) across the threads and returns when all have finished. A body's
+  /// exception never leaves a worker thread: the first one is rethrown here, on the caller, once every
+  /// index has run (with one thread, at once).
   void run(int count, const std::function<void(int)>& body);
   /// run() as a learning::ParallelFor (the pool must outlive its use).
   learning::ParallelFor parallel_for();
@@ -35,6 +38,7 @@ class ThreadPool {
   std::condition_variable wake_, finished_;
   const std::function<void(int)>* body_ = nullptr;
   int count_ = 0, next_ = 0, pending_ = 0;
+  std::exception_ptr failure_;
   long long generation_ = 0;
   bool stop_ = false;
 };
