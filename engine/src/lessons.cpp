@@ -36,13 +36,6 @@ double default_difference(std::string_view name, std::string_view a, std::string
   return final_default_rate(scenario(name, a), seed) - final_default_rate(scenario(name, b), seed);
 }
 
-int largest_core_bank(const Simulation& sim) {
-  int best = -1;
-  for (int i = 0; i < sim.banks(); ++i)
-    if (sim.bank(i).tier == 1 && (best < 0 || sim.bank(i).total_assets > sim.bank(best).total_assets)) best = i;
-  return best;
-}
-
 // Mean stress difference (world b − world a) over the banks in `group` after both ran to the same step.
 double mean_rise(const Simulation& a, const Simulation& b, const std::vector<int>& group) {
   if (group.empty()) return 0.0;

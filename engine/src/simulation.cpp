@@ -153,9 +153,8 @@ void Simulation::complete_step(std::span<const Action> chosen) {
     const Action a = s.action_imposed[i] ? s.imposed_action[i]
                      : (i < static_cast<int>(chosen.size()) ? chosen[i] : Action::hold);
     s.action[i] = (s.active[i] && allows(s.masks[i], a)) ? a : Action::hold;
-  }
-  for (int i = 0; i < s.n; ++i)
     if (s.action[i] == Action::hoard) s.last_hoard[i] = s.t + 1;
+  }
   s.settle_liquidity();
   s.measure_banks();
   int waves = 0;
@@ -250,6 +249,15 @@ BankReport Simulation::bank(int i) const {
   r.default_timestep = s.default_step[i];
   r.default_cause = s.default_cause[i];
   return r;
+}
+
+int largest_core_bank(const Simulation& sim) {
+  int best = -1;
+  for (int i = 0; i < sim.banks(); ++i) {
+    const BankReport b = sim.bank(i);
+    if (b.tier == 1 && !b.defaulted && (best < 0 || b.total_assets > sim.bank(best).total_assets)) best = i;
+  }
+  return best;
 }
 
 }  // namespace finsim

@@ -4,14 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/intervention_body.hpp"
-#include "bank_picks.hpp"
 #include "finsim/scenarios.hpp"
 #include "finsim/session.hpp"
 
 using namespace finsim;
 using nlohmann::json;
-
-using finsim::test::largest_core_bank;
 
 TEST_CASE("force_action makes the bank take the action at the next step only") {
   auto sim = Simulation::create(scenario_config("calm").value(), 11);

@@ -2,13 +2,11 @@
 // hoard_persistence steps and lets hoard_runoff_share of its loans run off each of them.
 #include <catch2/catch.hpp>
 
-#include "bank_picks.hpp"
 #include "finsim/scenarios.hpp"
 #include "finsim/simulation.hpp"
 
 using namespace finsim;
 
-using finsim::test::largest_core_bank;
 
 namespace {
 

@@ -183,4 +183,8 @@ class Simulation {
   std::unique_ptr<State> s_;
 };
 
+/// The active tier-1 bank with the largest total assets now, the lowest index among equals: the bank a
+/// `shock_defaults` shock fails first (step_shocks.cpp orders them the same way). -1 when none is left.
+int largest_core_bank(const Simulation& sim);
+
 }  // namespace finsim
