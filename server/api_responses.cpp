@@ -44,11 +44,14 @@ int http_status(std::string_view code) {
   return 500;
 }
 
+std::string json_text(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 HttpResponse json_response(int status, const nlohmann::json& body) {
   HttpResponse r;
   r.status = status;
-  // Echoes of request text (a session id, a path) may hold invalid UTF-8: replaced, never thrown.
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  r.body = json_text(body);
   r.set("Content-Type", "application/json")
       .set("Cache-Control", "no-store")
       .set("Access-Control-Allow-Origin", "*")

@@ -2,6 +2,7 @@
 // (docs/http-api.md, "Errors"). Pure, thread-safe.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json_fwd.hpp>
@@ -21,6 +22,10 @@ namespace finsim::server {
 ///   426 upgrade_required                 429 too_many_sessions                  431 header_too_large
 ///   503 shutting_down, store_unavailable  500 anything else
 int http_status(std::string_view code);
+
+/// The JSON text the server sends for `value`: compact, and never throwing — text from a request that
+/// is not UTF-8 (a session id, a path echoed in an error) is replaced by U+FFFD.
+std::string json_text(const nlohmann::json& value);
 
 /// A JSON body with `Cache-Control: no-store` and the CORS header every API answer carries.
 HttpResponse json_response(int status, const nlohmann::json& body);

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "api_responses.hpp"
+
 namespace finsim::server {
 
 FrameKind frame_kind(std::string_view message) {
@@ -34,7 +36,7 @@ Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
 }
 
 Frame status_frame(const nlohmann::json& status) {
-  return make_frame(R"({"type":"STATUS","payload":)" + status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}", false);
+  return make_frame(R"({"type":"STATUS","payload":)" + json_text(status) + "}", false);
 }
 
 }  // namespace finsim::server

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api_responses.hpp"
 #include "frame.hpp"
 
 namespace finsim::server {
@@ -13,7 +14,7 @@ namespace {
 Frame make_message(std::string_view type, std::uint64_t seq, const nlohmann::json& payload) {
   std::string text = "{\"type\":\"";
   text.append(type).append("\",\"seq\":").append(std::to_string(seq)).append(",\"payload\":");
-  text.append(payload.dump()).append("}");
+  text.append(json_text(payload)).append("}");
   return make_frame(std::move(text), false, seq);
 }
 

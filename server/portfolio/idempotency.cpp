@@ -24,7 +24,7 @@ RequestFingerprint fingerprint(const HttpRequest& request) {
   const auto parsed = shallow ? nlohmann::json::parse(request.body, nullptr, false) : nlohmann::json(nullptr);
   const std::string canonical = !shallow || parsed.is_discarded()
                                     ? request.body
-                                    : parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                                    : json_text(parsed);
   std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
   for (unsigned char c : canonical) {
     h ^= c;
