@@ -44,7 +44,8 @@ std::string reproduce_command(const TrainingOptions& o) {
   for (std::size_t k = 0; k < t.hidden.size(); ++k) c << (k ? "," : "") << t.hidden[k];
   c << " --epochs " << t.epochs << " --minibatches " << t.minibatches << " --lr " << num(t.actor_learning_rate)
     << " --critic-lr " << num(t.critic_learning_rate) << " --entropy " << num(t.entropy_coef) << " --gamma "
-    << num(t.gamma) << " --lambda " << num(t.gae_lambda) << " --selection " << learning::action_selection_name(o.selection);
+    << num(t.gamma) << " --lambda " << num(t.gae_lambda) << " --selection " << learning::action_selection_name(o.selection)
+    << " --discretion " << learning::discretion_name(o.discretion);
   for (const auto& [k, v] : o.overrides) c << " --set " << k << "=" << v;
   if (!o.description.empty()) c << " --description " << shell_quote(o.description);
   return c.str();
@@ -65,6 +66,8 @@ TrainingOptions options_from_args(const Args& args) {
   o.description = args.get("description").value_or("");
   if (auto s = args.get("selection"); s && !learning::parse_action_selection(*s, o.selection))
     throw UsageError("--selection must be argmax or sample");
+  if (auto s = args.get("discretion"); s && !learning::parse_discretion(*s, o.discretion))
+    throw UsageError("--discretion must be always or under_stress");
   learning::TrainerConfig& t = o.trainer;
   t.seed = static_cast<std::uint64_t>(args.integer("seed", 1, 0, (1LL << 53) - 1));
   if (auto h = args.get("hidden")) {
@@ -129,7 +132,7 @@ int train_command(const std::vector<std::string>& argv) {
   const Args args(argv, {{"scenario"}, {"cooperation"}, {"steps"}, {"seed"}, {"out"}, {"log"}, {"copies"},
                          {"episode-steps"}, {"default-penalty"}, {"hidden"}, {"epochs"}, {"minibatches"},
                          {"lr"}, {"critic-lr"}, {"entropy"}, {"gamma"}, {"lambda"}, {"name"}, {"description"},
-                         {"selection"}, {"threads"}, {"set", true, true}, {"banks"}, {"quiet", false}},
+                         {"selection"}, {"discretion"}, {"threads"}, {"set", true, true}, {"banks"}, {"quiet", false}},
                   0);
   const auto out_path = args.get("out");
   if (!out_path || out_path->empty()) throw UsageError("--out FILE is required (where to write the policy)");

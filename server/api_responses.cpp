@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 56> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 60> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -38,6 +38,9 @@ int http_status(std::string_view code) {
       {"store_unavailable", 503},  {"internal", 500},
       {"store", 500},              {"cancelled", 503},
       {"unknown_asset", 422},      {"bad_panel", 422},
+      // Writes from elsewhere (origin_policy.hpp, token_throttle.hpp).
+      {"wrong_host", 403},         {"cross_origin", 403},
+      {"unsupported_media_type", 415}, {"too_many_wrong_tokens", 429},
   }};
   for (const auto& [c, status] : kStatus)
     if (c == code) return status;
@@ -71,6 +74,12 @@ HttpResponse method_not_allowed(std::string_view allow) {
       "method_not_allowed", "this path accepts " + std::string(allow) + " only"));
   r.set("Allow", std::string(allow));
   return r;
+}
+
+void allow_only_origin(HttpResponse& r, const std::string& origin) {
+  r.remove("Access-Control-Allow-Origin");
+  if (origin.empty()) return;
+  r.set("Access-Control-Allow-Origin", origin).set("Vary", "Origin");
 }
 
 HttpResponse preflight_response(std::string_view allow) {

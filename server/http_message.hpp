@@ -17,9 +17,13 @@ struct HttpRequest {
   std::string target;  ///< the request target exactly as sent: path and optional "?query"
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;    ///< at most the body limit (larger bodies never reach the router)
+  std::string client;  ///< the peer's IP address ("127.0.0.1"; behind a proxy, the proxy's); "" if unknown
 
   /// The value of the first header called `name` (case-insensitive), or "" when absent.
   [[nodiscard]] std::string_view header(std::string_view name) const;
+  /// The media type of Content-Type in lower case, without parameters or spaces
+  /// ("Application/JSON; charset=utf-8" → "application/json"); "" when absent.
+  [[nodiscard]] std::string media_type() const;
 };
 
 /// One response. Content-Length is added by the session; `close` ends the connection after it.
@@ -31,6 +35,8 @@ struct HttpResponse {
 
   /// Appends a header (no check for duplicates).
   HttpResponse& set(std::string name, std::string value);
+  /// Removes every header called `name` (case-insensitive).
+  HttpResponse& remove(std::string_view name);
   /// The value of the first header called `name` (case-insensitive), or "" when absent.
   [[nodiscard]] std::string_view header(std::string_view name) const;
 };

@@ -21,8 +21,9 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
 
-HttpRequest to_plain(http::request<http::string_body>& req) {
+HttpRequest to_plain(http::request<http::string_body>& req, const std::string& client) {
   HttpRequest r;
+  r.client = client;
   r.method = std::string(req.method_string());
   r.target = std::string(req.target());
   for (const auto& field : req) r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
@@ -37,6 +38,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
       : stream_(std::move(socket)), context_(std::move(context)), ticket_(std::move(ticket)) {}
 
   void run() {
+    beast::error_code ec;
+    const auto peer = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ = peer.address().to_string();
     ticket_.bind(weak_from_this());
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->do_read(); });
   }
@@ -109,7 +113,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
         return send_error("bad_request", "a WebSocket handshake needs a 24-character Sec-WebSocket-Key");
       return upgrade();
     }
-    HttpRequest plain = to_plain(req);
+    HttpRequest plain = to_plain(req, client_);
     // The answer may come from another thread (the portfolio service, once its change is durable):
     // it is sent from this connection's strand. Nothing thrown while serving one request may end the
     // server: it becomes this request's 500.
@@ -125,15 +129,26 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     }
   }
 
+  /// What to watch may be known only after the portfolio service has looked a portfolio up: the
+  /// handshake is answered from this connection's strand once the router has answered.
   void upgrade() {
-    auto req = parser_->release();
-    HttpRequest plain = to_plain(req);
-    Result<std::shared_ptr<Channel>> live = make_error("internal_error", "the server could not open this WebSocket");
+    auto req = std::make_shared<http::request<http::string_body>>(parser_->release());
+    const HttpRequest plain = to_plain(*req, client_);
+    auto open = [self = shared_from_this(), req](Result<std::shared_ptr<Channel>> live) {
+      net::post(self->stream_.get_executor(), [self, req, live = std::move(live)]() mutable {
+        self->open_websocket(std::move(*req), std::move(live));
+      });
+    };
     try {
-      live = context_->router->viewer_channel(plain);
+      context_->router->viewer_channel(plain, open);
     } catch (const std::exception& e) {
       fail_thrown("WebSocket upgrade", e.what());
+      open(make_error("internal_error", "the server could not open this WebSocket"));
     }
+  }
+
+  void open_websocket(http::request<http::string_body> req, Result<std::shared_ptr<Channel>> live) {
+    if (stopping_) return do_close();
     if (!live.ok()) {
       HttpResponse r = error_response(live.error());
       r.close = true;
@@ -215,6 +230,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   bool drain_after_write_ = false;
   std::size_t drained_ = 0;
   std::size_t body_limit_ = 0;  ///< of the request being read
+  std::string client_;          ///< the peer's address, for every request of this connection
   std::array<char, 16384> drain_buffer_{};
 };
 

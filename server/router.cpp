@@ -1,5 +1,6 @@
 #include "router.hpp"
 
+#include <chrono>
 #include <cstdlib>
 
 #include "api_responses.hpp"
@@ -26,20 +27,60 @@ bool under(std::string_view path, std::string_view root) {
 }  // namespace
 
 Router::Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
-               std::string control_token, std::shared_ptr<const PortfolioApi> portfolio,
+               std::string control_token, OriginPolicy origins, std::shared_ptr<const PortfolioApi> portfolio,
                std::shared_ptr<PortfolioFeed> feed)
     : sessions_(std::move(sessions)),
       files_(std::move(files)),
       control_token_(std::move(control_token)),
+      origins_(std::move(origins)),
       portfolio_(std::move(portfolio)),
       feed_(std::move(feed)),
       catalogue_(catalogue_json().dump()) {}
 
 void Router::handle(HttpRequest request, Reply reply) const {
+  const bool write = changes_state(request.method);
+  if (write || (request.method == "OPTIONS" && changes_state(request.header("Access-Control-Request-Method"))))
+    reply = [reply = std::move(reply), origin = origins_.cors_origin(request)](HttpResponse r) {
+      allow_only_origin(r, origin);
+      reply(std::move(r));
+    };
+  if (write) {
+    if (auto refusal = refuse_write(request)) return reply(std::move(*refusal));
+    if (!control_token_.empty() && !request.header("Authorization").empty())
+      reply = [reply = std::move(reply), throttle = throttle_, client = request.client](HttpResponse r) {
+        if (r.status == 401) throttle->wrong_token(client, TokenThrottle::Clock::now());
+        reply(std::move(r));
+      };
+  }
   const auto path = percent_decode(split_target(request.target).path);
   if (path && portfolio_ && PortfolioApi::serves(*path)) return portfolio_->handle(std::move(request), *path, std::move(reply));
   reply(path ? handle_now(request, *path)
              : error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
+}
+
+std::optional<HttpResponse> Router::refuse_write(const HttpRequest& request) const {
+  if (Status admitted = origins_.admit(request); !admitted.ok()) return error_response(admitted.error());
+  using std::chrono::seconds;
+  const auto wait = throttle_->refused_for(request.client, TokenThrottle::Clock::now());
+  if (wait > TokenThrottle::Clock::duration::zero()) {
+    const auto retry = std::chrono::ceil<seconds>(wait).count();
+    HttpResponse r = error_response(make_error(
+        "too_many_wrong_tokens", "too many wrong tokens from this address: changes are refused for " +
+                                     std::to_string(retry) + " s"));
+    r.set("Retry-After", std::to_string(retry));
+    return r;
+  }
+  // Another declared type (text/plain, a form) is what a page of any site may send without asking
+  // first (a CORS "simple request"). A write without a body may declare nothing (POST /control/play).
+  const std::string type = request.media_type();
+  const bool csv_ok = portfolio_ && PortfolioApi::takes_csv(split_target(request.target).path);
+  if ((type.empty() && request.body.empty()) || type == "application/json" || (csv_ok && type == "text/csv"))
+    return std::nullopt;
+  const std::string declared(request.header("Content-Type"));
+  return error_response(make_error("unsupported_media_type",
+                                   std::string("a change sends its body as Content-Type: application/json") +
+                                       (csv_ok ? " (or text/csv)" : "") +
+                                       (declared.empty() ? ", and this one declares none" : ", not '" + declared + "'")));
 }
 
 bool Router::takes_large_body(std::string_view target) const {
@@ -68,23 +109,28 @@ HttpResponse Router::handle_now(const HttpRequest& request, const std::string& p
   return files_->serve(request);
 }
 
-Result<std::shared_ptr<Channel>> Router::viewer_channel(const HttpRequest& request) const {
+void Router::viewer_channel(const HttpRequest& request, ChannelReply done) const {
   const auto path = percent_decode(split_target(request.target).path);
   const bool feed = feed_ && path && *path == kPortfolioFeedPath;
   if (!path || (*path != kWebSocketPath && !feed))
-    return make_error("not_found", "WebSockets are served at /ws/simulation and /ws/portfolios only");
-  if (request.method != "GET") return make_error("method_not_allowed", "a WebSocket opens with GET");
+    return done(make_error("not_found", "WebSockets are served at /ws/simulation and /ws/portfolios only"));
+  if (request.method != "GET") return done(make_error("method_not_allowed", "a WebSocket opens with GET"));
   if (feed) {
     const auto id = query_parameter(split_target(request.target).query, "portfolio");
-    if (!id) return feed_->channel(std::nullopt);
+    if (!id) return done(feed_->channel(std::nullopt));
     char* end = nullptr;
     const long long v = std::strtoll(id->c_str(), &end, 10);
-    if (id->empty() || *end != '\0' || v <= 0) return make_error("bad_request", "portfolio must be a portfolio's id");
-    return feed_->channel(static_cast<std::int64_t>(v));
+    if (id->empty() || *end != '\0' || v <= 0) return done(make_error("bad_request", "portfolio must be a portfolio's id"));
+    if (!portfolio_) return done(feed_->channel(static_cast<std::int64_t>(v)));
+    // 404 for a portfolio that does not exist, rather than a feed that never says anything.
+    return portfolio_->find_portfolio(v, [feed = feed_, v, done](Status found) {
+      if (!found.ok()) return done(found.error());
+      done(feed->channel(static_cast<std::int64_t>(v)));
+    });
   }
   auto live = session_of(request, *sessions_);
-  if (!live.ok()) return live.error();
-  return std::shared_ptr<Channel>(std::move(live).value());
+  if (!live.ok()) return done(live.error());
+  done(std::shared_ptr<Channel>(std::move(live).value()));
 }
 
 }  // namespace finsim::server

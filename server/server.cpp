@@ -87,10 +87,7 @@ Status Server::start(store::Database db) {
   if (Status st = s_->sessions->start(); !st.ok()) return st;
   restore_banking_links(s_->portfolio, s_->sessions);
 
-  auto files = std::make_shared<const StaticFiles>(s_->options.web_root);
   s_->context = std::make_shared<ServerContext>();
-  auto api = std::make_shared<const PortfolioApi>(s_->portfolio, s_->sessions, s_->options.control_token);
-  s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token, api, feed);
   s_->context->connections = std::make_shared<ConnectionTracker>(static_cast<std::size_t>(s_->options.max_connections));
   s_->context->limits.viewer_stall =
       std::chrono::milliseconds(static_cast<long long>(s_->options.stall_timeout_s * 1000.0));
@@ -99,6 +96,13 @@ Status Server::start(store::Database db) {
   if (Status st = s_->listener->open(tcp::endpoint(*address, static_cast<unsigned short>(s_->options.port))); !st.ok())
     return st;
   s_->endpoint = s_->listener->local_endpoint();
+  // The router knows the port writes must name (with --port 0, known only now); nothing is accepted
+  // before run(), so no connection sees the context without it.
+  auto files = std::make_shared<const StaticFiles>(s_->options.web_root);
+  auto api = std::make_shared<const PortfolioApi>(s_->portfolio, s_->sessions, s_->options.control_token);
+  s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token,
+                                                       OriginPolicy(s_->endpoint.port(), s_->options.allowed_origins),
+                                                       api, feed);
   s_->wait_for_signal();
   return {};
 }

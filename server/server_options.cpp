@@ -9,7 +9,7 @@ namespace finsim::server {
 
 const char* server_usage() {
   return "usage: finsim-server [--host 127.0.0.1] [--port 8080] [--web web/dist] [--db data/finsim.db]\n"
-         "                     [--threads N] [--control-token TOKEN] [--max-sessions 16]\n"
+         "                     [--threads N] [--control-token TOKEN] [--allow-origin URL]... [--max-sessions 16]\n"
          "                     [--max-connections 10000] [--stall-timeout 10] [--stamp]\n"
          "                     [--market-seed 42] [--market-bars 1260] [--market-interval S] [--import-dir DIR]\n"
          "       finsim-server --db FILE --import FILE [--import-format csv|aggregator] [--import-name NAME]\n"
@@ -26,6 +26,10 @@ const char* server_usage() {
          "  --threads N           network threads, 1 .. 64 (default: one per core)\n"
          "  --control-token T     controls and session changes need 'Authorization: Bearer T'\n"
          "                        (default: $FINSIM_CONTROL_TOKEN, else open); viewing stays open\n"
+         "  --allow-origin URL    also accept changes from pages of this origin, http(s)://host[:port]\n"
+         "                        (repeatable; e.g. the public address of a proxy in front of the server);\n"
+         "                        by default only the server's own pages (localhost or an IP address) may\n"
+         "                        change things\n"
          "  --max-sessions N      live sessions, the default one included, 1 .. 1000 (default 16)\n"
          "  --max-connections N   open connections, 1 .. 1000000 (default 10000)\n"
          "  --stall-timeout S     drop a viewer whose socket has taken nothing for S seconds (default 10)\n"
@@ -47,6 +51,7 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
   const std::vector<OptionSpec> specs{
       {"host"},         {"port"},           {"web"},           {"db"},
       {"threads"},      {"control-token"},  {"max-sessions"},  {"max-connections"},
+      {"allow-origin", true, true},
       {"stall-timeout"}, {"stamp", false}, {"help", false},
       {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
       {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
@@ -67,6 +72,11 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
     o.control_token = a.get("control-token").value_or(env_token);
     if (a.has("control-token") && o.control_token.empty())
       throw cli::UsageError("--control-token may not be empty");
+    for (const std::string& url : a.all("allow-origin")) {
+      const auto origin = parse_origin(url);
+      if (!origin) throw cli::UsageError("--allow-origin '" + url + "' is not an origin: http(s)://host[:port]");
+      o.allowed_origins.push_back(*origin);
+    }
     o.max_sessions = static_cast<int>(a.integer("max-sessions", o.max_sessions, 1, 1000));
     o.max_connections = static_cast<int>(a.integer("max-connections", o.max_connections, 1, 1000000));
     o.stall_timeout_s = a.number("stall-timeout", o.stall_timeout_s, 0.1, 3600);

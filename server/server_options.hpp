@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "finsim/result.hpp"
+#include "origin_policy.hpp"
 
 namespace finsim::server {
 
@@ -16,6 +17,7 @@ struct ServerOptions {
   std::string db_path = "data/finsim.db";  ///< ":memory:" keeps nothing
   int threads = 0;                 ///< 0 = one per core
   std::string control_token;       ///< "" = controls are open; also from $FINSIM_CONTROL_TOKEN
+  std::vector<WebOrigin> allowed_origins;  ///< --allow-origin: pages elsewhere that may send writes
   int max_sessions = 16;
   int max_connections = 10000;
   double stall_timeout_s = 10.0;   ///< a viewer whose socket takes nothing for this long is dropped

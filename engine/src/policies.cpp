@@ -51,6 +51,16 @@ Action calm_conduct(HeuristicReading r, ActionMask m) {
   return r == HeuristicReading::healthy && allows(m, Action::lend) ? Action::lend : Action::hold;
 }
 
+}  // namespace
+
+ActionMask under_stress_mask(const BankObservation& o, ActionMask m, const SimConfig& c) {
+  const HeuristicReading r = read_situation(o, c);
+  if (r == HeuristicReading::needs_cash || r == HeuristicReading::borrowers_stressed) return m;
+  return mask_of(calm_conduct(r, m));
+}
+
+namespace {
+
 class HeuristicPolicy final : public Policy {
  public:
   std::string_view name() const override { return "heuristic"; }

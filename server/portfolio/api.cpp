@@ -7,6 +7,8 @@
 #include "transaction.hpp"
 #include "url.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace finsim::server {
 namespace {
 
@@ -58,8 +60,21 @@ bool PortfolioApi::serves(std::string_view path) {
   return path != "/api/scenarios" && (path == "/api" || path.substr(0, 5) == "/api/");
 }
 
-bool PortfolioApi::takes_large_body(std::string_view target) {
-  return split_target(target).path == "/api/markets/import";
+bool PortfolioApi::takes_large_body(std::string_view target) { return takes_csv(split_target(target).path); }
+
+bool PortfolioApi::takes_csv(std::string_view path) { return path == "/api/markets/import"; }
+
+void PortfolioApi::find_portfolio(std::int64_t id, std::function<void(Status)> done) const {
+  // Written by the work and read by the reply, both on the service's thread; the reply alone runs
+  // (at once) when the service has stopped.
+  auto found = std::make_shared<Status>(make_error("shutting_down", "the server is stopping"));
+  service_->submit(
+      [found, id](JobContext& ctx) {
+        auto ledger = ctx.book().ledger(id);
+        *found = ledger.ok() ? Status() : Status(ledger.error());
+        return json_response(200, nlohmann::json::object());
+      },
+      [found, done = std::move(done)](const HttpResponse&) { done(*found); });
 }
 
 void PortfolioApi::handle(HttpRequest request, const std::string& path, Reply reply) const {

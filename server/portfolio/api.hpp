@@ -6,6 +6,7 @@
 // thread and is answered through `reply` once durable.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -29,9 +30,16 @@ class PortfolioApi {
   [[nodiscard]] static bool serves(std::string_view path);
   /// Whether a request to `target` may carry a large body (market imports).
   [[nodiscard]] static bool takes_large_body(std::string_view target);
+  /// Whether a write to `path` may send its body as text/csv besides application/json (market imports).
+  [[nodiscard]] static bool takes_csv(std::string_view path);
 
   /// Answers a request whose decoded path is `path`.
   void handle(HttpRequest request, const std::string& path, Reply reply) const;
+
+  /// Looks the portfolio `id` up (any kind, archived too) in turn with the other requests and calls
+  /// `done` on the service's thread with ok or unknown_portfolio; once the service has stopped, at once
+  /// with shutting_down.
+  void find_portfolio(std::int64_t id, std::function<void(Status)> done) const;
 
   [[nodiscard]] PortfolioService& service() const { return *service_; }
 

@@ -110,13 +110,14 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   if (!spec.benchmark.empty() && !panel.find(spec.benchmark))
     return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
   // The period: never past the market's clock; by default a year after the first bar (to learn) to now.
-  if (!start.empty()) {
+  // A date that is given must be one ("" is not "the default": omit the field for that).
+  if (f.has("start")) {
     spec.start = pf::parse_date(start);
     if (!spec.start) return bad("start must be a date (YYYY-MM-DD)");
   } else if (panel.bar_count() > 252) {
     spec.start = panel.date(252);
   }
-  spec.end = end.empty() ? std::optional<pf::Date>(m.clock_date()) : pf::parse_date(end);
+  spec.end = f.has("end") ? pf::parse_date(end) : std::optional<pf::Date>(m.clock_date());
   if (!spec.end) return bad("end must be a date (YYYY-MM-DD)");
   if (*spec.end > m.clock_date())
     return bad("end " + end + " is after the market's current date " + pf::format_date(m.clock_date()));

@@ -43,7 +43,7 @@ Status read_options(ImportRequest& r, const std::string& mode, const std::string
 
 HttpResponse import_market(ApiCall& call) {
   ImportRequest req;
-  const bool json_body = call.request.header("Content-Type").substr(0, 16) == "application/json";
+  const bool json_body = call.request.media_type() == "application/json";  // else text/csv (the router checked)
   if (json_body) {
     auto body = call.body();
     if (!body.ok()) return error_response(body.error());

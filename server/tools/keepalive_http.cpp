@@ -30,7 +30,7 @@ HttpReply KeepAliveConnection::request(const std::string& method, const std::str
                                        const Headers& headers) {
   if (fd_ < 0) fd_ = connect_tcp(host_, port_);
   if (fd_ < 0) return {};
-  std::string req = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + "\r\n";
+  std::string req = method + " " + target + " HTTP/1.1\r\nHost: " + host_ + ":" + std::to_string(port_) + "\r\n";
   for (const auto& [name, value] : headers) req += name + ": " + value + "\r\n";
   req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   for (std::size_t sent = 0; sent < req.size();) {

@@ -52,15 +52,15 @@ int main(int argc, char** argv) {
     const int clients = static_cast<int>(a.integer("clients", 16, 1, 1024));
     const double seconds = a.number("seconds", 10.0, 0.1, 3600.0);
     const int portfolios = static_cast<int>(a.integer("portfolios", 4, 1, 1000));
-    Headers auth;
-    if (const auto t = a.get("token")) auth.emplace_back("Authorization", "Bearer " + *t);
+    Headers json_headers{{"Content-Type", "application/json"}};
+    if (const auto t = a.get("token")) json_headers.emplace_back("Authorization", "Bearer " + *t);
 
     KeepAliveConnection setup(host, port);
     std::vector<long long> ids;
     for (int i = 0; i < portfolios; ++i) {
       const auto r = setup.request("POST", "/api/portfolios",
                                    nlohmann::json{{"name", "bench " + std::to_string(i)}, {"initial_capital", 1e9},
-                                                  {"fee_structure", "ibkr_fixed"}}.dump(), auth);
+                                                  {"fee_structure", "ibkr_fixed"}}.dump(), json_headers);
       if (r.status != 201) throw UsageError("cannot create a portfolio (HTTP " + std::to_string(r.status) + "): " + r.body);
       ids.push_back(nlohmann::json::parse(r.body)["id"].get<long long>());
     }
@@ -76,8 +76,7 @@ int main(int argc, char** argv) {
         for (long long n = 0; !stop; ++n) {
           const long long portfolio = ids[static_cast<std::size_t>((c + n) % portfolios)];
           const std::string body = nlohmann::json{{"ticker", tickers[(c + n) % 8]}, {"side", "buy"}, {"quantity", 1}}.dump();
-          Headers h = auth;
-          h.emplace_back("Content-Type", "application/json");
+          Headers h = json_headers;
           h.emplace_back("Idempotency-Key", "bench-" + std::to_string(start.time_since_epoch().count()) + "-" +
                                                 std::to_string(c) + "-" + std::to_string(n));
           const auto t0 = Clock::now();

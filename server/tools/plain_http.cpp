@@ -48,14 +48,18 @@ std::string HttpReply::header(const std::string& lower_name) const {
   return it == headers.end() ? "" : it->second;
 }
 
-int connect_tcp(const std::string& host, int port, int receive_buffer) {
+int connect_tcp(const std::string& host, int port, int receive_buffer, const std::string& source) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return -1;
   if (receive_buffer > 0) setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<std::uint16_t>(port));
-  if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1 ||
+  if ((!source.empty() && (inet_pton(AF_INET, source.c_str(), &from.sin_addr) != 1 ||
+                           bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0)) ||
+      inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1 ||
       connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     close(fd);
     return -1;
@@ -63,8 +67,10 @@ int connect_tcp(const std::string& host, int port, int receive_buffer) {
   return fd;
 }
 
-HttpReply raw_http(const std::string& host, int port, const std::string& bytes, std::chrono::milliseconds timeout) {
-  const int fd = connect_tcp(host, port);
+namespace {
+
+/// Sends `bytes` on `fd`, reads until the server closes or `timeout` passes, closes `fd` and parses.
+HttpReply exchange(int fd, const std::string& bytes, std::chrono::milliseconds timeout) {
   if (fd < 0) return {};
   std::size_t sent = 0;
   while (sent < bytes.size()) {
@@ -88,13 +94,38 @@ HttpReply raw_http(const std::string& host, int port, const std::string& bytes, 
   return parse_reply(raw);
 }
 
+bool names(const Headers& headers, const std::string& lower_name) {
+  for (const auto& h : headers)
+    if (lower(h.first) == lower_name) return true;
+  return false;
+}
+
+std::string request_text(const std::string& host, int port, const std::string& method, const std::string& target,
+                         const std::string& body, const Headers& headers) {
+  std::string request = method + " " + target + " HTTP/1.1\r\n";
+  if (!names(headers, "host")) request += "Host: " + host + ":" + std::to_string(port) + "\r\n";
+  request += "Connection: close\r\n";
+  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
+  if (!body.empty() && !names(headers, "content-type")) request += "Content-Type: application/json\r\n";
+  if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  return request + "\r\n" + body;
+}
+
+}  // namespace
+
+HttpReply raw_http(const std::string& host, int port, const std::string& bytes, std::chrono::milliseconds timeout) {
+  return exchange(connect_tcp(host, port), bytes, timeout);
+}
+
 HttpReply http(const std::string& host, int port, const std::string& method, const std::string& target,
                const std::string& body, const Headers& headers) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n";
-  for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
-  if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
-  request += "\r\n" + body;
-  return raw_http(host, port, request);
+  return raw_http(host, port, request_text(host, port, method, target, body, headers));
+}
+
+HttpReply http_from(const std::string& source, const std::string& host, int port, const std::string& method,
+                    const std::string& target, const std::string& body, const Headers& headers) {
+  return exchange(connect_tcp(host, port, 0, source), request_text(host, port, method, target, body, headers),
+                  std::chrono::milliseconds(3000));
 }
 
 }  // namespace finsim::tools

@@ -26,8 +26,8 @@ using Headers = std::vector<std::pair<std::string, std::string>>;
 HttpReply raw_http_parse(const std::string& raw);
 
 /// A connected TCP socket to `host` (an IPv4 address) and `port`; -1 on failure. `receive_buffer`
-/// > 0 sets SO_RCVBUF before connecting.
-int connect_tcp(const std::string& host, int port, int receive_buffer = 0);
+/// > 0 sets SO_RCVBUF before connecting; a `source` address is bound first (else the system picks).
+int connect_tcp(const std::string& host, int port, int receive_buffer = 0, const std::string& source = "");
 
 /// Sends raw bytes on a new connection, reads until the server closes or `timeout` passes, and
 /// parses the first answer.
@@ -35,8 +35,14 @@ HttpReply raw_http(const std::string& host, int port, const std::string& bytes,
                    std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
 
 /// `method target` with `body` (Content-Length set when non-empty or for POST), `headers` and
-/// "Connection: close".
+/// "Connection: close"; "Host: host:port" and, for a non-empty body, "Content-Type: application/json"
+/// unless `headers` name their own.
 HttpReply http(const std::string& host, int port, const std::string& method, const std::string& target,
                const std::string& body = "", const Headers& headers = {});
+
+/// As http(), from the local address `source` (on loopback, "127.0.0.2" is another client as the
+/// server sees it).
+HttpReply http_from(const std::string& source, const std::string& host, int port, const std::string& method,
+                    const std::string& target, const std::string& body = "", const Headers& headers = {});
 
 }  // namespace finsim::tools

@@ -80,6 +80,25 @@ TEST_CASE("a backtest runs in the background and leaves a portfolio with its who
   CHECK(get(port, "/api/backtests")["backtests"].size() == 3);
 }
 
+TEST_CASE("a backtest's dates, when given, are dates: empty or invalid ones and a start after the end are refused") {
+  ServerProcess server(api_server_args(400));
+  const int port = server.port();
+  const std::string today = get(port, "/api/markets/1")["current_date"];
+  for (const char* field : {"start", "end"}) {
+    for (const json& date : {json(""), json("2016-02-30"), json("not a date"), json(nullptr), json(20160104)}) {
+      INFO(field << " " << date.dump());
+      const HttpReply r = call(port, "POST", "/api/backtests", {{"model", "linear"}, {field, date}});
+      CHECK(error_code(r, 422) == "bad_backtest");
+      CHECK(json::parse(r.body)["error"]["message"].get<std::string>().find(field) != std::string::npos);
+    }
+  }
+  CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "linear"}, {"start", today}, {"end", "2015-06-01"}}), 422) ==
+        "bad_period");
+  CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "linear"}, {"start", ""}, {"end", ""}}), 422) ==
+        "bad_backtest");
+  CHECK(get(port, "/api/backtests")["backtests"].empty());
+}
+
 TEST_CASE("backtest requests are checked at once, and the llm slot trades only posted signals") {
   ServerProcess server(api_server_args(400));
   const int port = server.port();

@@ -68,3 +68,24 @@ TEST_CASE("the feed tells viewers of orders, fills, portfolios and the market, i
                                  "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
   CHECK(bad.status == 400);  // a handshake for no portfolio: refused, no upgrade
 }
+
+TEST_CASE("a feed for a portfolio that does not exist is refused with 404, not an empty stream") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  auto handshake = [&](const std::string& target) {
+    return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                          "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+  };
+  for (const std::string id : {"1", "999", "9223372036854775807"}) {
+    INFO("portfolio " << id);
+    CHECK(error_code(handshake("/ws/portfolios?portfolio=" + id), 404) == "unknown_portfolio");
+  }
+  const json p = create_portfolio(port, {{"name", "Watched"}, {"initial_capital", 100}});
+  const std::string id = std::to_string(p["id"].get<int>());
+  CHECK(handshake("/ws/portfolios?portfolio=" + id).status == 101);
+  // An archived portfolio still exists (and can still be watched).
+  expect(call(port, "DELETE", "/api/portfolios/" + id), 200);
+  WsViewer archived(port, "/ws/portfolios?portfolio=" + id);
+  CHECK(next_of(archived, {"FEED_READY"})["payload"]["portfolio"] == p["id"]);
+}

@@ -56,6 +56,28 @@ TEST_CASE("fee structures are created, read, replaced and deleted, with complete
   CHECK(error_code(call(port, "GET", path), 404) == "not_found");
 }
 
+TEST_CASE("a fee structure's components are an array: null, missing or anything else is refused, never read as free") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const std::size_t stored = get(port, "/api/fee-structures")["fee_structures"].size();
+  const json made = expect(call(port, "POST", "/api/fee-structures", {{"name", "kept"}, {"components", {{{"type", "flat"}, {"amount", 2}}}}}), 201);
+  const std::string path = "/api/fee-structures/" + std::to_string(made["id"].get<int>());
+  for (const json& body : {json{{"name", "n"}, {"components", nullptr}}, json{{"name", "n"}},
+                           json{{"name", "n"}, {"components", "flat"}}, json{{"name", "n"}, {"components", json::object()}},
+                           json{{"name", "n"}, {"components", 0}}}) {
+    INFO(body.dump());
+    CHECK(error_code(call(port, "POST", "/api/fee-structures", body), 422) == "bad_fee_schedule");
+    CHECK(error_code(call(port, "PUT", path, body), 422) == "bad_fee_schedule");
+    CHECK(error_code(call(port, "POST", "/api/fees/preview", {{"schedule", body}, {"side", "buy"}, {"quantity", 1}, {"price", 100}}),
+                     422) == "bad_fee_schedule");
+  }
+  CHECK(get(port, "/api/fee-structures")["fee_structures"].size() == stored + 1);
+  CHECK(get(port, path)["components"] == made["components"]);
+  // An empty array is a structure that charges nothing.
+  const json no_fee = expect(call(port, "POST", "/api/fee-structures", {{"name", "free"}, {"components", json::array()}}), 201);
+  CHECK(no_fee["components"] == json::array());
+}
+
 TEST_CASE("the fee preview is the engine's preview, at a given price or the ticker's last close") {
   ServerProcess server(api_server_args());
   const int port = server.port();

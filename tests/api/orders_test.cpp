@@ -159,6 +159,31 @@ TEST_CASE("limit orders wait for their price, expire after good_until, and pendi
   CHECK(error_code(call(port, "GET", orders + "999"), 404) == "unknown_order");
 }
 
+TEST_CASE("an order's good_until, when given, is a date: an empty or invalid one is refused, not read as no expiry") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = create_portfolio(port, {{"name", "G"}, {"initial_capital", 100000}});
+  const std::string path = portfolio_path(p) + "/orders";
+  const json before = get(port, portfolio_path(p));
+  const json limit = {{"ticker", "FIN1"}, {"side", "buy"}, {"type", "limit"}, {"limit_price", 1}, {"quantity", 1}};
+  for (const json& good_until : {json(""), json(" "), json("2019-13-01"), json("2019-02-30"), json("tomorrow"),
+                                 json("2019-12-31T00:00:00Z"), json(nullptr), json(20191231)}) {
+    INFO("good_until " << good_until.dump());
+    json body = limit;
+    body["good_until"] = good_until;
+    const HttpReply r = call(port, "POST", path, body);
+    CHECK(error_code(r, 422) == "bad_order");
+    CHECK(json::parse(r.body)["error"]["message"].get<std::string>().find("good_until") != std::string::npos);
+  }
+  CHECK(get(port, path)["orders"].empty());
+  CHECK(get(port, portfolio_path(p)) == before);
+  // Omitted: no expiry; a date: kept.
+  CHECK(!order(port, p, limit).contains("good_until"));
+  json dated = limit;
+  dated["good_until"] = "2030-01-02";
+  CHECK(order(port, p, dated)["good_until"] == "2030-01-02");
+}
+
 TEST_CASE("an order may name its own fee structure, used at its fill instead of the portfolio's") {
   ServerProcess server(api_server_args());
   const int port = server.port();

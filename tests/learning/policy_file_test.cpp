@@ -7,6 +7,7 @@
 // format changes on purpose) with: learning_tests "[.generate-goldens]".
 #include <catch2/catch.hpp>
 
+#include <bit>
 #include <fstream>
 #include <sstream>
 
@@ -82,12 +83,15 @@ TEST_CASE("a policy file round-trips exactly") {
   PolicySpec spec = tiny_trained_spec(1);
   spec.description = "round trip ✓";
   spec.selection = ActionSelection::sample;
+  CHECK(spec.discretion == Discretion::under_stress);  // the training default
+  spec.discretion = Discretion::always;
   const std::string text = serialize_policy(spec);
   auto back = parse_policy(text);
   REQUIRE(back.ok());
   CHECK(back->name == spec.name);
   CHECK(back->description == spec.description);
   CHECK(back->selection == ActionSelection::sample);
+  CHECK(back->discretion == Discretion::always);
   CHECK(back->features == spec.features);
   CHECK(back->actor.input_mean == spec.actor.input_mean);
   CHECK(back->actor.input_std == spec.actor.input_std);
@@ -120,6 +124,8 @@ TEST_CASE("malformed policy files are rejected with a reason") {
       {"version", mutate([](json& j) { j["version"] = 99; })},
       {"name", mutate([](json& j) { j.erase("name"); })},
       {"selection", mutate([](json& j) { j["action_selection"] = "greedy"; })},
+      {"discretion", mutate([](json& j) { j["discretion"] = "sometimes"; })},
+      {"discretion type", mutate([](json& j) { j["discretion"] = 1; })},
       {"activation", mutate([](json& j) { j["actor"]["activation"] = "gelu"; })},
       {"weight rows", mutate([](json& j) { j["actor"]["layers"][0]["weight"].erase(0); })},
       {"weight row length", mutate([](json& j) { j["actor"]["layers"][1]["weight"][0].push_back(1.0); })},
@@ -140,6 +146,51 @@ TEST_CASE("malformed policy files are rejected with a reason") {
     REQUIRE_FALSE(result.ok());
     CHECK(result.error().code == "bad_policy");
     CHECK_FALSE(result.error().message.empty());
+  }
+}
+
+TEST_CASE("a file without discretion is read as choosing always (files written before it existed)") {
+  json j = json::parse(serialize_policy(tiny_trained_spec(1)));
+  j.erase("discretion");
+  auto spec = parse_policy(j.dump());
+  REQUIRE(spec.ok());
+  CHECK(spec->discretion == Discretion::always);
+}
+
+TEST_CASE("a learned bank with discretion under_stress follows the calm conduct outside stress") {
+  // The golden actor's own choices differ from the heuristic's calm conduct in calm times; given
+  // discretion only under stress, every bank the heuristic reads as unstressed takes its calm action.
+  auto spec = parse_policy(test::read_file(data_path("golden_policy.json"))).value();
+  const SimConfig config = scenario_config("liquidity_freeze").value();
+  for (Discretion d : {Discretion::always, Discretion::under_stress}) {
+    spec.discretion = d;
+    auto sim = Simulation::create(config, 3,
+                                  std::move(make_learned_policy(std::make_shared<const PolicySpec>(spec), "g")).value());
+    REQUIRE(sim.ok());
+    int calm = 0, calm_as_heuristic = 0, stressed = 0;
+    for (int t = 0; t < 40; ++t) {
+      sim->begin_step();
+      const std::vector<BankObservation> obs(sim->observations().begin(), sim->observations().end());
+      const std::vector<ActionMask> masks(sim->action_masks().begin(), sim->action_masks().end());
+      const std::vector<std::uint8_t> active(sim->active().begin(), sim->active().end());
+      sim->step();
+      for (std::size_t i = 0; i < obs.size(); ++i) {
+        if (!active[i]) continue;
+        const HeuristicReading r = read_situation(obs[i], config);
+        if (r == HeuristicReading::needs_cash || r == HeuristicReading::borrowers_stressed) {
+          ++stressed;
+          continue;
+        }
+        const ActionMask m = under_stress_mask(obs[i], masks[i], config);
+        REQUIRE(std::popcount(m) == 1);
+        ++calm;
+        calm_as_heuristic += allows(m, sim->actions()[i]);
+      }
+    }
+    INFO(discretion_name(d));
+    CHECK(stressed > 0);
+    if (d == Discretion::under_stress) CHECK(calm_as_heuristic == calm);
+    else CHECK(calm_as_heuristic < calm);  // the test can tell the difference
   }
 }
 

@@ -116,6 +116,10 @@ TEST_CASE("fee schedules survive a JSON round trip and bad JSON is named") {
   CHECK(err({{"name", "x"}, {"components", {{{"type", "percent"}, {"rate", 2}}}}}).find("rate") != std::string::npos);
   CHECK(err({{"name", "x"}, {"components", {{{"type", "flat"}}}}}).find("missing \"amount\"") != std::string::npos);
   CHECK(err({{"name", "x"}, {"colour", 1}}).find("unknown key") != std::string::npos);
+  CHECK(err({{"name", "x"}}).find("missing \"components\"") != std::string::npos);  // never "free" by omission
+  CHECK(err({{"name", "x"}, {"components", nullptr}}).find("must be an array") != std::string::npos);
+  CHECK(err({{"name", "x"}, {"components", json::object()}}).find("must be an array") != std::string::npos);
+  CHECK(fee_schedule_from_json({{"name", "x"}, {"components", json::array()}}).value().components.empty());
   CHECK(err({{"name", "x"}, {"components", {{{"type", "flat"}, {"amount", 1}, {"applies_to", "up"}}}}})
             .find("applies_to") != std::string::npos);
 }

@@ -37,6 +37,15 @@ TEST_CASE("orders parse from JSON with complete validation and print back") {
   bad["price"] = 1;
   CHECK(err(bad).find("unknown key") != std::string::npos);
   CHECK(order_from_json(json::array()).error().code == "bad_order");
+  // A good_until that is given is a day: "" is not "no expiry".
+  for (const json& g : {json(""), json("2024-02-30"), json(nullptr)}) {
+    bad = j;
+    bad["good_until"] = g;
+    CHECK(err(bad).find("good_until") != std::string::npos);
+  }
+  bad = j;
+  bad.erase("good_until");
+  CHECK(!order_from_json(bad).value().good_until);
 }
 
 TEST_CASE("an order from JSON executes like one built in C++") {

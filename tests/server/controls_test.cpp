@@ -207,7 +207,8 @@ TEST_CASE("a client that expects 100-continue gets it and then its answer") {
   ServerProcess server;
   const std::string body = R"({"steps_per_second": 5})";
   const int fd = connect_loopback(server.port());
-  const std::string head = "POST /control/speed HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " +
+  const std::string head = "POST /control/speed HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server.port()) +
+                           "\r\nExpect: 100-continue\r\nContent-Type: application/json\r\nContent-Length: " +
                            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n";
   REQUIRE(send(fd, head.data(), head.size(), 0) == static_cast<ssize_t>(head.size()));
   char buf[4096];

@@ -11,6 +11,11 @@ HttpReply http(int port, const std::string& method, const std::string& target, c
   return tools::http("127.0.0.1", port, method, target, body, headers);
 }
 
+HttpReply http_from(const std::string& source, int port, const std::string& method, const std::string& target,
+                    const std::string& body, const Headers& headers) {
+  return tools::http_from(source, "127.0.0.1", port, method, target, body, headers);
+}
+
 HttpReply raw_http(int port, const std::string& bytes, std::chrono::milliseconds timeout) {
   return tools::raw_http("127.0.0.1", port, bytes, timeout);
 }

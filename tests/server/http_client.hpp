@@ -18,6 +18,10 @@ using tools::HttpReply;
 HttpReply http(int port, const std::string& method, const std::string& target, const std::string& body = "",
                const Headers& headers = {});
 
+/// As http(), from the loopback address `source` ("127.0.0.2": another client, as the server sees it).
+HttpReply http_from(const std::string& source, int port, const std::string& method, const std::string& target,
+                    const std::string& body = "", const Headers& headers = {});
+
 /// Raw bytes to 127.0.0.1:port (see tools::raw_http).
 HttpReply raw_http(int port, const std::string& bytes,
                    std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));

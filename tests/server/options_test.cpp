@@ -19,7 +19,8 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
       {"--port", "http"},          {"--port", "70000"},       {"--bogus"},
       {"--threads", "0"},          {"--stall-timeout", "0"},  {"--control-token", ""},
       {"--max-sessions", "none"},  {"extra"},                  {"--host", "not-an-address", "--db", db},
-      {"--port"},
+      {"--port"},                  {"--allow-origin", "*"},   {"--allow-origin", "https://x.example/app"},
+      {"--allow-origin", "ftp://x.example"},
   };
   for (const auto& args : bad) {
     std::vector<std::string> argv{server_binary()};
@@ -33,6 +34,7 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
   const ProcessResult help = run_process({server_binary(), "--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--control-token") != std::string::npos);
+  CHECK(help.out.find("--allow-origin") != std::string::npos);
 }
 
 TEST_CASE("a port in use is a clear error with exit 2") {

@@ -44,6 +44,13 @@ class Policy {
 enum class HeuristicReading : std::uint8_t { needs_cash, borrowers_stressed, healthy, uneasy };
 HeuristicReading read_situation(const BankObservation& o, const SimConfig& c);
 
+/// Where a bank acting only under stress may choose: its whole mask `m` where the heuristic would defend
+/// itself (needs_cash or borrowers_stressed), elsewhere only the rule-based calm conduct (LEND while
+/// healthy and allowed, else HOLD). The behaviour-under-stress policies and learned policies trained with
+/// discretion "under_stress" (learning/policy_file.hpp) choose within it: a crisis is a surprise to them,
+/// so in calm times they do what every bank does (docs/model.md §4, docs/learning.md).
+ActionMask under_stress_mask(const BankObservation& o, ActionMask m, const SimConfig& c);
+
 /// The rule-based bank: sells when it needs cash, hoards when the banks it lent to are stressed, lends
 /// spare cash while healthy, else holds.
 std::unique_ptr<Policy> make_heuristic_policy();

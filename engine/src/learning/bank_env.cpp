@@ -4,6 +4,7 @@
 #include <string>
 
 #include "finsim/learning/bank_features.hpp"
+#include "finsim/policy.hpp"
 
 namespace finsim::learning {
 namespace {
@@ -125,7 +126,9 @@ void BankEnv::observe_copy(int c, std::span<std::uint8_t> alive, std::span<std::
   for (int i = 0; i < banks_; ++i) {
     const auto k = static_cast<std::size_t>(i), slot = base + k;
     alive[slot] = active[k];
-    masks[slot] = active[k] ? sim_masks[k] : 1u;
+    masks[slot] = !active[k]                                          ? 1u
+                  : config_.discretion == Discretion::under_stress ? under_stress_mask(obs[k], sim_masks[k], sim.config())
+                                                                   : sim_masks[k];
     if (!active[k]) continue;
     std::span<double> row = observations.subspan(slot * kObs, kObs);
     bank_features(obs[k], sim_masks[k], row);

@@ -21,8 +21,11 @@ class LearnedPolicy final : public Policy {
     double logits[kActionCount];
     for (std::size_t i = 0; i < actions.size(); ++i) {
       if (!ctx.active[i]) continue;
-      const ActionMask mask = ctx.masks[i];
-      bank_features(ctx.observations[i], mask, features);
+      // The features see the bank's whole mask; the choice is made within its discretion.
+      bank_features(ctx.observations[i], ctx.masks[i], features);
+      const ActionMask mask = spec_->discretion == Discretion::under_stress
+                                  ? under_stress_mask(ctx.observations[i], ctx.masks[i], ctx.config)
+                                  : ctx.masks[i];
       network_.logits(features, logits);
       const int a = spec_->selection == ActionSelection::sample
                         ? ActorNetwork::sample(logits, mask, ctx.rng.uniform())

@@ -112,6 +112,15 @@ bool parse_action_selection(std::string_view text, ActionSelection& out) {
   return true;
 }
 
+std::string_view discretion_name(Discretion d) { return d == Discretion::under_stress ? "under_stress" : "always"; }
+
+bool parse_discretion(std::string_view text, Discretion& out) {
+  if (text == "always") out = Discretion::always;
+  else if (text == "under_stress") out = Discretion::under_stress;
+  else return false;
+  return true;
+}
+
 Result<PolicySpec> parse_policy(std::string_view text) {
   const json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded()) return bad("not valid JSON");
@@ -134,6 +143,10 @@ Result<PolicySpec> parse_policy(std::string_view text) {
   if (const json* s = field(j, "action_selection")) {
     if (!s->is_string() || !parse_action_selection(s->get<std::string>(), spec.selection))
       return bad("\"action_selection\" must be \"argmax\" or \"sample\"");
+  }
+  if (const json* d = field(j, "discretion")) {
+    if (!d->is_string() || !parse_discretion(d->get<std::string>(), spec.discretion))
+      return bad("\"discretion\" must be \"always\" or \"under_stress\"");
   }
 
   const json* obs = field(j, "observation");
@@ -197,6 +210,7 @@ std::string serialize_policy(const PolicySpec& spec) {
                                               {"description", spec.description},
                                               {"algorithm", "MAPPO"},
                                               {"action_selection", std::string(action_selection_name(spec.selection))},
+                                              {"discretion", std::string(discretion_name(spec.discretion))},
                                               {"training", spec.training},
                                               {"observation", observation},
                                               {"actor", actor}};

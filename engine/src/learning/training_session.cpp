@@ -89,6 +89,9 @@ Result<TrainingOptions> parse_training_options(const json& j) {
     } else if (key == "action_selection") {
       if (!v.is_string() || !parse_action_selection(v.get<std::string>(), o.selection))
         return bad(key, "must be \"argmax\" or \"sample\"");
+    } else if (key == "discretion") {
+      if (!v.is_string() || !parse_discretion(v.get<std::string>(), o.discretion))
+        return bad(key, "must be \"always\" or \"under_stress\"");
     } else if (key == "seed") {
       if (!whole(v, 0, kMaxJsonInteger, n)) return bad(key, "must be a whole number between 0 and 2^53-1");
       o.trainer.seed = static_cast<std::uint64_t>(n);
@@ -137,6 +140,7 @@ json training_options_json(const TrainingOptions& o) {
             {"name", o.name},
             {"description", o.description},
             {"action_selection", std::string(action_selection_name(o.selection))},
+            {"discretion", std::string(discretion_name(o.discretion))},
             {"command", o.command},
             {"seed", o.trainer.seed},
             {"hidden", o.trainer.hidden},
@@ -176,6 +180,7 @@ Result<TrainingSession> TrainingSession::create(TrainingOptions options) {
   env.copies = options.copies;
   env.episode_steps = options.episode_steps;
   env.reward = {options.cooperation, options.default_penalty};
+  env.discretion = options.discretion;
   auto bank_env = BankEnv::create(std::move(env));
   if (!bank_env.ok()) return bank_env.error();
   auto trainer = Trainer::create(options.trainer, std::move(bank_env).value());
@@ -202,6 +207,7 @@ PolicySpec TrainingSession::policy_spec() const {
   spec.name = options_.name;
   spec.description = options_.description;
   spec.selection = options_.selection;
+  spec.discretion = options_.discretion;
   for (std::string_view f : bank_feature_names()) spec.features.emplace_back(f);
   spec.actor = trainer_.actor_spec();
   spec.training = {{"options", training_options_json(options_)},

@@ -70,7 +70,9 @@ Result<FeeSchedule> fee_schedule_from_json(const json& j) {
   FeeSchedule s;
   s.name = top.text("name", "", true);
   const json& components = top.member("components");
-  if (top.ok() && !components.is_null() && !components.is_array()) top.fail("\"components\" must be an array");
+  // Required, so that a typo or a null never silently means "no fees"; [] is a schedule without fees.
+  if (top.ok() && !components.is_array())
+    top.fail(top.has("components") ? "\"components\" must be an array" : "missing \"components\"");
   if (!top.ok()) return top.error();
   for (std::size_t i = 0; i < components.size(); ++i) {
     JsonFields f(components[i], "components[" + std::to_string(i) + "]", "bad_fee_schedule",

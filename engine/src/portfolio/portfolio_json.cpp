@@ -277,9 +277,9 @@ Result<Order> order_from_json(const json& j) {
   const auto p = parse_date(placed);
   if (!p) return bad("\"placed\" is not a date");
   o.placed = *p;
-  if (!good_until.empty()) {
+  if (f.has("good_until")) {  // given, it must be a day: "" is not "no expiry" (omit the field for that)
     const auto g = parse_date(good_until);
-    if (!g) return bad("\"good_until\" is not a date");
+    if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD)");
     o.good_until = *g;
   }
   return o;

@@ -56,6 +56,11 @@ function TrainForm({ form, setForm, scenarios, disabled }) {
         <input type="range" min="0" max="1" step="0.1" value={form.cooperation} disabled={disabled}
           data-testid="train-cooperation" aria-label="Cooperation weight" onChange={set('cooperation')} />
       </label>
+      <label title="Off: banks choose only when a crisis reaches them (they cannot see it coming). On: they choose every step, and learn to read the scenario's clock.">
+        <span>Free from step 0</span>
+        <input type="checkbox" data-testid="train-discretion" checked={form.discretion === 'always'} disabled={disabled}
+          onChange={(e) => setForm({ ...form, discretion: e.target.checked ? 'always' : 'under_stress' })} />
+      </label>
       <label>
         <span>Seed</span>
         <input data-testid="train-seed" inputMode="numeric" value={form.seed} disabled={disabled}

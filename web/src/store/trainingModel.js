@@ -9,7 +9,9 @@ export const CURVE_LIMIT = 2000;
 
 /** Budgets offered in the panel, in simulated steps summed over the environment copies. */
 export const TRAINING_BUDGETS = [300, 1000, 3000, 10000, 30000];
-export const DEFAULT_TRAINING_FORM = Object.freeze({ scenario: 'core_default', cooperation: 1, steps: 3000, seed: 1 });
+/** discretion: 'under_stress' (banks choose only where the heuristic would defend itself) | 'always'. */
+export const DEFAULT_TRAINING_FORM = Object.freeze({ scenario: 'core_default', cooperation: 1, steps: 3000, seed: 1,
+  discretion: 'under_stress' });
 
 export function initialTraining() {
   return {
@@ -46,8 +48,9 @@ export function reduceTraining(training, payload) {
 }
 
 /** The worker command that starts a training from the panel's form. */
-export function trainStartCommand({ scenario, cooperation, steps, seed }) {
-  return { train: 'start', options: { scenarios: [scenario], cooperation: Number(cooperation), steps: Number(steps), seed: Number(seed) } };
+export function trainStartCommand({ scenario, cooperation, steps, seed, discretion = 'under_stress' }) {
+  return { train: 'start', options: { scenarios: [scenario], cooperation: Number(cooperation), steps: Number(steps), seed: Number(seed),
+    discretion } };
 }
 
 /** Whether "Watch the trained banks" can run: a registered policy and no training under way. */

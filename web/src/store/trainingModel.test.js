@@ -64,7 +64,10 @@ describe('reduceTraining', () => {
 describe('training commands', () => {
   it('start sends the form as engine options (numbers, one scenario)', () => {
     expect(trainStartCommand({ scenario: 'fire_sale_spiral', cooperation: '0.5', steps: '1000', seed: '7' }))
-      .toEqual({ train: 'start', options: { scenarios: ['fire_sale_spiral'], cooperation: 0.5, steps: 1000, seed: 7 } });
+      .toEqual({ train: 'start', options: { scenarios: ['fire_sale_spiral'], cooperation: 0.5, steps: 1000, seed: 7,
+        discretion: 'under_stress' } });
+    expect(trainStartCommand({ scenario: 'calm', cooperation: 1, steps: 300, seed: 1, discretion: 'always' }).options.discretion)
+      .toBe('always');
   });
 
   it('watch resets on the trained scenario with the trained policy, keeping seed and size', () => {

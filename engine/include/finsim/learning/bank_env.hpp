@@ -19,6 +19,7 @@
 
 #include "finsim/config.hpp"
 #include "finsim/learning/multi_agent_env.hpp"
+#include "finsim/learning/policy_file.hpp"
 #include "finsim/result.hpp"
 #include "finsim/simulation.hpp"
 
@@ -34,6 +35,9 @@ struct BankEnvConfig {
   int copies = 8;                    ///< 1 .. 1024
   int episode_steps = 100;           ///< 1 .. 100000
   BankRewardConfig reward;
+  /// Where the banks choose (policy_file.hpp): with under_stress a bank outside stress is given the one
+  /// action of the rule-based calm conduct as its mask, so it learns only how to meet a crisis.
+  Discretion discretion = Discretion::always;
 };
 
 /// Training simulations use seeds in [kTrainingSeedBase, 2⁵³): evaluation seeds below it are held out.

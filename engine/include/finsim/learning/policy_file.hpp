@@ -2,6 +2,7 @@
 //
 //   {"format": "finsim-policy", "version": 1, "name": ..., "description": ...,
 //    "algorithm": "MAPPO", "action_selection": "argmax" | "sample",
+//    "discretion": "always" | "under_stress" (optional; absent = "always"),
 //    "observation": {"features": [names], "mean": [...], "std": [...], "clip": c},
 //    "actor": {"activation": "relu" | "tanh",
 //              "layers": [{"inputs": n, "outputs": m, "weight": [[m rows of n]], "bias": [m]}, ...]},
@@ -31,10 +32,18 @@ enum class ActionSelection : std::uint8_t {
   sample,  ///< a draw from the masked softmax with the simulation's policy stream
 };
 
+/// Where a learned bank chooses its own action (docs/learning.md, "Discretion").
+enum class Discretion : std::uint8_t {
+  always,        ///< every step, among the actions its mask allows
+  under_stress,  ///< only where the heuristic would defend itself; elsewhere the rule-based calm conduct
+                 ///< (under_stress_mask in policy.hpp): a crisis comes as a surprise
+};
+
 struct PolicySpec {
   std::string name;
   std::string description;
   ActionSelection selection = ActionSelection::argmax;
+  Discretion discretion = Discretion::always;
   std::vector<std::string> features;  ///< input feature names (bank_feature_names() for bank policies)
   ActorSpec actor;
   nlohmann::json training = nlohmann::json::object();  ///< how it was trained: free-form record
@@ -50,5 +59,9 @@ std::string serialize_policy(const PolicySpec& spec);
 /// "argmax" / "sample"; parse returns nullopt-like false for anything else.
 std::string_view action_selection_name(ActionSelection selection);
 bool parse_action_selection(std::string_view text, ActionSelection& out);
+
+/// "always" / "under_stress"; parse returns false for anything else.
+std::string_view discretion_name(Discretion discretion);
+bool parse_discretion(std::string_view text, Discretion& out);
 
 }  // namespace finsim::learning

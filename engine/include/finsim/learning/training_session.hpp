@@ -32,6 +32,7 @@ struct TrainingOptions {
   std::string name = "mappo";   ///< the policy's name in its file
   std::string description;
   ActionSelection selection = ActionSelection::argmax;  ///< written into the policy file
+  Discretion discretion = Discretion::under_stress;     ///< where the banks choose; written into the file
   std::string command;          ///< the command that reproduces this training (recorded in the file)
   TrainerConfig trainer;        ///< network, PPO hyperparameters and the seed
 };

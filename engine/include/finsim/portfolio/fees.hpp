@@ -107,7 +107,8 @@ Result<FeeSchedule> fee_preset(std::string_view name);
 /// JSON form, e.g. {"name": "ibkr", "components": [{"type": "per_share", "per_share": 0.005,
 /// "minimum": 1, "maximum_rate": 0.01, "applies_to": "both", "label": "commission"}]}; types "flat"
 /// (amount), "percent" (rate), "tiered" (tiers: [{"up_to": x|null, "rate": r, "flat": f}], marginal),
-/// "per_share" (per_share, minimum, maximum, maximum_rate). Parsing validates completely (error
+/// "per_share" (per_share, minimum, maximum, maximum_rate). `name` and `components` are required
+/// (`components` an array; [] charges nothing). Parsing validates completely (error
 /// "bad_fee_schedule" naming the problem).
 Result<FeeSchedule> fee_schedule_from_json(const nlohmann::json& j);
 nlohmann::json fee_schedule_to_json(const FeeSchedule& schedule);

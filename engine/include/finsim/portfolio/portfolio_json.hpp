@@ -41,8 +41,9 @@ nlohmann::json model_reports_to_json(std::span<const ModelReport> reports);
 nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series = false);
 
 /// {"ticker", "side": "buy"|"sell", "type"?: "market"|"limit", "quantity" | "notional", "limit_price"?,
-///  "placed": "YYYY-MM-DD", "good_until"?, "model"?, "signal_id"?, "confidence"?}: exactly one of
-/// quantity and notional. Validates the form (not the market: see validate_order). Error "bad_order".
+///  "placed": "YYYY-MM-DD", "good_until"?: "YYYY-MM-DD", "model"?, "signal_id"?, "confidence"?}: exactly
+/// one of quantity and notional; a good_until that is given must be a date ("" is refused; omit it for
+/// no expiry). Validates the form (not the market: see validate_order). Error "bad_order".
 Result<Order> order_from_json(const nlohmann::json& j);
 nlohmann::json order_to_json(const Order& o);
 
