@@ -9,11 +9,19 @@ jobs=${FINSIM_JOBS:-$(nproc)}
 case "$type" in
   Release) dir=build/release; flags=(-DCMAKE_BUILD_TYPE=Release) ;;
   Debug) dir=build/debug; flags=(-DCMAKE_BUILD_TYPE=Debug) ;;
-  Sanitize) dir=build/sanitize; flags=(-DCMAKE_BUILD_TYPE=Debug -DFINSIM_SANITIZE=ON -DFINSIM_BUILD_SERVER=OFF) ;;
+  # ASan + UBSan with clang, which also builds the libFuzzer targets (fuzz/, docs/fuzzing.md).
+  Sanitize) dir=build/sanitize; flags=(-DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ -DFINSIM_SANITIZE=ON
+                                       -DFINSIM_FUZZ=ON) ;;
   *) echo "usage: scripts/build.sh [Release|Debug|Sanitize]" >&2; exit 2 ;;
 esac
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
-ninja -C "$dir" -j "$jobs"
+if [[ $type == Sanitize ]]; then
+  # What runs under the sanitizers: the engine's and the server's tests, and the fuzzers.
+  ninja -C "$dir" -j "$jobs" engine_tests server_tests \
+    fuzz_control_bodies fuzz_portfolio_bodies fuzz_analysis_inputs fuzz_price_imports fuzz_http_router
+else
+  ninja -C "$dir" -j "$jobs"
+fi
 
 if [[ $type == Release ]]; then
   if [[ -x wasm/build.sh ]]; then wasm/build.sh; fi

@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 60> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 66> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -41,6 +41,12 @@ int http_status(std::string_view code) {
       // Writes from elsewhere (origin_policy.hpp, token_throttle.hpp).
       {"wrong_host", 403},         {"cross_origin", 403},
       {"unsupported_media_type", 415}, {"too_many_wrong_tokens", 429},
+      // A session larger than --max-banks without the control token (session_size.hpp).
+      {"too_many_banks", 403},
+      // What one client may create (docs/portfolio-api.md, "Limits").
+      {"too_many_portfolios", 429}, {"too_many_backtests", 429},
+      {"too_many_markets", 429},    {"too_many_fee_structures", 429},
+      {"too_many_imports", 429},
   }};
   for (const auto& [c, status] : kStatus)
     if (c == code) return status;

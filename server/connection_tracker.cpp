@@ -25,7 +25,12 @@ void ConnectionTracker::Ticket::release() {
   if (!tracker_) return;
   {
     std::lock_guard lock(tracker_->mutex_);
-    tracker_->open_.erase(id_);
+    auto it = tracker_->open_.find(id_);
+    if (it != tracker_->open_.end()) {
+      auto client = tracker_->per_client_.find(it->second.client);
+      if (client != tracker_->per_client_.end() && --client->second == 0) tracker_->per_client_.erase(client);
+      tracker_->open_.erase(it);
+    }
   }
   tracker_.reset();
 }
@@ -34,14 +39,20 @@ void ConnectionTracker::Ticket::bind(std::weak_ptr<Connection> owner) {
   if (!tracker_) return;
   std::lock_guard lock(tracker_->mutex_);
   auto it = tracker_->open_.find(id_);
-  if (it != tracker_->open_.end()) it->second = std::move(owner);
+  if (it != tracker_->open_.end()) it->second.owner = std::move(owner);
 }
 
-std::optional<ConnectionTracker::Ticket> ConnectionTracker::admit() {
+std::optional<ConnectionTracker::Ticket> ConnectionTracker::admit(const std::string& client) {
   std::lock_guard lock(mutex_);
   if (stopping_ || open_.size() >= max_) return std::nullopt;
+  auto [from_client, fresh] = per_client_.try_emplace(client, 0);
+  if (from_client->second >= max_per_client_) {
+    if (fresh) per_client_.erase(from_client);
+    return std::nullopt;
+  }
+  ++from_client->second;
   const std::uint64_t id = next_id_++;
-  open_.emplace(id, std::weak_ptr<Connection>{});
+  open_.emplace(id, Open{{}, client});
   return Ticket(shared_from_this(), id);
 }
 
@@ -50,8 +61,8 @@ void ConnectionTracker::shutdown_all() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
-    for (auto& [id, weak] : open_)
-      if (auto c = weak.lock()) targets.push_back(std::move(c));
+    for (auto& [id, open] : open_)
+      if (auto c = open.owner.lock()) targets.push_back(std::move(c));
   }
   for (auto& c : targets) c->shutdown();
 }
@@ -59,6 +70,12 @@ void ConnectionTracker::shutdown_all() {
 std::size_t ConnectionTracker::count() const {
   std::lock_guard lock(mutex_);
   return open_.size();
+}
+
+std::size_t ConnectionTracker::count(const std::string& client) const {
+  std::lock_guard lock(mutex_);
+  auto it = per_client_.find(client);
+  return it == per_client_.end() ? 0 : it->second;
 }
 
 }  // namespace finsim::server

@@ -11,7 +11,8 @@
 namespace finsim::server {
 
 /// Answers a request whose decoded path is /control or starts with /control/. `token` is the
-/// control token ("" = controls are open).
+/// control token ("" = controls are open). A reset to more than the registry's max_banks() banks is
+/// taken only from the holder of the control token.
 HttpResponse handle_control(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
                             std::string_view token);
 

@@ -35,7 +35,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
  public:
   HttpSession(net::ip::tcp::socket&& socket, std::shared_ptr<const ServerContext> context,
               ConnectionTracker::Ticket ticket)
-      : stream_(std::move(socket)), context_(std::move(context)), ticket_(std::move(ticket)) {}
+      : stream_(std::move(socket)),
+        buffer_(context->limits.header_limit),  // (before context_ takes `context`: declared first)
+        context_(std::move(context)),
+        ticket_(std::move(ticket)) {}
 
   void run() {
     beast::error_code ec;
@@ -97,6 +100,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
     if (ec == http::error::header_limit)
       return send_error("header_too_large",
                         "the headers exceed " + std::to_string(context_->limits.header_limit) + " bytes");
+    // Only the unparsed input waits in buffer_: the header, then a chunk-size line or the trailer.
+    if (ec == http::error::buffer_overflow)
+      return send_error("header_too_large", "a chunk-size line or the trailer exceeds " +
+                                                std::to_string(context_->limits.header_limit) + " bytes");
     if (ec == beast::error::timeout || ec == net::error::operation_aborted) return do_close();
     if (ec && ec.category() == http::make_error_code(http::error::bad_target).category())
       return send_error("bad_request", "malformed HTTP request: " + ec.message());
@@ -221,6 +228,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession>, public Con
   }
 
   beast::tcp_stream stream_;
+  /// What was read and not yet parsed, at most the header limit: bodies pass through into the parser's
+  /// string, so this bounds the header, each chunk-size line and a chunked request's trailer (Beast
+  /// counts only the header against its header limit) — a 300 MB trailer once took 961 MB.
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<const ServerContext> context_;

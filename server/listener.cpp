@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 
+#include "client_address.hpp"
 #include "fail.hpp"
 #include "http_session.hpp"
 
@@ -63,10 +64,12 @@ void Listener::on_accept(const boost::system::error_code& ec, tcp::socket socket
     });
     return;
   }
-  auto ticket = context_->connections->admit();
+  boost::system::error_code peer_ec;
+  const tcp::endpoint peer = socket.remote_endpoint(peer_ec);  // fails when the peer has already gone
+  auto ticket = peer_ec ? std::nullopt : context_->connections->admit(client_address(peer.address()));
   if (!ticket) {
     boost::system::error_code ignored;
-    socket.close(ignored);  // over the connection limit, or shutting down
+    socket.close(ignored);  // over a connection limit (all, or this client's), or shutting down
   } else {
     boost::system::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);

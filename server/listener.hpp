@@ -1,5 +1,6 @@
 // Accepts TCP connections and starts an HTTP session for each, on its own strand, while the
-// connection limit allows (connections beyond it are closed at once).
+// connection limits allow: all connections, and one client's (client_address.hpp). A connection
+// beyond either is closed at once, without an answer.
 #pragma once
 
 #include <memory>

@@ -2,10 +2,16 @@
 
 #include <array>
 
+#include "session_size.hpp"
+
 namespace finsim::server {
 
 Result<std::shared_ptr<LiveSession>> LiveSession::create(boost::asio::any_io_executor executor, std::string id,
-                                                         const nlohmann::json& reset_body, Options options) {
+                                                         const nlohmann::json& reset_body, Options options,
+                                                         int bank_bound) {
+  auto config = Session::create_config(reset_body);
+  if (!config.ok()) return config.error();
+  if (Status st = check_bank_bound(*config, bank_bound); !st.ok()) return st.error();
   auto session = Session::create(reset_body);
   if (!session.ok()) return session.error();
   std::shared_ptr<LiveSession> live(
@@ -19,31 +25,49 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, 
       session_(std::move(session)),
       timer_(executor),
       status_timer_(std::move(executor)) {
-  publish_locked(session_.snapshot());  // no viewers yet: this only sets the late joiners' snapshot
+  // No viewers yet: this only sets the late joiners' snapshot and the status.
+  std::lock_guard engine(engine_mutex_);
+  publish_engine_locked(session_.snapshot(), false, false);
 }
 
-Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body) {
-  std::lock_guard lock(mutex_);
+Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body, int bank_bound) {
+  std::lock_guard engine(engine_mutex_);
   if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
+  if (name == "reset") {
+    // Refused before building; a body the engine refuses gets the engine's own error below.
+    if (auto config = session_.reset_config(body); config.ok())
+      if (Status st = check_bank_bound(*config, bank_bound); !st.ok()) return st.error();
+  }
   const int timestep = session_.simulation().metrics().timestep;
   auto outcome = session_.control(name, body);
   if (!outcome.ok()) return outcome.error();
-  publish_locked(std::move(outcome->messages));
-  if (session_.simulation().metrics().timestep > timestep) notify_step_locked();
   sync_timer_locked();
-  publish_status_locked();
-  return status_locked(std::move(outcome->status));
+  publish_engine_locked(std::move(outcome->messages), session_.simulation().metrics().timestep > timestep, true);
+  std::lock_guard lock(mutex_);
+  return status_locked();
+}
+
+void LiveSession::publish_engine_locked(std::vector<std::string> messages, bool stepped, bool tell_viewers) {
+  nlohmann::json status = session_.status();
+  const Metrics metrics = session_.simulation().metrics();
+  std::lock_guard lock(mutex_);
+  engine_status_ = std::move(status);
+  metrics_ = metrics;
+  publish_locked(std::move(messages));
+  if (stepped) notify_step_locked();
+  if (tell_viewers) publish_status_locked();
 }
 
 nlohmann::json LiveSession::status() const {
   std::lock_guard lock(mutex_);
-  return status_locked(session_.status());
+  return status_locked();
 }
 
-nlohmann::json LiveSession::status_locked(nlohmann::json engine_status) const {
-  engine_status["viewers"] = viewers_.size();
-  engine_status["session"] = id_;
-  return engine_status;
+nlohmann::json LiveSession::status_locked() const {
+  nlohmann::json status = engine_status_;
+  status["viewers"] = viewers_.size();
+  status["session"] = id_;
+  return status;
 }
 
 Result<std::uint64_t> LiveSession::join(const std::shared_ptr<Viewer>& viewer) {
@@ -79,7 +103,7 @@ void LiveSession::schedule_status_locked() {
 void LiveSession::publish_status_locked() {
   for (auto it = viewers_.begin(); it != viewers_.end();)  // count only viewers still connected
     it = it->second.expired() ? viewers_.erase(it) : std::next(it);
-  const std::array<Frame, 1> frames{status_frame(status_locked(session_.status()))};
+  const std::array<Frame, 1> frames{status_frame(status_locked())};
   for (auto& [viewer_id, weak] : viewers_)
     if (auto v = weak.lock()) v->offer(frames);
 }
@@ -87,6 +111,7 @@ void LiveSession::publish_status_locked() {
 std::size_t LiveSession::close(const CloseReason& reason) {
   std::vector<std::shared_ptr<Viewer>> closing;
   {
+    std::lock_guard engine(engine_mutex_);
     std::lock_guard lock(mutex_);
     if (closed_) return 0;
     closed_ = true;
@@ -113,14 +138,12 @@ void LiveSession::remove_step_listener(std::int64_t key) {
 }
 
 void LiveSession::notify_step_locked() {
-  if (step_listeners_.empty()) return;
-  const Metrics& m = session_.simulation().metrics();
-  for (auto& [key, listener] : step_listeners_) listener(m);
+  for (auto& [key, listener] : step_listeners_) listener(metrics_);
 }
 
 Metrics LiveSession::metrics() const {
   std::lock_guard lock(mutex_);
-  return session_.simulation().metrics();
+  return metrics_;
 }
 
 std::size_t LiveSession::viewers() const {
@@ -183,10 +206,9 @@ void LiveSession::arm_locked() {
 }
 
 void LiveSession::on_tick(std::uint64_t generation) {
-  std::lock_guard lock(mutex_);
+  std::lock_guard engine(engine_mutex_);
   if (generation != timer_generation_ || closed_ || !session_.running()) return;
-  publish_locked(session_.advance());
-  notify_step_locked();
+  publish_engine_locked(session_.advance(), true, false);
   // Fixed schedule (no drift); after falling more than a period behind, restart from now (no burst).
   const Clock::time_point now = Clock::now();
   next_tick_ += armed_period_;

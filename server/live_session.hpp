@@ -7,8 +7,15 @@
 // is never older than what follows it. Offering only queues (ViewerQueue): no viewer can slow the
 // timer, a control, or another viewer.
 //
-// Thread-safety: every public member is thread-safe (one mutex). Lock order: a LiveSession's mutex
-// may be held while a viewer's lock is taken (offer), never the reverse.
+// Thread-safety: every public member is thread-safe. Two locks, so that a long step (a large network)
+// never holds up what does not need the engine: the engine lock (a FifoMutex, granted in arrival
+// order) is held by a step, a control and close(); the publication lock (a std::mutex, held briefly)
+// guards the viewers, the frames for late joiners and a copy of the status and metrics, so status(),
+// join(), leave() and metrics() never wait for a step. Lock order: engine lock, then publication lock,
+// then a viewer's lock (offer); never the reverse.
+//
+// The timers (and so the steps) run on the executor given at creation: the session registry gives each
+// session a simulation lane (a thread) of its own, so one session's step never waits for another's.
 #pragma once
 
 #include <chrono>
@@ -29,6 +36,7 @@
 #include "finsim/result.hpp"
 #include "channel.hpp"
 #include "finsim/session.hpp"
+#include "fifo_mutex.hpp"
 #include "frame.hpp"
 #include "viewer.hpp"
 
@@ -40,19 +48,24 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
     bool stamp = false;  ///< add "published_at_ms" to states and metrics (see make_frame)
   };
 
-  /// A paused session configured by `reset_body` (the engine's reset body). Errors: the engine's.
+  /// A paused session configured by `reset_body` (the engine's reset body), of at most `bank_bound`
+  /// banks (bank_bound() in session_size.hpp): a larger one is refused before it is built. Errors: the
+  /// engine's, too_many_banks.
   static Result<std::shared_ptr<LiveSession>> create(boost::asio::any_io_executor executor, std::string id,
-                                                     const nlohmann::json& reset_body, Options options);
+                                                     const nlohmann::json& reset_body, Options options,
+                                                     int bank_bound);
 
   [[nodiscard]] const std::string& id() const { return id_; }
 
   /// Applies a control (the engine's names and bodies), publishes its messages and then a STATUS,
   /// starts or stops the timer as `running` and `speed` now say, and returns the status (see
-  /// status()). Errors: the engine's codes, or unknown_session once closed. A failing control
-  /// changes nothing and publishes nothing.
-  Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body);
+  /// status()). A reset that would build more than `bank_bound` banks is refused before it is built.
+  /// Errors: the engine's codes, too_many_banks, or unknown_session once closed. A failing control
+  /// changes nothing and publishes nothing. Waits at most for the step in progress.
+  Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body, int bank_bound);
 
-  /// The engine's status plus "viewers" (connected now) and "session" (the id).
+  /// The engine's status (as after the latest step or control) plus "viewers" (connected now) and
+  /// "session" (the id). Never waits for a step.
   [[nodiscard]] nlohmann::json status() const;
 
   /// Registers a viewer and offers it the current STATE_UPDATE and METRICS_UPDATE at once. Every
@@ -66,17 +79,17 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   void leave(std::uint64_t viewer_id) override;
 
   /// Stops the timer, refuses controls and viewers from now on, and closes every viewer with
-  /// `reason`. Returns how many viewers were closed. Idempotent.
+  /// `reason`. Returns how many viewers were closed. Idempotent. Waits for the step in progress.
   std::size_t close(const CloseReason& reason);
 
   [[nodiscard]] std::size_t viewers() const;
 
   /// The banking simulation's metrics after its latest step (what the portfolio market's banking
-  /// link reads: conditions_from_banking).
+  /// link reads: conditions_from_banking). Never waits for a step.
   [[nodiscard]] Metrics metrics() const;
 
   /// Calls `listener` with the metrics of every step from now on (timer ticks and the step control),
-  /// under the session's lock: it must only queue work, never block or call into this session.
+  /// under the session's locks: it must only queue work, never block or call into this session.
   /// `key` names it (a later add with the same key replaces it). A market tied to the session uses this.
   void add_step_listener(std::int64_t key, std::function<void(const Metrics&)> listener);
   void remove_step_listener(std::int64_t key);
@@ -88,36 +101,49 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   using Clock = std::chrono::steady_clock;
 
   LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options);
+  // Under the publication lock (mutex_):
   void publish_locked(std::vector<std::string> messages);
   /// Tells every viewer the current status (viewer count included).
   void publish_status_locked();
   /// Schedules publish_status_locked within kViewerCountDelay unless already scheduled.
   void schedule_status_locked();
+  void notify_step_locked();
+  [[nodiscard]] nlohmann::json status_locked() const;
+  // Under the engine lock (engine_mutex_):
   void sync_timer_locked();
   void arm_locked();
   void on_tick(std::uint64_t generation);
   [[nodiscard]] Clock::duration period_locked() const;
-  [[nodiscard]] nlohmann::json status_locked(nlohmann::json engine_status) const;
+  /// Takes the publication lock and publishes what the engine just did: `messages`, the engine's new
+  /// status and metrics (kept for status() and metrics()), the step to the listeners when `stepped`,
+  /// and a STATUS to every viewer when `tell_viewers`.
+  void publish_engine_locked(std::vector<std::string> messages, bool stepped, bool tell_viewers);
 
   const std::string id_;
   const Options options_;
-  mutable std::mutex mutex_;
+
+  // The engine side, under engine_mutex_.
+  mutable FifoMutex engine_mutex_;
   Session session_;
   boost::asio::steady_timer timer_;
   std::uint64_t timer_generation_ = 0;  ///< a tick whose generation is stale does nothing
   bool timer_armed_ = false;
-  boost::asio::steady_timer status_timer_;
-  bool status_scheduled_ = false;
   Clock::duration armed_period_{};
   Clock::time_point next_tick_{};
-  void notify_step_locked();
+
+  // The publication side, under mutex_.
+  mutable std::mutex mutex_;
+  nlohmann::json engine_status_;  ///< Session::status() after the latest step or control
+  Metrics metrics_;               ///< the simulation's metrics after the latest step or control
+  boost::asio::steady_timer status_timer_;
+  bool status_scheduled_ = false;
   std::map<std::int64_t, std::function<void(const Metrics&)>> step_listeners_;
   std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
   std::uint64_t next_viewer_id_ = 1;
   std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues
   Frame last_state_;
   Frame last_metrics_;
-  bool closed_ = false;
+  bool closed_ = false;  ///< written under both locks, so either lock suffices to read it
 };
 
 }  // namespace finsim::server

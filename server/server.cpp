@@ -2,6 +2,7 @@
 
 #include "fail.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -28,6 +29,10 @@ namespace {
 
 constexpr std::chrono::seconds kShutdownGrace{3};
 
+/// The simulation lanes (an io_context and its one thread each): one per session that may exist, so
+/// that a session whose step is due never waits for another session's step, up to this many.
+constexpr int kMaxSimulationLanes = 64;
+
 Result<net::ip::address> parse_host(const std::string& host) {
   if (host == "localhost") return net::ip::make_address("127.0.0.1");
   boost::system::error_code ec;
@@ -40,17 +45,25 @@ Result<net::ip::address> parse_host(const std::string& host) {
 
 struct Server::State {
   explicit State(const ServerOptions& o)
-      : options(o), simulation_io(1), io(o.threads), signals(io, SIGINT, SIGTERM), shutdown_timer(io) {}
+      : options(o),
+        simulation_lanes(static_cast<std::size_t>(std::min(o.max_sessions, kMaxSimulationLanes))),
+        io(o.threads),
+        signals(io, SIGINT, SIGTERM),
+        shutdown_timer(io) {}
 
   void begin_shutdown();
   void poll_shutdown();
   void wait_for_signal();
 
   ServerOptions options;
-  // The sessions' timers run on their own thread, so a step is never late because the network
-  // threads are busy writing to thousands of viewers. Declared before `io`: the network's pending
-  // handlers can hold the last reference to a session, whose timer must outlive them.
-  net::io_context simulation_io;
+  // The sessions' timers and steps run on their own threads (lanes: session_registry.hpp), so a step
+  // is never late because the network threads are busy writing to thousands of viewers, nor because
+  // another session's step is long. Declared before `io`: the network's pending handlers can hold the
+  // last reference to a session, whose timer must outlive them.
+  struct Lane {
+    net::io_context io{1};
+  };
+  std::vector<Lane> simulation_lanes;
   net::io_context io;  // the network: before everything that uses it, so destroyed after them
   net::signal_set signals;
   net::steady_timer shutdown_timer;
@@ -75,20 +88,26 @@ Status Server::start(store::Database db) {
   book.market_seed = s_->options.market_seed;
   book.market_bars = static_cast<std::size_t>(s_->options.market_bars);
   book.import_dir = s_->options.import_dir;
+  book.max_portfolios = static_cast<std::size_t>(s_->options.max_portfolios);
+  book.max_portfolios_per_client = static_cast<std::size_t>(s_->options.max_portfolios_per_client);
   PortfolioService::Options service;
   service.market_interval = std::chrono::milliseconds(static_cast<long long>(s_->options.market_interval_s * 1000.0));
   auto feed = std::make_shared<PortfolioFeed>();
   s_->portfolio = std::make_shared<PortfolioService>(Book(std::move(db), book), feed, service);
   if (Status st = s_->portfolio->start(); !st.ok()) return st;
 
-  s_->sessions = std::make_shared<SessionRegistry>(s_->simulation_io.get_executor(),
+  std::vector<net::any_io_executor> lanes;
+  for (auto& lane : s_->simulation_lanes) lanes.emplace_back(lane.io.get_executor());
+  s_->sessions = std::make_shared<SessionRegistry>(std::move(lanes),
                                                    static_cast<std::size_t>(s_->options.max_sessions),
-                                                   LiveSession::Options{s_->options.stamp});
+                                                   s_->options.max_banks, LiveSession::Options{s_->options.stamp});
   if (Status st = s_->sessions->start(); !st.ok()) return st;
   restore_banking_links(s_->portfolio, s_->sessions);
 
   s_->context = std::make_shared<ServerContext>();
-  s_->context->connections = std::make_shared<ConnectionTracker>(static_cast<std::size_t>(s_->options.max_connections));
+  s_->context->connections =
+      std::make_shared<ConnectionTracker>(static_cast<std::size_t>(s_->options.max_connections),
+                                          static_cast<std::size_t>(s_->options.max_connections_per_client));
   s_->context->limits.viewer_stall =
       std::chrono::milliseconds(static_cast<long long>(s_->options.stall_timeout_s * 1000.0));
 
@@ -170,8 +189,12 @@ void run_resilient(net::io_context& io, const char* what) {
 
 void Server::run() {
   s_->listener->run();
-  auto simulation_work = net::make_work_guard(s_->simulation_io);
-  std::thread simulation([this] { run_resilient(s_->simulation_io, "simulation"); });
+  std::vector<net::executor_work_guard<net::io_context::executor_type>> simulation_work;
+  std::vector<std::thread> simulation;
+  for (auto& lane : s_->simulation_lanes) {
+    simulation_work.push_back(net::make_work_guard(lane.io));
+    simulation.emplace_back([&lane] { run_resilient(lane.io, "simulation"); });
+  }
   std::vector<std::thread> threads;
   for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { run_resilient(s_->io, "network"); });
   run_resilient(s_->io, "network");
@@ -179,9 +202,9 @@ void Server::run() {
   // The network has stopped and every session was closed (its timer cancelled). The portfolio service
   // commits what is queued (answers can no longer be sent: those clients retry with their keys).
   s_->portfolio->stop();
-  simulation_work.reset();
-  s_->simulation_io.stop();
-  simulation.join();
+  for (auto& work : simulation_work) work.reset();
+  for (auto& lane : s_->simulation_lanes) lane.io.stop();
+  for (auto& t : simulation) t.join();
 }
 
 }  // namespace finsim::server

@@ -1,5 +1,6 @@
-// The server process: the network io_context and its threads, the simulation thread (the sessions'
-// timers), the listener, the sessions, and the orderly shutdown on SIGINT/SIGTERM (docs/server.md).
+// The server process: the network io_context and its threads, the simulation threads (the sessions'
+// timers and steps), the listener, the sessions, and the orderly shutdown on SIGINT/SIGTERM
+// (docs/server.md).
 #pragma once
 
 #include <memory>

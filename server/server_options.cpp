@@ -4,14 +4,17 @@
 #include <thread>
 
 #include "cli_args.hpp"
+#include "finsim/config.hpp"
 
 namespace finsim::server {
 
 const char* server_usage() {
   return "usage: finsim-server [--host 127.0.0.1] [--port 8080] [--web web/dist] [--db data/finsim.db]\n"
          "                     [--threads N] [--control-token TOKEN] [--allow-origin URL]... [--max-sessions 16]\n"
-         "                     [--max-connections 10000] [--stall-timeout 10] [--stamp]\n"
+         "                     [--max-banks 2000] [--max-connections 10000] [--max-connections-per-client 256]\n"
+         "                     [--stall-timeout 10] [--stamp]\n"
          "                     [--market-seed 42] [--market-bars 1260] [--market-interval S] [--import-dir DIR]\n"
+         "                     [--max-portfolios 1000] [--max-portfolios-per-client 100]\n"
          "       finsim-server --db FILE --import FILE [--import-format csv|aggregator] [--import-name NAME]\n"
          "                     [--import-lenient]\n"
          "\n"
@@ -31,7 +34,12 @@ const char* server_usage() {
          "                        by default only the server's own pages (localhost or an IP address) may\n"
          "                        change things\n"
          "  --max-sessions N      live sessions, the default one included, 1 .. 1000 (default 16)\n"
+         "  --max-banks N         banks a session may have when created or reset without the control token,\n"
+         "                        2 .. 20000 (default 2000); with the token, up to 20000\n"
          "  --max-connections N   open connections, 1 .. 1000000 (default 10000)\n"
+         "  --max-connections-per-client N\n"
+         "                        open connections from one address (IPv6: one /64), 1 .. 1000000\n"
+         "                        (default 256); behind a reverse proxy every client is the proxy: raise it\n"
          "  --stall-timeout S     drop a viewer whose socket has taken nothing for S seconds (default 10)\n"
          "  --stamp               add \"published_at_ms\" to STATE_UPDATE and METRICS_UPDATE payloads\n"
          "                        (for finsim-load's delay measurement)\n"
@@ -39,6 +47,9 @@ const char* server_usage() {
          "  --market-bars N       its history in business days from 2015-01-05, 1 .. 100000 (default 1260)\n"
          "  --market-interval S   advance the default market one bar every S seconds (default: on request)\n"
          "  --import-dir DIR      POST /api/markets/import may read files under DIR (default: none)\n"
+         "  --max-portfolios N    active portfolios, live and backtests', 1 .. 1000000 (default 1000)\n"
+         "  --max-portfolios-per-client N\n"
+         "                        active live portfolios one client address may open (default 100)\n"
          "  --import FILE         import FILE into the database's markets, print the result and exit\n"
          "  --import-format F     csv (wide or long, the default) or aggregator (a financial_data_aggregator\n"
          "                        SQLite database)\n"
@@ -51,10 +62,12 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
   const std::vector<OptionSpec> specs{
       {"host"},         {"port"},           {"web"},           {"db"},
       {"threads"},      {"control-token"},  {"max-sessions"},  {"max-connections"},
+      {"max-banks"},    {"max-connections-per-client"},
       {"allow-origin", true, true},
       {"stall-timeout"}, {"stamp", false}, {"help", false},
       {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
       {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
+      {"max-portfolios"}, {"max-portfolios-per-client"},
   };
   try {
     const cli::Args a(args, specs, 0);
@@ -78,7 +91,10 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
       o.allowed_origins.push_back(*origin);
     }
     o.max_sessions = static_cast<int>(a.integer("max-sessions", o.max_sessions, 1, 1000));
+    o.max_banks = static_cast<int>(a.integer("max-banks", o.max_banks, 2, kMaxBanks));
     o.max_connections = static_cast<int>(a.integer("max-connections", o.max_connections, 1, 1000000));
+    o.max_connections_per_client =
+        static_cast<int>(a.integer("max-connections-per-client", o.max_connections_per_client, 1, 1000000));
     o.stall_timeout_s = a.number("stall-timeout", o.stall_timeout_s, 0.1, 3600);
     o.stamp = a.has("stamp");
     o.market_seed = static_cast<std::uint64_t>(a.integer("market-seed", 42, 0, (1LL << 53) - 1));
@@ -87,6 +103,9 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
     if (a.has("market-interval") && o.market_interval_s < 0.01)
       throw cli::UsageError("--market-interval must be at least 0.01 seconds");
     o.import_dir = a.get("import-dir").value_or("");
+    o.max_portfolios = static_cast<int>(a.integer("max-portfolios", o.max_portfolios, 1, 1000000));
+    o.max_portfolios_per_client =
+        static_cast<int>(a.integer("max-portfolios-per-client", o.max_portfolios_per_client, 1, 1000000));
     o.import_file = a.get("import").value_or("");
     o.import_format = a.get("import-format").value_or("csv");
     if (o.import_format != "csv" && o.import_format != "aggregator")

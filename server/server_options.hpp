@@ -7,6 +7,7 @@
 
 #include "finsim/result.hpp"
 #include "origin_policy.hpp"
+#include "session_size.hpp"
 
 namespace finsim::server {
 
@@ -19,7 +20,9 @@ struct ServerOptions {
   std::string control_token;       ///< "" = controls are open; also from $FINSIM_CONTROL_TOKEN
   std::vector<WebOrigin> allowed_origins;  ///< --allow-origin: pages elsewhere that may send writes
   int max_sessions = 16;
+  int max_banks = kDefaultMaxBanks;  ///< banks a session may have when built without the control token
   int max_connections = 10000;
+  int max_connections_per_client = 256;  ///< open connections from one address (an IPv6 /64)
   double stall_timeout_s = 10.0;   ///< a viewer whose socket takes nothing for this long is dropped
   bool stamp = false;              ///< add "published_at_ms" to states and metrics (load tests)
   // The portfolio mode (docs/portfolio-api.md).
@@ -27,6 +30,8 @@ struct ServerOptions {
   int market_bars = 1260;          ///< its history in business days (empty database only)
   double market_interval_s = 0.0;  ///< advance the default market one bar this often; 0 = on request only
   std::string import_dir;          ///< POST /api/markets/import may read files under it ("" = none)
+  int max_portfolios = 1000;       ///< active portfolios of the server (docs/portfolio-api.md, "Limits")
+  int max_portfolios_per_client = 100;  ///< active live portfolios one client address opens
   std::string import_file;         ///< --import: import this file into the database and exit
   std::string import_format = "csv";  ///< csv or aggregator
   std::string import_name;         ///< the imported market's name

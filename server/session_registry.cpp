@@ -1,20 +1,35 @@
 #include "session_registry.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
 namespace finsim::server {
 
-SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, std::size_t max_sessions,
-                                 LiveSession::Options options)
-    : executor_(std::move(executor)), max_sessions_(max_sessions), options_(options),
-      id_generator_(std::random_device{}()) {}
+SessionRegistry::SessionRegistry(std::vector<boost::asio::any_io_executor> lanes, std::size_t max_sessions,
+                                 int max_banks, LiveSession::Options options)
+    : lanes_(std::move(lanes)), lane_sessions_(lanes_.size(), 0), max_sessions_(max_sessions),
+      max_banks_(max_banks), options_(options), id_generator_(std::random_device{}()) {}
+
+std::size_t SessionRegistry::take_lane_locked() {
+  const auto lane = static_cast<std::size_t>(
+      std::min_element(lane_sessions_.begin(), lane_sessions_.end()) - lane_sessions_.begin());
+  ++lane_sessions_[lane];
+  return lane;
+}
 
 Status SessionRegistry::start() {
-  auto live = LiveSession::create(executor_, std::string(kDefaultId), nlohmann::json::object(), options_);
-  if (!live.ok()) return live.error();
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
+  const std::size_t lane = take_lane_locked();
+  lock.unlock();
+  auto live = LiveSession::create(lanes_[lane], std::string(kDefaultId), nlohmann::json::object(), options_, kMaxBanks);
+  lock.lock();
+  if (!live.ok()) {
+    --lane_sessions_[lane];
+    return live.error();
+  }
   sessions_.emplace(std::string(kDefaultId), std::move(live).value());
+  lane_of_.emplace(std::string(kDefaultId), lane);
   return {};
 }
 
@@ -43,9 +58,11 @@ std::string SessionRegistry::fresh_id_locked() {
   }
 }
 
-Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, const nlohmann::json& reset_body) {
+Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, const nlohmann::json& reset_body,
+                                                             int bank_bound) {
   if (!id.empty() && !valid_id(id))
     return make_error("bad_request", "a session id is 1 to 64 letters, digits, '_' or '-'");
+  std::size_t lane = 0;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) return make_error("shutting_down", "the server is shutting down");
@@ -54,15 +71,21 @@ Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, con
                                                  " sessions (the default included); close one first");
     if (id.empty()) id = fresh_id_locked();
     if (sessions_.count(id)) return make_error("session_exists", "session '" + id + "' exists");
+    lane = take_lane_locked();
   }
   // Building a large network takes a while: not under the lock. The checks are repeated below.
-  auto live = LiveSession::create(executor_, id, reset_body, options_);
-  if (!live.ok()) return live.error();
+  auto live = LiveSession::create(lanes_[lane], id, reset_body, options_, bank_bound);
   std::lock_guard lock(mutex_);
-  if (stopping_) return make_error("shutting_down", "the server is shutting down");
+  auto refuse = [&](Error error) -> Result<std::shared_ptr<LiveSession>> {
+    --lane_sessions_[lane];
+    return error;
+  };
+  if (!live.ok()) return refuse(live.error());
+  if (stopping_) return refuse(make_error("shutting_down", "the server is shutting down"));
   if (sessions_.size() >= max_sessions_)
-    return make_error("too_many_sessions", "at most " + std::to_string(max_sessions_) + " sessions");
-  if (!sessions_.emplace(id, *live).second) return make_error("session_exists", "session '" + id + "' exists");
+    return refuse(make_error("too_many_sessions", "at most " + std::to_string(max_sessions_) + " sessions"));
+  if (!sessions_.emplace(id, *live).second) return refuse(make_error("session_exists", "session '" + id + "' exists"));
+  lane_of_.emplace(id, lane);
   return live;
 }
 
@@ -75,6 +98,10 @@ Result<std::size_t> SessionRegistry::close(std::string_view id) {
     if (it == sessions_.end()) return make_error("unknown_session", "no session '" + std::string(id) + "'");
     live = std::move(it->second);
     sessions_.erase(it);
+    if (auto lane = lane_of_.find(id); lane != lane_of_.end()) {
+      --lane_sessions_[lane->second];
+      lane_of_.erase(lane);
+    }
   }
   return live->close(CloseReason{kCloseNormal, "session closed"});
 }
@@ -87,7 +114,7 @@ nlohmann::json SessionRegistry::list() const {
   }
   nlohmann::json sessions = nlohmann::json::array();
   for (const auto& live : all) sessions.push_back(live->status());
-  return {{"sessions", std::move(sessions)}, {"max_sessions", max_sessions_}};
+  return {{"sessions", std::move(sessions)}, {"max_sessions", max_sessions_}, {"max_banks", max_banks_}};
 }
 
 void SessionRegistry::close_all(const CloseReason& reason) {

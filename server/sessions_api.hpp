@@ -10,7 +10,8 @@
 namespace finsim::server {
 
 /// Answers a request whose decoded path is /sessions or starts with /sessions/. Creating and
-/// closing need the control token when one is configured; listing does not.
+/// closing need the control token when one is configured; listing does not. A session of more than
+/// the registry's max_banks() banks is created only for the holder of the control token.
 HttpResponse handle_sessions(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
                              std::string_view token);
 

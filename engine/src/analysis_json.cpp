@@ -27,12 +27,22 @@ Result<double> number(const json& v, const std::string& where) {
   return x;
 }
 
+// Amounts (liabilities, assets, exposures, capital, value) are bounded so that every sum and ratio the
+// solvers form stays finite: inputs near 1e308 overflowed to infinity and printed null equities or a
+// DebtRank of 0.
+Result<double> amount(const json& v, const std::string& where) {
+  auto x = number(v, where);
+  if (x.ok() && std::fabs(*x) > kMaxAnalysisAmount)
+    return make_error("bad_input", where + " must be at most 1e15 in absolute value");
+  return x;
+}
+
 Result<std::vector<double>> vector_of(const json& j, const std::string& name, bool nonnegative) {
   if (!j.is_array()) return make_error("bad_input", name + " must be an array of numbers");
   std::vector<double> out;
   out.reserve(j.size());
   for (std::size_t i = 0; i < j.size(); ++i) {
-    auto x = number(j[i], name + "[" + std::to_string(i) + "]");
+    auto x = amount(j[i], name + "[" + std::to_string(i) + "]");
     if (!x.ok()) return x.error();
     if (nonnegative && *x < 0) return make_error("bad_input", name + "[" + std::to_string(i) + "] must be >= 0");
     out.push_back(*x);

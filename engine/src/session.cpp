@@ -49,10 +49,8 @@ Result<Session> Session::create(const json& reset_body) {
   return session;
 }
 
-Result<ControlOutcome> Session::reset(const json& body) {
+Result<Session::ResetTarget> Session::resolve_reset(SimConfig config, std::uint64_t seed, const json& body) {
   if (Status st = require_object(body); !st.ok()) return st.error();
-  SimConfig config = sim_.config();
-  std::uint64_t seed = sim_.seed();
   if (body.contains("scenario")) {
     if (!body["scenario"].is_string()) return bad_request("field 'scenario' must be a string");
     auto base = scenario_config(body["scenario"].get<std::string>());
@@ -75,7 +73,26 @@ Result<ControlOutcome> Session::reset(const json& body) {
       return st.error();
     }
   }
-  auto sim = Simulation::create(config, seed);
+  return ResetTarget{std::move(config), seed};
+}
+
+Result<SimConfig> Session::reset_config(const json& body) const {
+  auto target = resolve_reset(sim_.config(), sim_.seed(), body);
+  if (!target.ok()) return target.error();
+  return std::move(target->config);
+}
+
+Result<SimConfig> Session::create_config(const json& reset_body) {
+  // create() resets a session built from the default configuration.
+  auto target = resolve_reset(SimConfig{}, kDefaultSeed, reset_body);
+  if (!target.ok()) return target.error();
+  return std::move(target->config);
+}
+
+Result<ControlOutcome> Session::reset(const json& body) {
+  auto target = resolve_reset(sim_.config(), sim_.seed(), body);
+  if (!target.ok()) return target.error();
+  auto sim = Simulation::create(target->config, target->seed);
   if (!sim.ok()) return sim.error();
   sim_ = std::move(sim).value();
   running_ = false;

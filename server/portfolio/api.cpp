@@ -102,6 +102,7 @@ void PortfolioApi::handle(HttpRequest request, const std::string& path, Reply re
   if (!route->writes) key.clear();  // reads are safe to repeat anyway
 
   auto shared = std::make_shared<HttpRequest>(std::move(request));
+  if (!route->handler) return service_->submit_import(std::move(shared), std::move(key), std::move(reply));
   service_->submit(
       [route, ids = std::move(ids), shared, key, sessions = sessions_, service = std::weak_ptr(service_)](JobContext& ctx) {
         ApiCall call{ctx, *shared, ids, std::string(split_target(shared->target).query), sessions.get(), service};

@@ -60,10 +60,10 @@ std::vector<std::string> ApiCall::list(std::string_view name) const {
   return text ? split_list(*text) : std::vector<std::string>{};
 }
 
-std::vector<std::string> split_list(std::string_view text) {
+std::vector<std::string> split_list(std::string_view text, char separator) {
   std::vector<std::string> out;
   while (!text.empty()) {
-    const auto comma = text.find(',');
+    const auto comma = text.find(separator);
     const std::string_view item = text.substr(0, comma);
     if (!item.empty()) out.emplace_back(item);
     if (comma == std::string_view::npos) break;

@@ -49,7 +49,7 @@ struct ApiCall {
   [[nodiscard]] std::vector<std::string> list(std::string_view name) const;
 };
 
-/// Splits "a,b,,c" into {"a","b","c"}.
-std::vector<std::string> split_list(std::string_view text);
+/// Splits "a,b,,c" into {"a","b","c"} (at `separator`, empty items dropped).
+std::vector<std::string> split_list(std::string_view text, char separator = ',');
 
 }  // namespace finsim::server

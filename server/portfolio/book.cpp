@@ -1,5 +1,6 @@
 #include "book.hpp"
 
+#include "import_store.hpp"
 #include "transaction.hpp"
 
 namespace finsim::server {
@@ -13,6 +14,7 @@ Status Book::seed() {
   Transaction tx(db_);
   if (Status s = tx.begin(); !s.ok()) return s;
   if (Status s = seed_fee_presets(db_); !s.ok()) return s;
+  if (Status s = drop_hidden_markets(db_); !s.ok()) return s;  // imports a crash or a stop interrupted
   if (empty) {
     auto m = create_simulated_market(db_, options_.market_name, options_.market_seed, options_.market_bars);
     if (!m.ok()) return make_error("store", "cannot create the default market: " + m.error().message);
@@ -39,6 +41,32 @@ Status Book::load() {
   if (!ledgers.ok()) return ledgers.error();
   ledgers_ = std::move(ledgers).value();
   return {};
+}
+
+std::size_t Book::active_portfolios() const {
+  std::size_t n = 0;
+  for (const auto& [id, l] : ledgers_) n += l.active() ? 1 : 0;
+  return n;
+}
+
+std::size_t Book::active_portfolios_of(const std::string& client) const {
+  const auto it = opened_by_.find(client);
+  if (it == opened_by_.end()) return 0;
+  std::size_t n = 0;
+  for (std::int64_t id : it->second) {
+    const auto l = ledgers_.find(id);
+    n += l != ledgers_.end() && l->second.tradable() ? 1 : 0;
+  }
+  return n;
+}
+
+void Book::opened_by(const std::string& client, std::int64_t id) {
+  std::vector<std::int64_t>& ids = opened_by_[client];
+  std::erase_if(ids, [&](std::int64_t old) {
+    const auto l = ledgers_.find(old);
+    return l == ledgers_.end() || !l->second.tradable();
+  });
+  ids.push_back(id);
 }
 
 Result<Market*> Book::market(std::int64_t id) {

@@ -9,6 +9,10 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "fee_structures.hpp"
 #include "ledger.hpp"
@@ -22,6 +26,10 @@ struct BookOptions {
   std::size_t market_bars = 1260;   ///< its history: about five years of business days
   std::string market_name = "default";
   std::string import_dir;           ///< files under it may be imported by path ("" = none)
+  /// What clients may create (docs/portfolio-api.md, "Limits"): active portfolios of the server, live
+  /// and backtests' together, and active live portfolios one client address opened since the start.
+  std::size_t max_portfolios = 1000;
+  std::size_t max_portfolios_per_client = 100;
 };
 
 class Book {
@@ -40,6 +48,22 @@ class Book {
   std::map<std::int64_t, Market>& markets() { return markets_; }
   Ledgers& ledgers() { return ledgers_; }
   FeeStructures& fees() { return fees_; }
+
+  /// Active portfolios, live and backtests' (what max_portfolios bounds).
+  [[nodiscard]] std::size_t active_portfolios() const;
+  /// Active live portfolios that `client` (an address) opened since the server started.
+  [[nodiscard]] std::size_t active_portfolios_of(const std::string& client) const;
+  /// Records that `client` opened portfolio `id` (kept in memory only: addresses are not stored), and
+  /// forgets its portfolios that are no longer active.
+  void opened_by(const std::string& client, std::int64_t id);
+
+  /// The overview's per-model trade statistics and the (portfolio id, round trips) pairs of the active
+  /// live portfolios they were computed from (overview_totals.hpp).
+  struct TradeStatsMemo {
+    std::vector<std::pair<std::int64_t, std::size_t>> source;
+    nlohmann::json stats;
+  };
+  TradeStatsMemo& trade_stats_memo() { return trade_stats_memo_; }
 
   /// The market with this id, or the default market for 0. Error "unknown_market" (404).
   Result<Market*> market(std::int64_t id);
@@ -60,6 +84,8 @@ class Book {
   Ledgers ledgers_;
   FeeStructures fees_;
   std::int64_t default_market_ = 0;
+  std::map<std::string, std::vector<std::int64_t>> opened_by_;
+  TradeStatsMemo trade_stats_memo_;
 };
 
 }  // namespace finsim::server

@@ -34,7 +34,9 @@ class PortfolioFeed::Filtered : public Channel {
 
 void PortfolioFeed::publish(std::string_view type, const nlohmann::json& payload, std::int64_t portfolio_id) {
   std::lock_guard lock(mutex_);
-  const std::array<Frame, 1> frames{make_message(type, ++seq_, payload)};
+  ++seq_;
+  if (viewers_.empty()) return;  // nobody to tell: not even the text is made
+  const std::array<Frame, 1> frames{make_message(type, seq_, payload)};
   for (auto it = viewers_.begin(); it != viewers_.end();) {
     auto v = it->second.viewer.lock();
     if (!v) {

@@ -43,14 +43,13 @@ HttpResponse compare_models(ApiCall& call);
 HttpResponse create_backtest(ApiCall& call);
 HttpResponse list_backtests(ApiCall& call);
 HttpResponse get_backtest(ApiCall& call);
-// markets (handlers_markets.cpp, handlers_import.cpp)
+// markets (handlers_markets.cpp; imports are the import runner's, import_runner.hpp)
 HttpResponse list_markets(ApiCall& call);
 HttpResponse get_market(ApiCall& call);
 HttpResponse list_assets(ApiCall& call);
 HttpResponse get_prices(ApiCall& call);
 HttpResponse advance_market(ApiCall& call);
 HttpResponse link_market(ApiCall& call);
-HttpResponse import_market(ApiCall& call);
 // the description (handlers_meta.cpp)
 HttpResponse get_openapi(ApiCall& call);
 

@@ -11,6 +11,7 @@
 #include "handler_support.hpp"
 #include "handlers.hpp"
 #include "order_records.hpp"
+#include "overview_totals.hpp"
 #include "snapshots.hpp"
 
 namespace finsim::server::handlers {
@@ -42,7 +43,7 @@ Result<Analysis> analyse(ApiCall& call, const Ledger& l, bool with_allocation) {
                          risk_free.ok() ? nullptr : &risk_free.error(), cutoff.ok() ? nullptr : &cutoff.error()})
     if (e) return *e;
   Analysis a;
-  auto series = load_snapshots(call.ctx.db(), l.info.id, *from, *to, with_allocation);
+  auto series = load_snapshots(call.ctx.db(), l, call.book().market_of(l), *from, *to, with_allocation);
   if (!series.ok()) return series.error();
   a.series = std::move(series).value();
   a.returns = pf::returns_from_nav(a.series.nav);
@@ -193,23 +194,14 @@ HttpResponse get_fee_comparison(ApiCall& call) {
 }
 
 HttpResponse get_overview(ApiCall& call) {
-  json portfolios = json::array();
-  std::vector<pf::Holding> all_holdings;
-  std::vector<pf::RoundTrip> all_trips;
-  double cash = 0.0;
-  for (const auto& [id, l] : call.book().ledgers()) {
-    if (!l.active()) continue;
-    const Market& m = call.book().market_of(l);
-    portfolios.push_back(portfolio_summary_json(l, m));
-    if (!l.live()) continue;
-    const std::vector<double> prices = m.has_bars() ? pf::last_prices(*m.panel, l.as_of(m)) : std::vector<double>(l.state.positions.size(), std::nan(""));
-    const auto h = pf::holdings_report(l.state, *m.panel, prices);
-    all_holdings.insert(all_holdings.end(), h.begin(), h.end());
-    all_trips.insert(all_trips.end(), l.trips.begin(), l.trips.end());
-    cash += l.state.cash;
-  }
+  auto page = page_of(call, true);
+  if (!page.ok()) return error_response(page.error());
+  // A page of the active portfolios' summary lines; the totals cover all of them.
+  json out = portfolio_page(call, *page, [](const Ledger& l) { return l.active(); });
+  const OverviewTotals totals = overview_totals(call.book());
+  // The pending orders' own index: ordered by id alone, SQLite would scan every order ever placed.
   auto st = call.ctx.db().prepare(
-      "SELECT o.id, o.portfolio_id FROM orders o JOIN portfolios p ON p.id = o.portfolio_id "
+      "SELECT o.id, o.portfolio_id FROM orders o INDEXED BY orders_pending JOIN portfolios p ON p.id = o.portfolio_id "
       "WHERE o.status = 'pending' AND p.status = 'active' ORDER BY o.id DESC LIMIT 50");
   if (!st.ok()) return error_response(st.error());
   std::vector<std::pair<std::int64_t, std::int64_t>> pending;
@@ -232,12 +224,13 @@ HttpResponse get_overview(ApiCall& call) {
   const std::int64_t pending_count = count->integer(0);
   json markets = json::array();
   for (const auto& [id, m] : call.book().markets()) markets.push_back(market_to_json(m));
-  return json_response(200, {{"portfolios", portfolios},
-                             {"allocation", pf::allocation_to_json(pf::allocation(all_holdings, cash))},
-                             {"pending_orders", orders},
-                             {"pending_order_count", pending_count},
-                             {"models", pf::model_trade_stats_to_json(pf::trade_stats_by_model(all_trips))},
-                             {"markets", markets}});
+  out["portfolio_count"] = {{"live", totals.live}, {"backtest", totals.backtests}};
+  out["allocation"] = totals.allocation;
+  out["pending_orders"] = orders;
+  out["pending_order_count"] = pending_count;
+  out["models"] = totals.models;
+  out["markets"] = markets;
+  return json_response(200, out);
 }
 
 }  // namespace finsim::server::handlers

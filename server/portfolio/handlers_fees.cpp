@@ -10,6 +10,9 @@ namespace {
 
 using nlohmann::json;
 
+/// Fee structures the server keeps, presets included (docs/portfolio-api.md, "Limits").
+constexpr std::size_t kMaxFeeStructures = 500;
+
 Result<FeeStructure*> path_fee_structure(ApiCall& call) {
   auto& all = call.book().fees();
   const auto it = all.find(call.id());
@@ -65,9 +68,13 @@ Status store_structure(ApiCall& call, FeeStructure& f) {
 }  // namespace
 
 HttpResponse list_fee_structures(ApiCall& call) {
+  auto page = page_of(call, true);
+  if (!page.ok()) return error_response(page.error());
   json list = json::array();
-  for (const auto& [id, f] : call.book().fees()) list.push_back(fee_structure_to_json(f));
-  return json_response(200, {{"fee_structures", list}});
+  const auto next = page_by_id(call.book().fees(), *page, [&](const FeeStructure& f) { list.push_back(fee_structure_to_json(f)); });
+  json out = {{"fee_structures", list}, {"total", call.book().fees().size()}};
+  add_cursor_paging(out, call, *page, next);
+  return json_response(200, out);
 }
 
 HttpResponse create_fee_structure(ApiCall& call) {
@@ -75,6 +82,10 @@ HttpResponse create_fee_structure(ApiCall& call) {
   if (!read.ok()) return error_response(read.error());
   if (name_taken(call, read->first.name, 0))
     return error_response(make_error("conflict", "a fee structure called '" + read->first.name + "' exists already"));
+  if (call.book().fees().size() >= kMaxFeeStructures)
+    return error_response(make_error("too_many_fee_structures", "the server keeps at most " +
+                                                                    std::to_string(kMaxFeeStructures) +
+                                                                    " fee structures: delete unused ones first"));
   FeeStructure f;
   f.schedule = std::move(read->first);
   f.description = std::move(read->second);

@@ -23,13 +23,17 @@ Result<Market*> path_market(ApiCall& call) {
 }  // namespace
 
 HttpResponse list_markets(ApiCall& call) {
+  auto page = page_of(call, true);
+  if (!page.ok()) return error_response(page.error());
   json list = json::array();
-  for (const auto& [id, m] : call.book().markets()) {
+  const auto next = page_by_id(call.book().markets(), *page, [&](const Market& m) {
     json j = market_to_json(m);
-    j["default"] = id == call.book().default_market_id();
+    j["default"] = m.id == call.book().default_market_id();
     list.push_back(std::move(j));
-  }
-  return json_response(200, {{"markets", list}});
+  });
+  json out = {{"markets", list}, {"total", call.book().markets().size()}};
+  add_cursor_paging(out, call, *page, next);
+  return json_response(200, out);
 }
 
 HttpResponse get_market(ApiCall& call) {
@@ -45,11 +49,14 @@ HttpResponse list_assets(ApiCall& call) {
   if (!found.ok()) return error_response(found.error());
   const Market& m = **found;
   const pf::PricePanel& p = *m.visible;
+  auto page = page_of(call);
+  if (!page.ok()) return error_response(page.error());
   json list = json::array();
   const std::vector<double> last = m.has_bars() ? pf::last_prices(p, m.clock) : std::vector<double>(p.asset_count(), std::nan(""));
   const std::vector<double> before =
       m.has_bars() && m.clock > 0 ? pf::last_prices(p, m.clock - 1) : std::vector<double>(p.asset_count(), std::nan(""));
-  for (std::size_t a = 0; a < p.asset_count(); ++a) {
+  const std::size_t end = std::min(p.asset_count(), page->offset + page->limit);
+  for (std::size_t a = std::min(page->offset, end); a < end; ++a) {
     const pf::Asset& asset = p.asset(a);
     const std::array<double, 2> pair{before[a], last[a]};
     const auto change = pf::simple_returns(pair);  // the last bar's return, the engine's way
@@ -61,9 +68,12 @@ HttpResponse list_assets(ApiCall& call) {
                     {"change", pf::json_number(change.front())},
                     {"listed", !std::isnan(last[a])}});
   }
-  return json_response(200, {{"market_id", m.id},
-                             {"as_of", m.has_bars() ? json(pf::format_date(m.clock_date())) : json(nullptr)},
-                             {"assets", list}});
+  json out = {{"market_id", m.id},
+              {"as_of", m.has_bars() ? json(pf::format_date(m.clock_date())) : json(nullptr)},
+              {"assets", list},
+              {"total", p.asset_count()}};
+  add_offset_paging(out, call, *page, end < p.asset_count());
+  return json_response(200, out);
 }
 
 HttpResponse get_prices(ApiCall& call) {

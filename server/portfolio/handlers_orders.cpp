@@ -116,15 +116,20 @@ HttpResponse list_orders(ApiCall& call) {
   if (!status.empty() && status != "pending" && status != "filled" && status != "expired" && status != "cancelled" &&
       status != "rejected")
     return error_response(make_error("bad_parameter", "status must be pending, filled, expired, cancelled or rejected"));
-  auto orders = server::list_orders(call.ctx.db(), (*found)->info.id, status, page->limit, page->offset);
+  // One more than the page: whether another page follows.
+  auto orders = server::list_orders(call.ctx.db(), (*found)->info.id, status, page->limit + 1, page->offset);
   if (!orders.ok()) return error_response(orders.error());
+  const bool more = orders->size() > page->limit;
+  if (more) orders->pop_back();
   json list = json::array();
   for (const OrderRecord& o : *orders) {
     auto fill = order_fill_json(call.ctx.db(), o.id);
     if (!fill.ok()) return error_response(fill.error());
     list.push_back(order_json(o, *fill));
   }
-  return json_response(200, {{"portfolio_id", (*found)->info.id}, {"orders", list}});
+  json out = {{"portfolio_id", (*found)->info.id}, {"orders", list}};
+  add_offset_paging(out, call, *page, more);
+  return json_response(200, out);
 }
 
 HttpResponse get_order(ApiCall& call) {

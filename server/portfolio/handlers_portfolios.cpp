@@ -41,6 +41,18 @@ Result<Settings> read_settings(ApiCall& call, pf::JsonFields& f, bool creating) 
   return s;
 }
 
+/// 429 too_many_portfolios when the server, or this client, has as many active portfolios as allowed.
+Status room_for_a_portfolio(ApiCall& call) {
+  const BookOptions& o = call.book().options();
+  if (call.book().active_portfolios() >= o.max_portfolios)
+    return make_error("too_many_portfolios", "the server has " + std::to_string(o.max_portfolios) +
+                                                 " active portfolios, its maximum: archive some first");
+  if (call.book().active_portfolios_of(call.request.client) >= o.max_portfolios_per_client)
+    return make_error("too_many_portfolios", "this address has opened " + std::to_string(o.max_portfolios_per_client) +
+                                                 " active portfolios, the maximum per client: archive some first");
+  return {};
+}
+
 }  // namespace
 
 HttpResponse list_portfolios(ApiCall& call) {
@@ -50,11 +62,12 @@ HttpResponse list_portfolios(ApiCall& call) {
     return error_response(make_error("bad_parameter", "status must be active, archived or all"));
   if (kind != "live" && kind != "backtest" && kind != "all")
     return error_response(make_error("bad_parameter", "kind must be live, backtest or all"));
-  json list = json::array();
-  for (const auto& [id, l] : call.book().ledgers())
-    if ((status == "all" || l.info.status == status) && (kind == "all" || l.info.kind == kind))
-      list.push_back(portfolio_summary_json(l, call.book().market_of(l)));
-  return json_response(200, {{"portfolios", list}});
+  auto page = page_of(call, true);
+  if (!page.ok()) return error_response(page.error());
+  json out = portfolio_page(call, *page, [&](const Ledger& l) {
+    return (status == "all" || l.info.status == status) && (kind == "all" || l.info.kind == kind);
+  });
+  return json_response(200, out);
 }
 
 HttpResponse create_portfolio(ApiCall& call) {
@@ -71,6 +84,7 @@ HttpResponse create_portfolio(ApiCall& call) {
   if (!f.ok()) return error_response(f.error());
   if (!(capital >= 0.0 && capital <= 1e12))
     return error_response(bad("initial_capital must be between 0 and 1e12"));
+  if (Status s = room_for_a_portfolio(call); !s.ok()) return error_response(s.error());
   // Absent means the default market; given, it must name one (0 or 0.5 once passed as the default).
   if (body->contains("market_id") && !(market_id >= 1.0 && market_id <= 9007199254740991.0 && market_id == std::floor(market_id)))
     return error_response(bad("market_id must be a market's id (a whole number from 1)"));
@@ -109,6 +123,7 @@ HttpResponse create_portfolio(ApiCall& call) {
   if (Status s = snapshot_state(db, l.info.id, l.state, m, m.clock); !s.ok()) return error_response(s.error());
   const std::int64_t id = l.info.id;
   Ledger& stored = call.book().ledgers().emplace(id, std::move(l)).first->second;
+  call.book().opened_by(call.request.client, id);
   auto detail = portfolio_detail_json(call, stored);
   if (!detail.ok()) return error_response(detail.error());
   call.ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(stored, m)}}, id);
@@ -172,6 +187,10 @@ HttpResponse archive_portfolio(ApiCall& call) {
     (void)st->step();
     l.info.status = "archived";
     l.info.archived_at = at;
+    // Its series ends here (snapshots.hpp): the snapshot of this bar, stored even if it was idle.
+    const Market& m = call.book().market_of(l);
+    if (l.live() && m.has_bars())
+      if (Status s = snapshot_state(db, l.info.id, l.state, m, m.clock); !s.ok()) return error_response(s.error());
     call.ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(l, call.book().market_of(l))}}, l.info.id);
   }
   auto detail = portfolio_detail_json(call, l);
@@ -203,9 +222,10 @@ HttpResponse list_transactions(ApiCall& call) {
   if (!page.ok()) return error_response(page.error());
   auto fills = list_fills_json(call.ctx.db(), (*found)->info.id, page->limit, page->offset);
   if (!fills.ok()) return error_response(fills.error());
-  return json_response(200, {{"portfolio_id", (*found)->info.id},
-                             {"total", (*found)->fills.size()},
-                             {"transactions", *fills}});
+  const std::size_t total = (*found)->fills.size();
+  json out = {{"portfolio_id", (*found)->info.id}, {"total", total}, {"transactions", *fills}};
+  add_offset_paging(out, call, *page, page->offset + page->limit < total);
+  return json_response(200, out);
 }
 
 }  // namespace finsim::server::handlers

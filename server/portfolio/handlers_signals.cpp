@@ -128,18 +128,24 @@ HttpResponse list_signals(ApiCall& call) {
   const std::string latest = call.param("latest").value_or("false");
   if (latest != "true" && latest != "false") return error_response(make_error("bad_parameter", "latest must be true or false"));
   q.latest = latest == "true";
-  q.limit = page->limit;
+  q.limit = page->limit + 1;  // one more: whether another page follows
   q.offset = page->offset;
   auto rows = query_signals(call.ctx.db(), q);
   if (!rows.ok()) return error_response(rows.error());
+  const bool more = rows->size() > page->limit;
+  if (more) rows->pop_back();
   json list = json::array();
   for (const SignalRecord& r : *rows) list.push_back(signal_record_json(r));
-  return json_response(200, {{"market_id", q.market_id}, {"signals", list}});
+  json out = {{"market_id", q.market_id}, {"signals", list}};
+  add_offset_paging(out, call, *page, more);
+  return json_response(200, out);
 }
 
 HttpResponse list_models(ApiCall& call) {
   auto market = call.integer("market_id", 0, 0, INT64_MAX);
   if (!market.ok()) return error_response(market.error());
+  auto page = page_of(call);
+  if (!page.ok()) return error_response(page.error());
   auto m = call.book().market(*market);
   if (!m.ok()) return error_response(m.error());
   auto st = call.ctx.db().prepare(
@@ -167,7 +173,12 @@ HttpResponse list_models(ApiCall& call) {
   };
   for (const pf::ModelInfo& info : pf::model_catalog()) entry(info.name, info.built_in, info.available, info.description);
   for (const auto& [name, s] : std::map<std::string, json>(stats)) entry(name, false, true, "an outside model (signals posted through the API)");
-  return json_response(200, {{"market_id", (*m)->id}, {"models", list}});
+  // The catalogue, then outside models by name: one page of it.
+  const std::size_t first = std::min(page->offset, list.size());
+  const std::size_t last = std::min(first + page->limit, list.size());
+  json out = {{"market_id", (*m)->id}, {"models", json(std::vector<json>(list.begin() + first, list.begin() + last))}};
+  add_offset_paging(out, call, *page, last < list.size());
+  return json_response(200, out);
 }
 
 HttpResponse compare_models(ApiCall& call) {

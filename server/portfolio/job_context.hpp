@@ -29,8 +29,12 @@ class JobContext {
 
   /// Runs `action` after the job's transaction is committed (never if it is not).
   void after_commit(std::function<void()> action) { actions_.push_back(std::move(action)); }
-  /// Publishes a feed message after the commit.
+  /// Whether a viewer is on the feed now: else what publish() would send is not worth making.
+  [[nodiscard]] bool listened() const { return feed_.viewers() > 0; }
+  /// Publishes a feed message after the commit. Nothing is kept when no viewer is on the feed now: one
+  /// that joins later reads the committed state through REST after its FEED_READY.
   void publish(std::string type, nlohmann::json payload, std::int64_t portfolio_id = 0) {
+    if (!listened()) return;
     after_commit([&feed = feed_, type = std::move(type), payload = std::move(payload), portfolio_id] {
       feed.publish(type, payload, portfolio_id);
     });

@@ -1,5 +1,6 @@
 #include "ledger.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -131,6 +132,11 @@ std::size_t Ledger::as_of(const Market& market) const {
   return market.clock;
 }
 
+bool Ledger::holds_positions() const {
+  if (state.fill_count == 0) return false;  // never traded: most portfolios of a crowded server
+  return std::any_of(state.positions.begin(), state.positions.end(), [](const pf::Position& p) { return !p.lots.empty(); });
+}
+
 pf::PortfolioValuation Ledger::valuation(const Market& market) const {
   if (!market.has_bars()) return pf::value_portfolio(state, std::vector<double>(state.positions.size(), std::nan("")));
   return pf::value_portfolio(state, pf::last_prices(*market.panel, as_of(market)));
@@ -213,8 +219,8 @@ Status store_snapshot(Database& db, std::int64_t portfolio_id, const pf::NavSnap
 }
 
 Status snapshot_state(Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state, const Market& market,
-                      std::size_t bar) {
-  const std::vector<double> prices = pf::last_prices(*market.panel, bar);
+                      std::size_t bar, const std::vector<double>* given) {
+  const std::vector<double> prices = given ? *given : pf::last_prices(*market.panel, bar);
   const pf::NavSnapshot snap = pf::take_snapshot(state, prices, market.panel->date(bar), bar);
   const auto holdings = pf::holdings_report(state, *market.panel, prices);
   nlohmann::json allocation = pf::allocation_to_json(pf::allocation(holdings, state.cash));

@@ -47,6 +47,8 @@ struct Ledger {
   [[nodiscard]] bool active() const { return info.status == "active"; }
   /// Takes orders: live and active.
   [[nodiscard]] bool tradable() const { return live() && active(); }
+  /// Holds an open position (long or short) in some asset.
+  [[nodiscard]] bool holds_positions() const;
   /// The bar it is valued at: the market's clock, or a backtest's last bar.
   [[nodiscard]] std::size_t as_of(const Market& market) const;
   /// The portfolio valued at its as-of bar's closes (carried forward).
@@ -80,9 +82,10 @@ Status store_balances(store::Database& db, std::int64_t portfolio_id, const pf::
 Status store_snapshot(store::Database& db, std::int64_t portfolio_id, const pf::NavSnapshot& snapshot,
                       const nlohmann::json& allocation);
 
-/// The snapshot and allocation of a portfolio in `state` at `bar` of its market, stored.
+/// The snapshot and allocation of a portfolio in `state` at `bar` of its market, stored. `prices`,
+/// when given, are last_prices(panel, bar) computed once by a caller that snapshots many portfolios.
 Status snapshot_state(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state,
-                      const Market& market, std::size_t bar);
+                      const Market& market, std::size_t bar, const std::vector<double>* prices = nullptr);
 
 /// The portfolio line of lists and the dashboard: identity, settings and the valuation at its
 /// as-of date: {"id", "name", "kind", "status", "model", "market_id", "fee_structure_id",

@@ -143,11 +143,10 @@ Result<std::int64_t> insert_market(Database& db, const std::string& name, const 
 
 /// Reads one market back after it was written (the same code path as at start).
 Result<Market> reload(Database& db, std::int64_t id) {
-  auto all = load_markets(db);
-  if (!all.ok()) return all.error();
-  for (Market& m : *all)
-    if (m.id == id) return std::move(m);
-  return make_error("store", "market " + std::to_string(id) + " vanished");
+  auto one = load_markets(db, id);
+  if (!one.ok()) return one.error();
+  if (one->empty()) return make_error("store", "market " + std::to_string(id) + " vanished");
+  return std::move(one->front());
 }
 
 }  // namespace
@@ -157,11 +156,13 @@ void Market::set_clock(std::size_t bar) {
   visible = has_bars() ? std::make_shared<const pf::PricePanel>(panel->slice_bars(0, bar + 1)) : panel;
 }
 
-Result<std::vector<Market>> load_markets(Database& db) {
+Result<std::vector<Market>> load_markets(Database& db, std::optional<std::int64_t> only) {
   std::vector<Market> out;
+  // A market without a clock is an import still being stored (import_store.hpp): not a market yet.
   auto st = db.prepare("SELECT id, name, kind, seed, source, coalesce(linked_session, ''), created_at, clock "
-                       "FROM markets ORDER BY id");
+                       "FROM markets WHERE clock IS NOT NULL AND (?1 IS NULL OR id = ?1) ORDER BY id");
   if (!st.ok()) return st.error();
+  st->bind(1, only);
   std::vector<std::optional<std::string>> clocks;
   const Status each_status = st->each([&] {
     Market m;
@@ -186,6 +187,34 @@ Result<std::vector<Market>> load_markets(Database& db) {
     if (Status s = restore_simulator(db, m); !s.ok()) return s.error();
   }
   return out;
+}
+
+Market imported_market(std::int64_t id, const std::string& name, const std::string& source,
+                       const std::string& created_at, const pf::PricePanel& panel, std::vector<std::int64_t> asset_ids,
+                       std::size_t clock_bar) {
+  Market m;
+  m.id = id;
+  m.name = name;
+  m.kind = "imported";
+  m.source = source;
+  m.created_at = created_at;
+  bool any_volume = false;
+  for (std::size_t b = 0; panel.has_volumes() && !any_volume && b < panel.bar_count(); ++b)
+    for (std::size_t a = 0; !any_volume && a < panel.asset_count(); ++a) any_volume = !std::isnan(panel.volume(b, a));
+  if (any_volume) {
+    m.panel = std::make_shared<const pf::PricePanel>(panel);
+  } else {
+    std::vector<double> closes;
+    closes.reserve(panel.bar_count() * panel.asset_count());
+    for (std::size_t b = 0; b < panel.bar_count(); ++b)
+      closes.insert(closes.end(), panel.bar_closes(b).begin(), panel.bar_closes(b).end());
+    m.panel = std::make_shared<const pf::PricePanel>(
+        pf::PricePanel::create(panel.assets(), panel.dates(), std::move(closes)).value());
+  }
+  m.asset_ids = std::move(asset_ids);
+  m.regimes.assign(panel.bar_count(), "");
+  m.set_clock(clock_bar);
+  return m;
 }
 
 Result<Market> create_simulated_market(Database& db, const std::string& name, std::uint64_t seed, std::size_t bars) {
@@ -213,51 +242,6 @@ Result<Market> create_simulated_market(Database& db, const std::string& name, st
   clock->bind(1, pf::format_date(sim->date())).bind(2, *id);
   if (Status s = clock->run(); !s.ok()) return s.error();
   return reload(db, *id);
-}
-
-Result<Market> store_imported_panel(Database& db, const std::string& name, const std::string& source,
-                                    const pf::PricePanel& panel, std::size_t clock_bar, const Market* into) {
-  if (into && into->kind != "imported")
-    return make_error("conflict", "market '" + into->name + "' is simulated: import into a new or an imported market");
-  std::int64_t id = 0;
-  if (into) {
-    id = into->id;
-  } else {
-    auto made = insert_market(db, name, "imported", std::nullopt, source);
-    if (!made.ok()) return made.error();
-    id = *made;
-  }
-  std::vector<std::int64_t> asset_ids;
-  for (const pf::Asset& a : panel.assets()) {
-    const auto existing = into ? into->panel->find(a.ticker) : std::nullopt;
-    if (existing) {
-      const pf::Asset& old = into->panel->asset(*existing);
-      if (old.asset_class != a.asset_class)
-        return make_error("conflict", "ticker " + a.ticker + " is a " + std::string(pf::asset_class_name(old.asset_class)) +
-                                          " in market '" + into->name + "', not a " +
-                                          std::string(pf::asset_class_name(a.asset_class)));
-      asset_ids.push_back(into->asset_ids[*existing]);
-      continue;
-    }
-    auto aid = insert_asset(db, id, a);
-    if (!aid.ok()) return aid.error();
-    asset_ids.push_back(*aid);
-  }
-  Market shell;
-  shell.id = id;
-  for (std::size_t t = 0; t < panel.bar_count(); ++t) {
-    if (Status s = insert_bar(db, shell, panel.date(t), "", {}); !s.ok()) return s.error();
-    if (Status s = insert_prices(db, asset_ids, panel.date(t), panel.bar_closes(t), panel.has_volumes() ? &panel : nullptr, t);
-        !s.ok())
-      return s.error();
-  }
-  const std::string clock = into ? (into->has_bars() ? pf::format_date(into->clock_date()) : pf::format_date(panel.date(clock_bar)))
-                                 : pf::format_date(panel.date(clock_bar));
-  auto st = db.prepare("UPDATE markets SET clock = ?, source = ? WHERE id = ?");
-  if (!st.ok()) return st.error();
-  st->bind(1, clock).bind(2, into ? into->source + "; " + source : source).bind(3, id);
-  if (Status s = st->run(); !s.ok()) return s.error();
-  return reload(db, id);
 }
 
 Status extend_simulated_market(Database& db, Market& m, const pf::MarketConditions& conditions) {

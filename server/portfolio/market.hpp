@@ -52,20 +52,22 @@ struct Market {
 
 /// Every market of the database, by id order, with its panel and clock; simulated markets get their
 /// generator back by replaying the stored conditions from the seed (checked bit for bit against the
-/// stored prices). Error code "store".
-Result<std::vector<Market>> load_markets(store::Database& db);
+/// stored prices). A market row without a clock (an import being stored) is not one. `only`: just
+/// that market (none when it is not one). Error "store".
+Result<std::vector<Market>> load_markets(store::Database& db, std::optional<std::int64_t> only = std::nullopt);
+
+/// The imported market load_markets reads back once an import revealed it (import_store.hpp), built
+/// from what was stored instead of reading it back: `panel` with its volumes only if one is known
+/// (as load_markets builds it), `asset_ids` of its assets, the clock at `clock_bar`.
+Market imported_market(std::int64_t id, const std::string& name, const std::string& source,
+                       const std::string& created_at, const pf::PricePanel& panel,
+                       std::vector<std::int64_t> asset_ids, std::size_t clock_bar);
 
 /// Creates a simulated market: `bars` business days of the engine's default market model from `seed`
 /// (docs/portfolio.md, "The simulated market"), stored, its clock at the last bar. Must run inside a
 /// transaction. Errors: "store", the engine's.
 Result<Market> create_simulated_market(store::Database& db, const std::string& name, std::uint64_t seed,
                                        std::size_t bars);
-
-/// Stores `panel` as a new market of kind "imported" (clock at `clock_bar`), or merges it into the
-/// imported market `into` (new assets and bars added, existing prices replaced; the clock unchanged).
-/// Must run inside a transaction. Errors: "store"; "conflict" when merging into a simulated market.
-Result<Market> store_imported_panel(store::Database& db, const std::string& name, const std::string& source,
-                                    const pf::PricePanel& panel, std::size_t clock_bar, const Market* into);
 
 /// The conditions a bar was produced under, and its regime (simulated markets).
 struct BarConditions {

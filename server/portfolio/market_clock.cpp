@@ -16,19 +16,43 @@ struct Counts {
 struct Draft {
   Ledger* ledger;
   pf::PortfolioState state;
+  std::vector<OrderRecord> pending;  ///< its pending orders, oldest first
   std::vector<pf::RoundTrip> trips;
   std::vector<pf::Fill> fills;
   std::vector<std::int64_t> fill_ids;
-  bool changed = false;
+
+  /// Whether a bar concerns it: something pending, or a position whose value moves.
+  [[nodiscard]] bool concerned() const {
+    if (!pending.empty()) return true;
+    for (const pf::Position& p : state.positions)
+      if (!p.lots.empty()) return true;
+    return false;
+  }
 };
 
-/// Step 1 and 2 of the header for one portfolio at the market's (new) clock.
-Status process_bar(JobContext& ctx, Draft& d, const Market& m, Counts& counts) {
+/// The drafts of the market's tradable portfolios that the next bar concerns, in portfolio order.
+Result<std::vector<Draft>> concerned_portfolios(JobContext& ctx, const Market& m) {
+  auto pending = all_pending_orders(ctx.db());
+  if (!pending.ok()) return pending.error();
+  std::vector<Draft> drafts;
+  auto order = pending->begin();
+  for (auto& [id, l] : ctx.book().ledgers()) {
+    std::vector<OrderRecord> mine;
+    for (; order != pending->end() && order->portfolio_id < id; ++order) {}
+    for (; order != pending->end() && order->portfolio_id == id; ++order) mine.push_back(std::move(*order));
+    if (l.info.market_id != m.id || !l.tradable() || (mine.empty() && !l.holds_positions())) continue;
+    drafts.push_back(Draft{&l, l.state, std::move(mine), {}, {}, {}});
+  }
+  return drafts;
+}
+
+/// Step 1 and 2 of the header for one portfolio at the market's (new) clock; `prices` are the
+/// market's last prices at that bar.
+Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector<double>& prices, Counts& counts) {
   auto& db = ctx.db();
   const Ledger& l = *d.ledger;
-  auto orders = pending_orders(db, l.info.id);
-  if (!orders.ok()) return orders.error();
-  for (OrderRecord& o : *orders) {
+  std::vector<OrderRecord> still_pending;
+  for (OrderRecord& o : d.pending) {
     // The order's own fee structure, or the portfolio's (a structure in use cannot be deleted).
     const auto own = o.fee_structure_id ? ctx.book().fees().find(*o.fee_structure_id) : ctx.book().fees().end();
     const pf::FeeSchedule& fees = own != ctx.book().fees().end() ? own->second.schedule : ctx.book().fees_of(l).schedule;
@@ -51,16 +75,18 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, Counts& counts) {
       ++counts.expired;
     } else {
       ++counts.pending;
+      still_pending.push_back(std::move(o));
       continue;
     }
     if (Status s = set_order_status(db, o.id, status, o.error); !s.ok()) return s;
     o.status = status;
+    if (!ctx.listened()) continue;  // the message and the fill read for it are for viewers only
     auto fill = order_fill_json(db, o.id);
     if (!fill.ok()) return fill.error();
     ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(o, *fill)}}, l.info.id);
-    d.changed = true;
   }
-  return snapshot_state(db, l.info.id, d.state, m, m.clock);
+  d.pending = std::move(still_pending);
+  return snapshot_state(db, l.info.id, d.state, m, m.clock, &prices);
 }
 
 nlohmann::json bar_json(const Market& m, const pf::MarketConditions& c) {
@@ -79,9 +105,10 @@ Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, s
   auto found = book.market(market_id);
   if (!found.ok()) return found.error();
   Market m = **found;  // a draft: the book changes only once everything is stored
-  std::vector<Draft> drafts;
-  for (auto& [id, l] : book.ledgers())
-    if (l.info.market_id == m.id && l.tradable()) drafts.push_back(Draft{&l, l.state, {}, {}, {}, false});
+  auto concerned = concerned_portfolios(ctx, m);
+  if (!concerned.ok()) return concerned.error();
+  std::vector<Draft>& drafts = *concerned;
+  std::vector<bool> touched(drafts.size(), false);
   Counts counts;
   nlohmann::json added = nlohmann::json::array();
   for (std::size_t step = 0; step < bars; ++step) {
@@ -98,21 +125,26 @@ Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, s
       }
       added.push_back(bar_json(m, conditions));
     }
-    for (Draft& d : drafts)
-      if (Status s = process_bar(ctx, d, m, counts); !s.ok()) return s.error();
+    const std::vector<double> prices = pf::last_prices(*m.panel, m.clock);
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+      if (!drafts[i].concerned()) continue;  // became idle on an earlier bar of this advance
+      if (Status s = process_bar(ctx, drafts[i], m, prices, counts); !s.ok()) return s.error();
+      touched[i] = true;
+    }
   }
   // Everything is stored: apply to the book.
   **found = std::move(m);
   const Market& now = **found;
-  for (Draft& d : drafts) {
+  for (std::size_t i = 0; i < drafts.size(); ++i) {
+    Draft& d = drafts[i];
     Ledger& l = *d.ledger;
     l.state = std::move(d.state);
     l.trips.insert(l.trips.end(), d.trips.begin(), d.trips.end());
-    for (std::size_t i = 0; i < d.fills.size(); ++i) {
-      l.fills.push_back(std::move(d.fills[i]));
-      l.fill_ids.push_back(d.fill_ids[i]);
+    for (std::size_t f = 0; f < d.fills.size(); ++f) {
+      l.fills.push_back(std::move(d.fills[f]));
+      l.fill_ids.push_back(d.fill_ids[f]);
     }
-    ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(l, now)}}, l.info.id);
+    if (touched[i]) ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(l, now)}}, l.info.id);
   }
   nlohmann::json out = {{"market", market_to_json(now)},
                         {"bars", added},

@@ -4,12 +4,18 @@
 // an order placed now is dated with the clock (its information cut-off) and can only fill at a later
 // bar (the engine's rule, order.hpp): so an order never fills at a price it could not have seen.
 // Moving the clock one bar (a simulated market generates the bar; an imported market reveals its next
-// stored bar) then, for every active live portfolio of that market, in portfolio order:
+// stored bar) then, for every active live portfolio of that market that the bar concerns — one with a
+// pending order or an open position —, in portfolio order:
 //   1. its pending orders, oldest first, go through the engine's execute_order at the new bar: filled
 //      (the fill booked and stored), expired, rejected (cash or holdings no longer enough), or left
 //      pending (no price yet; a limit not reached);
 //   2. its NAV snapshot (and allocation) of the new bar is stored.
 // All of it in the request's transaction: a crash leaves either the whole bar or none of it.
+//
+// A portfolio the bar does not concern (only cash, nothing pending) is idle: its NAV is its cash,
+// unchanged, and it costs the bar nothing — no row, no feed message. Its snapshots of idle bars are
+// its last stored one carried forward, filled in when the series is read (snapshots.hpp). So the cost
+// of a bar grows with the portfolios that trade, not with every portfolio ever opened.
 #pragma once
 
 #include <cstddef>

@@ -106,6 +106,12 @@ Result<std::vector<OrderRecord>> pending_orders(Database& db, std::int64_t portf
   return read_orders(*st);
 }
 
+Result<std::vector<OrderRecord>> all_pending_orders(Database& db) {
+  auto st = db.prepare(std::string(kOrderColumns) + "WHERE status = 'pending' ORDER BY portfolio_id, id");
+  if (!st.ok()) return st.error();
+  return read_orders(*st);
+}
+
 Result<OrderRecord> find_order(Database& db, std::int64_t portfolio_id, std::int64_t order_id) {
   auto st = db.prepare(std::string(kOrderColumns) + "WHERE portfolio_id = ? AND id = ?");
   if (!st.ok()) return st.error();

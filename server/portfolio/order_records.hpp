@@ -41,6 +41,10 @@ Status set_order_status(store::Database& db, std::int64_t order_id, const std::s
 /// The pending orders of a portfolio, oldest first.
 Result<std::vector<OrderRecord>> pending_orders(store::Database& db, std::int64_t portfolio_id);
 
+/// Every pending order of every portfolio, by portfolio then oldest first: one read of the partial
+/// index of pending orders, whatever the number of portfolios (what a new bar concerns).
+Result<std::vector<OrderRecord>> all_pending_orders(store::Database& db);
+
 /// One order of a portfolio. Error "unknown_order" (404).
 Result<OrderRecord> find_order(store::Database& db, std::int64_t portfolio_id, std::int64_t order_id);
 

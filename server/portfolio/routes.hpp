@@ -18,7 +18,7 @@ using ApiHandler = HttpResponse (*)(ApiCall&);
 struct ApiRoute {
   std::string_view method;   ///< GET, POST, PUT, PATCH or DELETE (HEAD is answered as GET)
   std::string_view pattern;  ///< e.g. "/api/portfolios/{id}/orders/{order_id}"
-  ApiHandler handler;
+  ApiHandler handler;        ///< null: not a job of the service (answered by the router, or long work)
   bool writes;               ///< changes something: needs the control token when one is set
 };
 

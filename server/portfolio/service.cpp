@@ -5,13 +5,16 @@
 
 #include "api_responses.hpp"
 #include "backtest_runner.hpp"
+#include "import_runner.hpp"
 #include "market_clock.hpp"
 #include "transaction.hpp"
 
 namespace finsim::server {
 
 PortfolioService::PortfolioService(Book book, std::shared_ptr<PortfolioFeed> feed, Options options)
-    : book_(std::move(book)), feed_(std::move(feed)), options_(options) {}
+    : book_(std::move(book)), feed_(std::move(feed)), options_(options) {
+  imports_ = std::make_unique<ImportRunner>(*this, book_.options().import_dir);
+}
 
 PortfolioService::~PortfolioService() { stop(); }
 
@@ -22,6 +25,7 @@ Status PortfolioService::start() {
   if (Status s = resume_backtests(ctx); !s.ok()) return s;
   for (auto& action : ctx.take_actions()) action();
   runner_->start();
+  imports_->start();
   started_ = true;
   next_tick_ = std::chrono::steady_clock::now() + options_.market_interval;
   thread_ = std::thread([this] { loop(); });
@@ -30,6 +34,7 @@ Status PortfolioService::start() {
 
 void PortfolioService::stop() {
   if (!started_) return;
+  imports_->stop();              // an import's next job may still be queued: it runs below
   if (runner_) runner_->stop();  // a backtest's last job may still be queued: it runs below
   {
     std::lock_guard lock(mutex_);
@@ -50,6 +55,10 @@ void PortfolioService::submit(Work work, Reply reply) {
     }
   }
   reply(error_response(make_error("shutting_down", "the server is shutting down")));
+}
+
+void PortfolioService::submit_import(std::shared_ptr<const HttpRequest> request, std::string key, Reply reply) {
+  imports_->start_import(std::move(request), std::move(key), std::move(reply));
 }
 
 void PortfolioService::loop() {

@@ -9,7 +9,12 @@
 // reloaded from the database), and concurrent clients share one fsync instead of queueing for one each.
 // Reads run in the same order, so an answer never shows what an earlier answer did not.
 //
-// Thread-safety: submit() from any thread; everything else from the owner (start, stop).
+// Long work never runs as one job: backtests run on the backtest runner's thread and come back as one
+// job that stores the result; imports are parsed on the import runner's thread and stored by short
+// jobs (import_runner.hpp). Orders and reads queued meanwhile run between those jobs.
+//
+// Thread-safety: submit() and submit_import() from any thread; everything else from the owner (start,
+// stop).
 #pragma once
 
 #include <chrono>
@@ -28,6 +33,7 @@
 namespace finsim::server {
 
 class BacktestRunner;
+class ImportRunner;
 
 class PortfolioService {
  public:
@@ -56,6 +62,10 @@ class PortfolioService {
   /// committed. After stop(), `reply` gets 503 shutting_down at once.
   void submit(Work work, Reply reply);
 
+  /// Runs POST /api/markets/import: parsed off this thread, stored by short jobs (import_runner.hpp).
+  /// `key` is its Idempotency-Key or "". Any thread.
+  void submit_import(std::shared_ptr<const HttpRequest> request, std::string key, Reply reply);
+
   [[nodiscard]] std::shared_ptr<PortfolioFeed> feed() const { return feed_; }
 
  private:
@@ -71,6 +81,7 @@ class PortfolioService {
   std::shared_ptr<PortfolioFeed> feed_;
   Options options_;
   std::unique_ptr<BacktestRunner> runner_;
+  std::unique_ptr<ImportRunner> imports_;  ///< made at construction: submit_import works from the start
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Job> queue_;

@@ -14,7 +14,8 @@ const char* load_usage() {
          "step's publication to its arrival (median, 99th percentile; needs the server's --stamp),\n"
          "STATE_UPDATEs dropped (gaps in timesteps), how many viewers hold the final STATE_UPDATE, and\n"
          "with --server-pid the server's CPU and memory. It drives the session (pause, speed, play):\n"
-         "point it at a server nobody else is using.\n";
+         "point it at a server nobody else is using. Every viewer comes from one address: for more\n"
+         "than 256 of them, start the server with a higher --max-connections-per-client.\n";
 }
 
 Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {

@@ -15,7 +15,8 @@ trap 'rm -f "$out"' EXIT
 echo "| viewers | messages/s | STATE delay median ms | p99 ms | dropped STATE_UPDATEs | final state held | server CPU | server peak RSS |"
 echo "|---|---|---|---|---|---|---|---|"
 for n in "${counts[@]}"; do
-  "$build/server/finsim-server" --port 0 --db :memory: --stamp --max-connections 20000 --web /nonexistent >"$out" 2>&1 &
+  "$build/server/finsim-server" --port 0 --db :memory: --stamp --max-connections 20000 \
+    --max-connections-per-client 20000 --web /nonexistent >"$out" 2>&1 &
   pid=$!
   for _ in $(seq 50); do grep -q serving "$out" && break; sleep 0.1; done
   port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$out")

@@ -48,7 +48,7 @@ std::vector<std::pair<std::string, double>> closes(int port, const std::string& 
 }
 
 pf::PricePanel asset_panel(int port, int market) {
-  const json assets = get(port, "/api/markets/" + std::to_string(market) + "/assets")["assets"];
+  const json assets = get(port, "/api/markets/" + std::to_string(market) + "/assets?limit=1000")["assets"];
   std::vector<pf::Asset> list;
   for (const json& a : assets)
     list.push_back({a["ticker"], pf::parse_asset_class(a["asset_class"].get<std::string>()).value(), a["sector"]});

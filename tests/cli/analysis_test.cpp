@@ -63,6 +63,9 @@ TEST_CASE("clear refuses malformed input cleanly") {
            R"({"liabilities": [[0, "1"], [1, 0]], "external_assets": [1, 1]})",
            R"({"liabilities": [[1, 1], [1, 0]], "external_assets": [1, 1]})",
            R"({"external_assets": [1, 1]})",
+           // Amounts near 1e308 overflowed to null equities: beyond 1e15 they are refused.
+           R"({"liabilities": [[0, 1e308], [1e308, 0]], "external_assets": [1e308, 1e308]})",
+           R"({"liabilities": [[0, 1], [1, 0]], "external_assets": [1, 1], "external_liabilities": [2e15, 0]})",
        }) {
     const auto r = run_finsim({"clear"}, input);
     INFO(input << " -> " << r.err);
@@ -83,6 +86,15 @@ TEST_CASE("debtrank reproduces the model.md example, R = 13/14, in both variants
   }
 }
 
+TEST_CASE("clear and debtrank accept amounts up to 1e15") {
+  const auto c = run_finsim({"clear"}, R"({"liabilities": [[0, 1e15], [1e15, 0]], "external_assets": [1e15, 1e15]})");
+  REQUIRE(c.exit_code == 0);
+  for (const auto& e : json::parse(c.out)["equity"]) CHECK(e.is_number());
+  const auto d = run_finsim({"debtrank"}, R"({"exposures": [[0,1e15],[1e15,0]], "capital": [1e15,1e15], "value": [1e15,1e15], "shock": [1,0]})");
+  REQUIRE(d.exit_code == 0);
+  CHECK(json::parse(d.out)["debtrank"].get<double>() > 0.0);
+}
+
 TEST_CASE("debtrank refuses malformed input cleanly") {
   for (const char* input : {
            "nope",
@@ -92,6 +104,9 @@ TEST_CASE("debtrank refuses malformed input cleanly") {
            R"({"exposures": [[0,1],[1]], "capital": [1,1], "value": [1,1], "shock": [0,1]})",
            R"({"exposures": [[0,1],[1,0]], "capital": [1,1], "value": [1,1], "shock": [0,1], "variant": "fancy"})",
            R"({"exposures": [[0,1],[1,0]], "capital": [1,1], "value": [0,0], "shock": [0,1]})",
+           // A value near 1e308 made the total value infinite and DebtRank 0 with h = 1.
+           R"({"exposures": [[0,1e300],[1e300,0]], "capital": [1,1], "value": [1e308,1e308], "shock": [1,0]})",
+           R"({"exposures": [[0,1],[1,0]], "capital": [1,-2e15], "value": [1,1], "shock": [1,0]})",
        }) {
     const auto r = run_finsim({"debtrank"}, input);
     INFO(input << " -> " << r.err);

@@ -62,6 +62,37 @@ TEST_CASE("buys open lots at cost including the fee, sells close them first in, 
   CHECK(s.positions[0].lots[0].amount == Approx(550.5));
 }
 
+TEST_CASE("one sell closes several whole lots and part of the next, oldest first; a sell past them goes short") {
+  const PricePanel panel = portfolio_test::two_asset_panel();
+  const FeeSchedule zero = fee_preset("zero").value();
+  PortfolioState s = open_portfolio(panel, 10000);
+  trade(s, 0, Side::buy, 1, 100, 0, zero, {}, "a");
+  trade(s, 0, Side::buy, 2, 101, 1, zero, {}, "b");
+  trade(s, 0, Side::buy, 3, 102, 2, zero, {}, "c");
+  trade(s, 0, Side::buy, 4, 103, 3, zero, {}, "d");
+  const auto trips = trade(s, 0, Side::sell, 7.5, 110, 4, zero);
+  REQUIRE(trips.size() == 4);
+  CHECK(trips[0].model == "a");
+  CHECK(trips[1].model == "b");
+  CHECK(trips[2].model == "c");
+  CHECK(trips[3].model == "d");
+  CHECK(trips[3].quantity == 1.5);
+  REQUIRE(s.positions[0].lots.size() == 1);  // the three closed lots are gone, the fourth is smaller
+  CHECK(s.positions[0].lots[0].model == "d");
+  CHECK(s.positions[0].lots[0].quantity == 2.5);
+  CHECK(s.positions[0].lots[0].amount == Approx(2.5 * 103));
+  CHECK(s.positions[0].quantity == 2.5);
+
+  PortfolioRules shorting;
+  shorting.allow_short = true;
+  const auto more = trade(s, 0, Side::sell, 4, 111, 5, zero, shorting, "e");
+  REQUIRE(more.size() == 1);  // the last long lot, then a short lot of the rest
+  REQUIRE(s.positions[0].lots.size() == 1);
+  CHECK(s.positions[0].lots[0].quantity == -1.5);
+  CHECK(s.positions[0].lots[0].model == "e");
+  CHECK(s.positions[0].quantity == -1.5);
+}
+
 TEST_CASE("NAV − initial cash = realised + unrealised P&L") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const FeeSchedule flat = fee_preset("flat").value();

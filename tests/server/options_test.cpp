@@ -21,6 +21,7 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
       {"--max-sessions", "none"},  {"extra"},                  {"--host", "not-an-address", "--db", db},
       {"--port"},                  {"--allow-origin", "*"},   {"--allow-origin", "https://x.example/app"},
       {"--allow-origin", "ftp://x.example"},
+      {"--max-banks", "1"},        {"--max-banks", "20001"},  {"--max-connections-per-client", "0"},
   };
   for (const auto& args : bad) {
     std::vector<std::string> argv{server_binary()};
@@ -35,6 +36,8 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--control-token") != std::string::npos);
   CHECK(help.out.find("--allow-origin") != std::string::npos);
+  CHECK(help.out.find("--max-banks") != std::string::npos);
+  CHECK(help.out.find("--max-connections-per-client") != std::string::npos);
 }
 
 TEST_CASE("a port in use is a clear error with exit 2") {

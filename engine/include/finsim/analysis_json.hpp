@@ -13,6 +13,11 @@
 
 namespace finsim {
 
+/// The largest amount (liability, asset, exposure, capital, value) the JSON forms accept, in absolute
+/// value: 1e15 covers any balance sheet in any currency unit, and sums and ratios of such amounts stay
+/// finite (near 1e308 they overflowed).
+inline constexpr double kMaxAnalysisAmount = 1e15;
+
 /// A clearing problem that owns its data; problem() borrows it.
 struct ClearingInput {
   int n = 0;
@@ -27,13 +32,15 @@ struct ClearingInput {
 
 /// {"liabilities": L (n×n, L[i][j] = what i owes j), "external_assets": e, "external_liabilities"?: d,
 ///  "seniority"?: "pari_passu"|"senior", "alpha"?: a, "beta"?: b}. Error code "bad_input" naming the
-/// problem: not an object, unknown key, wrong type, not square, negative or non-finite, α/β outside [0,1].
+/// problem: not an object, unknown key, wrong type, not square, negative, non-finite or beyond
+/// kMaxAnalysisAmount, α/β outside [0,1].
 Result<ClearingInput> parse_clearing_input(const nlohmann::json& j);
 
 /// {"payments": [...], "equity": [...], "defaulted": [...], "rounds": k}.
 nlohmann::json clearing_output(const ClearingResult& result, int n);
 
-/// {"exposures": A, "capital": E, "value": v, "shock": h0, "variant"?: "original"|"linear"}.
+/// {"exposures": A, "capital": E, "value": v, "shock": h0, "variant"?: "original"|"linear"}; amounts
+/// within kMaxAnalysisAmount. Error code "bad_input" naming the problem.
 Result<DebtRankInput> parse_debtrank_input(const nlohmann::json& j);
 
 /// {"h": [...], "debtrank": R}.

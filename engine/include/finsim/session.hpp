@@ -51,6 +51,16 @@ class Session {
   /// unknown_bank, bank_defaulted, conflict (step while running).
   Result<ControlOutcome> control(std::string_view name, const nlohmann::json& body);
 
+  /// The configuration a `reset` with `body` would build, found without building it, so that an
+  /// adapter can refuse a network too large for the asker before paying for it (the server's bound on
+  /// banks). Errors: those of reset() found before building (bad_request, out_of_range,
+  /// unknown_scenario, unknown_parameter, bad_value); a configuration returned may still fail to build
+  /// (an unknown policy, a combination of values the engine refuses). Changes nothing.
+  [[nodiscard]] Result<SimConfig> reset_config(const nlohmann::json& body) const;
+
+  /// As reset_config(), for what create(reset_body) would build.
+  static Result<SimConfig> create_config(const nlohmann::json& reset_body);
+
   /// One timestep: its EVENTs, STATE_UPDATE and METRICS_UPDATE. Adapters call it every
   /// 1 / speed() seconds while running(); it also works while paused (used by `step`).
   std::vector<std::string> advance();
@@ -78,6 +88,12 @@ class Session {
 
  private:
   explicit Session(Simulation sim);
+  /// What a reset body asks for, starting from a configuration and seed.
+  struct ResetTarget {
+    SimConfig config;
+    std::uint64_t seed = kDefaultSeed;
+  };
+  static Result<ResetTarget> resolve_reset(SimConfig config, std::uint64_t seed, const nlohmann::json& body);
   Result<ControlOutcome> reset(const nlohmann::json& body);
   Result<ControlOutcome> intervene(std::string_view name, const nlohmann::json& body);
   [[nodiscard]] std::string state_message() const;

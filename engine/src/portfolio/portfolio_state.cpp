@@ -37,8 +37,11 @@ void apply_fill(PortfolioState& state, const Fill& fill, std::vector<RoundTrip>*
   auto value_share = [&](double q) { return fill.trade_value * (q / fill.quantity); };
   auto fee_share = [&](double q) { return fill.fee * (q / fill.quantity); };
 
-  while (!negligible(remaining, fill.quantity) && !pos.lots.empty() && pos.lots.front().quantity * sign < 0.0) {
-    Lot& lot = pos.lots.front();
+  // Lots closed in full are erased together at the end (one move of the rest, not one per lot).
+  std::size_t closed_lots = 0;
+  while (!negligible(remaining, fill.quantity) && closed_lots < pos.lots.size() &&
+         pos.lots[closed_lots].quantity * sign < 0.0) {
+    Lot& lot = pos.lots[closed_lots];
     const double lot_units = std::fabs(lot.quantity);
     const double units = std::min(remaining, lot_units);
     const double entry = lot.amount * (units / lot_units);
@@ -64,12 +67,13 @@ void apply_fill(PortfolioState& state, const Fill& fill, std::vector<RoundTrip>*
 
     remaining -= units;
     if (units >= lot_units || negligible(lot_units - units, lot_units)) {
-      pos.lots.pop_front();
+      ++closed_lots;
     } else {
       lot.quantity += sign * units;
       lot.amount -= entry;
     }
   }
+  pos.lots.erase(pos.lots.begin(), pos.lots.begin() + static_cast<std::ptrdiff_t>(closed_lots));
   if (!negligible(remaining, fill.quantity)) {
     Lot lot;
     lot.quantity = sign * remaining;

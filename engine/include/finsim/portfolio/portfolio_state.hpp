@@ -12,7 +12,6 @@
 #pragma once
 
 #include <cstddef>
-#include <deque>
 #include <span>
 #include <string>
 #include <vector>
@@ -60,7 +59,9 @@ struct Lot {
 struct Position {
   std::string ticker;
   double quantity = 0.0;  ///< Σ lot quantities; > 0 long, < 0 short
-  std::deque<Lot> lots;   ///< oldest first, all of one sign
+  /// Oldest first, all of one sign. A vector, not a deque: an empty one allocates nothing, and a
+  /// server holds one position per asset for every portfolio (most of them never traded).
+  std::vector<Lot> lots;
   double realized_pnl = 0.0;
 };
 

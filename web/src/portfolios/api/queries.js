@@ -23,10 +23,13 @@ function useGet(queryKey, path, query, options = {}) {
 }
 
 export const useOverview = () => useGet(keys.overview(), 'api/overview');
-export const usePortfolios = () => useGet(keys.portfolios(), 'api/portfolios', { status: 'active', kind: 'all' });
-export const useMarkets = () => useGet(keys.markets(), 'api/markets');
-export const useFeeStructures = () => useGet(keys.feeStructures(), 'api/fee-structures');
-export const useModels = () => useGet(keys.models(), 'api/models');
+// Lists are paged (docs/portfolio-api.md, "Paging"): these ask for the largest page, which holds every
+// active portfolio, market and fee structure the server's limits allow.
+const wholeList = { limit: 1000 };
+export const usePortfolios = () => useGet(keys.portfolios(), 'api/portfolios', { status: 'active', kind: 'all', ...wholeList });
+export const useMarkets = () => useGet(keys.markets(), 'api/markets', wholeList);
+export const useFeeStructures = () => useGet(keys.feeStructures(), 'api/fee-structures', wholeList);
+export const useModels = () => useGet(keys.models(), 'api/models', wholeList);
 export const useBacktests = () => useGet(keys.backtests(), 'api/backtests', { limit: 50 });
 
 const portfolioOptions = (id) => ({ enabled: Number.isInteger(id) });
@@ -41,7 +44,7 @@ export const useOrders = (id, status) => useGet(keys.orders(id, status), `api/po
 export const useFeeComparison = (id, structures) => useGet(keys.feeComparison(id, structures),
   `api/portfolios/${id}/fee-comparison`, { fee_structures: structures }, portfolioOptions(id));
 
-export const useAssets = (marketId) => useGet(keys.assets(marketId), `api/markets/${marketId}/assets`, undefined,
+export const useAssets = (marketId) => useGet(keys.assets(marketId), `api/markets/${marketId}/assets`, wholeList,
   { enabled: Number.isInteger(marketId) });
 
 /** The newest signal of each model for one ticker: "which models recommend what". */

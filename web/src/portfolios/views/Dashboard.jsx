@@ -73,18 +73,21 @@ function ModelPerformance() {
 
 function Overview({ overview }) {
   const market = overview.markets?.find((m) => m.default) ?? overview.markets?.[0];
-  const live = overview.portfolios.filter((p) => p.kind === 'live');
+  // The list is one page of the active portfolios (docs/portfolio-api.md, "Paging"); the counts are all of them.
+  const live = overview.portfolio_count?.live ?? overview.portfolios.filter((p) => p.kind === 'live').length;
+  const backtests = overview.portfolio_count?.backtest ?? overview.portfolios.length - live;
+  const shown = overview.portfolios.length < live + backtests ? `the first ${overview.portfolios.length} of ${live + backtests}` : undefined;
   return (
     <>
       <Stats items={[
-        { label: 'Portfolios', value: `${live.length} live · ${overview.portfolios.length - live.length} backtests`, testid: 'dash-count' },
+        { label: 'Portfolios', value: `${live} live · ${backtests} backtests`, testid: 'dash-count' },
         { label: 'Combined net worth', value: formatMoney(overview.allocation?.nav), testid: 'dash-nav' },
         { label: 'Market', value: market ? `${market.name} · ${market.current_date}` : '—' },
         { label: 'Regime', value: market?.regime ?? '—', tone: market?.regime === 'crisis' ? 'bad' : market?.regime === 'stressed' ? 'warn' : '' },
         { label: 'Orders waiting', value: formatNumber(overview.pending_order_count, 0), testid: 'dash-waiting' },
       ]} />
       <div className="pf-grid">
-        <Panel title="Portfolios" className="wide">
+        <Panel title="Portfolios" className="wide" aside={shown}>
           <DataTable columns={portfolioColumns} rows={overview.portfolios} csvName="portfolios" testid="dash-portfolios" empty="No portfolios yet: create one above." />
         </Panel>
         <Panel title="Allocation across asset classes" aside="all active portfolios, share of net worth">
