@@ -103,16 +103,16 @@ Status insert_bar(Database& db, const Market& m, pf::Date date, const std::strin
   return st->run();
 }
 
+/// A simulated bar's closes (no volumes; imports store theirs through import_store.hpp).
 Status insert_prices(Database& db, std::span<const std::int64_t> asset_ids, pf::Date date,
-                     std::span<const double> closes, const pf::PricePanel* volumes_of = nullptr, std::size_t bar = 0) {
+                     std::span<const double> closes) {
   auto st = db.prepare("INSERT INTO prices (asset_id, date, close, volume) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT (asset_id, date) DO UPDATE SET close = excluded.close, volume = excluded.volume");
   if (!st.ok()) return st.error();
   const std::string day = pf::format_date(date);
   for (std::size_t a = 0; a < closes.size(); ++a) {
-    const double volume = volumes_of ? volumes_of->volume(bar, a) : kNaN;
-    if (std::isnan(closes[a]) && std::isnan(volume)) continue;  // missing: no row
-    st->bind(1, asset_ids[a]).bind(2, day).bind(3, closes[a]).bind(4, volume);
+    if (std::isnan(closes[a])) continue;  // missing: no row
+    st->bind(1, asset_ids[a]).bind(2, day).bind(3, closes[a]).bind(4, kNaN);
     if (Status s = st->run(); !s.ok()) return s;
   }
   return {};

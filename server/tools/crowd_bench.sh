@@ -41,11 +41,12 @@ awk 'BEGIN { printf "Date"; for (t = 0; t < 200; ++t) printf ",T%03d", t; print 
 echo "== import of $(du -h "$dir/prices.csv" | cut -f1) while an order is placed"
 curl -s -o /dev/null -w "import %{http_code} in %{time_total} s\n" -H 'Content-Type: text/csv' \
   --data-binary @"$dir/prices.csv" "http://127.0.0.1:$port/api/markets/import?name=big" &
+import=$!
 sleep 0.3
 portfolio=$(curl -s "http://127.0.0.1:$port/api/portfolios?limit=1" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)
 curl -s -o /dev/null -w "order %{http_code} in %{time_total} s\n" -H 'Content-Type: application/json' \
   -d '{"ticker": "TEC1", "side": "buy", "quantity": 1}' "http://127.0.0.1:$port/api/portfolios/$portfolio/orders"
-wait %1
+wait "$import"
 kill -TERM "$pid"
 wait "$pid" || true
 

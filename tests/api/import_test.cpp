@@ -195,3 +195,49 @@ TEST_CASE("a ticker or sector that is not UTF-8 is refused at import with its li
   CHECK(get(port, "/api/markets/" + std::to_string(id) + "/assets")["assets"].size() == 1);
   CHECK(get(port, "/api/markets")["markets"].size() == 2);
 }
+
+TEST_CASE("an import into an existing market adds its assets and bars, replaces its prices, keeps the rest") {
+  const std::string db_path = make_temp_dir() + "/merge.db";
+  json before, prices;
+  int id = 0;
+  {
+    ServerProcess server(api_server_args(60, {"--db", db_path}));
+    const int port = server.port();
+    const json m = expect(upload(port, "?name=us&clock=start", "Date,AAA,BBB\n2024-01-02,10,20\n2024-01-03,11,21\n"), 201);
+    id = m["market"]["id"].get<int>();
+    const std::string market = "/api/markets/" + std::to_string(id);
+    // A portfolio holds the market: the merge reloads it with the market's new assets and bars.
+    const json p = create_portfolio(port, {{"name", "holder"}, {"initial_capital", 1000}, {"market_id", id}});
+    const std::string path = "/api/portfolios/" + std::to_string(p["id"].get<int>());
+    expect(call(port, "POST", path + "/orders", {{"ticker", "AAA"}, {"side", "buy"}, {"quantity", 2}}), 201);
+    advance(port, 1, id);  // filled at 11
+    // 2024-01-03: AAA replaced, BBB missing (kept); 2024-01-04: a new bar; CCC: a new asset.
+    const json merged = expect(upload(port, "?into=" + std::to_string(id), "Date,AAA,BBB,CCC\n2024-01-03,12,,30\n2024-01-04,13,23,31\n"), 201);
+    CHECK(merged["market"]["id"] == id);
+    CHECK(merged["market"]["assets"] == 3);
+    CHECK(merged["market"]["bars"] == 3);
+    CHECK(merged["market"]["current_date"] == "2024-01-03");  // the clock is unchanged
+    CHECK(merged["market"]["source"] == "CSV upload; CSV upload");
+    advance(port, 1, id);
+    prices = get(port, market + "/prices?tickers=AAA,BBB,CCC");
+    CHECK(prices["dates"] == json{"2024-01-02", "2024-01-03", "2024-01-04"});
+    CHECK(prices["closes"]["AAA"] == json{10.0, 12.0, 13.0});
+    CHECK(prices["closes"]["BBB"] == json{20.0, 21.0, 23.0});
+    CHECK(prices["closes"]["CCC"] == json{nullptr, 30.0, 31.0});
+    // The holder's fill stays at the price it was filled at; its position is valued at the new close.
+    const json held = get(port, path);
+    CHECK(held["holdings"][0]["ticker"] == "AAA");
+    CHECK(held["holdings"][0]["price"] == 13.0);
+    CHECK(get(port, path + "/transactions")["transactions"][0]["price"] == 11.0);
+    before = get(port, market);
+    // Refused: a simulated market, and a ticker whose class would change; nothing changes.
+    CHECK(error_code(upload(port, "?into=1", "Date,AAA\n2024-01-02,10\n"), 409) == "conflict");
+    CHECK(error_code(upload(port, "?into=" + std::to_string(id) + "&asset_class=crypto", "Date,AAA\n2024-01-05,10\n"), 409) ==
+          "conflict");
+    CHECK(get(port, market) == before);
+    CHECK(get(port, "/api/markets")["markets"].size() == 2);  // no hidden market shows
+  }
+  ServerProcess again(api_server_args(60, {"--db", db_path}));
+  CHECK(get(again.port(), "/api/markets/" + std::to_string(id)) == before);
+  CHECK(get(again.port(), "/api/markets/" + std::to_string(id) + "/prices?tickers=AAA,BBB,CCC") == prices);
+}
