@@ -2,7 +2,6 @@
 // Beast's request parser with the server's header and body limits, then the Router (the simulation
 // controls, the sessions API, static files and the portfolio API on an in-memory SQLite book) to an
 // answer. Every parsed request must be answered, once, with a status in 100–599, within 10 s.
-// The conversion from Beast's request mirrors http_session.cpp's to_plain.
 #include <chrono>
 #include <cstdio>
 #include <cstddef>
@@ -18,6 +17,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include "plain_request.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/service.hpp"
 #include "router.hpp"
@@ -84,13 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boost::beast::error_code ec;
   parser.put(net::buffer(data, size), ec);
   if (ec || !parser.is_done()) return 0;
-  auto& req = parser.get();
-  HttpRequest plain;
-  plain.client = "127.0.0.1";
-  plain.method = std::string(req.method_string());
-  plain.target = std::string(req.target());
-  for (const auto& field : req) plain.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  plain.body = std::move(req.body());
+  HttpRequest plain = to_plain(parser.get(), "127.0.0.1");
 
   auto answered = std::make_shared<std::promise<int>>();
   auto future = answered->get_future();

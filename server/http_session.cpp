@@ -12,6 +12,7 @@
 
 #include "api_responses.hpp"
 #include "fail.hpp"
+#include "plain_request.hpp"
 #include "websocket_session.hpp"
 
 namespace finsim::server {
@@ -20,16 +21,6 @@ namespace {
 namespace beast = boost::beast;
 namespace http = beast::http;
 namespace net = boost::asio;
-
-HttpRequest to_plain(http::request<http::string_body>& req, const std::string& client) {
-  HttpRequest r;
-  r.client = client;
-  r.method = std::string(req.method_string());
-  r.target = std::string(req.target());
-  for (const auto& field : req) r.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
-  r.body = std::move(req.body());
-  return r;
-}
 
 class HttpSession : public std::enable_shared_from_this<HttpSession>, public Connection {
  public:
