@@ -71,4 +71,42 @@ export async function serverModeTests(harness, { dist }) {
       server = null;
     }
   });
+
+  harness.test('server mode: the address names the run to watch; a session already running it is joined, not reset', async (page) => {
+    const s = await ensureServer();
+    const status = async () => (await fetch(`${s.url}control/status`)).json();
+    try {
+      await page.goto(`${s.url}?scenario=core_default&seed=3&policy=mappo-cooperative&speed=5`);
+      await waitForGraph(page, { nodes: 100 });
+      await page.waitForFunction(() => document.querySelector('[data-testid=policy]').value === 'mappo-cooperative');
+      assert(await page.getByTestId('scenario').inputValue() === 'core_default', 'scenario from the address');
+      let session = await status();
+      assert(session.scenario === 'core_default' && session.seed === 3 && session.policy === 'mappo-cooperative' && session.speed === 5,
+        `the session runs the address's run: ${JSON.stringify(session)}`);
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, 1);
+      // The same link opened again joins the run in progress instead of restarting it for everyone.
+      const second = await page.context().newPage();
+      await second.goto(`${s.url}?scenario=core_default&seed=3&policy=mappo-cooperative`);
+      await waitForGraph(second, { nodes: 100 });
+      await second.waitForFunction(() => (window.__finsimLastTimestep ?? 0) >= 1);
+      await second.waitForTimeout(300);
+      assert((await status()).timestep === 1, 'not reset by a viewer whose address names the same run');
+      // What the address cannot name is said, and the session keeps its own.
+      await second.goto(`${s.url}?policy=nobody`);
+      await waitForGraph(second, { nodes: 100 });
+      await second.getByTestId('notices').waitFor();
+      assert((await second.getByTestId('notices').textContent()).includes('policy “nobody”'), 'unknown policy said');
+      // A run the server refuses (more banks than --max-banks without the token) is said too.
+      await second.goto(`${s.url}?banks=5000`);
+      await second.waitForFunction(() => /The server refused the run the address names/.test(
+        document.querySelector('[data-testid=notices]')?.textContent ?? ''));
+      await second.close();
+      session = await status();
+      assert(session.policy === 'mappo-cooperative' && session.banks === 100 && session.timestep === 1, JSON.stringify(session));
+    } finally {
+      await s.close();
+      server = null;
+    }
+  }, { allowConsole: [/status of 403/] });
 }

@@ -78,7 +78,10 @@ export function workerModeTests(harness, { siteUrl }) {
     await page.getByTestId('force-default').click();
     await page.getByTestId('step').click();
     await page.waitForFunction(() => window.__finsimCy.getElementById('0').data('defaulted') === true);
-    await page.waitForFunction(() => document.querySelector('[data-testid=inspector-status]').textContent.startsWith('Defaulted'));
+    // A failed bank shows when and why it failed, and no capital ratio (the engine freezes it at default).
+    await page.waitForFunction(() => document.querySelector('[data-testid=inspector-status]').textContent
+      === 'Failed at step 1: pushed into default by an intervention or the scenario');
+    assert(!(await page.getByTestId('inspector').textContent()).includes('Capital ratio'), 'no capital ratio on a failed bank');
     await clickNode(page, '1');
     await page.waitForFunction(() => document.querySelector('[data-testid=inspector]').textContent.includes('Bank 1'));
     await page.getByTestId('inject').click();
@@ -112,6 +115,49 @@ export function workerModeTests(harness, { siteUrl }) {
     await page.waitForFunction(() => /last action: Hoard/.test(document.querySelector('[data-testid=inspector-status]').textContent));
     assert(['good', 'neutral', 'warn', 'bad'].includes(await page.getByTestId('metric-liquidity-value').getAttribute('data-tone')), 'liquidity coloured');
     assert(await page.getByTestId('error-toast').count() === 0, 'no control was refused');
+  });
+
+  harness.test('an address with a learned policy starts it; one with a policy the engine lacks says so and runs the default', async (page) => {
+    await open(page, '?scenario=core_default&seed=3&policy=mappo-cooperative');
+    await waitForGraph(page, { nodes: 100 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=policy]').value === 'mappo-cooperative');
+    assert((await searchParams(page)).policy === 'mappo-cooperative', 'the address keeps the learned policy');
+    assert(await page.getByTestId('notices').count() === 0, 'no notice for a policy the engine has');
+    await open(page, '?scenario=core_default&seed=3&policy=mappo_cooperative');
+    await waitForGraph(page, { nodes: 100 });
+    await page.getByTestId('notices').waitFor();
+    const notice = await page.getByTestId('notices').textContent();
+    assert(notice.includes('policy “mappo_cooperative”, which this engine does not have'), notice);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('policy') === 'heuristic');
+    assert(await page.getByTestId('policy').inputValue() === 'heuristic', 'the default policy runs');
+    assert(await page.getByTestId('scenario').inputValue() === 'core_default', 'the rest of the address still applies');
+    await page.getByTestId('dismiss-notices').click();
+    assert(await page.getByTestId('notices').count() === 0, 'the notice can be dismissed');
+  });
+
+  harness.test('a sale forced by a failed lender\'s administrator is narrated as the live seller\'s, not as a failure', async (page) => {
+    // core_default, seed 1, heuristic: the core bank fails at step 10; at step 11 (today Banks 40 and 76)
+    // banks still standing sell to repay loans its administrator called in (finsim run --scenario
+    // core_default --seed 1 prints them as FIRE_SALE events with cause "resolution").
+    await open(page, '?scenario=core_default&seed=1&policy=heuristic');
+    await waitForGraph(page, { nodes: 100 });
+    const administrator = "sold assets to repay loans that a failed lender's administrator called in";
+    let line = null;
+    for (let t = 1; t <= 20 && !line; t++) {
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, t);
+      if (t < 11) continue;  // the crisis starts at step 10; every step after it has events to narrate
+      await page.waitForFunction((step) => new RegExp(`^t${step}\\b`).test(document.querySelector('[data-testid=narrative] li')?.textContent ?? ''), t);
+      const text = await page.locator('[data-testid=narrative] li').first().textContent();
+      if (text.includes(administrator)) line = text;
+    }
+    assert(line, 'a step narrates a sale to repay an administrator');
+    const sentence = line.split(/[;.] ?/).find((part) => part.includes(administrator));
+    const sellers = [...sentence.replace(/and \d+ more/, '').matchAll(/\d+/g)].map((m) => m[0]);
+    const failed = await page.evaluate((ids) => ids.filter((id) => window.__finsimCy.getElementById(id).data('defaulted')), sellers);
+    assert(sellers.length > 0 && failed.length === 0, `the sellers named (${sellers}) are standing: ${line}`);
+    const narrative = await page.getByTestId('narrative').textContent();
+    assert(!/failed Banks? \d/.test(narrative), `no bank called failed by its sales: ${narrative}`);
   });
 
   harness.test('the metric series export as CSV', async (page) => {

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { simulationStore, useSimulation } from './store/simulationStore.js';
 import { connect, disconnect, sendCommand } from './session/connect.js';
 import { startUrlSync } from './session/urlSync.js';
-import { parseUrlState } from './url/urlState.js';
+import { parseUrlState, switchedModeSearch } from './url/urlState.js';
 import { NetworkGraph } from './graph/NetworkGraph.jsx';
 import { PlaybackControls } from './components/PlaybackControls.jsx';
 import { RunSettings } from './components/RunSettings.jsx';
@@ -19,6 +19,7 @@ import { MetricsPanel } from './components/MetricsPanel.jsx';
 import { Timeline } from './components/Timeline.jsx';
 import { ErrorScreen } from './components/ErrorScreen.jsx';
 import { ErrorToast } from './components/ErrorToast.jsx';
+import { Notices } from './components/Notices.jsx';
 import { ConnectField, ModeBadge } from './components/Connection.jsx';
 import { PartTabs } from './components/PartTabs.jsx';
 import { PortfoliosPart } from './components/PortfoliosPart.jsx';
@@ -65,6 +66,7 @@ function NetworkLayout({ params, onReady }) {
       <section className="stage">
         <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
         <Headline />
+        <Notices />
         <Legend />
         <Loading />
       </section>
@@ -95,11 +97,7 @@ export function App() {
   const onReady = useCallback(() => {}, []);
 
   const switchTo = (change) => {
-    const q = new URLSearchParams(location.search);
-    q.delete('server');
-    q.delete('worker');
-    for (const [k, v] of Object.entries(change)) q.set(k, v);
-    history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
+    history.replaceState(null, '', `${location.pathname}${switchedModeSearch(location.search, change)}${location.hash}`);
     setParams(parseUrlState(location.search));
   };
 
@@ -111,6 +109,7 @@ export function App() {
         <main className="stage">
           <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
           <Headline />
+          <Notices />
           <Loading />
           <div className="embed-bar"><PlaybackControls compact /><Caption /></div>
         </main>

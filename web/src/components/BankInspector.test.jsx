@@ -44,6 +44,34 @@ describe('the bank inspector', () => {
     ]);
   });
 
+  it('shows a failed bank\'s failure, with no capital ratio and no balance sheet', () => {
+    // A failed node as the engine sends it (core_default, seed 1, Bank 8 at step 10): the capital ratio
+    // is frozen at default and every amount is 0.
+    const failed = { id: '8', tier: 1, status: 'defaulted', capital_ratio: 0.152667, stress: 1, action: 'HOLD', cash: 0,
+      holdings_value: 0, loan_book: 0, lent: 0, borrowed: 0, deposits: 0, due_to_administrator: 0, central_bank_funding: 0,
+      total_assets: 0, equity: 0, liquidity_coverage: 0, capital_stress: 1, liquidity_stress: 1, counterparty_stress: 1,
+      default_timestep: 10, default_cause: 'forced' };
+    simulationStore.setState({ selectedBank: '8', state: { timestep: 11, nodes: [node(1), failed], edges: [] } });
+    render(<BankInspector />);
+    expect(screen.getByTestId('inspector-status').textContent)
+      .toBe('Failed at step 10: pushed into default by an intervention or the scenario');
+    const text = screen.getByTestId('inspector').textContent;
+    expect(text).not.toMatch(/Capital ratio|15\.3 %|Assets ·|Equity|Liquidity coverage/);
+  });
+
+  it('says when a failed bank\'s step and cause are not sent (networks above 2,000 banks)', () => {
+    simulationStore.setState({ selectedBank: '2', state: { timestep: 3, nodes: [{ ...node(2, 'defaulted'), capital_ratio: 0.2 }], edges: [] } });
+    render(<BankInspector />);
+    expect(screen.getByTestId('inspector-status').textContent).toBe('Failed');
+    expect(screen.getByTestId('inspector').textContent).not.toMatch(/Capital ratio/);
+  });
+
+  it('shows an active bank\'s capital ratio', () => {
+    showBank(3);
+    render(<BankInspector />);
+    expect(screen.getByTestId('inspector').textContent).toMatch(/Capital ratio10\.0 %/);
+  });
+
   it('offers no forced action for a bank that has defaulted', () => {
     showBank(5, 'defaulted');
     render(<BankInspector />);

@@ -1,6 +1,9 @@
 // Plain-words narration of one timestep from the EVENTs received for it (brief §16: understand what
 // happened without reading numbers). Pure formatting: it names banks, groups events by what they
-// mean, and prints the engine's price change as a percentage. It infers nothing.
+// mean, and prints the engine's price change as a percentage. It infers nothing: a FIRE_SALE's `from`
+// is the bank that sold and is still standing (docs/contract.md), whatever its `cause`; an administrator
+// liquidating a failed bank's securities sends no event, so it is never narrated; an event without a
+// cause is told without one.
 
 const MAX_NAMES = 3;
 
@@ -31,19 +34,34 @@ const SALE_SENTENCES = {
   recall: (ids) => `${nameList(ids)} could not roll over ${plural(ids, 'its loan', 'their loans')} and sold assets`,
   withdrawal: (ids) => `depositors ran on ${nameList(ids)}, which sold assets to pay them`,
   voluntary: (ids) => `${nameList(ids)} sold assets to shore up ${plural(ids, 'its', 'their')} capital`,
-  resolution: (ids) => `the administrators of failed ${nameList(ids)} sold ${plural(ids, 'its', 'their')} assets`,
+  // The engine's `resolution`: the seller paid claims that a failed lender's administrator called in.
+  resolution: (ids) => `${nameList(ids)} sold assets to repay loans that a failed lender's administrator called in`,
+  other: (ids) => `${nameList(ids)} sold assets`,
 };
 
 const DEFAULT_SENTENCES = {
   insolvent: (ids) => `${nameList(ids)} defaulted: losses wiped out ${plural(ids, 'its', 'their')} capital`,
   illiquid: (ids) => `${nameList(ids)} defaulted: ${plural(ids, 'it', 'they')} ran out of cash`,
   forced: (ids) => `${nameList(ids)} ${plural(ids, 'was', 'were')} pushed into default`,
+  other: (ids) => `${nameList(ids)} defaulted`,
 };
 
-function byField(events, field) {
+const DEFAULT_REASONS = {
+  insolvent: 'losses wiped out its capital',
+  illiquid: 'it ran out of cash',
+  forced: 'pushed into default by an intervention or the scenario',
+};
+
+/** Why one bank failed, in words, from a DEFAULT cause or a node's default_cause; null for another. */
+export function defaultReason(cause) {
+  return DEFAULT_REASONS[cause] ?? null;
+}
+
+// Groups the acting banks by an event field; a value outside `known` (or none) goes to 'other'.
+function byField(events, field, known) {
   const groups = new Map();
   for (const e of events) {
-    const key = e[field] ?? 'other';
+    const key = known.includes(e[field]) ? e[field] : 'other';
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(e.from);
   }
@@ -62,14 +80,14 @@ export function narrateEvents(events) {
   else if (lends.length > 1) sentences.push(`${nameList(lends.map((e) => e.from))} lent to banks short of cash`);
   const hoards = of('HOARD');
   if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
-  const sales = byField(of('FIRE_SALE'), 'cause');
-  for (const cause of ['recall', 'withdrawal', 'voluntary', 'resolution', 'other']) {
-    if (sales.has(cause)) sentences.push((SALE_SENTENCES[cause] ?? SALE_SENTENCES.voluntary)(sales.get(cause)));
+  const sales = byField(of('FIRE_SALE'), 'cause', Object.keys(SALE_SENTENCES));
+  for (const cause of Object.keys(SALE_SENTENCES)) {
+    if (sales.has(cause)) sentences.push(SALE_SENTENCES[cause](sales.get(cause)));
   }
   for (const drop of of('PRICE_DROP')) sentences.push(`the price fell ${percentText(drop.amount ?? 0)}`);
-  const defaults = byField(of('DEFAULT'), 'cause');
-  for (const cause of ['insolvent', 'illiquid', 'forced', 'other']) {
-    if (defaults.has(cause)) sentences.push((DEFAULT_SENTENCES[cause] ?? DEFAULT_SENTENCES.forced)(defaults.get(cause)));
+  const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
+  for (const cause of Object.keys(DEFAULT_SENTENCES)) {
+    if (defaults.has(cause)) sentences.push(DEFAULT_SENTENCES[cause](defaults.get(cause)));
   }
   return sentences;
 }

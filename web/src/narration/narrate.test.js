@@ -24,10 +24,26 @@ describe('narration', () => {
 
   it('names each kind of sale and default', () => {
     expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'withdrawal' })])).toMatch(/^Depositors ran on Bank 1/);
-    expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'resolution' })])).toMatch(/administrators of failed Bank 1/);
     expect(narrateStep([ev('DEFAULT', 2, { cause: 'illiquid' })])).toMatch(/ran out of cash/);
     expect(narrateStep([ev('DEFAULT', 2, { cause: 'forced' }), ev('DEFAULT', 4, { cause: 'forced' })])).toMatch(/Banks 2 and 4 were pushed into default/);
     expect(narrateStep([ev('LEND', 5, { to: 9 })])).toBe('Bank 5 lent to Bank 9.');
+  });
+
+  it('narrates a sale to repay a failed lender\'s administrator as the live seller\'s, never as a failure', () => {
+    // core_default, seed 1, step 11 (finsim run --scenario core_default --policy heuristic --seed 1): Banks
+    // 40 and 76 stay active; they sold to pay loans the administrator of failed Bank 8 called in.
+    const step11 = [
+      { event_id: 'evt-11-44', event_type: 'FIRE_SALE', from: 40, amount: 4.958646, timestamp: 11, units: 5.072146, price: 0.997574, forced: true, cause: 'resolution' },
+      { event_id: 'evt-11-47', event_type: 'FIRE_SALE', from: 76, amount: 5.113517, timestamp: 11, units: 5.230562, price: 0.997574, forced: true, cause: 'resolution' },
+    ];
+    const text = narrateStep(step11);
+    expect(text).toBe("Banks 40 and 76 sold assets to repay loans that a failed lender's administrator called in.");
+    expect(text).not.toMatch(/failed Banks? \d|defaulted/);
+  });
+
+  it('says only what the engine says when an event carries no cause', () => {
+    expect(narrateStep([ev('FIRE_SALE', 1)])).toBe('Bank 1 sold assets.');
+    expect(narrateStep([ev('DEFAULT', 2)])).toBe('Bank 2 defaulted.');
   });
 
   it('says when nothing happened', () => {

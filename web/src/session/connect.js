@@ -5,8 +5,7 @@ import { chooseTransport } from '../transport/serverDetect.js';
 import { createWorkerTransport } from '../transport/workerTransport.js';
 import { createWebSocketTransport } from '../transport/webSocketTransport.js';
 import { createMessageBatcher } from '../store/messageBatcher.js';
-import { resetConfigFromUrl } from '../url/urlState.js';
-import { keptParameters } from './replayConfig.js';
+import { applyAddress } from './applyAddress.js';
 
 let current = null;
 let generation = 0;  // a connect() superseded while it probes must not start its transport
@@ -20,16 +19,11 @@ export function currentTransportKind() {
   return current?.transport.kind ?? null;
 }
 
-function startTransport({ transport, store, onFirstReady }) {
+// Delivers the transport's message texts to the store (batched) and, as they arrive, to `listeners`.
+function startTransport({ transport, store, listeners }) {
   const batcher = createMessageBatcher((texts) => store.getState().receiveTexts(texts));
-  let readySeen = false;
   transport.start((text) => {
-    if (!readySeen && text.startsWith('{"type":"READY"')) {
-      readySeen = true;
-      batcher.push(text);
-      onFirstReady?.(transport);
-      return;
-    }
+    for (const listener of [...listeners]) listener(text);
     batcher.push(text);
   });
   return batcher;
@@ -48,9 +42,11 @@ function catalogueFromWorker(store) {
 }
 
 /**
- * Connects according to the URL parameters (`params` from parseUrlState). In worker mode the first
- * reset comes from the URL (scenario, seed, policy, banks, lender_of_last_resort), then speed and
- * autoplay; in server mode the page joins the shared session as it is.
+ * Connects according to the URL parameters (`params` from parseUrlState), then applies the run the
+ * address names (session/applyAddress.js): in worker mode the first reset comes from the URL (scenario,
+ * seed, policy, banks, lender_of_last_resort), then speed and autoplay; in server mode the page joins the
+ * shared session, resetting it first only when it runs another run than the address names. What the
+ * page cannot honour becomes a notice in the store.
  */
 export async function connect({ store, params, pageUrl = location.href, fetchImpl }) {
   disconnect();
@@ -65,18 +61,11 @@ export async function connect({ store, params, pageUrl = location.href, fetchImp
     transport = createWorkerTransport();
   }
   store.getState().setTransportKind(choice.kind, choice.baseUrl);
+  const listeners = new Set();
   current = { transport };
-  current.batcher = startTransport({
-    transport,
-    store,
-    onFirstReady: (t) => {
-      const config = resetConfigFromUrl(params);
-      store.getState().setRunParameters(keptParameters(null, config));  // later resets keep what the URL set
-      t.send({ control: 'reset', config });
-      if (params.speed !== undefined) t.send({ control: 'speed', steps_per_second: params.speed });
-      if (params.autoplay) t.send({ control: 'play' });
-    },
-  });
+  current.batcher = startTransport({ transport, store, listeners });
+  const listen = (fn) => { listeners.add(fn); return () => listeners.delete(fn); };
+  applyAddress({ store, params, transport, listen, isCurrent: () => mine === generation });
   if (choice.kind === 'server') {
     setTimeout(() => { if (!store.getState().catalogue) catalogueFromWorker(store); }, 1500);
   }

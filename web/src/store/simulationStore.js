@@ -13,6 +13,7 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     transportKind: null,  // 'worker' | 'server'
     serverBase: null,     // the server's base URL in server mode (for its other APIs), else null
     runParameters: {},    // simulation parameters the page set and keeps across its resets (session/replayConfig.js)
+    notices: [],          // sentences about what the page could not honour (the address: session/addressRun.js)
     receiveTexts(texts) {
       const { model, animations } = reduceTexts(get(), texts);
       // Animations first: effects capture the graph as it was before this batch's snapshot lands
@@ -24,7 +25,9 @@ export function createSimulationStore({ bus = animationBus } = {}) {
     setTransportKind(kind, serverBase = null) { set({ transportKind: kind, serverBase: kind === 'server' ? serverBase : null }); },
     setFatal(fatal) { set({ fatal }); },
     setRunParameters(runParameters) { set({ runParameters }); },
-    resetModel() { set({ ...initialModel(), selectedBank: null, runParameters: {} }); },
+    addNotices(notices) { if (notices.length) set({ notices: [...get().notices, ...notices] }); },
+    dismissNotices() { set({ notices: [] }); },
+    resetModel() { set({ ...initialModel(), selectedBank: null, runParameters: {}, notices: [] }); },
   }));
 }
 

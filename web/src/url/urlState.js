@@ -2,12 +2,11 @@
 // policy=heuristic%2Bno_hoard), speed, network size and lender_of_last_resort=0|1 (so a run can be shared
 // and replayed), plus view options: embed=1 (chrome-less, for iframes), autoplay=1, fx=0 (no event
 // animations), server=<URL> / session=<ID> (server mode), worker=1 (never probe for a server).
-// Parsing is strict and forgiving: a malformed value is dropped, never guessed.
+// Parsing is strict and forgiving: a malformed value is dropped, never guessed, and reported as written
+// (`rejected`) so that the page can say what it did not honour (session/addressRun.js).
 import { formatPolicyName, parsePolicyName } from '../policy/policyName.js';
 
 export const SIM_KEYS = ['scenario', 'seed', 'policy', 'speed', 'banks', 'lender_of_last_resort'];
-/** The URL keys that go into the first reset, as the engine names them. */
-const RESET_KEYS = ['scenario', 'seed', 'policy', 'banks', 'lender_of_last_resort'];
 
 const NAME = /^[a-z0-9_]{1,64}$/;
 const MAX_SEED = 2 ** 53 - 1;
@@ -33,28 +32,29 @@ function flag(text) {
 
 /**
  * Parses location.search into {scenario?, seed?, policy?, speed?, banks?, lender_of_last_resort?, embed,
- * autoplay, effects, server?, session?, worker}. The policy comes back in the engine's canonical spelling.
+ * autoplay, effects, server?, session?, worker, rejected}. The policy comes back in the engine's canonical
+ * spelling. `rejected` maps each parameter that was given but malformed to its text as written
+ * ({policy: 'heuristic+no_panic'}); whether a well-formed name exists is the catalogue's to say.
  */
 export function parseUrlState(search) {
   const q = new URLSearchParams(search);
   const out = { embed: q.has('embed') && flag(q.get('embed')), autoplay: q.has('autoplay') && flag(q.get('autoplay')),
-    worker: q.has('worker') && flag(q.get('worker')), effects: q.get('fx') !== '0' };
-  const scenario = q.get('scenario');
-  if (scenario && NAME.test(scenario)) out.scenario = scenario;
-  const policy = q.get('policy') && policyName(q.get('policy'));
-  if (policy) out.policy = policy;
-  const seed = positiveNumber(q.get('seed'), { integer: true, min: 0, max: MAX_SEED });
-  if (seed !== undefined) out.seed = seed;
-  const speed = positiveNumber(q.get('speed'), { min: 0.1, max: 50 });
-  if (speed !== undefined) out.speed = speed;
-  const banks = positiveNumber(q.get('banks'), { integer: true, min: 2, max: 20000 });
-  if (banks !== undefined) out.banks = banks;
-  const lolr = q.get('lender_of_last_resort');
-  if (lolr === '0' || lolr === '1') out.lender_of_last_resort = Number(lolr);
-  const server = q.get('server');
-  if (server && /^https?:\/\/[^\s]+$/.test(server)) out.server = server;
-  const session = q.get('session');
-  if (session && /^[A-Za-z0-9_-]{1,64}$/.test(session)) out.session = session;
+    worker: q.has('worker') && flag(q.get('worker')), effects: q.get('fx') !== '0', rejected: {} };
+  const read = (key, parse) => {
+    const text = q.get(key);
+    if (text === null) return;
+    const value = text === '' ? undefined : parse(text);
+    if (value === undefined) out.rejected[key] = text;
+    else out[key] = value;
+  };
+  read('scenario', (text) => (NAME.test(text) ? text : undefined));
+  read('policy', policyName);
+  read('seed', (text) => positiveNumber(text, { integer: true, min: 0, max: MAX_SEED }));
+  read('speed', (text) => positiveNumber(text, { min: 0.1, max: 50 }));
+  read('banks', (text) => positiveNumber(text, { integer: true, min: 2, max: 20000 }));
+  read('lender_of_last_resort', (text) => (text === '0' || text === '1' ? Number(text) : undefined));
+  read('server', (text) => (/^https?:\/\/[^\s]+$/.test(text) ? text : undefined));
+  read('session', (text) => (/^[A-Za-z0-9_-]{1,64}$/.test(text) ? text : undefined));
   return out;
 }
 
@@ -73,9 +73,16 @@ export function formatUrlState(search, setting) {
   return text ? `?${text}` : '';
 }
 
-/** The reset config the page sends first, from the URL state (only what the URL sets). */
-export function resetConfigFromUrl(state) {
-  const config = {};
-  for (const key of RESET_KEYS) if (state[key] !== undefined) config[key] = state[key];
-  return config;
+/**
+ * The address search string after switching modes: `change` is {server: URL} (watch that server's session)
+ * or {worker: '1'} (run in this browser). Connecting to a server drops the run settings and autoplay, so
+ * that joining a shared session never resets it to the run this browser was showing.
+ */
+export function switchedModeSearch(search, change) {
+  const q = new URLSearchParams(search);
+  q.delete('server');
+  q.delete('worker');
+  if (change.server !== undefined) for (const key of [...SIM_KEYS, 'autoplay']) q.delete(key);
+  for (const [key, value] of Object.entries(change)) q.set(key, value);
+  return `?${q}`;
 }
