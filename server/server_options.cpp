@@ -15,6 +15,7 @@ const char* server_usage() {
          "                     [--stall-timeout 10] [--stamp]\n"
          "                     [--market-seed 42] [--market-bars 1260] [--market-interval S] [--import-dir DIR]\n"
          "                     [--max-portfolios 1000] [--max-portfolios-per-client 100]\n"
+         "                     [--idempotency-retention 86400] [--idempotency-max-keys 100000]\n"
          "       finsim-server --db FILE --import FILE [--import-format csv|aggregator] [--import-name NAME]\n"
          "                     [--import-lenient]\n"
          "\n"
@@ -50,6 +51,12 @@ const char* server_usage() {
          "  --max-portfolios N    active portfolios, live and backtests', 1 .. 1000000 (default 1000)\n"
          "  --max-portfolios-per-client N\n"
          "                        active live portfolios one client address may open (default 100)\n"
+         "  --idempotency-retention S\n"
+         "                        an Idempotency-Key's answer is kept S seconds, 1 .. 31536000 (default 86400:\n"
+         "                        a day); a request reusing an older key runs as a new one\n"
+         "  --idempotency-max-keys N\n"
+         "                        keep at most N keys' answers, the oldest purged first, 1 .. 100000000\n"
+         "                        (default 100000)\n"
          "  --import FILE         import FILE into the database's markets, print the result and exit\n"
          "  --import-format F     csv (wide or long, the default) or aggregator (a financial_data_aggregator\n"
          "                        SQLite database)\n"
@@ -67,7 +74,7 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
       {"stall-timeout"}, {"stamp", false}, {"help", false},
       {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
       {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
-      {"max-portfolios"}, {"max-portfolios-per-client"},
+      {"max-portfolios"}, {"max-portfolios-per-client"}, {"idempotency-retention"}, {"idempotency-max-keys"},
   };
   try {
     const cli::Args a(args, specs, 0);
@@ -106,6 +113,8 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
     o.max_portfolios = static_cast<int>(a.integer("max-portfolios", o.max_portfolios, 1, 1000000));
     o.max_portfolios_per_client =
         static_cast<int>(a.integer("max-portfolios-per-client", o.max_portfolios_per_client, 1, 1000000));
+    o.idempotency_retention_s = a.integer("idempotency-retention", o.idempotency_retention_s, 1, 31536000);
+    o.idempotency_max_keys = a.integer("idempotency-max-keys", o.idempotency_max_keys, 1, 100000000);
     o.import_file = a.get("import").value_or("");
     o.import_format = a.get("import-format").value_or("csv");
     if (o.import_format != "csv" && o.import_format != "aggregator")

@@ -27,7 +27,7 @@ HttpResponse run_request(JobContext& ctx, const ApiRoute& route, ApiCall& call, 
   std::optional<RequestFingerprint> print;
   if (!key.empty()) {
     print = fingerprint(call.request);
-    auto stored = replay_idempotent(db, key, *print);
+    auto stored = replay_idempotent(db, key, *print, ctx.book().options().idempotency, IdempotencyClock::now());
     if (!stored.ok()) return error_response(stored.error());
     if (*stored) return std::move(**stored);
   }
@@ -42,7 +42,8 @@ HttpResponse run_request(JobContext& ctx, const ApiRoute& route, ApiCall& call, 
     return error_response(s.error());
   }
   if (print) {
-    if (Status s = remember_idempotent(db, key, *print, answer); !s.ok()) {
+    if (Status s = remember_idempotent(db, key, *print, answer, ctx.book().options().idempotency, IdempotencyClock::now());
+        !s.ok()) {
       ctx.discard_actions();
       return error_response(s.error());  // the service rolls the job back
     }

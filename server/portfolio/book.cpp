@@ -75,6 +75,11 @@ Result<Market*> Book::market(std::int64_t id) {
   return &it->second;
 }
 
+const FeeStructure& Book::fees_of(const Ledger& ledger, std::optional<std::int64_t> order_fees) const {
+  const auto own = order_fees ? fees_.find(*order_fees) : fees_.end();
+  return own != fees_.end() ? own->second : fees_of(ledger);
+}
+
 Result<Ledger*> Book::ledger(std::int64_t id) {
   const auto it = ledgers_.find(id);
   if (it == ledgers_.end()) return make_error("unknown_portfolio", "no portfolio has id " + std::to_string(id));

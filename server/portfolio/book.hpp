@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fee_structures.hpp"
+#include "idempotency.hpp"
 #include "ledger.hpp"
 #include "market.hpp"
 #include "store/database.hpp"
@@ -30,6 +32,8 @@ struct BookOptions {
   /// and backtests' together, and active live portfolios one client address opened since the start.
   std::size_t max_portfolios = 1000;
   std::size_t max_portfolios_per_client = 100;
+  /// How long Idempotency-Keys are kept, and how many (idempotency.hpp).
+  IdempotencyRetention idempotency;
 };
 
 class Book {
@@ -73,6 +77,9 @@ class Book {
   Market& market_of(const Ledger& ledger) { return markets_.at(ledger.info.market_id); }
   /// A portfolio's fee structure (always present).
   const FeeStructure& fees_of(const Ledger& ledger) const { return fees_.at(ledger.info.fee_structure_id); }
+  /// The fee structure an order of `ledger` pays: the one it named (`order_fees`, an id; a structure
+  /// in use cannot be deleted), or its portfolio's.
+  const FeeStructure& fees_of(const Ledger& ledger, std::optional<std::int64_t> order_fees) const;
   [[nodiscard]] std::int64_t default_market_id() const { return default_market_; }
 
  private:

@@ -4,6 +4,8 @@
 
 #include "finsim/portfolio/holdings.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
+#include "order_records.hpp"
+#include "reservations.hpp"
 #include "url.hpp"
 
 namespace finsim::server {
@@ -101,13 +103,17 @@ Result<nlohmann::json> portfolio_detail_json(ApiCall& call, const Ledger& l) {
   const std::vector<double> prices = m.has_bars() ? pf::last_prices(*m.panel, l.as_of(m))
                                                   : std::vector<double>(l.state.positions.size(), std::nan(""));
   const auto holdings = pf::holdings_report(l.state, *m.panel, prices);
+  auto pending = pending_orders(call.ctx.db(), l.info.id);
+  if (!pending.ok()) return pending.error();
+  auto held = reservations_of(call.book(), l, m, *pending);
+  if (!held.ok()) return held.error();
   j["holdings"] = pf::holdings_to_json(holdings);
+  for (nlohmann::json& h : j["holdings"])
+    h["reserved_quantity"] = held->units_of(*m.panel->find(h["ticker"].get<std::string>()));
   j["allocation"] = pf::allocation_to_json(pf::allocation(holdings, l.state.cash));
-  auto st = call.ctx.db().prepare("SELECT count(*) FROM orders WHERE portfolio_id = ? AND status = 'pending'");
-  if (!st.ok()) return st.error();
-  st->bind(1, l.info.id);
-  if (auto row = st->step(); !row.ok()) return row.error();
-  j["pending_orders"] = st->integer(0);
+  j["pending_orders"] = pending->size();
+  j["reserved_cash"] = held->cash;
+  j["available_cash"] = pf::available_cash(l.state, *held);
   return j;
 }
 

@@ -3,6 +3,7 @@
 #include "handler_support.hpp"
 #include "handlers.hpp"
 #include "order_records.hpp"
+#include "reservations.hpp"
 #include "signal_records.hpp"
 
 namespace finsim::server::handlers {
@@ -77,23 +78,31 @@ HttpResponse place_order(ApiCall& call) {
   if (!read.ok()) return error_response(read.error());
   const pf::Order& order = read->order;
   const FeeStructure& fees = read->fees ? *read->fees : call.book().fees_of(l);
-  if (Status s = pf::validate_order(order, l.state, *m.visible, l.info.rules); !s.ok()) return error_response(s.error());
+  // What the portfolio's pending orders already reserve: the new order must fit in what they leave.
+  auto pending = pending_orders(call.ctx.db(), l.info.id);
+  if (!pending.ok()) return error_response(pending.error());
+  auto held = reservations_of(call.book(), l, m, *pending);
+  if (!held.ok()) return error_response(held.error());
+  if (Status s = pf::validate_order(order, l.state, *m.visible, l.info.rules, *held); !s.ok())
+    return error_response(s.error());
+  auto reservation = pf::reserve_order(order, *m.visible, fees.schedule, l.info.rules);
+  if (!reservation.ok()) return error_response(reservation.error());
+  if (Status s = pf::check_reservation(*reservation, l.state, *held, order.ticker); !s.ok())
+    return error_response(s.error());
 
-  // Enough cash (buys) and holdings (notional sells) at the last price, with the fee: the same check
-  // the fill repeats at its own price. An asset with no price yet is checked at the fill only.
-  const std::size_t asset = *m.visible->find(order.ticker);
+  // The same trade at the last close, for the client to confirm (an asset with no price yet has none).
+  const std::size_t asset = reservation->asset;
   const double last = pf::last_prices(*m.visible, m.clock)[asset];
   json estimate = nullptr;
   if (!std::isnan(last)) {
-    auto dry = pf::price_fill(l.state, asset, order.side, order.size_kind, order.size, m.clock, last, m.clock_date(),
-                              fees.schedule, l.info.rules,
-                              {order.placed, order.model, order.signal_id, order.confidence});
-    if (!dry.ok()) return error_response(dry.error());
-    estimate = {{"price", dry->price},
-                {"quantity", dry->quantity},
-                {"trade_value", dry->trade_value},
-                {"fee", dry->fee},
-                {"net_cash", dry->net_cash},
+    auto units = pf::order_units(order.size_kind, order.size, last, l.info.rules.fractional);
+    if (!units.ok()) return error_response(units.error());
+    const pf::TradeAmounts at_last = pf::trade_amounts(fees.schedule, order.side, *units, last);
+    estimate = {{"price", last},
+                {"quantity", *units},
+                {"trade_value", at_last.trade_value},
+                {"fee", at_last.fee},
+                {"net_cash", at_last.net_cash},
                 {"as_of", pf::format_date(m.clock_date())}};
   }
   auto id = insert_order(call.ctx.db(), l.info.id, order, read->signal_id,
@@ -104,6 +113,7 @@ HttpResponse place_order(ApiCall& call) {
   json body = order_json(*stored, nullptr);
   call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", body}}, l.info.id);
   body["estimate"] = estimate;
+  body["reservation"] = {{"cash", reservation->cash}, {"units", reservation->units}};
   return created(body, "/api/portfolios/" + std::to_string(l.info.id) + "/orders/" + std::to_string(*id));
 }
 

@@ -207,6 +207,8 @@ HttpResponse get_holdings(ApiCall& call) {
   return json_response(200, {{"portfolio_id", d["id"]},
                              {"as_of", d["as_of"]},
                              {"cash", d["cash"]},
+                             {"reserved_cash", d["reserved_cash"]},
+                             {"available_cash", d["available_cash"]},
                              {"holdings_value", d["holdings_value"]},
                              {"nav", d["nav"]},
                              {"unrealized_pnl", d["unrealized_pnl"]},

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <ctime>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +10,43 @@
 #include "finsim/json_depth.hpp"
 
 namespace finsim::server {
+namespace {
+
+/// `t` as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ') writes it, so stored dates compare as text.
+std::string iso_millis(IdempotencyClock::time_point t) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000 - (ms % 1000 < 0 ? 1 : 0));
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>((ms % 1000 + 1000) % 1000));
+  return buffer;
+}
+
+/// Keys stored before this are expired.
+std::string expiry_cutoff(const IdempotencyRetention& retention, IdempotencyClock::time_point now) {
+  return iso_millis(now - retention.lifetime);
+}
+
+/// Up to 64 of the oldest keys, if expired, and every key older than the newest `max_keys` (`newest`:
+/// the id just stored). Ids grow with each key stored, so the oldest are the lowest: both are a seek
+/// on the primary key, whatever the table's size.
+Status purge_idempotency_keys(store::Database& db, const std::string& cutoff, std::int64_t newest,
+                              std::size_t max_keys) {
+  auto expired = db.prepare(
+      "DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys ORDER BY id LIMIT 64) "
+      "AND created_at < ?");
+  if (!expired.ok()) return expired.error();
+  expired->bind(1, cutoff);
+  if (Status s = expired->run(); !s.ok()) return s;
+  auto beyond = db.prepare("DELETE FROM idempotency_keys WHERE id <= ?");
+  if (!beyond.ok()) return beyond.error();
+  beyond->bind(1, newest - static_cast<std::int64_t>(max_keys));
+  return beyond->run();
+}
+
+}  // namespace
 
 bool valid_idempotency_key(std::string_view key) {
   if (key.empty() || key.size() > 255) return false;
@@ -36,10 +74,14 @@ RequestFingerprint fingerprint(const HttpRequest& request) {
 }
 
 Result<std::optional<HttpResponse>> replay_idempotent(store::Database& db, std::string_view key,
-                                                      const RequestFingerprint& request) {
-  auto st = db.prepare("SELECT method, path, fingerprint, status, response, location FROM idempotency_keys WHERE key = ?");
+                                                      const RequestFingerprint& request,
+                                                      const IdempotencyRetention& retention,
+                                                      IdempotencyClock::time_point now) {
+  auto st = db.prepare(
+      "SELECT method, path, fingerprint, status, response, location FROM idempotency_keys WHERE key = ? "
+      "AND created_at >= ?");
   if (!st.ok()) return st.error();
-  st->bind(1, key);
+  st->bind(1, key).bind(2, expiry_cutoff(retention, now));
   auto row = st->step();
   if (!row.ok()) return row.error();
   if (!*row) return std::optional<HttpResponse>{};
@@ -55,17 +97,25 @@ Result<std::optional<HttpResponse>> replay_idempotent(store::Database& db, std::
 }
 
 Status remember_idempotent(store::Database& db, std::string_view key, const RequestFingerprint& request,
-                           const HttpResponse& answer) {
+                           const HttpResponse& answer, const IdempotencyRetention& retention,
+                           IdempotencyClock::time_point now) {
   if (answer.status >= 500) return {};
+  const std::string cutoff = expiry_cutoff(retention, now);
+  auto old = db.prepare("DELETE FROM idempotency_keys WHERE key = ? AND created_at < ?");
+  if (!old.ok()) return old.error();
+  old->bind(1, key).bind(2, cutoff);
+  if (Status s = old->run(); !s.ok()) return s;
   auto st = db.prepare(
-      "INSERT INTO idempotency_keys (key, method, path, fingerprint, status, response, location) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO idempotency_keys (key, method, path, fingerprint, status, response, location, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.error();
   st->bind(1, key).bind(2, request.method).bind(3, request.target).bind(4, request.body_hash);
   st->bind(5, answer.status).bind(6, answer.body);
   const std::string_view location = answer.header("Location");
   if (!location.empty()) st->bind(7, location);
-  return st->run();
+  st->bind(8, iso_millis(now));
+  if (Status s = st->run(); !s.ok()) return s;
+  return purge_idempotency_keys(db, cutoff, db.last_insert_rowid(), retention.max_keys);
 }
 
 }  // namespace finsim::server

@@ -127,7 +127,8 @@ void ImportRunner::parse_and_submit(Upload& upload) {
     auto& db = ctx.db();
     if (!state->write) {  // begin
       if (state->print) {
-        auto stored = replay_idempotent(db, state->key, *state->print);
+        auto stored = replay_idempotent(db, state->key, *state->print, ctx.book().options().idempotency,
+                                        IdempotencyClock::now());
         if (!stored.ok()) return error_response(stored.error());
         if (*stored) return *(state->answer = std::move(**stored));
         if (!claim(state->key))
@@ -146,7 +147,10 @@ void ImportRunner::parse_and_submit(Upload& upload) {
         release(state->key);
         if (refusal->status >= 500) return *refusal;
         if (state->print)
-          if (Status s = remember_idempotent(db, state->key, *state->print, *refusal); !s.ok()) return error_response(s.error());
+          if (Status s = remember_idempotent(db, state->key, *state->print, *refusal, ctx.book().options().idempotency,
+                                             IdempotencyClock::now());
+              !s.ok())
+            return error_response(s.error());
         return *(state->answer = std::move(*refusal));
       }
       return json_response(202, nlohmann::json::object());
@@ -161,7 +165,10 @@ void ImportRunner::parse_and_submit(Upload& upload) {
     HttpResponse answer = answer_of(r);
     if (r.status >= 400) return answer.status >= 500 ? answer : error_response(make_error("store", "the import could not finish"));
     if (state->print)
-      if (Status s = remember_idempotent(db, state->key, *state->print, answer); !s.ok()) return error_response(s.error());
+      if (Status s = remember_idempotent(db, state->key, *state->print, answer, ctx.book().options().idempotency,
+                                         IdempotencyClock::now());
+          !s.ok())
+        return error_response(s.error());
     return *(state->answer = std::move(answer));
   };
   // The chain holds itself only through the reply waiting in the service's queue (weak here).

@@ -4,6 +4,7 @@
 
 #include "api_responses.hpp"
 #include "order_records.hpp"
+#include "reservations.hpp"
 
 namespace finsim::server {
 namespace {
@@ -51,12 +52,18 @@ Result<std::vector<Draft>> concerned_portfolios(JobContext& ctx, const Market& m
 Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector<double>& prices, Counts& counts) {
   auto& db = ctx.db();
   const Ledger& l = *d.ledger;
+  // Each order is checked against what the portfolio's other pending orders reserve: a fill never
+  // takes cash or units reserved for another order. An order that leaves pending releases its own.
+  std::vector<pf::Reservation> reserved;
+  auto held = reservations_of(ctx.book(), l, m, d.pending, &reserved);
+  if (!held.ok()) return held.error();
   std::vector<OrderRecord> still_pending;
-  for (OrderRecord& o : d.pending) {
-    // The order's own fee structure, or the portfolio's (a structure in use cannot be deleted).
-    const auto own = o.fee_structure_id ? ctx.book().fees().find(*o.fee_structure_id) : ctx.book().fees().end();
-    const pf::FeeSchedule& fees = own != ctx.book().fees().end() ? own->second.schedule : ctx.book().fees_of(l).schedule;
-    auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules);
+  for (std::size_t i = 0; i < d.pending.size(); ++i) {
+    OrderRecord& o = d.pending[i];
+    pf::Reservations others = *held;
+    others.remove(reserved[i]);
+    const pf::FeeSchedule& fees = ctx.book().fees_of(l, o.fee_structure_id).schedule;
+    auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules, others);
     std::string status;
     if (!exec.ok()) {
       status = "rejected";
@@ -78,6 +85,7 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
       still_pending.push_back(std::move(o));
       continue;
     }
+    *held = std::move(others);  // released: filled, expired or rejected
     if (Status s = set_order_status(db, o.id, status, o.error); !s.ok()) return s;
     o.status = status;
     if (!ctx.listened()) continue;  // the message and the fill read for it are for viewers only

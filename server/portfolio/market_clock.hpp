@@ -6,9 +6,10 @@
 // Moving the clock one bar (a simulated market generates the bar; an imported market reveals its next
 // stored bar) then, for every active live portfolio of that market that the bar concerns — one with a
 // pending order or an open position —, in portfolio order:
-//   1. its pending orders, oldest first, go through the engine's execute_order at the new bar: filled
-//      (the fill booked and stored), expired, rejected (cash or holdings no longer enough), or left
-//      pending (no price yet; a limit not reached);
+//   1. its pending orders, oldest first, go through the engine's execute_order at the new bar, each
+//      against what the portfolio's other pending orders reserve (reservations.hpp): filled (the fill
+//      booked and stored), expired, rejected (cash or holdings no longer enough), or left pending (no
+//      price yet; a limit not reached) — an order that leaves pending releases its reservation;
 //   2. its NAV snapshot (and allocation) of the new bar is stored.
 // All of it in the request's transaction: a crash leaves either the whole bar or none of it.
 //

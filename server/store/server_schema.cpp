@@ -7,6 +7,17 @@ namespace {
 
 #define FINSIM_NOW "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"
 
+// The stored answer of an Idempotency-Key, as migration 2 created it and migration 3 keeps it. Part of
+// applied migrations: never edit it (a change is a new migration).
+#define FINSIM_IDEMPOTENCY_ANSWER \
+  " method TEXT NOT NULL,"        \
+  " path TEXT NOT NULL,"          \
+  " fingerprint TEXT NOT NULL,"   \
+  " status INTEGER NOT NULL,"     \
+  " response TEXT NOT NULL,"      \
+  " location TEXT,"               \
+  " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW
+
 // The portfolio mode (issue 6; docs/portfolio-api.md, "Storage"). Money is REAL (IEEE doubles bound
 // and read as such, so values round-trip exactly); dates of bars are 'YYYY-MM-DD'; wall-clock times
 // are ISO 8601 UTC. Cash and holdings are kept in the same transaction as the fill that changes them,
@@ -163,21 +174,28 @@ constexpr std::string_view kPortfolioSchema =
     " PRIMARY KEY (portfolio_id, date)) STRICT, WITHOUT ROWID;"
     // Idempotency-Key: the stored answer of the first request made with a key.
     "CREATE TABLE idempotency_keys ("
-    " key TEXT PRIMARY KEY,"
-    " method TEXT NOT NULL,"
-    " path TEXT NOT NULL,"
-    " fingerprint TEXT NOT NULL,"
-    " status INTEGER NOT NULL,"
-    " response TEXT NOT NULL,"
-    " location TEXT,"
-    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT, WITHOUT ROWID;";
+    " key TEXT PRIMARY KEY," FINSIM_IDEMPOTENCY_ANSWER ") STRICT, WITHOUT ROWID;";
 
+// Idempotency keys expire and are bounded in number (docs/portfolio-api.md, "Idempotency"): the table
+// gains an id that grows with each key stored, so that the oldest keys — the ones to purge — are a
+// seek on the primary key. The keys kept move over in the order they were stored.
+constexpr std::string_view kIdempotencyRetention =
+    "CREATE TABLE idempotency_keys_by_age ("
+    " id INTEGER PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE," FINSIM_IDEMPOTENCY_ANSWER ") STRICT;"
+    "INSERT INTO idempotency_keys_by_age (key, method, path, fingerprint, status, response, location, created_at)"
+    " SELECT key, method, path, fingerprint, status, response, location, created_at FROM idempotency_keys"
+    " ORDER BY created_at, key;"
+    "DROP TABLE idempotency_keys;"
+    "ALTER TABLE idempotency_keys_by_age RENAME TO idempotency_keys;";
+
+#undef FINSIM_IDEMPOTENCY_ANSWER
 #undef FINSIM_NOW
 
 }  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 2> kMigrations{{
+  static constexpr std::array<Migration, 3> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -186,6 +204,7 @@ std::span<const Migration> server_migrations() {
        " ('created_by', 'finsim-server'),"
        " ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"},
       {2, "portfolio", kPortfolioSchema},
+      {3, "idempotency_retention", kIdempotencyRetention},
   }};
   return kMigrations;
 }

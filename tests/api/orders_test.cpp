@@ -201,25 +201,6 @@ TEST_CASE("an order may name its own fee structure, used at its fill instead of 
   CHECK(orders[0]["fill"]["fee"] == 0.0);  // the portfolio's zero
 }
 
-TEST_CASE("an order that can no longer be paid at its fill is rejected there, and nothing is booked") {
-  ServerProcess server(api_server_args());
-  const int port = server.port();
-  const json p = create_portfolio(port, {{"name", "R"}, {"initial_capital", 10000}});
-  const std::string today = get(port, "/api/markets/1")["current_date"];
-  const double price = close_on(port, "TEC2", today);
-  const double units = std::floor(8000 / price);
-  order(port, p, {{"ticker", "TEC2"}, {"side", "buy"}, {"quantity", units}});
-  const json second = order(port, p, {{"ticker", "TEC2"}, {"side", "buy"}, {"quantity", units}});  // each fits alone
-  const json moved = advance(port);
-  CHECK(moved["orders"]["filled"] == 1);
-  CHECK(moved["orders"]["rejected"] == 1);
-  const json rejected = get(port, portfolio_path(p) + "/orders/" + std::to_string(second["id"].get<int>()));
-  CHECK(rejected["status"] == "rejected");
-  CHECK(rejected["error"]["code"] == "insufficient_cash");
-  CHECK(rejected["fill"].is_null());
-  CHECK(get(port, portfolio_path(p))["fills"] == 1);
-}
-
 TEST_CASE("absurd short sales are refused, and the market's clock keeps moving") {
   ServerProcess server(api_server_args());
   const int port = server.port();

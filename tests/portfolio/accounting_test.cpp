@@ -62,7 +62,7 @@ TEST_CASE("buys open lots at cost including the fee, sells close them first in, 
   CHECK(s.positions[0].lots[0].amount == Approx(550.5));
 }
 
-TEST_CASE("one sell closes several whole lots and part of the next, oldest first; a sell past them goes short") {
+TEST_CASE("one sell closes several whole lots and part of the next, oldest first, and a sell past them goes short") {
   const PricePanel panel = portfolio_test::two_asset_panel();
   const FeeSchedule zero = fee_preset("zero").value();
   PortfolioState s = open_portfolio(panel, 10000);

@@ -4,22 +4,14 @@
 
 #include "finsim/portfolio/order.hpp"
 #include "test_market.hpp"
+#include "test_orders.hpp"
 
 using namespace finsim::portfolio;
 using portfolio_test::day;
+using portfolio_test::flat1;
+using portfolio_test::market;
 
 namespace {
-
-FeeSchedule flat1() { return fee_preset("flat").value(); }
-
-Order market(const char* ticker, Side side, double qty, int placed_bar) {
-  Order o;
-  o.ticker = ticker;
-  o.side = side;
-  o.size = qty;
-  o.placed = day(placed_bar);
-  return o;
-}
 
 Fill filled(const finsim::Result<Execution>& r) {
   REQUIRE(r.ok());

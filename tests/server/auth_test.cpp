@@ -35,7 +35,7 @@ TEST_CASE("the control token guards controls and session changes, not viewing") 
   CHECK(http(port, "POST", "/sessions", R"({"id":"x"})", {{"Authorization", "bearer s3cret-token"}}).status == 201);
 }
 
-TEST_CASE("wrong tokens from one address are throttled with 429 and Retry-After; other addresses are not") {
+TEST_CASE("wrong tokens from one address are throttled with 429 and Retry-After, other addresses are not") {
   ServerProcess server({"--control-token", "s3cret-token"});
   const int port = server.port();
   const Headers wrong{{"Authorization", "Bearer guess"}};

@@ -131,7 +131,7 @@ TEST_CASE("a write's body must be declared JSON: text/plain and forms, which any
   CHECK(http(port, "POST", "/control/step").status == 200);
 }
 
-TEST_CASE("writes and their preflights name only an admitted origin in CORS; reads keep the wildcard") {
+TEST_CASE("writes and their preflights name only an admitted origin in CORS, reads keep the wildcard") {
   ServerProcess server;
   const int port = server.port();
   const std::string mine = "http://" + own(port);

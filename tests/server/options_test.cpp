@@ -22,6 +22,8 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
       {"--port"},                  {"--allow-origin", "*"},   {"--allow-origin", "https://x.example/app"},
       {"--allow-origin", "ftp://x.example"},
       {"--max-banks", "1"},        {"--max-banks", "20001"},  {"--max-connections-per-client", "0"},
+      {"--idempotency-retention", "0"}, {"--idempotency-retention", "1.5"}, {"--idempotency-retention", "31536001"},
+      {"--idempotency-max-keys", "0"},  {"--idempotency-max-keys", "100000001"},
   };
   for (const auto& args : bad) {
     std::vector<std::string> argv{server_binary()};
@@ -38,6 +40,8 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
   CHECK(help.out.find("--allow-origin") != std::string::npos);
   CHECK(help.out.find("--max-banks") != std::string::npos);
   CHECK(help.out.find("--max-connections-per-client") != std::string::npos);
+  CHECK(help.out.find("--idempotency-retention") != std::string::npos);
+  CHECK(help.out.find("--idempotency-max-keys") != std::string::npos);
 }
 
 TEST_CASE("a port in use is a clear error with exit 2") {

@@ -70,7 +70,7 @@ TEST_CASE("static files have the right media types and caching headers") {
   CHECK(http(port, "GET", "/index.html").header("cache-control") == "no-cache");
 }
 
-TEST_CASE("ETag and Last-Modified give 304; HEAD gives the headers without the body") {
+TEST_CASE("ETag and Last-Modified give 304, HEAD gives the headers without the body") {
   ServerProcess server({"--web", make_web_root()});
   const int port = server.port();
   const HttpReply first = http(port, "GET", "/assets/index-3f9a1c.js");
@@ -89,7 +89,7 @@ TEST_CASE("ETag and Last-Modified give 304; HEAD gives the headers without the b
   CHECK(http(port, "HEAD", "/control/status").status == 200);
 }
 
-TEST_CASE("app routes fall back to index.html; missing files are 404; other methods 405") {
+TEST_CASE("app routes fall back to index.html, missing files are 404, other methods 405") {
   ServerProcess server({"--web", make_web_root()});
   const int port = server.port();
   const HttpReply route = http(port, "GET", "/network/bank/12");

@@ -56,7 +56,7 @@ TEST_CASE("behind, a newer state takes the unsent one's place and the skipped st
   CHECK(drain(q) == "s2 m2 e2 e2 ");
 }
 
-TEST_CASE("the metrics of a state being written are kept; those of a skipped state are not") {
+TEST_CASE("the metrics of a state being written are kept, those of a skipped state are not") {
   ViewerQueue q(8);
   publish(q, 1, 0);
   REQUIRE(*q.pop()->text == "s1");  // s1 is being written

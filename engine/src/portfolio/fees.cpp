@@ -99,6 +99,14 @@ double trade_fee(const FeeSchedule& schedule, Side side, double quantity, double
   return round_to_cents(fee);
 }
 
+TradeAmounts trade_amounts(const FeeSchedule& schedule, Side side, double quantity, double price) {
+  TradeAmounts a;
+  a.trade_value = round_to_cents(quantity * price);
+  a.fee = trade_fee(schedule, side, quantity, price);
+  a.net_cash = round_to_cents(side == Side::buy ? -(a.trade_value + a.fee) : a.trade_value - a.fee);
+  return a;
+}
+
 Result<FeePreview> preview_fee(const FeeSchedule& schedule, Side side, double quantity, double price) {
   if (Status s = validate_fee_schedule(schedule); !s.ok()) return s.error();
   if (!(std::isfinite(quantity) && quantity > 0.0))
@@ -109,15 +117,15 @@ Result<FeePreview> preview_fee(const FeeSchedule& schedule, Side side, double qu
   p.side = side;
   p.quantity = quantity;
   p.price = price;
-  p.trade_value = round_to_cents(quantity * price);
   for (std::size_t i = 0; i < schedule.components.size(); ++i) {
     const FeeComponent& c = schedule.components[i];
     if (applies(c.applies_to, side))
       p.lines.push_back({component_name(c, i), component_fee(c.rule, quantity, quantity * price)});
   }
-  p.fee = trade_fee(schedule, side, quantity, price);
-  p.net_cash = side == Side::buy ? -(p.trade_value + p.fee) : p.trade_value - p.fee;
-  p.net_cash = round_to_cents(p.net_cash);
+  const TradeAmounts amounts = trade_amounts(schedule, side, quantity, price);
+  p.trade_value = amounts.trade_value;
+  p.fee = amounts.fee;
+  p.net_cash = amounts.net_cash;
   p.effective_rate = p.trade_value > 0.0 ? p.fee / p.trade_value : 0.0;
   return p;
 }

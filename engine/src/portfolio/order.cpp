@@ -19,8 +19,17 @@ std::string money_text(double x) {
   return buf;
 }
 
-double long_quantity(const PortfolioState& state, std::size_t asset) {
-  return std::max(0.0, state.positions[asset].quantity);
+bool exceeds(double units, double available) { return units > available * (1.0 + kTolerance) + kTolerance; }
+
+std::string units_text(double x) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.10g", x);
+  return buf;
+}
+
+/// " (X more is reserved by pending orders)" when some is; `amount` is X already formatted.
+std::string reserved_note(double reserved, const std::string& amount) {
+  return reserved > 0.0 ? " (" + amount + " more is reserved by pending orders)" : "";
 }
 
 }  // namespace
@@ -38,7 +47,7 @@ std::string_view execution_status_name(ExecutionStatus status) {
 }
 
 Status validate_order(const Order& order, const PortfolioState& state, const PricePanel& panel,
-                      const PortfolioRules& rules) {
+                      const PortfolioRules& rules, const Reservations& held) {
   const auto asset = panel.find(order.ticker);
   if (!asset || *asset >= state.positions.size())
     return make_error("unknown_ticker", "unknown ticker '" + order.ticker + "'");
@@ -53,9 +62,27 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
   if (order.size_kind == SizeKind::quantity && !rules.fractional && !is_whole(order.size))
     return make_error("bad_quantity", "this portfolio trades whole units only");
   if (order.side == Side::sell && !rules.allow_short && order.size_kind == SizeKind::quantity &&
-      order.size > long_quantity(state, *asset) * (1.0 + kTolerance) + kTolerance)
-    return make_error("insufficient_holdings", "cannot sell more " + order.ticker + " than is held (short selling "
-                                                   "is disabled for this portfolio)");
+      exceeds(order.size, available_units(state, held, *asset)))
+    return make_error("insufficient_holdings",
+                      "cannot sell more " + order.ticker + " than is held (short selling is disabled for this portfolio)" +
+                          reserved_note(held.units_of(*asset), units_text(held.units_of(*asset)) + " units"));
+  return {};
+}
+
+Status check_reservation(const Reservation& reservation, const PortfolioState& state, const Reservations& held,
+                         const std::string& ticker) {
+  const double cash = available_cash(state, held);
+  if (reservation.cash > cash + 1e-9)
+    return make_error("insufficient_cash", "the order may need up to " + money_text(reservation.cash) +
+                                               " but the cash available is " + money_text(cash) +
+                                               reserved_note(held.cash, money_text(held.cash)));
+  const double units = available_units(state, held, reservation.asset);
+  if (reservation.units > 0.0 && exceeds(reservation.units, units))
+    return make_error("insufficient_holdings",
+                      "the order may sell up to " + units_text(reservation.units) + " " + ticker + " but " +
+                          units_text(units) + " are available" +
+                          reserved_note(held.units_of(reservation.asset),
+                                        units_text(held.units_of(reservation.asset)) + " units"));
   return {};
 }
 
@@ -72,7 +99,7 @@ Result<double> order_units(SizeKind kind, double size, double price, bool fracti
 
 Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
                         std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
-                        const PortfolioRules& rules, const FillOrigin& origin) {
+                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held) {
   auto units = order_units(kind, size, price, rules.fractional);
   if (!units.ok()) return units.error();
   const double quantity = *units;
@@ -80,7 +107,6 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
   f.asset = asset;
   f.ticker = state.positions[asset].ticker;
   f.side = side;
-  f.quantity = quantity;
   f.price = price;
   f.bar = bar;
   f.date = bar_date;
@@ -88,29 +114,32 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
   f.model = origin.model;
   f.signal_id = origin.signal_id;
   f.confidence = origin.confidence;
-  f.trade_value = round_to_cents(quantity * price);
-  f.fee = trade_fee(fees, side, quantity, price);
-  f.net_cash = round_to_cents(side == Side::buy ? -(f.trade_value + f.fee) : f.trade_value - f.fee);
-  if (f.net_cash < 0.0 && -f.net_cash > state.cash + 1e-9)
+  auto book = [&](double q) {  // the fill's money for q units
+    const TradeAmounts amounts = trade_amounts(fees, side, q, price);
+    f.quantity = q;
+    f.trade_value = amounts.trade_value;
+    f.fee = amounts.fee;
+    f.net_cash = amounts.net_cash;
+  };
+  book(quantity);
+  const double cash = available_cash(state, held);
+  if (f.net_cash < 0.0 && -f.net_cash > cash + 1e-9)
     return make_error("insufficient_cash", "the order needs " + money_text(-f.net_cash) + " but cash is " +
-                                               money_text(state.cash));
+                                               money_text(cash) + reserved_note(held.cash, money_text(held.cash)));
   if (side == Side::sell && !rules.allow_short) {
-    const double held = long_quantity(state, asset);
-    if (quantity > held * (1.0 + kTolerance) + kTolerance)
-      return make_error("insufficient_holdings", "cannot sell more " + f.ticker + " than is held");
-    if (quantity > held) {  // within tolerance: sell exactly what is held
-      f.quantity = held;
-      f.trade_value = round_to_cents(held * price);
-      f.fee = trade_fee(fees, side, held, price);
-      f.net_cash = round_to_cents(f.trade_value - f.fee);
-    }
+    const double available = available_units(state, held, asset);
+    if (exceeds(quantity, available))
+      return make_error("insufficient_holdings",
+                        "cannot sell more " + f.ticker + " than is held" +
+                            reserved_note(held.units_of(asset), units_text(held.units_of(asset)) + " units"));
+    if (quantity > available) book(available);  // within tolerance: sell exactly what is available
   }
   return f;
 }
 
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,
-                                const FeeSchedule& fees, const PortfolioRules& rules) {
-  if (Status s = validate_order(order, state, panel, rules); !s.ok()) return s.error();
+                                const FeeSchedule& fees, const PortfolioRules& rules, const Reservations& held) {
+  if (Status s = validate_order(order, state, panel, rules, held); !s.ok()) return s.error();
   const std::size_t asset = *panel.find(order.ticker);
   const auto start = panel.first_bar_after(order.placed);
   if (!start) return Execution{ExecutionStatus::pending, std::nullopt};
@@ -122,7 +151,7 @@ Result<Execution> execute_order(const PortfolioState& state, const Order& order,
         (order.side == Side::buy ? close > order.limit_price : close < order.limit_price))
       continue;
     auto fill = price_fill(state, asset, order.side, order.size_kind, order.size, b, close, panel.date(b), fees, rules,
-                           FillOrigin{order.placed, order.model, order.signal_id, order.confidence});
+                           FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held);
     if (!fill.ok()) return fill.error();
     return Execution{ExecutionStatus::filled, std::move(fill).value()};
   }

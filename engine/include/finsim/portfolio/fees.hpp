@@ -75,6 +75,17 @@ Status validate_fee_schedule(const FeeSchedule& schedule);
 /// avoid that).
 double trade_fee(const FeeSchedule& schedule, Side side, double quantity, double price);
 
+/// The money of one trade of |quantity| units at `price`, as every fill books it: the trade value
+/// (quantity × price) and the fee, each rounded to the cent, and the signed net cash (buy −(value +
+/// fee), sell value − fee), rounded to the cent. The one computation behind fills, previews and the
+/// reservations of pending orders. Same requirements as trade_fee.
+struct TradeAmounts {
+  double trade_value = 0.0;
+  double fee = 0.0;
+  double net_cash = 0.0;
+};
+TradeAmounts trade_amounts(const FeeSchedule& schedule, Side side, double quantity, double price);
+
 /// One component's share of a previewed fee (unrounded).
 struct FeeLine {
   std::string label;

@@ -17,6 +17,7 @@
 #include "finsim/portfolio/fees.hpp"
 #include "finsim/portfolio/portfolio_state.hpp"
 #include "finsim/portfolio/price_panel.hpp"
+#include "finsim/portfolio/reservation.hpp"
 #include "finsim/result.hpp"
 
 namespace finsim::portfolio {
@@ -49,10 +50,17 @@ inline constexpr double kMaxOrderSize = 1e12;
 /// Checks that need no price: known ticker ("unknown_ticker"), finite positive size ("bad_quantity"),
 /// a positive limit for limit orders ("bad_limit_price"), good_until not before placed
 /// ("bad_expiry"), whole units when the rules forbid fractions ("bad_quantity"), and — for sells
-/// without short selling — a long position at least as large as a quantity order
-/// ("insufficient_holdings"). A server runs this at placement to answer 4xx at once.
+/// without short selling — a long position at least as large as a quantity order, less the units
+/// that the pending orders `held` reserve ("insufficient_holdings"). A server runs this at placement
+/// to answer 4xx at once.
 Status validate_order(const Order& order, const PortfolioState& state, const PricePanel& panel,
-                      const PortfolioRules& rules);
+                      const PortfolioRules& rules, const Reservations& held = {});
+
+/// Whether a new order's `reservation` (reserve_order) fits in what the pending orders `held` leave:
+/// its cash within available_cash ("insufficient_cash"), its units within available_units of its
+/// asset ("insufficient_holdings"). The messages name the amounts. `ticker` names the asset.
+Status check_reservation(const Reservation& reservation, const PortfolioState& state, const Reservations& held,
+                         const std::string& ticker);
 
 /// Where a fill came from: copied into the Fill.
 struct FillOrigin {
@@ -73,11 +81,12 @@ Result<double> order_units(SizeKind kind, double size, double price, bool fracti
 /// strategies, replays). `size` is units or currency per `kind`; notional orders get
 /// quantity = size / price (rounded down to whole units when fractions are not allowed).
 /// Errors: "bad_quantity" (not finite and > 0, or 0 units after rounding), "insufficient_cash"
-/// (a buy whose value + fee exceeds cash), "insufficient_holdings" (a sell beyond the long quantity
-/// without short selling).
+/// (a trade whose cash outflow exceeds the cash that `held` leaves), "insufficient_holdings" (a sell
+/// beyond the long quantity that `held` leaves, without short selling). `held`: what other pending
+/// orders reserve (reservation.hpp), never the order's own; none by default.
 Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
                         std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
-                        const PortfolioRules& rules, const FillOrigin& origin);
+                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held = {});
 
 enum class ExecutionStatus : std::uint8_t {
   filled,   ///< `fill` is set
@@ -93,8 +102,9 @@ struct Execution {
 
 /// The outcome of `order` for a portfolio in `state`: validation (validate_order's errors), then the
 /// fill bar by the rule above, then price_fill's checks at that bar's price (a rejection there is an
-/// error too). Does not modify anything: book the fill with apply_fill.
+/// error too), both against what the other pending orders `held` leave. Does not modify anything:
+/// book the fill with apply_fill.
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,
-                                const FeeSchedule& fees, const PortfolioRules& rules);
+                                const FeeSchedule& fees, const PortfolioRules& rules, const Reservations& held = {});
 
 }  // namespace finsim::portfolio

@@ -10,7 +10,7 @@ import { MarketClock } from '../components/MarketClock.jsx';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
 import { useDebounced } from '../components/useDebounced.js';
 import { modelColour } from '../modelColours.js';
-import { EMPTY_ORDER, orderBody, previewBody } from './orderForm.js';
+import { EMPTY_ORDER, cashNote, orderBody, previewBody } from './orderForm.js';
 import { OrderStatus, orderColumns } from './orderColumns.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
 
@@ -123,7 +123,7 @@ function OrderForm({ portfolio }) {
   };
   return (
     <div className="pf-grid">
-      <Panel title="Order" aside={`cash ${formatMoney(portfolio.cash)}`}>
+      <Panel title="Order" aside={cashNote(portfolio)}>
         <form className="pf-form pf-order-form" onSubmit={submit} data-testid="order-form">
           <label className="full">Ticker
             <QueryView query={assets}>{(d) => <TickerSelect assets={d.assets} value={form.ticker} onChange={set('ticker')} />}</QueryView>

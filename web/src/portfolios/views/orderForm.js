@@ -1,5 +1,6 @@
 // The trading form's state → the server's requests. Pure: the form holds text as typed; these
 // functions decide what to send (or that nothing can be sent yet). No figure is computed here.
+import { formatMoney } from '../../format.js';
 
 export const EMPTY_ORDER = { ticker: '', side: 'buy', type: 'market', sizeKind: 'quantity', amount: '', limitPrice: '', feeStructure: '' };
 
@@ -37,4 +38,14 @@ export function previewBody(form, { marketId, defaultFeeStructure, fractional = 
   if (form.type === 'limit') preview.price = body.limit_price;
   else Object.assign(preview, { ticker: form.ticker, market_id: marketId });
   return preview;
+}
+
+/**
+ * The order panel's note on cash: the portfolio's cash, and, when its pending orders hold some back,
+ * what a new order may still use — the server's `available_cash` and `reserved_cash` (the detail's).
+ */
+export function cashNote(portfolio) {
+  const cash = `cash ${formatMoney(portfolio.cash)}`;
+  if (!(portfolio.reserved_cash > 0)) return cash;
+  return `${cash} · ${formatMoney(portfolio.available_cash)} available (${formatMoney(portfolio.reserved_cash)} reserved by pending orders)`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORDER, orderBody, previewBody } from './orderForm.js';
+import { EMPTY_ORDER, cashNote, orderBody, previewBody } from './orderForm.js';
 
 const form = (change) => ({ ...EMPTY_ORDER, ticker: 'TEC1', amount: '10', ...change });
 
@@ -30,5 +30,17 @@ describe('the order form', () => {
     expect(previewBody(form({ sizeKind: 'notional', amount: '2500' }), { marketId: 1, defaultFeeStructure: 5, fractional: false }))
       .toEqual({ fee_structure: 5, side: 'buy', notional: 2500, fractional: false, ticker: 'TEC1', market_id: 1 });
     expect(previewBody(form({ amount: '' }), { marketId: 1, defaultFeeStructure: 5 })).toBe(null);
+  });
+});
+
+describe('the cash note', () => {
+  it('shows the cash alone while nothing is reserved', () => {
+    expect(cashNote({ cash: 10000, reserved_cash: 0, available_cash: 10000 })).toBe('cash 10,000.00');
+    expect(cashNote({ cash: 10000 })).toBe('cash 10,000.00');
+  });
+
+  it('adds what pending orders reserve and what a new order may still use', () => {
+    expect(cashNote({ cash: 10000, reserved_cash: 6001, available_cash: 3999 }))
+      .toBe('cash 10,000.00 · 3,999.00 available (6,001.00 reserved by pending orders)');
   });
 });
