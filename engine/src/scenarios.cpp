@@ -21,7 +21,6 @@ const std::vector<Scenario>& all() {
         {"shock_withdrawal", "0.12"},
         {"shock_target", "periphery"},
         {"shock_target_share", "0.8"},
-        {"run_sensitivity", "0.15"},
         {"price_impact", "2.5"},
         {"price_reversion", "0.02"}}},
       {"fire_sale_spiral",

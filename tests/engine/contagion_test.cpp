@@ -7,7 +7,7 @@
 
 using namespace finsim;
 
-TEST_CASE("a loss of exactly the capital leaves a bank standing; one more debtor lost fails it") {
+TEST_CASE("a loss of exactly the capital leaves a bank standing and one more debtor lost fails it") {
   GaiKapadiaParams params;  // 20 % interbank, 4 % capital: fails iff 5·lost > debtors
   // Bank 0 lent to banks 1..5 (five debtors): losing one costs 20 %/5 = 4 % = its capital.
   std::vector<std::pair<int, int>> five{{0, 1}, {0, 2}, {0, 3}, {0, 4}, {0, 5}};

@@ -50,7 +50,7 @@ TEST_CASE("step advances exactly one timestep and returns events, state, metrics
   }
 }
 
-TEST_CASE("play and pause toggle running; step while running is a conflict that changes nothing") {
+TEST_CASE("play and pause toggle running and step while running is a conflict that changes nothing") {
   Session s = fresh();
   REQUIRE(s.control("play", json::object()).ok());
   CHECK(s.running());
@@ -63,7 +63,7 @@ TEST_CASE("play and pause toggle running; step while running is a conflict that 
   CHECK_FALSE(s.running());
 }
 
-TEST_CASE("reset with a scenario rebuilds from its defaults and keeps the policy; reset {} keeps everything") {
+TEST_CASE("reset with a scenario rebuilds from its defaults and keeps the policy and reset {} keeps everything") {
   Session s = fresh({{"policy", "random"}, {"seed", 7}});
   s.advance();
   auto r = s.control("reset", {{"scenario", "core_default"}});

@@ -62,7 +62,7 @@ struct SimConfig {
   // --- deposits ---
   double deposit_volatility = 0.01;   ///< std. dev. of the net deposit flow, share of deposits per step
   double deposit_reversion = 0.1;     ///< pull of deposits back toward their initial level, per step
-  double run_sensitivity = 0.1;       ///< extra withdrawal share at liquidity stress 1 (runs on illiquid banks)
+  double run_sensitivity = 0.15;      ///< extra withdrawal share at liquidity stress 1 (runs on illiquid banks)
   double run_threshold = 0.5;         ///< liquidity stress above which depositors start to run
   /// Flight to quality (Gatev & Strahan 2006): this share of the deposits that flee a bank (runs and the
   /// scenario's withdrawal) is deposited again, in the same step, at the core banks depositors see as
