@@ -82,7 +82,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   BacktestRun run;
   pf::BacktestSpec& spec = run.spec;
   spec.model = f.text("model", "", true);
-  const double market_id = f.number("market_id", 0.0);
+  const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
   const std::string start = f.text("start", ""), end = f.text("end", "");
   spec.initial_cash = f.number("initial_capital", 100000.0);
   spec.rules.allow_short = f.boolean("allow_short", false);
@@ -97,7 +97,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   spec.exit_after_bars = static_cast<std::size_t>(exit_after);
   if (run.name.size() > 100) return bad("name must have at most 100 characters");
 
-  auto market = ctx.book().market(static_cast<std::int64_t>(market_id));
+  auto market = ctx.book().market(market_id);
   if (!market.ok()) return market.error();
   const Market& m = **market;
   if (!m.has_bars()) return make_error("conflict", "the market has no bar yet");

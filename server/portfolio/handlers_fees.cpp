@@ -151,7 +151,7 @@ HttpResponse preview_fee(ApiCall& call) {
   const double size = f.number(f.has("notional") ? "notional" : "quantity", 0.0, true);
   const bool fractional = f.boolean("fractional", true);
   const std::string ticker = f.text("ticker", "");
-  const double market_id = f.number("market_id", 0.0);
+  const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
   double price = f.number("price", std::nan(""));
   if (!f.ok()) return error_response(f.error());
   const auto side = pf::parse_side(side_text);
@@ -173,7 +173,7 @@ HttpResponse preview_fee(ApiCall& call) {
   json as_of = nullptr;
   if (std::isnan(price)) {  // the ticker's last price on the market
     if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: give a \"price\" or a \"ticker\""));
-    auto market = call.book().market(static_cast<std::int64_t>(market_id));
+    auto market = call.book().market(market_id);
     if (!market.ok()) return error_response(market.error());
     const Market& m = **market;
     const auto asset = m.visible->find(ticker);

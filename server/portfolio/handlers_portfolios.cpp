@@ -80,15 +80,12 @@ HttpResponse create_portfolio(ApiCall& call) {
   const double capital = f.number("initial_capital", 0.0, true);
   const bool allow_short = f.boolean("allow_short", false);
   const bool fractional = f.boolean("fractional", true);
-  const double market_id = f.number("market_id", 0.0);
+  const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
   if (!f.ok()) return error_response(f.error());
   if (!(capital >= 0.0 && capital <= 1e12))
     return error_response(bad("initial_capital must be between 0 and 1e12"));
   if (Status s = room_for_a_portfolio(call); !s.ok()) return error_response(s.error());
-  // Absent means the default market; given, it must name one (0 or 0.5 once passed as the default).
-  if (body->contains("market_id") && !(market_id >= 1.0 && market_id <= 9007199254740991.0 && market_id == std::floor(market_id)))
-    return error_response(bad("market_id must be a market's id (a whole number from 1)"));
-  auto market = call.book().market(static_cast<std::int64_t>(market_id));
+  auto market = call.book().market(market_id);
   if (!market.ok()) return error_response(market.error());
   const Market& m = **market;
   if (!m.has_bars()) return error_response(make_error("conflict", "the market has no bar yet"));

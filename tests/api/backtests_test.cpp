@@ -96,6 +96,14 @@ TEST_CASE("a backtest's dates, when given, are dates: empty or invalid ones and 
         "bad_period");
   CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "linear"}, {"start", ""}, {"end", ""}}), 422) ==
         "bad_backtest");
+  for (const json& id : {json(0), json(0.5), json(-1), json(1.5), json("1")}) {  // once read as the default market
+    INFO("market_id " << id.dump());
+    const HttpReply r = call(port, "POST", "/api/backtests", {{"model", "linear"}, {"market_id", id}});
+    CHECK(error_code(r, 422) == "bad_backtest");
+    CHECK(json::parse(r.body)["error"]["message"].get<std::string>().find("market_id") != std::string::npos);
+  }
+  CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "linear"}, {"market_id", 9}}), 404) ==
+        "unknown_market");
   CHECK(get(port, "/api/backtests")["backtests"].empty());
 }
 

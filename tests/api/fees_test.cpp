@@ -133,4 +133,13 @@ TEST_CASE("the fee preview is the engine's preview, at a given price or the tick
   CHECK(error_code(call(port, "POST", "/api/fees/preview",
                         {{"fee_structure", "zero"}, {"side", "buy"}, {"quantity", 1}, {"ticker", "NOPE"}}),
                    422) == "unknown_ticker");
+  for (const json& id : {json(0), json(0.5), json(-1), json("1")}) {  // once read as the default market
+    INFO("market_id " << id.dump());
+    CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                          {{"fee_structure", "tiered"}, {"side", "sell"}, {"quantity", 1}, {"ticker", "FIN1"}, {"market_id", id}}),
+                     422) == "bad_preview");
+  }
+  CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                        {{"fee_structure", "tiered"}, {"side", "sell"}, {"quantity", 1}, {"ticker", "FIN1"}, {"market_id", 9}}),
+                   404) == "unknown_market");
 }

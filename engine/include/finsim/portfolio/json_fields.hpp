@@ -2,6 +2,7 @@
 // portfolio's JSON parsers (fee schedules, orders, signals).
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ class JsonFields {
   /// A number or null (null → `if_null`).
   double number_or_null(const char* key, double fallback, double if_null);
   std::string text(const char* key, const std::string& fallback, bool required = false);
+  /// A record's id: a whole number from 1 to 2^53 − 1; `fallback` when absent. Anything else (0, 0.5,
+  /// a negative, a string) is an error, never read as "the default".
+  std::int64_t id(const char* key, std::int64_t fallback);
   bool boolean(const char* key, bool fallback);
   /// The raw member, or null when absent.
   const nlohmann::json& member(const char* key) const;
