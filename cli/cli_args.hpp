@@ -14,6 +14,9 @@
 
 namespace finsim::cli {
 
+/// The largest seed: 2^53 - 1, exact in JSON numbers and JavaScript.
+inline constexpr long long kMaxSeed = (1LL << 53) - 1;
+
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };

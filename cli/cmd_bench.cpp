@@ -13,7 +13,9 @@
 #include "finsim/learning/training_session.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
+#include "finsim/run_recipe.hpp"
 #include "finsim/simulation.hpp"
+#include "finsim/why.hpp"
 #include "thread_pool.hpp"
 
 namespace finsim::cli {
@@ -149,12 +151,64 @@ nlohmann::json learning_bench(bool quick, int threads) {
   return out;
 }
 
+// "Why did this bank fail?" (docs/why.md): the time of one explanation, every bank that failed by step 200
+// of a 100-bank run, in the two scenarios where banks fail for many reasons. The baseline run stops at the
+// failure; every replay is timed with it.
+nlohmann::json spread(const std::vector<double>& v) {
+  if (v.empty()) return nullptr;
+  return {{"median", quantile(v, 0.5)}, {"p90", quantile(v, 0.9)}, {"max", quantile(v, 1.0)}};
+}
+
+nlohmann::json why_bench(bool quick) {
+  nlohmann::json out;
+  out["what"] = "time of one failure explanation (explain_failure: baseline, one replay per cause removed, one per "
+                "cause alone, one with none), 100 banks, heuristic, horizon 200 steps, every bank that failed";
+  std::vector<double> all_ms;
+  for (const std::string scenario : {"core_default", "liquidity_freeze"}) {
+    RunRecipe recipe;
+    recipe.config = scenario_config(scenario).value();
+    recipe.seed = 42;
+    recipe.steps = 200;
+    auto sim = start_run(recipe);
+    if (!sim.ok()) throw UsageError(sim.error().message);
+    for (int t = 0; t < recipe.steps; ++t) sim->step();
+    std::vector<double> ms;
+    int causes = 0, refused = 0;
+    for (int bank = 0; bank < sim->banks() && (!quick || ms.size() < 5); ++bank) {
+      if (!sim->bank(bank).defaulted) continue;
+      const auto t0 = Clock::now();
+      const auto x = explain_failure(recipe, bank);
+      const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+      if (!x.ok()) {
+        ++refused;  // too many causes even in groups
+        continue;
+      }
+      ms.push_back(elapsed);
+      causes += static_cast<int>(x->causes.size());
+    }
+    all_ms.insert(all_ms.end(), ms.begin(), ms.end());
+    out["scenarios"].push_back({{"scenario", scenario},
+                                {"failed_banks_explained", ms.size()},
+                                {"refused", refused},
+                                {"mean_causes", ms.empty() ? 0.0 : static_cast<double>(causes) / ms.size()},
+                                {"ms", spread(ms)}});
+  }
+  out["ms"] = spread(all_ms);
+  out["explanations"] = all_ms.size();
+  return out;
+}
+
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"threads"}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"why", false}, {"threads"}}, 0);
   const bool quick = args.has("quick");
-  if (args.has("portfolio") && args.has("learning")) throw UsageError("--portfolio and --learning are separate benchmarks");
+  if (args.has("portfolio") + args.has("learning") + args.has("why") > 1)
+    throw UsageError("--portfolio, --learning and --why are separate benchmarks");
+  if (args.has("why")) {
+    std::cout << nlohmann::json{{"why", why_bench(quick)}}.dump(2) << "\n";
+    return 0;
+  }
   if (args.has("learning")) {
     std::cout << learning_bench(quick, thread_count_option(args)).dump(2) << "\n";
     return 0;

@@ -25,6 +25,22 @@ std::span<const Command> commands() {
               "                      STEP:force_default:BANK | STEP:inject_liquidity:BANK:AMOUNT |\n"
               "                      STEP:price_shock:SHARE   (applied at the start of step STEP)\n",
               run_command},
+      Command{"why", "explain why a bank failed: its counterfactual causes",
+              "usage: finsim why --bank B [--scenario NAME] [--seed N] [--steps N] [--policy NAME|FILE]\n"
+              "                  [--banks N] [--set KEY=VALUE ...] [--at STEP:JSON ...] [--json]\n\n"
+              "Replays the run (the options of finsim run) and explains why bank B failed: the causes that\n"
+              "touched it before (the scenario's shock and withdrawal, its depositors' run, lenders' recalls,\n"
+              "failed lenders' called loans, failed debtors' losses, the price fall from other banks' sales,\n"
+              "interventions), each replayed away. A cause is necessary when, without it alone, the bank is\n"
+              "still standing at the run's last step; sufficient alone when, without every other cause, it\n"
+              "still fails by then (docs/why.md). Prints the explanation as sentences.\n\n"
+              "  --bank B            the failed bank (required)\n"
+              "  --steps N           the run's length, the step survival is judged at (default 200)\n"
+              "  --at STEP:JSON      a control applied before step STEP, as in finsim run (repeatable);\n"
+              "                      --intervene SPEC, the older short form, works too\n"
+              "  --json              the explanation as one JSON document (causes, verdicts, sentences)\n"
+              "Errors (exit code 2): no such bank, the bank did not fail in the run, more than 48 causes.\n",
+              why_command},
       Command{"scenarios", "list the named scenarios and every parameter",
               "usage: finsim scenarios [--json]\n\n"
               "Lists each scenario with its story and the parameters it sets, then every parameter with its\n"
@@ -54,13 +70,15 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               sweep_command},
       Command{"bench", "time the engine and print JSON",
-              "usage: finsim bench [--quick] [--portfolio | --learning [--threads N]]\n\n"
+              "usage: finsim bench [--quick] [--portfolio | --why | --learning [--threads N]]\n\n"
               "Median time per step (physics, policy, clearing) with the heuristic policy on 100 banks,\n"
               "1,000 banks / 5,000 links and 10,000 banks / 50,000 links; one clearing on each; and the\n"
               "serialization of one STATE_UPDATE. Prints one JSON document.\n\n"
               "  --quick             fewer repetitions (for smoke tests)\n"
               "  --portfolio         instead: the portfolio backtest loop on 100 tickers x 20,000 bars\n"
               "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n"
+              "  --why               instead: the time of one failure explanation (finsim why) for every\n"
+              "                      bank that failed in core_default and liquidity_freeze (100 banks, 200 steps)\n"
               "  --learning          instead: MAPPO training throughput (agent-steps/s, environment\n"
               "                      included) on the 100-bank network, serially and on --threads threads,\n"
               "                      and the inference time of one learned-policy step for 100 banks\n"

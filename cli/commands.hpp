@@ -19,6 +19,7 @@ struct Command {
 std::span<const Command> commands();
 
 int run_command(const std::vector<std::string>& args);
+int why_command(const std::vector<std::string>& args);
 int scenarios_command(const std::vector<std::string>& args);
 int clear_command(const std::vector<std::string>& args);
 int debtrank_command(const std::vector<std::string>& args);

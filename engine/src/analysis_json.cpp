@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "finsim/intervention_body.hpp"
+
 namespace finsim {
 namespace {
 
@@ -182,6 +184,51 @@ json debtrank_output(const DebtRankResult& r) {
   out["h"] = r.h;
   out["debtrank"] = r.debtrank;
   return out;
+}
+
+namespace {
+
+json world_json(const WorldOutcome& w) {
+  json out{{"failed", w.failed}};
+  if (w.failed) {
+    out["default_step"] = w.default_step;
+    out["cause"] = std::string(default_cause_name(w.cause));
+  }
+  return out;
+}
+
+}  // namespace
+
+json failure_explanation_json(const FailureExplanation& x) {
+  json causes = json::array();
+  for (const FailureCause& c : x.causes) {
+    json cause{{"kind", std::string(cause_kind_name(c.kind))}};
+    if (c.bank >= 0) cause["bank"] = c.bank;
+    if (!c.banks.empty()) cause["banks"] = c.banks;
+    cause["steps"] = c.steps;
+    cause["amount"] = c.amount;
+    if (c.kind == CauseKind::debtor_default) cause["recovery"] = c.recovery;
+    if (c.kind == CauseKind::intervention) {
+      json control{{"step", c.steps.front()}};  // the step before which it was applied
+      control.update(control_body(c.intervention));
+      cause["control"] = control;
+    }
+    cause["label"] = c.label;
+    cause["necessary"] = c.necessary();
+    cause["sufficient_alone"] = c.sufficient_alone();
+    cause["without"] = world_json(c.without);
+    cause["alone"] = world_json(c.alone);
+    cause["occurs_alone"] = c.occurs_alone;
+    causes.push_back(std::move(cause));
+  }
+  return json{{"bank", x.bank},
+              {"grouped", x.grouped},
+              {"default_step", x.default_step},
+              {"cause", std::string(default_cause_name(x.cause))},
+              {"horizon", x.horizon},
+              {"causes", std::move(causes)},
+              {"without_any", world_json(x.without_any)},
+              {"sentences", x.sentences}};
 }
 
 }  // namespace finsim

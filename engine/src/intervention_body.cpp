@@ -46,4 +46,16 @@ Result<Intervention> intervention_from_body(std::string_view control, const nloh
   return iv;
 }
 
+nlohmann::json control_body(const Intervention& iv) {
+  switch (iv.kind) {
+    case Intervention::Kind::force_default: return {{"control", "force_default"}, {"bank", iv.bank}};
+    case Intervention::Kind::inject_liquidity:
+      return {{"control", "inject_liquidity"}, {"bank", iv.bank}, {"amount", iv.amount}};
+    case Intervention::Kind::price_shock: return {{"control", "price_shock"}, {"share", iv.amount}};
+    case Intervention::Kind::force_action:
+      return {{"control", "force_action"}, {"bank", iv.bank}, {"action", std::string(action_name(iv.action))}};
+  }
+  return nlohmann::json::object();
+}
+
 }  // namespace finsim

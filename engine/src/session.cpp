@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "finsim/analysis_json.hpp"
 #include "finsim/intervention_body.hpp"
 #include "finsim/json_depth.hpp"
 #include "finsim/messages.hpp"
@@ -16,6 +17,7 @@ using nlohmann::json;
 constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JSON numbers and JavaScript
 
 using body::bad_request;
+using body::bank_field;
 using body::number_field;
 using body::only_fields;
 using body::require_object;
@@ -95,6 +97,7 @@ Result<ControlOutcome> Session::reset(const json& body) {
   auto sim = Simulation::create(target->config, target->seed);
   if (!sim.ok()) return sim.error();
   sim_ = std::move(sim).value();
+  controls_.clear();
   running_ = false;
   return ControlOutcome{snapshot(), status()};
 }
@@ -103,7 +106,31 @@ Result<ControlOutcome> Session::intervene(std::string_view name, const json& bod
   auto iv = intervention_from_body(name, body);
   if (!iv.ok()) return iv.error();
   if (Status st = sim_.intervene(*iv); !st.ok()) return st.error();
+  controls_.push_back({sim_.timestep() + 1, *iv});
   return ControlOutcome{{}, status()};
+}
+
+RunRecipe Session::recipe() const {
+  RunRecipe r;
+  r.config = sim_.config();
+  r.seed = sim_.seed();
+  r.controls = controls_;
+  r.steps = sim_.timestep();
+  return r;
+}
+
+Result<json> Session::why(const json& body) const {
+  if (Status st = require_object(body); !st.ok()) return st.error();
+  if (Status st = only_fields(body, {"bank"}); !st.ok()) return st.error();
+  auto bank = bank_field(body);
+  if (!bank.ok()) return bank.error();
+  if (*bank >= sim_.banks())
+    return make_error("unknown_bank", "bank " + std::to_string(*bank) + " does not exist (0.." + std::to_string(sim_.banks() - 1) + ")");
+  if (!sim_.bank(*bank).defaulted)
+    return make_error("bank_not_failed", "bank " + std::to_string(*bank) + " has not failed: there is no failure to explain");
+  auto explanation = explain_failure(recipe(), *bank);
+  if (!explanation.ok()) return explanation.error();
+  return failure_explanation_json(*explanation);
 }
 
 Result<ControlOutcome> Session::control(std::string_view name, const json& body) {

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "counterfactual_hooks.hpp"
 #include "finsim/clearing.hpp"
 #include "finsim/simulation.hpp"
 
@@ -73,6 +74,8 @@ struct Simulation::State {
   Metrics metrics;
   StepLedger ledger;
 
+  CounterfactualHooks hooks;  // off unless the why-analysis set a Counterfactual (counterfactual.hpp)
+
   ClearingSolver solver;
   std::vector<Obligation> obligations;
   std::vector<double> external_assets, external_liabilities;
@@ -91,6 +94,11 @@ struct Simulation::State {
   int clear_and_resolve(int& waves);                // step_clearing.cpp (phase 5)
   /// The clearing problem of the current state (views into this state's buffers).
   ClearingProblem build_clearing_problem();         // step_clearing.cpp
+  /// build_clearing_problem() as the counterfactual hooks change it: guaranteed claims paid by an
+  /// outside guarantor, uncalled loans owed to failed lenders' administrators. Precondition: hooks.on.
+  ClearingProblem counterfactual_clearing_problem(); // counterfactual_hooks.cpp
+  /// The link on which `lender` lends to `borrower`, or -1.
+  [[nodiscard]] int link_of(int lender, int borrower) const;  // counterfactual_hooks.cpp
   /// Balance-sheet measures and stress. `recount_loans` = false reuses lent/borrowed, valid when no
   /// loan changed since the last measurement (phase 1 never touches loans).
   void measure_banks(bool recount_loans = true);    // measures.cpp

@@ -150,8 +150,9 @@ void Simulation::complete_step(std::span<const Action> chosen) {
   s.decisions_open = false;
   s.previous_action = s.action;
   for (int i = 0; i < s.n; ++i) {
+    // A counterfactual may ban a voluntary choice; an imposed action (force_action) is not one.
     const Action a = s.action_imposed[i] ? s.imposed_action[i]
-                     : (i < static_cast<int>(chosen.size()) ? chosen[i] : Action::hold);
+                     : s.hooks.voluntary(i, i < static_cast<int>(chosen.size()) ? chosen[i] : Action::hold, s.t + 1);
     s.action[i] = (s.active[i] && allows(s.masks[i], a)) ? a : Action::hold;
     if (s.action[i] == Action::hoard) s.last_hoard[i] = s.t + 1;
   }

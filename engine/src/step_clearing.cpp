@@ -56,7 +56,7 @@ int Simulation::State::clear_and_resolve(int& waves) {
     anyone_at_risk = is_active(i) && (forced[i] != 0 || equity[i] < 0.0);
   if (!anyone_at_risk) return 0;
 
-  const ClearingResult& cleared = solver.solve(build_clearing_problem());
+  const ClearingResult& cleared = solver.solve(hooks.on ? counterfactual_clearing_problem() : build_clearing_problem());
   waves = cleared.rounds;
 
   int new_defaults = 0;
@@ -77,7 +77,7 @@ int Simulation::State::clear_and_resolve(int& waves) {
       const int l = in_links[e], k = lender[l];
       if (loan[l] <= 0.0) continue;
       if (is_active(k) && !newly_defaulted[k]) {
-        const double received = recovery * loan[l];
+        const double received = hooks.guarantees(l) ? loan[l] : recovery * loan[l];
         cash[k] += received;
         ledger.authority_payouts += received;
         ledger.credit_losses += loan[l] - received;
@@ -88,7 +88,13 @@ int Simulation::State::clear_and_resolve(int& waves) {
     for (int e = out_start[j]; e < out_start[j + 1]; ++e) {
       const int l = out_links[e], b = borrower[l];
       if (loan[l] <= 0.0) continue;
-      if (is_active(b) && !newly_defaulted[b]) due_authority[b] += loan[l];
+      if (is_active(b) && !newly_defaulted[b]) {
+        if (hooks.keeps_loan(l)) {  // counterfactual: not called, a term loan owed to the administrator
+          term_loan[l] = loan[l];
+          continue;
+        }
+        due_authority[b] += loan[l];
+      }
       loan[l] = term_loan[l] = 0.0;
     }
     failed_buffer[j] = buffer[j];

@@ -46,14 +46,19 @@ void Simulation::State::settle_liquidity() {
     if (share <= 0.0) continue;
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
-      if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+      if (loan[l] <= 0.0 || !is_active(borrower[l]) || hooks.spares_recall(l, t + 1)) continue;
       recall[l] = share * loan[l];
       owed_recall[borrower[l]] += recall[l];
       any_recall = any_recall || recall[l] > 0.0;
     }
   }
 
-  auto repayable = [&](int l) { return std::max(0.0, loan[l] - recall[l] - term_loan[l]); };
+  auto repayable = [&](int l) {
+    // A loan a counterfactual kept for a failed lender's administrator (uncalled) is term funding: its
+    // accrued interest is not repaid to a bank that no longer exists.
+    if (hooks.on && !is_active(lender[l])) return 0.0;
+    return std::max(0.0, loan[l] - recall[l] - term_loan[l]);
+  };
   auto kept_buffer = [&](int i) {
     return c.deposit_runoff * (deposits[i] - withdrawal[i]) + c.interbank_runoff * borrowed[i];
   };

@@ -86,11 +86,14 @@ void Simulation::State::apply_shocks() {
   pending.clear();
 
   if (c.shock_step > 0 && step_number == c.shock_step) {
-    price *= 1.0 - c.shock_price;
+    // A counterfactual may remove the shock, or spare one bank its withdrawal; the draws stay the same.
+    const bool shock_comes = !hooks.removes_scenario_shock();
+    if (shock_comes) price *= 1.0 - c.shock_price;
     if (c.shock_withdrawal > 0.0)
       for (int i = 0; i < n; ++i)
-        if (in_target(c, tier[i]) && exogenous.bernoulli(c.shock_target_share)) hit_by_shock[i] = 1;
-    if (c.shock_defaults > 0) {
+        if (in_target(c, tier[i]) && exogenous.bernoulli(c.shock_target_share))
+          hit_by_shock[i] = hooks.withdrawal_hits(i) ? 1 : 0;
+    if (c.shock_defaults > 0 && shock_comes) {
       std::vector<int> core;
       for (int i = 0; i < n; ++i)
         if (tier[i] == 1 && is_active(i)) core.push_back(i);
@@ -113,7 +116,7 @@ void Simulation::State::apply_shocks() {
     // Depositors run on a bank they see struggling to pay: its liquidity stress, not worries about
     // its borrowers that they cannot see (docs/model.md, "Deposits").
     double fleeing = 0.0;
-    if (liquidity_stress[i] > c.run_threshold)
+    if (liquidity_stress[i] > c.run_threshold && !hooks.calms_depositors(i, step_number))
       fleeing += c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
     if (hit_by_shock[i]) fleeing += c.shock_withdrawal;
     flow -= fleeing;

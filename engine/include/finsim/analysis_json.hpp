@@ -1,6 +1,6 @@
-// JSON forms of the clearing and DebtRank problems (model.md, "The finsim clear interface" and
-// "DebtRank"), shared by the CLI and any other adapter. Parsing validates completely: a problem that
-// parses is a problem the solvers accept.
+// JSON forms of the analyses, shared by the CLI and any other adapter: the clearing and DebtRank problems
+// (model.md, "The finsim clear interface" and "DebtRank"), and a failed bank's explanation (why.hpp).
+// Parsing validates completely: a problem that parses is a problem the solvers accept.
 #pragma once
 
 #include <vector>
@@ -10,6 +10,7 @@
 #include "finsim/clearing.hpp"
 #include "finsim/debtrank.hpp"
 #include "finsim/result.hpp"
+#include "finsim/why.hpp"
 
 namespace finsim {
 
@@ -45,5 +46,11 @@ Result<DebtRankInput> parse_debtrank_input(const nlohmann::json& j);
 
 /// {"h": [...], "debtrank": R}.
 nlohmann::json debtrank_output(const DebtRankResult& result);
+
+/// {"bank", "grouped", "default_step", "cause", "horizon", "causes": [{"kind", "bank"?, "banks"? (a group), "steps", "amount",
+///  "recovery"? (debtor_default), "control"? ({"step", "control", ...} for an intervention), "label",
+///  "necessary", "sufficient_alone", "without", "alone", "occurs_alone"}], "without_any", "sentences": [...]}; a world's
+/// outcome is {"failed"} plus "default_step" and "cause" when it failed (docs/why.md).
+nlohmann::json failure_explanation_json(const FailureExplanation& explanation);
 
 }  // namespace finsim

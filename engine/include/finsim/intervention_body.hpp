@@ -25,4 +25,9 @@ bool is_intervention(std::string_view control);
 /// active, the amount) are Simulation::intervene's to check.
 Result<Intervention> intervention_from_body(std::string_view control, const nlohmann::json& body);
 
+/// The control as the worker sends it: its body plus its name in "control", e.g.
+/// {"control":"force_action","bank":3,"action":"HOARD"}. intervention_from_body reads it back (without
+/// "control").
+nlohmann::json control_body(const Intervention& intervention);
+
 }  // namespace finsim

@@ -28,6 +28,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/result.hpp"
+#include "finsim/run_recipe.hpp"
 #include "finsim/simulation.hpp"
 
 namespace finsim {
@@ -73,6 +74,19 @@ class Session {
   [[nodiscard]] nlohmann::json status() const;
   [[nodiscard]] const Simulation& simulation() const { return sim_; }
 
+  /// The interventions applied since the last reset, in order, each with the step before which it was
+  /// queued (it acts in that step; one still pending carries the next step). With the configuration and
+  /// the seed they are everything this session's run is a function of.
+  [[nodiscard]] const std::vector<ScheduledControl>& applied_controls() const { return controls_; }
+  /// This session's run as a recipe that replays it exactly up to its current step (steps = timestep()).
+  [[nodiscard]] RunRecipe recipe() const;
+  /// "Why did this bank fail?" about this session's run up to its current step, body {bank}: the
+  /// answer of failure_explanation_json (docs/why.md), computed by replaying the recipe (tens of
+  /// milliseconds for 100 banks; an adapter may run it off its stepping lane on a copy of recipe()).
+  /// Errors: bad_request (the body), unknown_bank, bank_not_failed (the bank has not failed),
+  /// too_many_causes. Changes nothing.
+  [[nodiscard]] Result<nlohmann::json> why(const nlohmann::json& body) const;
+
   /// Control names, for help texts and routing.
   static const std::vector<std::string>& control_names();
 
@@ -100,6 +114,7 @@ class Session {
   [[nodiscard]] std::string metrics_message() const;
 
   Simulation sim_;
+  std::vector<ScheduledControl> controls_;  // applied since the last reset
   bool running_ = false;
   double speed_ = kDefaultSpeed;
 };

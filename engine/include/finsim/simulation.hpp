@@ -19,6 +19,7 @@
 #include "finsim/action.hpp"
 #include "finsim/clearing.hpp"
 #include "finsim/config.hpp"
+#include "finsim/counterfactual.hpp"
 #include "finsim/network.hpp"
 #include "finsim/observation.hpp"
 #include "finsim/policy.hpp"
@@ -156,6 +157,12 @@ class Simulation {
   /// (force_default, inject_liquidity, force_action), out_of_range (amount). On error nothing is queued.
   Status intervene(const Intervention& intervention);
 
+  /// Replaces the counterfactual hooks (counterfactual.hpp); they act from the next step on, each from
+  /// its own step. Only the why-analysis sets them; an empty Counterfactual switches them off and the
+  /// simulation is then exactly the one that never had any. Errors: unknown_bank (an index out of
+  /// range), bad_request (a lender and borrower with no link between them). On error nothing changes.
+  Status set_counterfactual(const Counterfactual& counterfactual);
+
   [[nodiscard]] int timestep() const;
   [[nodiscard]] int banks() const;
   [[nodiscard]] std::uint64_t seed() const;
@@ -170,6 +177,8 @@ class Simulation {
   [[nodiscard]] std::span<const Action> actions() const;   ///< of the latest step
   [[nodiscard]] const Metrics& metrics() const;
   [[nodiscard]] const StepLedger& ledger() const;          ///< of the latest step
+  /// 1 for each bank the scenario's withdrawal shock hit in the latest step (phase 1), else 0.
+  [[nodiscard]] std::span<const std::uint8_t> withdrawal_shocked() const;
 
   /// The clearing problem phase 5 solves, built from the current state: live loans, external assets and
   /// liabilities, seniority and default costs. The spans stay valid until the next call to a non-const

@@ -1,0 +1,106 @@
+// "Why did this bank fail?": a failed bank's counterfactual causes (docs/why.md has the method, the
+// definitions and the limits).
+//
+// The run is replayed from its recipe (run_recipe.hpp) to find when and how the bank failed and which
+// candidate causes touched it before: the scenario's shock, the scenario's withdrawal from its deposits,
+// its depositors' run, each lender's recall of its loan, each failed lender's administrator calling its
+// loan, each failed debtor's default that cost it part of its claim, the price fall from the other banks'
+// voluntary sales, and each user intervention. Then the same world is replayed with causes removed by the
+// counterfactual hooks (counterfactual.hpp), up to the horizon: the run's length.
+//   necessary        with only this cause removed, the bank is still standing at the horizon;
+//   sufficient alone with every other cause removed (this one left free to happen), it still happens
+//                    and the bank still fails by the horizon.
+// The engine also writes the explanation as sentences; a UI only shows them. Pure and deterministic:
+// the same recipe and bank give the same explanation. Single-threaded.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "finsim/result.hpp"
+#include "finsim/run_recipe.hpp"
+#include "finsim/simulation.hpp"
+
+namespace finsim {
+
+enum class CauseKind : std::uint8_t {
+  scenario_shock,    ///< the scenario's shock at shock_step (price fall, withdrawals, forced defaults)
+  withdrawal_shock,  ///< the scenario's withdrawal hit this bank's deposits
+  deposit_run,       ///< its depositors ran (the run term of phase 1)
+  recall,            ///< a lender recalled (or ran off) its loan to this bank
+  called_loan,       ///< a lender failed and its administrator called its loan to this bank
+  debtor_default,    ///< a debtor failed and this bank lost part of its claim on it
+  price_fall,        ///< the price fall from the other banks' voluntary sales
+  intervention,      ///< a user's control
+};
+
+/// "scenario_shock", "withdrawal_shock", "deposit_run", "recall", "called_loan", "debtor_default",
+/// "price_fall", "intervention".
+std::string_view cause_kind_name(CauseKind kind);
+
+/// Whether and when the bank failed in one world, by the horizon.
+struct WorldOutcome {
+  bool failed = false;
+  int default_step = -1;                    ///< when failed
+  DefaultCause cause = DefaultCause::none;  ///< when failed
+};
+
+struct FailureCause {
+  CauseKind kind = CauseKind::scenario_shock;
+  /// The other bank: the recalling lender, the failed lender, the failed debtor, the intervention's bank;
+  /// for the scenario's shock the first bank it failed (-1 for a price shock and for causes that are not
+  /// a bank's, and for a group).
+  int bank = -1;
+  /// A group: when more than kMaxFailureCauses candidates touched the bank, the recalls, the called loans
+  /// and the debtors' defaults are weighed one group per kind; these are the group's banks, ascending.
+  /// Empty for a single cause.
+  std::vector<int> banks;
+  /// The steps at which it touched the bank, ascending; removing it removes it from the first on.
+  std::vector<int> steps;
+  /// recall: the total the lender recalled from the bank (due at once); called_loan: the loan at the
+  /// start of the lender's default step; debtor_default: the bank's claim at the start of the debtor's
+  /// default step (for a group, the sums); withdrawal_shock: the share of deposits withdrawn;
+  /// intervention: the control's amount (inject_liquidity, price_shock); 0 otherwise.
+  double amount = 0.0;
+  double recovery = 1.0;      ///< debtor_default: the share of their claims the debtor's creditors recovered
+                              ///< (a group: the lowest)
+  int control = -1;           ///< intervention: its index in the recipe's controls
+  Intervention intervention;  ///< intervention: the control itself
+  std::string label;          ///< a noun phrase: "Bank 12's recall of its loan (step 11)"
+  WorldOutcome without;       ///< the world with only this cause removed
+  WorldOutcome alone;         ///< the world with every other cause removed
+  /// In that world this cause still happened (before the bank failed, or by the horizon). A cause that
+  /// comes from the others (a debtor's default that the scenario's shock brought) does not.
+  bool occurs_alone = true;
+
+  /// Without it the bank would have been standing at the horizon.
+  [[nodiscard]] bool necessary() const { return !without.failed; }
+  /// With every other cause removed it still happened, and the bank still failed by the horizon.
+  [[nodiscard]] bool sufficient_alone() const { return occurs_alone && alone.failed; }
+};
+
+struct FailureExplanation {
+  int bank = -1;
+  bool grouped = false;                     ///< the causes of a kind were weighed as groups
+  int default_step = -1;
+  DefaultCause cause = DefaultCause::none;  ///< forced, illiquid or insolvent
+  int horizon = 0;                          ///< the run's length: survival is judged at this step
+  std::vector<FailureCause> causes;         ///< ordered by first step, then kind, then bank
+  WorldOutcome without_any;                 ///< the world with every cause removed
+  std::vector<std::string> sentences;       ///< the explanation as the engine tells it
+};
+
+/// More candidate causes than this are weighed in groups (FailureCause::banks); more than this even then
+/// (dozens of interventions) is refused. Each cause costs two replays.
+inline constexpr int kMaxFailureCauses = 32;
+
+/// Explains why `bank` failed in the run `recipe` describes, judged at step recipe.steps. Errors:
+/// unknown_bank (no such bank), bank_not_failed (it did not fail by recipe.steps), too_many_causes
+/// (more than kMaxFailureCauses candidates even in groups), out_of_range (recipe.steps outside
+/// 1 .. 1,000,000, a control's step below 1), and start_run's. Controls a world refuses (a bank that has
+/// already failed there) are skipped, as finsim run skips them. Costs 2K + 2 replays for K causes.
+Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank);
+
+}  // namespace finsim
