@@ -19,10 +19,12 @@ namespace finsim::server {
 ///   404 not_found, unknown_control, unknown_session, unknown_portfolio, unknown_market, unknown_order
 ///   405 method_not_allowed               409 conflict, session_exists           413 payload_too_large
 ///   415 unsupported_media_type
-///   422 a value refused: out_of_range, bad_value, unknown_*, bad_order, bad_quantity,
+///   422 a value refused: out_of_range, bad_value, unknown_*, bank_not_failed, too_many_causes,
+///       analysis_too_large, bad_order, bad_quantity,
 ///       insufficient_cash, insufficient_holdings, bad_signal, bad_import, idempotency_key_reused, …
 ///   426 upgrade_required                 429 too_many_sessions, too_many_wrong_tokens
-///   431 header_too_large                 503 shutting_down, store_unavailable   500 anything else
+///   431 header_too_large                 503 shutting_down, store_unavailable, analysis_busy
+///   500 anything else
 int http_status(std::string_view code);
 
 /// The JSON text the server sends for `value`: compact, and never throwing — text from a request that

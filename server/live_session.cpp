@@ -47,6 +47,12 @@ Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohman
   return status_locked();
 }
 
+Result<FailureQuestion> LiveSession::failure_question(const nlohmann::json& body) const {
+  std::lock_guard engine(engine_mutex_);
+  if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
+  return session_.failure_question(body);
+}
+
 void LiveSession::publish_engine_locked(std::vector<std::string> messages, bool stepped, bool tell_viewers) {
   nlohmann::json status = session_.status();
   const Metrics metrics = session_.simulation().metrics();

@@ -64,6 +64,12 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   /// changes nothing and publishes nothing. Waits at most for the step in progress.
   Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body, int bank_bound);
 
+  /// What the engine would explain for "why did this bank fail?" ({bank}: Session::failure_question):
+  /// the run's recipe up to the current step and the bank, copied under the engine lock, so that the
+  /// replays run elsewhere (why_api.hpp). Errors: the engine's (bad_request, unknown_bank,
+  /// bank_not_failed), unknown_session once closed. Changes nothing; waits at most for the step in progress.
+  [[nodiscard]] Result<FailureQuestion> failure_question(const nlohmann::json& body) const;
+
   /// The engine's status (as after the latest step or control) plus "viewers" (connected now) and
   /// "session" (the id). Never waits for a step.
   [[nodiscard]] nlohmann::json status() const;

@@ -9,6 +9,7 @@
 #include "portfolio/api.hpp"
 #include "portfolio/feed.hpp"
 #include "sessions_api.hpp"
+#include "why_api.hpp"
 #include "url.hpp"
 
 #include <nlohmann/json.hpp>
@@ -28,13 +29,14 @@ bool under(std::string_view path, std::string_view root) {
 
 Router::Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
                std::string control_token, OriginPolicy origins, std::shared_ptr<const PortfolioApi> portfolio,
-               std::shared_ptr<PortfolioFeed> feed)
+               std::shared_ptr<PortfolioFeed> feed, std::shared_ptr<AnalysisLane> analysis)
     : sessions_(std::move(sessions)),
       files_(std::move(files)),
       control_token_(std::move(control_token)),
       origins_(std::move(origins)),
       portfolio_(std::move(portfolio)),
       feed_(std::move(feed)),
+      why_(analysis ? std::make_shared<const WhyApi>(sessions_, std::move(analysis)) : nullptr),
       catalogue_(catalogue_json().dump()) {}
 
 void Router::handle(HttpRequest request, Reply reply) const {
@@ -54,6 +56,7 @@ void Router::handle(HttpRequest request, Reply reply) const {
   }
   const auto path = percent_decode(split_target(request.target).path);
   if (path && portfolio_ && PortfolioApi::serves(*path)) return portfolio_->handle(std::move(request), *path, std::move(reply));
+  if (path && why_ && WhyApi::serves(*path)) return why_->handle(request, *path, std::move(reply));
   reply(path ? handle_now(request, *path)
              : error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
 }

@@ -20,22 +20,25 @@
 
 namespace finsim::server {
 
+class AnalysisLane;
 class PortfolioApi;
 class PortfolioFeed;
+class WhyApi;
 
 class Router {
  public:
   using Reply = std::function<void(HttpResponse)>;
   using ChannelReply = std::function<void(Result<std::shared_ptr<Channel>>)>;
 
-  /// `origins` admits writes; `portfolio` and `feed` may be null (no portfolio API: its paths answer 404).
+  /// `origins` admits writes; `portfolio` and `feed` may be null (no portfolio API: its paths answer 404);
+  /// `analysis` runs "why did this bank fail?" (why_api.hpp), null: those paths answer 404.
   Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
          std::string control_token, OriginPolicy origins, std::shared_ptr<const PortfolioApi> portfolio = nullptr,
-         std::shared_ptr<PortfolioFeed> feed = nullptr);
+         std::shared_ptr<PortfolioFeed> feed = nullptr, std::shared_ptr<AnalysisLane> analysis = nullptr);
 
   /// Answers any request but a WebSocket upgrade. HEAD is answered like GET (the session drops the
   /// body). Portfolio API requests are answered through `reply` from the portfolio service's thread
-  /// once durable; everything else at once, on the caller's thread. A write is refused before any
+  /// once durable, "why" questions from the analysis lane; everything else at once, on the caller's thread. A write is refused before any
   /// handler runs when it comes from elsewhere (403 wrong_host, cross_origin), from an address that sent
   /// too many wrong tokens (429 too_many_wrong_tokens, Retry-After) or with a body not declared JSON
   /// (415 unsupported_media_type; a market import may also be text/csv); its answer names no origin
@@ -63,6 +66,7 @@ class Router {
   std::shared_ptr<TokenThrottle> throttle_ = std::make_shared<TokenThrottle>();  ///< shared with pending replies
   std::shared_ptr<const PortfolioApi> portfolio_;
   std::shared_ptr<PortfolioFeed> feed_;
+  std::shared_ptr<const WhyApi> why_;
   std::string catalogue_;  ///< the engine's catalogue_json(), serialized once
 
   [[nodiscard]] HttpResponse handle_now(const HttpRequest& request, const std::string& path) const;

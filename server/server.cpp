@@ -12,6 +12,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "analysis_lane.hpp"
 #include "listener.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/banking_link.hpp"
@@ -71,6 +72,8 @@ struct Server::State {
   bool stopping = false;  // touched by signal handlers only, which run one at a time (io's handlers)
   std::shared_ptr<SessionRegistry> sessions;
   std::shared_ptr<PortfolioService> portfolio;
+  // "Why did this bank fail?" runs here, off the simulation lanes and the network (why_api.hpp).
+  std::shared_ptr<AnalysisLane> analysis = std::make_shared<AnalysisLane>();
   std::shared_ptr<ServerContext> context;
   std::shared_ptr<Listener> listener;
   tcp::endpoint endpoint;
@@ -123,7 +126,7 @@ Status Server::start(store::Database db) {
   auto api = std::make_shared<const PortfolioApi>(s_->portfolio, s_->sessions, s_->options.control_token);
   s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token,
                                                        OriginPolicy(s_->endpoint.port(), s_->options.allowed_origins),
-                                                       api, feed);
+                                                       api, feed, s_->analysis);
   s_->wait_for_signal();
   return {};
 }
@@ -201,6 +204,8 @@ void Server::run() {
   for (int i = 1; i < s_->options.threads; ++i) threads.emplace_back([this] { run_resilient(s_->io, "network"); });
   run_resilient(s_->io, "network");
   for (auto& t : threads) t.join();
+  // The question being explained finishes (its answer goes nowhere); those waiting are dropped.
+  s_->analysis->stop();
   // The network has stopped and every session was closed (its timer cancelled). The portfolio service
   // commits what is queued (answers can no longer be sent: those clients retry with their keys).
   s_->portfolio->stop();

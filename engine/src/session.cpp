@@ -120,6 +120,14 @@ RunRecipe Session::recipe() const {
 }
 
 Result<json> Session::why(const json& body) const {
+  auto question = failure_question(body);
+  if (!question.ok()) return question.error();
+  auto explanation = explain_failure(question->recipe, question->bank);
+  if (!explanation.ok()) return explanation.error();
+  return failure_explanation_json(*explanation);
+}
+
+Result<FailureQuestion> Session::failure_question(const json& body) const {
   if (Status st = require_object(body); !st.ok()) return st.error();
   if (Status st = only_fields(body, {"bank"}); !st.ok()) return st.error();
   auto bank = bank_field(body);
@@ -128,9 +136,7 @@ Result<json> Session::why(const json& body) const {
     return make_error("unknown_bank", "bank " + std::to_string(*bank) + " does not exist (0.." + std::to_string(sim_.banks() - 1) + ")");
   if (!sim_.bank(*bank).defaulted)
     return make_error("bank_not_failed", "bank " + std::to_string(*bank) + " has not failed: there is no failure to explain");
-  auto explanation = explain_failure(recipe(), *bank);
-  if (!explanation.ok()) return explanation.error();
-  return failure_explanation_json(*explanation);
+  return FailureQuestion{recipe(), *bank};
 }
 
 Result<ControlOutcome> Session::control(std::string_view name, const json& body) {

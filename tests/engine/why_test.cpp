@@ -189,3 +189,21 @@ TEST_CASE("what cannot be explained is refused with its reason", "[why]") {
   CHECK(session->why({{"bank", 2}, {"step", 3}}).error().code == "bad_request");
   CHECK(session->why(json::array()).error().code == "bad_request");
 }
+
+TEST_CASE("a session's failure question is why's checks and recipe, so explaining it gives why's answer", "[why]") {
+  auto session = Session::create({{"scenario", "core_default"}, {"seed", 3001}});
+  REQUIRE(session.ok());
+  CHECK(session->failure_question({{"bank", 2}}).error().code == "bank_not_failed");
+  for (int t = 0; t < 30; ++t) REQUIRE(session->control("step", json::object()).ok());
+  CHECK(session->failure_question({{"bank", 100}}).error().code == "unknown_bank");
+  CHECK(session->failure_question({{"bank", "two"}}).error().code == "bad_request");
+  int failed = -1;
+  for (int b = 0; b < session->simulation().banks() && failed < 0; ++b)
+    if (session->simulation().bank(b).defaulted) failed = b;
+  REQUIRE(failed >= 0);
+  auto question = session->failure_question({{"bank", failed}});
+  REQUIRE(question.ok());
+  CHECK(question->bank == failed);
+  CHECK(question->recipe.steps == 30);
+  CHECK(failure_explanation_json(explained(question->recipe, question->bank)) == session->why({{"bank", failed}}).value());
+}

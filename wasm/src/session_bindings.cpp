@@ -6,6 +6,8 @@
 //   advance()               → one timestep's messages as NDJSON (events, state, metrics)
 //   snapshot()              → the current STATE_UPDATE and METRICS_UPDATE as NDJSON
 //   status()                → the status JSON; running() → bool; speed() → steps per second
+//   why(bodyText)           → '{"bank":…,"sentences":[…],…}' (failure_explanation_json, docs/why.md)
+//                             or '{"error":{"code","message"}}'; changes nothing, emits no message
 // Control names, bodies and error codes are Session's (engine/include/finsim/session.hpp).
 #include <emscripten/bind.h>
 
@@ -32,6 +34,16 @@ class WasmSession {
     });
   }
 
+  std::string why(const std::string& body_text) const {
+    return guarded([&]() -> std::string {
+      auto body = Session::parse_body(body_text);
+      if (!body.ok()) return error_text(body.error());
+      auto answer = session_.why(*body);
+      if (!answer.ok()) return error_text(answer.error());
+      return answer->dump();
+    });
+  }
+
   std::string advance() { return ndjson(session_.advance()); }
   std::string snapshot() const { return ndjson(session_.snapshot()); }
   std::string status() const { return session_.status().dump(); }
@@ -50,6 +62,7 @@ EMSCRIPTEN_BINDINGS(finsim_session) {
   emscripten::class_<WasmSession>("Session")
       .constructor<>()
       .function("control", &WasmSession::control)
+      .function("why", &WasmSession::why)
       .function("advance", &WasmSession::advance)
       .function("snapshot", &WasmSession::snapshot)
       .function("status", &WasmSession::status)

@@ -11,6 +11,7 @@ import { workerModeTests } from './workerMode.mjs';
 import { serverModeTests } from './serverMode.mjs';
 import { portfolioTests } from './portfolios.mjs';
 import { trainPanelTests } from './trainPanel.mjs';
+import { whyTests } from './why.mjs';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${webRoot}dist`;
@@ -25,6 +26,7 @@ try {
   trainPanelTests(harness, { siteUrl: site.url });
   await serverModeTests(harness, { dist });
   portfolioTests(harness, { siteUrl: site.url, dist });
+  whyTests(harness, { siteUrl: site.url, dist });
   failed = await harness.run({ only: process.argv[2] });
 } finally {
   await browser.close();

@@ -42,6 +42,12 @@ struct ControlOutcome {
   nlohmann::json status;
 };
 
+/// What Session::why explains: the session's run as a recipe and the failed bank, once checked.
+struct FailureQuestion {
+  RunRecipe recipe;
+  int bank = 0;
+};
+
 class Session {
  public:
   /// A session configured by a reset body ({} gives the calm scenario, seed 42, heuristic policy).
@@ -86,6 +92,9 @@ class Session {
   /// Errors: bad_request (the body), unknown_bank, bank_not_failed (the bank has not failed),
   /// too_many_causes. Changes nothing.
   [[nodiscard]] Result<nlohmann::json> why(const nlohmann::json& body) const;
+  /// why()'s checks alone, without the replays: the recipe and the bank to pass to explain_failure
+  /// (why.hpp). Cheap; an adapter asks it under its lock and explains off its stepping lane. Same errors.
+  [[nodiscard]] Result<FailureQuestion> failure_question(const nlohmann::json& body) const;
 
   /// Control names, for help texts and routing.
   static const std::vector<std::string>& control_names();

@@ -1,12 +1,14 @@
 // The selected bank, exactly as the engine reports it in the latest STATE_UPDATE, and the bank
 // interventions (force a default, inject central-bank liquidity, force an action for one step). A failed
 // bank shows when and why it failed, and no figures: the engine freezes its capital ratio at default and
-// zeroes its balance sheet (docs/contract.md), so a ratio there would describe a bank that is gone.
+// zeroes its balance sheet (docs/contract.md), so a ratio there would describe a bank that is gone;
+// instead it offers "Why did it fail?" (WhyFailed: the engine's counterfactual causes, docs/why.md).
 import { useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
 import { formatAmount, formatRatio, formatShare, humanName } from '../format.js';
 import { ForceAction } from './ForceAction.jsx';
+import { WhyFailed } from './WhyFailed.jsx';
 import { defaultReason } from '../narration/narrate.js';
 
 const ASSETS = [['cash', 'Cash'], ['holdings_value', 'Securities (at market)'], ['loan_book', 'Loans to the economy'], ['lent', 'Lent to banks']];
@@ -83,6 +85,7 @@ export function BankInspector() {
         {defaulted ? failureText(node) : `Active · last action: ${humanName(String(node.action ?? 'hold').toLowerCase())}`}
       </div>
       {!defaulted && <BankFigures node={node} />}
+      {defaulted && <WhyFailed key={`${bank}@${node.default_timestep}`} bank={bank} />}
       <div className="interventions">
         <button type="button" className="danger" data-testid="force-default" disabled={defaulted}
           onClick={() => sendCommand({ control: 'force_default', bank })}>Force default</button>

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 
-vi.mock('../session/connect.js', () => ({ sendCommand: vi.fn() }));
+vi.mock('../session/connect.js', () => ({ sendCommand: vi.fn(), ask: vi.fn() }));
 const { sendCommand } = await import('../session/connect.js');
 const { BankInspector } = await import('./BankInspector.jsx');
 const { simulationStore } = await import('../store/simulationStore.js');

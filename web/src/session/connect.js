@@ -6,6 +6,7 @@ import { createWorkerTransport } from '../transport/workerTransport.js';
 import { createWebSocketTransport } from '../transport/webSocketTransport.js';
 import { createMessageBatcher } from '../store/messageBatcher.js';
 import { applyAddress } from './applyAddress.js';
+import { errorReply } from '../transport/transport.js';
 
 let current = null;
 let generation = 0;  // a connect() superseded while it probes must not start its transport
@@ -13,6 +14,15 @@ let generation = 0;  // a connect() superseded while it probes must not start it
 /** Sends a control through the current transport ({control:'play'}, {control:'reset', config}, …). */
 export function sendCommand(command) {
   current?.transport.send(command);
+}
+
+/**
+ * Asks the current transport a question about the run ({ask:'why', bank}): a Promise of the engine's
+ * reply, its answer or {error:{code,message}}; never rejects.
+ */
+export function ask(question) {
+  if (!current) return Promise.resolve(errorReply('not_connected', 'No simulation is connected.'));
+  return current.transport.ask(question);
 }
 
 export function currentTransportKind() {

@@ -10,6 +10,9 @@
 //                            steps_per_second} | {control:'force_default', bank} | {control:
 //                            'force_action', bank, action} | … ; answers arrive as STATUS or ERROR
 //                            messages through onText
+//   ask(question)            a question about the run, {ask:'why', bank} (Session::why, docs/why.md):
+//                            a Promise of the engine's reply, its answer or {error:{code,message}};
+//                            never rejects, and adds nothing to the message stream
 //   stop()                   releases the worker / socket; no message is delivered afterwards
 /** The engine's controls (Session::control_names()), for help texts and checks; the engine validates each. */
 export const CONTROL_NAMES = Object.freeze(['play', 'pause', 'step', 'reset', 'speed', 'force_default', 'inject_liquidity',
@@ -25,4 +28,9 @@ export function commandBody(command) {
   if (command.control === 'reset') return command.config ?? {};
   const { control: _name, ...body } = command;
   return body;
+}
+
+/** A reply that is an error ({error:{code,message}}), for questions the transport cannot put. */
+export function errorReply(code, message) {
+  return { error: { code, message } };
 }

@@ -1,8 +1,9 @@
 // Server mode: a native finsim-server. The stream comes over a WebSocket (server → client only; we
 // never send on it); controls are REST calls whose answers (status or {"error":…}) are turned into
 // STATUS / ERROR messages, so the store handles both transports identically. The socket reconnects
-// with backoff; the server sends the current state and metrics to every (re)joining viewer.
-import { commandBody, ownText } from './transport.js';
+// with backoff; the server sends the current state and metrics to every (re)joining viewer. Questions
+// ({ask:'why', bank}) are REST reads, GET /control/why?bank=B[&session=ID], answered in the reply only.
+import { errorReply, commandBody, ownText } from './transport.js';
 
 /** http(s)://host[:port][/prefix] → the WebSocket and REST addresses. `session` selects a named session. */
 export function serverEndpoints(baseUrl, session = null) {
@@ -15,7 +16,22 @@ export function serverEndpoints(baseUrl, session = null) {
     control: (name) => `${base.protocol}//${base.host}${prefix}/control/${name}${query}`,
     status: `${base.protocol}//${base.host}${prefix}/control/status${query}`,
     catalogue: `${base.protocol}//${base.host}${prefix}/api/scenarios`,
+    /** A question's read: /control/<name>?<params>[&session=ID]. */
+    question: (name, params) => {
+      const search = new URLSearchParams(params);
+      if (session) search.set('session', session);
+      return `${base.protocol}//${base.host}${prefix}/control/${name}?${search}`;
+    },
   };
+}
+
+/** The answer's JSON body, or null when it has none. */
+async function jsonOrNull(response) {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
 }
 
 export const RECONNECT_DELAYS_MS = [500, 1000, 2000, 5000, 10000];
@@ -109,12 +125,7 @@ export function createWebSocketTransport({ baseUrl, session = null, token = null
         emit('ERROR', { code: 'network', message: `The server did not answer: ${error?.message ?? error}`, control: command.control });
         return;
       }
-      let body = null;
-      try {
-        body = await response.json();
-      } catch {
-        body = null;
-      }
+      const body = await jsonOrNull(response);
       if (!response.ok || body?.error) {
         const error = body?.error ?? { code: `http_${response.status}`, message: `The server refused ${command.control} (HTTP ${response.status})` };
         emit('ERROR', { ...error, control: command.control });
@@ -124,6 +135,18 @@ export function createWebSocketTransport({ baseUrl, session = null, token = null
         lastStatus = { ...lastStatus, ...body };
         emit('STATUS', lastStatus);
       }
+    },
+    async ask({ ask: name, ...params }) {
+      let response;
+      try {
+        response = await fetchImpl(endpoints.question(name, params), { headers: headers() });
+      } catch (error) {
+        return errorReply('network', `The server did not answer: ${error?.message ?? error}`);
+      }
+      const body = await jsonOrNull(response);
+      if (body?.error) return body;
+      if (!response.ok || !body || typeof body !== 'object') return errorReply(`http_${response.status}`, `The server could not answer (HTTP ${response.status})`);
+      return body;
     },
     refreshStatus,
     stop() {

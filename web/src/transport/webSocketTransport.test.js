@@ -86,4 +86,25 @@ describe('WebSocketTransport', () => {
     transport.stop();
     expect(socket().closed).toBe(true);
   });
+
+  it('asks a question as a REST read of the session and returns the server\'s reply', async () => {
+    const answer = { bank: 79, sentences: ['Bank 79 failed.'] };
+    const { fetch, received } = setup((url) => (url.includes('bank=79') ? { status: 200, body: answer }
+      : url.includes('bank=1') ? { status: 422, body: { error: { code: 'bank_not_failed', message: 'no' } } }
+        : { status: 502, body: null }));
+    const transport = createWebSocketTransport({ baseUrl: 'http://127.0.0.1:8080/finsim/', session: 'room 1', WebSocketImpl: FakeSocket,
+      fetchImpl: fetch.impl });
+    const before = received.length;
+    expect(await transport.ask({ ask: 'why', bank: 79 })).toEqual(answer);
+    expect(fetch.calls.pop().url).toBe('http://127.0.0.1:8080/finsim/control/why?bank=79&session=room+1');
+    expect(await transport.ask({ ask: 'why', bank: 1 })).toEqual({ error: { code: 'bank_not_failed', message: 'no' } });
+    expect((await transport.ask({ ask: 'why', bank: 2 })).error.code).toBe('http_502');
+    expect(received.length).toBe(before);
+  });
+
+  it('answers a question the server cannot be reached for with a network error', async () => {
+    const transport = createWebSocketTransport({ baseUrl: 'http://127.0.0.1:8080/', WebSocketImpl: FakeSocket,
+      fetchImpl: async () => { throw new Error('refused'); } });
+    expect((await transport.ask({ ask: 'why', bank: 2 })).error).toMatchObject({ code: 'network' });
+  });
 });

@@ -1,5 +1,10 @@
 // The default transport: the engine in a module Web Worker (src/worker/simulation.worker.js).
-import { ownText } from './transport.js';
+// Questions ({ask, …}) go to the worker with an id; its ANSWER {id, reply} settles that question's
+// promise and is not delivered to the stream.
+import { errorReply, ownText } from './transport.js';
+
+const ANSWER_PREFIX = '{"type":"ANSWER"';
+const ERROR_PREFIX = '{"type":"ERROR"';
 
 export const WORKER_LOAD_TIMEOUT_MS = 20000;
 
@@ -13,9 +18,29 @@ export function createWorkerTransport({ createWorker = defaultWorkerFactory, loa
   let onText = null;
   let loadTimer = null;
   let ready = false;
+  let nextQuestion = 1;
+  const questions = new Map();  // id → resolve
+
+  function settleAll(reply) {
+    for (const resolve of questions.values()) resolve(reply);
+    questions.clear();
+  }
 
   function fatal(code, message) {
+    settleAll(errorReply(code, message));
     onText?.(ownText('ERROR', { code, message, fatal: true }));
+  }
+
+  // The engine failed (it aborted, or threw while answering): no ANSWER will come.
+  function settleIfFatal(text) {
+    const { payload } = JSON.parse(text);
+    if (payload?.fatal) settleAll(errorReply(payload.code, payload.message));
+  }
+
+  function answer(text) {
+    const { id, reply } = JSON.parse(text).payload;
+    questions.get(id)?.(reply);
+    questions.delete(id);
   }
 
   return {
@@ -34,6 +59,11 @@ export function createWorkerTransport({ createWorker = defaultWorkerFactory, loa
       }
       worker.onmessage = (event) => {
         if (!onText) return;
+        if (typeof event.data === 'string' && event.data.startsWith(ANSWER_PREFIX)) {
+          answer(event.data);
+          return;
+        }
+        if (typeof event.data === 'string' && event.data.startsWith(ERROR_PREFIX)) settleIfFatal(event.data);
         if (!ready && typeof event.data === 'string' && event.data.startsWith('{"type":"READY"')) {
           ready = true;
           clearTimer(loadTimer);
@@ -52,7 +82,16 @@ export function createWorkerTransport({ createWorker = defaultWorkerFactory, loa
     send(command) {
       worker?.postMessage(command);
     },
+    ask(question) {
+      if (!worker) return Promise.resolve(errorReply('not_connected', 'The simulation engine is not running.'));
+      const id = nextQuestion++;
+      return new Promise((resolve) => {
+        questions.set(id, resolve);
+        worker.postMessage({ ...question, id });
+      });
+    },
     stop() {
+      settleAll(errorReply('stopped', 'The simulation engine was stopped before it answered.'));
       clearTimer(loadTimer);
       onText = null;
       worker?.terminate();

@@ -55,4 +55,36 @@ describe('WorkerTransport', () => {
     worker.onmessage?.({ data: '{"type":"STATE_UPDATE"}' });
     expect(received).toEqual([]);
   });
+
+  it('settles a question with the worker\'s ANSWER and keeps the ANSWER out of the stream', async () => {
+    const { transport, worker, received } = setup();
+    const first = transport.ask({ ask: 'why', bank: 79 });
+    const second = transport.ask({ ask: 'why', bank: 1 });
+    expect(worker.sent).toEqual([{ ask: 'why', bank: 79, id: 1 }, { ask: 'why', bank: 1, id: 2 }]);
+    worker.onmessage({ data: '{"type":"ANSWER","payload":{"id":2,"reply":{"error":{"code":"bank_not_failed","message":"no"}}}}' });
+    worker.onmessage({ data: '{"type":"ANSWER","payload":{"id":1,"reply":{"bank":79,"sentences":["Bank 79 failed."]}}}' });
+    expect(await first).toEqual({ bank: 79, sentences: ['Bank 79 failed.'] });
+    expect(await second).toEqual({ error: { code: 'bank_not_failed', message: 'no' } });
+    expect(received).toEqual([]);
+  });
+
+  it('answers a question still open when the worker fails or stops with an error', async () => {
+    const { transport, worker } = setup();
+    const open = transport.ask({ ask: 'why', bank: 2 });
+    worker.onerror({ message: 'boom', preventDefault() {} });
+    expect((await open).error.code).toBe('worker_failed');
+    const late = transport.ask({ ask: 'why', bank: 2 });
+    transport.stop();
+    expect((await late).error.code).toBe('stopped');
+    expect((await transport.ask({ ask: 'why', bank: 2 })).error.code).toBe('not_connected');
+  });
+
+  it('answers an open question with the engine\'s fatal ERROR, which still reaches the store', async () => {
+    const { transport, worker, received } = setup();
+    const open = transport.ask({ ask: 'why', bank: 2 });
+    worker.onmessage({ data: '{"type":"ERROR","payload":{"code":"bad_request","message":"refused","control":"speed"}}' });
+    worker.onmessage({ data: '{"type":"ERROR","payload":{"code":"engine_failed","message":"RuntimeError: unreachable","fatal":true}}' });
+    expect(await open).toEqual({ error: { code: 'engine_failed', message: 'RuntimeError: unreachable' } });
+    expect(received).toHaveLength(2);
+  });
 });

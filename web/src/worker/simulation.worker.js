@@ -1,6 +1,6 @@
 // The Web Worker entry: loads the engine (wasm/dist/finsim.mjs, an ES6 Emscripten module) and hands
-// every command from the page to the simulation host, or to the training host for {train: …} commands
-// (both run on this thread's event loop, in small increments). Posts READY (with the catalogue) once loaded,
+// every command from the page to the simulation host (questions {ask: …} to its ask()), or to the
+// training host for {train: …} commands (all run on this thread's event loop, in small increments). Posts READY (with the catalogue) once loaded,
 // and a fatal ERROR if the module cannot be loaded; commands that arrive earlier are queued.
 import createFinsimModule from '../../../wasm/dist/finsim.mjs';
 import { createSimulationHost } from './simulationHost.js';
@@ -13,6 +13,7 @@ let trainer = null;
 
 function dispatch(command) {
   if (command && typeof command.train === 'string') trainer.handle(command);
+  else if (command && typeof command.ask === 'string') host.ask(command);
   else host.handle(command);
 }
 

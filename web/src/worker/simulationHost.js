@@ -10,8 +10,15 @@
 // Commands mirror the REST controls: {control:"play"}, {control:"reset", config:{…}},
 // {control:"speed", steps_per_second:5}, {control:"force_default", bank:3}, … The body sent to the
 // engine is the command without `control` (for reset: `config`).
+//
+// Questions about the run ({ask:"why", id, bank}: Session::why, docs/why.md) are answered with one
+// ANSWER {id, reply} text, reply being the engine's JSON or its {"error":{code,message}}. A question
+// changes nothing: no STATUS, no stream message, the step loop keeps its cadence (ask()).
 
 import { commandBody, ownText } from '../transport/transport.js';
+
+/** The questions a session answers (its const methods taking a JSON body; wasm/src/session_bindings.cpp). */
+export const QUESTIONS = new Set(['why']);
 
 /** Splits the engine's NDJSON batch into message texts. */
 export function splitMessages(ndjson) {
@@ -93,6 +100,22 @@ export function createSimulationHost({ module, post, setTimer = setTimeout, clea
     else if (command.control === 'speed') startLoop(now() + 1000 / session.speed());
   }
 
+  /** Answers a question ({ask, id, …body}) with ANSWER {id, reply}; posts nothing else. */
+  function ask(question) {
+    const { ask: name, id, ...body } = question;
+    const refusal = (code, message) => JSON.stringify({ error: { code, message } });
+    let reply;
+    try {
+      reply = dead ? refusal('engine_failed', 'the engine failed earlier: reload the page')
+        : QUESTIONS.has(name) ? session[name](JSON.stringify(body))
+          : refusal('bad_request', `unknown question '${name}' (questions: ${[...QUESTIONS].join(', ')})`);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    post(`{"type":"ANSWER","payload":{"id":${JSON.stringify(id ?? null)},"reply":${reply}}}`);
+  }
+
   function startLoop(firstDue) {
     nextDue = firstDue;
     schedule();
@@ -100,6 +123,7 @@ export function createSimulationHost({ module, post, setTimer = setTimeout, clea
 
   return {
     handle,
+    ask,
     catalogue: () => JSON.parse(module.catalogue()),
     engineInfo: () => JSON.parse(module.engineInfo()),
     postStatus,

@@ -31,6 +31,11 @@ function fakeModule({ throwOnAdvance = false } = {}) {
     running() { return this.run; }
     speed() { return this.sps; }
     snapshot() { return `{"type":"STATE_UPDATE","t":${this.t}}\n{"type":"METRICS_UPDATE","t":${this.t}}`; }
+    why(body) {
+      const { bank } = JSON.parse(body);
+      if (bank !== 3) return JSON.stringify({ error: { code: 'bank_not_failed', message: `bank ${bank} has not failed` } });
+      return JSON.stringify({ bank, horizon: this.t, sentences: ['Bank 3 failed at step 1, forced into default.'] });
+    }
   }
   return { Session, catalogue: () => '{"scenarios":[]}', engineInfo: () => '{"controls":[]}' };
 }
@@ -118,5 +123,41 @@ describe('the simulation host (what the worker runs)', () => {
     const last = JSON.parse(h.posted[h.posted.length - 1]);
     expect(last).toMatchObject({ type: 'ERROR', payload: { code: 'engine_failed', fatal: true } });
     expect(h.liveTimers()).toBe(0);
+  });
+
+  it('answers a question with one ANSWER carrying the engine\'s reply, and nothing else', () => {
+    const h = harness();
+    h.host.ask({ ask: 'why', id: 7, bank: 3 });
+    h.host.ask({ ask: 'why', id: 8, bank: 4 });
+    h.host.ask({ ask: 'how', id: 9 });
+    expect(h.types()).toEqual(['ANSWER', 'ANSWER', 'ANSWER']);
+    const answers = h.posted.map((t) => JSON.parse(t).payload);
+    expect(answers[0]).toEqual({ id: 7, reply: { bank: 3, horizon: 0, sentences: ['Bank 3 failed at step 1, forced into default.'] } });
+    expect(answers[1]).toEqual({ id: 8, reply: { error: { code: 'bank_not_failed', message: 'bank 4 has not failed' } } });
+    expect(answers[2].reply.error.code).toBe('bad_request');
+  });
+
+  it('answers a question after the engine failed with an error, not silence', () => {
+    const h = harness({ throwOnAdvance: true });
+    h.host.handle({ control: 'step' });
+    h.host.ask({ ask: 'why', id: 3, bank: 3 });
+    const last = JSON.parse(h.posted[h.posted.length - 1]);
+    expect(last).toMatchObject({ type: 'ANSWER', payload: { id: 3, reply: { error: { code: 'engine_failed' } } } });
+  });
+
+  it('a question while playing leaves the stream and the step cadence as they were', () => {
+    const h = harness();
+    h.host.handle({ control: 'speed', steps_per_second: 4 });
+    h.host.handle({ control: 'play' });
+    h.advanceTo(300);
+    h.host.ask({ ask: 'why', id: 1, bank: 3 });
+    h.advanceTo(1000);
+    const stream = h.posted.filter((t) => !t.startsWith('{"type":"ANSWER"'));
+    const quiet = harness();
+    quiet.host.handle({ control: 'speed', steps_per_second: 4 });
+    quiet.host.handle({ control: 'play' });
+    quiet.advanceTo(1000);
+    expect(stream).toEqual(quiet.posted);
+    expect(h.types().filter((t) => t === 'ANSWER')).toHaveLength(1);
   });
 });

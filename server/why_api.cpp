@@ -1,0 +1,85 @@
+#include "why_api.hpp"
+
+#include <exception>
+#include <optional>
+#include <string>
+
+#include "api_responses.hpp"
+#include "finsim/analysis_json.hpp"
+#include "finsim/why.hpp"
+#include "url.hpp"
+
+namespace finsim::server {
+namespace {
+
+constexpr std::string_view kControlPath = "/control/why";
+constexpr std::string_view kSessionsPrefix = "/sessions/";
+constexpr std::string_view kSuffix = "/why";
+
+/// The session id of /sessions/<id>/why, or nullopt for another path.
+std::optional<std::string_view> session_in_path(std::string_view path) {
+  if (path.substr(0, kSessionsPrefix.size()) != kSessionsPrefix || path.size() <= kSessionsPrefix.size() + kSuffix.size() ||
+      path.substr(path.size() - kSuffix.size()) != kSuffix)
+    return std::nullopt;
+  const std::string_view id = path.substr(kSessionsPrefix.size(), path.size() - kSessionsPrefix.size() - kSuffix.size());
+  if (id.find('/') != std::string_view::npos) return std::nullopt;
+  return id;
+}
+
+/// ?bank=B as the engine's body {"bank": B}. Error bad_request: missing, or not a bank's number.
+Result<nlohmann::json> bank_body(std::string_view query) {
+  const auto bank = query_parameter(query, "bank");
+  if (!bank) return make_error("bad_request", "name the failed bank: ?bank=B");
+  const bool digits = !bank->empty() && bank->size() <= 9 && bank->find_first_not_of("0123456789") == std::string::npos;
+  if (!digits) return make_error("bad_request", "bank must be a bank's number (0, 1, …), not '" + *bank + "'");
+  return nlohmann::json{{"bank", std::stoi(*bank)}};
+}
+
+Status within_budget(const RunRecipe& recipe) {
+  const long long cost = static_cast<long long>(recipe.config.banks) * recipe.steps;
+  if (cost <= WhyApi::kMaxBankSteps) return {};
+  return make_error("analysis_too_large",
+                    "explaining a failure replays the run many times: this run of " + std::to_string(recipe.config.banks) +
+                        " banks over " + std::to_string(recipe.steps) + " steps is above this server's bound of " +
+                        std::to_string(WhyApi::kMaxBankSteps) + " banks × steps (finsim why has none)");
+}
+
+/// The explanation as a response; what it throws becomes a 500, never an escaping exception.
+HttpResponse explain(const FailureQuestion& question) {
+  try {
+    auto explanation = explain_failure(question.recipe, question.bank);
+    if (!explanation.ok()) return error_response(explanation.error());
+    return json_response(200, failure_explanation_json(*explanation));
+  } catch (const std::exception& e) {
+    return error_response(make_error("internal", std::string("the explanation failed: ") + e.what()));
+  }
+}
+
+}  // namespace
+
+WhyApi::WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane)
+    : sessions_(std::move(sessions)), lane_(std::move(lane)) {}
+
+bool WhyApi::serves(std::string_view path) { return path == kControlPath || session_in_path(path).has_value(); }
+
+void WhyApi::handle(const HttpRequest& request, std::string_view path, std::function<void(HttpResponse)> reply) const {
+  if (request.method == "OPTIONS") return reply(preflight_response("GET, HEAD"));
+  if (request.method != "GET" && request.method != "HEAD") return reply(method_not_allowed("GET, HEAD"));
+  const auto target = split_target(request.target);
+  const auto in_path = session_in_path(path);
+  auto live = sessions_->find(in_path ? *in_path : query_parameter(target.query, "session").value_or(""));
+  if (!live.ok()) return reply(error_response(live.error()));
+  auto body = bank_body(target.query);
+  if (!body.ok()) return reply(error_response(body.error()));
+  auto question = (*live)->failure_question(*body);
+  if (!question.ok()) return reply(error_response(question.error()));
+  if (Status st = within_budget(question->recipe); !st.ok()) return reply(error_response(st.error()));
+  auto job = [question = std::move(question).value(), reply]() { reply(explain(question)); };
+  if (Status st = lane_->post(std::move(job)); !st.ok()) {
+    HttpResponse refused = error_response(st.error());
+    if (st.error().code == "analysis_busy") refused.set("Retry-After", "1");
+    reply(std::move(refused));
+  }
+}
+
+}  // namespace finsim::server

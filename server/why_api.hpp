@@ -1,0 +1,44 @@
+// "Why did this bank fail?" over HTTP (docs/http-api.md, "Why did a bank fail?"; docs/why.md):
+//   GET /sessions/ID/why?bank=B   and   GET /control/why?bank=B[&session=ID]
+// A read: no token. The session's recipe is copied under its lock (LiveSession::failure_question) and
+// the replays run on the analysis lane (analysis_lane.hpp), never on a simulation lane or a network
+// thread; the answer is the engine's failure_explanation_json, its errors the engine's codes. Bounded:
+// a run of more than kMaxBankSteps banks × steps is refused before any replay (422
+// analysis_too_large), and beyond the lane's waiting questions a question is refused (503
+// analysis_busy, Retry-After). Thread-safe (const after construction).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string_view>
+
+#include "analysis_lane.hpp"
+#include "http_message.hpp"
+#include "session_registry.hpp"
+
+namespace finsim::server {
+
+class WhyApi {
+ public:
+  /// The most banks × steps a run may have to be explained here: 1,000 banks over 200 steps, or 100
+  /// banks over 2,000. An explanation replays the run up to 2K + 2 times (K ≤ 32 causes); at the bound a
+  /// typical answer takes ~0.3 s natively and the worst a few seconds (docs/why.md, "Cost").
+  static constexpr long long kMaxBankSteps = 200'000;
+
+  WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane);
+
+  /// Whether the decoded `path` is /control/why or /sessions/<id>/why.
+  [[nodiscard]] static bool serves(std::string_view path);
+
+  /// Answers through `reply`: at once when the question is refused (400 bad_request for a missing or
+  /// malformed bank, 404 unknown_session, the engine's 422 unknown_bank / bank_not_failed, 422
+  /// analysis_too_large, 503 analysis_busy, 405 for a method other than GET, HEAD, OPTIONS), else from
+  /// the analysis lane with the explanation (200) or the engine's error (422 too_many_causes, …).
+  void handle(const HttpRequest& request, std::string_view path, std::function<void(HttpResponse)> reply) const;
+
+ private:
+  std::shared_ptr<SessionRegistry> sessions_;
+  std::shared_ptr<AnalysisLane> lane_;
+};
+
+}  // namespace finsim::server
