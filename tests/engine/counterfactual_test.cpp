@@ -123,7 +123,7 @@ TEST_CASE("a spared loan is not recalled while the lender's other loans are") {
   CHECK(spared.loans()[link] > base.loans()[link]);
 }
 
-TEST_CASE("a banned voluntary action becomes HOLD from its step; an imposed one still happens") {
+TEST_CASE("a banned voluntary action becomes HOLD from its step and an imposed one still happens") {
   Simulation base = world("fire_sale_spiral", 3000, "all_fire_sale");
   int seller = -1, first_sale = -1;
   for (int t = 1; t <= 30 && seller < 0; ++t) {

@@ -127,7 +127,7 @@ TEST_CASE("the explanation is the same on every call and through a session that 
   CHECK(*answer == first);
 }
 
-TEST_CASE("a session's recipe replays it; a reset forgets the controls", "[why]") {
+TEST_CASE("a session's recipe replays it and a reset forgets the controls", "[why]") {
   auto session = Session::create({{"scenario", "core_default"}, {"seed", 3004}});
   REQUIRE(session.ok());
   REQUIRE(session->control("step", json::object()).ok());
