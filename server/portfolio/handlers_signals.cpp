@@ -3,6 +3,7 @@
 #include <set>
 
 #include "finsim/portfolio/backtest.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 #include "finsim/portfolio/model_registry.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -36,8 +37,9 @@ Result<Target> read_target(ApiCall& call, json& body) {
   Target t;
   std::int64_t market_id = 0;
   if (body.contains("market_id")) {
-    if (!body["market_id"].is_number_integer()) return make_error("bad_signal", "market_id must be a market's id");
-    market_id = body["market_id"].get<std::int64_t>();
+    // An id from 1: 0 would be read as the default market by Book::market.
+    if (!pf::is_id(body["market_id"])) return make_error("bad_signal", "market_id must be a market's id");
+    market_id = static_cast<std::int64_t>(body["market_id"].get<double>());
     body.erase("market_id");
   }
   if (body.contains("portfolio_id")) {

@@ -34,6 +34,10 @@ TEST_CASE("signals are posted one at a time or in batches, validated, and listed
                         {{"signals", {{{"model", "llm"}, {"ticker", "TEC1"}, {"action", "buy"}, {"confidence", 1}},
                                       {{"model", "llm"}, {"ticker", "TEC1"}, {"action", "maybe"}, {"confidence", 1}}}}}),
                    422) == "bad_signal");
+  for (const json& id : {json(0), json(-1), json(0.5), json("1")})  // 0 was once read as the default market
+    CHECK(error_code(call(port, "POST", "/api/signals",
+                          {{"model", "llm"}, {"ticker", "TEC1"}, {"action", "buy"}, {"confidence", 1}, {"market_id", id}}),
+                     422) == "bad_signal");
   CHECK(get(port, "/api/signals")["signals"].size() == 4);
   CHECK(get(port, "/api/signals?model=llm&ticker=TEC1")["signals"].size() == 2);
   const json latest = get(port, "/api/signals?ticker=TEC1&latest=true")["signals"];

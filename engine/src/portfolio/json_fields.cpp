@@ -46,15 +46,20 @@ double JsonFields::number(const char* key, double fallback, bool required) {
   return v.get<double>();
 }
 
+bool is_id(const nlohmann::json& v) {
+  if (!v.is_number()) return false;
+  const double d = v.get<double>();
+  return d >= 1.0 && d <= 9007199254740991.0 && d == std::floor(d);
+}
+
 std::int64_t JsonFields::id(const char* key, std::int64_t fallback) {
   if (error_ || !has(key)) return fallback;
   const auto& v = object_.at(key);
-  const double d = v.is_number() ? v.get<double>() : 0.0;
-  if (!(d >= 1.0 && d <= 9007199254740991.0 && d == std::floor(d))) {
+  if (!is_id(v)) {
     fail(std::string("\"") + key + "\" must be an id, a whole number from 1");
     return fallback;
   }
-  return static_cast<std::int64_t>(d);
+  return static_cast<std::int64_t>(v.get<double>());
 }
 
 double JsonFields::number_or_null(const char* key, double fallback, double if_null) {

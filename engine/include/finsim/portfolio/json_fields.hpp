@@ -13,6 +13,9 @@
 
 namespace finsim::portfolio {
 
+/// Whether `v` is a record's id: a whole number from 1 to 2^53 − 1 (0, 0.5, negatives, strings are not).
+bool is_id(const nlohmann::json& v);
+
 /// Reads fields of `object`; the first problem (not an object, unknown key, missing or mistyped field)
 /// is kept as the error with code `code`, and later reads return their fallbacks.
 class JsonFields {
