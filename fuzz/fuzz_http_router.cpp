@@ -1,7 +1,7 @@
 // libFuzzer target: a request's whole path through the server but the socket — raw bytes through
 // Beast's request parser with the server's header and body limits, then the Router (the simulation
-// controls, the sessions API, static files and the portfolio API on an in-memory SQLite book) to an
-// answer. Every parsed request must be answered, once, with a status in 100–599, within 10 s.
+// controls, the sessions API, "why did this bank fail" on its analysis lane, static files and the
+// portfolio API on an in-memory SQLite book) to an answer. Every parsed request must be answered, once, with a status in 100–599, within 10 s.
 #include <chrono>
 #include <cstdio>
 #include <cstddef>
@@ -17,6 +17,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include "analysis_lane.hpp"
 #include "plain_request.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/service.hpp"
@@ -64,7 +65,7 @@ struct World {
     if (!sessions->start().ok()) __builtin_trap();
     auto api = std::make_shared<const PortfolioApi>(portfolio, sessions, "");
     router = std::make_unique<Router>(sessions, std::make_shared<const StaticFiles>("/nonexistent-web-root"), "",
-                                      OriginPolicy(8080), api, feed);
+                                      OriginPolicy(8080), api, feed, std::make_shared<AnalysisLane>());
   }
 };
 
