@@ -13,6 +13,7 @@
 #include "finsim/learning/training_session.hpp"
 #include "finsim/messages.hpp"
 #include "finsim/scenarios.hpp"
+#include "finsim/session.hpp"
 #include "finsim/run_recipe.hpp"
 #include "finsim/simulation.hpp"
 #include "finsim/why.hpp"
@@ -198,13 +199,47 @@ nlohmann::json why_bench(bool quick) {
   return out;
 }
 
+// Rewind and branch (docs/model.md §10): a replay from step 0 to the step asked, through the session's
+// controls as an adapter calls them, the messages of the step reached included.
+nlohmann::json replay_case(const std::string& scenario, int banks, int to_step, int repetitions) {
+  const nlohmann::json body{{"scenario", scenario}, {"banks", banks}, {"to_step", to_step}};
+  auto session = Session::create(nlohmann::json{{"banks", banks}});
+  if (!session.ok()) throw UsageError(session.error().message);
+  std::vector<double> reset_ms, rewind_ms;
+  for (int i = 0; i < repetitions; ++i) {
+    auto t0 = Clock::now();
+    if (auto r = session->control("reset", body); !r.ok()) throw UsageError(r.error().message);
+    reset_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+    t0 = Clock::now();
+    if (auto r = session->control("rewind", {{"step", to_step / 2}}); !r.ok()) throw UsageError(r.error().message);
+    rewind_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+  }
+  return {{"scenario", scenario}, {"banks", banks}, {"to_step", to_step},
+          {"reset_to_step_ms", spread(reset_ms)}, {"rewind_to_half_ms", spread(rewind_ms)}};
+}
+
+nlohmann::json replay_bench(bool quick) {
+  nlohmann::json out;
+  out["what"] = "time of a reset with to_step (a branch opened at that step) and of a rewind to half of it: "
+                "a replay from step 0, heuristic, seed 42, with the STATE_UPDATE and METRICS_UPDATE of the step reached";
+  const int r = quick ? 5 : 41;
+  out["cases"].push_back(replay_case("calm", 100, 200, r));
+  out["cases"].push_back(replay_case("liquidity_freeze", 100, 200, r));
+  out["cases"].push_back(replay_case("liquidity_freeze", 1000, 200, quick ? 2 : 11));  // the server's bound
+  return out;
+}
+
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"why", false}, {"threads"}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"why", false}, {"replay", false}, {"threads"}}, 0);
   const bool quick = args.has("quick");
-  if (args.has("portfolio") + args.has("learning") + args.has("why") > 1)
-    throw UsageError("--portfolio, --learning and --why are separate benchmarks");
+  if (args.has("portfolio") + args.has("learning") + args.has("why") + args.has("replay") > 1)
+    throw UsageError("--portfolio, --learning, --why and --replay are separate benchmarks");
+  if (args.has("replay")) {
+    std::cout << nlohmann::json{{"replay", replay_bench(quick)}}.dump(2) << "\n";
+    return 0;
+  }
   if (args.has("why")) {
     std::cout << nlohmann::json{{"why", why_bench(quick)}}.dump(2) << "\n";
     return 0;

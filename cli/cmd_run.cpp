@@ -33,8 +33,9 @@ int run_command(const std::vector<std::string>& argv) {
   const PolicyMaker make = policy_maker(config.policy);
   auto sim = Simulation::create(config, seed, make());
   if (!sim.ok()) throw UsageError(sim.error().message);
-  // Interventions are validated against the network before anything is printed.
-  check_control_banks(schedule, sim->banks());
+  // Controls are validated against the network before anything is printed.
+  register_policy_files(schedule);
+  check_controls(schedule, sim->banks());
 
   SerializeOptions options;
   options.bank_details = !args.has("compact");

@@ -24,7 +24,8 @@ int why_command(const std::vector<std::string>& argv) {
   recipe.controls = scheduled_controls(args);
   recipe.policy = policy_maker(recipe.config.policy);
   const int bank = static_cast<int>(args.integer("bank", 0, 0, kMaxBanks));
-  check_control_banks(recipe.controls, recipe.config.banks);
+  register_policy_files(recipe.controls);
+  check_controls(recipe.controls, recipe.config.banks);
 
   auto explanation = explain_failure(recipe, bank);
   // Everything explain_failure refuses (no such bank, no failure, too many causes) is about what was

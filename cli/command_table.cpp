@@ -20,7 +20,9 @@ std::span<const Command> commands() {
               "  --compact           nodes carry only the contract's fields (no balance-sheet details)\n"
               "  --at STEP:JSON      apply a control body before step STEP (repeatable), as the worker sends\n"
               "                      it, e.g. 12:'{\"control\":\"force_action\",\"bank\":3,\"action\":\"HOARD\"}';\n"
-              "                      controls: force_default, inject_liquidity, price_shock, force_action\n"
+              "                      controls: force_default, inject_liquidity, price_shock, force_action,\n"
+              "                      policy (from that step every bank follows it: {\"control\":\"policy\",\n"
+              "                      \"policy\":\"all_lend\"}; a name as --policy takes, a file included)\n"
               "  --intervene SPEC    the older short form (repeatable):\n"
               "                      STEP:force_default:BANK | STEP:inject_liquidity:BANK:AMOUNT |\n"
               "                      STEP:price_shock:SHARE   (applied at the start of step STEP)\n",
@@ -31,9 +33,9 @@ std::span<const Command> commands() {
               "Replays the run (the options of finsim run) and explains why bank B failed: the causes that\n"
               "touched it before (the scenario's shock and withdrawal, its depositors' run, lenders' recalls,\n"
               "failed lenders' called loans, failed debtors' losses, the price fall from other banks' sales,\n"
-              "interventions), each replayed away. A cause is necessary when, without it alone, the bank is\n"
-              "still standing at the run's last step; sufficient alone when, without every other cause, it\n"
-              "still fails by then (docs/why.md). Prints the explanation as sentences.\n\n"
+              "interventions and policy switches), each replayed away. A cause is necessary when, without\n"
+              "it alone, the bank is still standing at the run's last step; sufficient alone when, without\n"
+              "every other cause, it still fails by then (docs/why.md). Prints the explanation as sentences.\n\n"
               "  --bank B            the failed bank (required)\n"
               "  --steps N           the run's length, the step survival is judged at (default 200)\n"
               "  --at STEP:JSON      a control applied before step STEP, as in finsim run (repeatable);\n"
@@ -70,7 +72,7 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               sweep_command},
       Command{"bench", "time the engine and print JSON",
-              "usage: finsim bench [--quick] [--portfolio | --why | --learning [--threads N]]\n\n"
+              "usage: finsim bench [--quick] [--portfolio | --why | --replay | --learning [--threads N]]\n\n"
               "Median time per step (physics, policy, clearing) with the heuristic policy on 100 banks,\n"
               "1,000 banks / 5,000 links and 10,000 banks / 50,000 links; one clearing on each; and the\n"
               "serialization of one STATE_UPDATE. Prints one JSON document.\n\n"
@@ -79,6 +81,8 @@ std::span<const Command> commands() {
               "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n"
               "  --why               instead: the time of one failure explanation (finsim why) for every\n"
               "                      bank that failed in core_default and liquidity_freeze (100 banks, 200 steps)\n"
+              "  --replay            instead: the time of a reset with to_step 200 (a branch) and of a rewind\n"
+              "                      to step 100, replayed from step 0 (100 and 1,000 banks)\n"
               "  --learning          instead: MAPPO training throughput (agent-steps/s, environment\n"
               "                      included) on the 100-bank network, serially and on --threads threads,\n"
               "                      and the inference time of one learned-policy step for 100 banks\n"

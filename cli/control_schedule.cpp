@@ -41,7 +41,8 @@ ScheduledControl parse_intervention(const std::string& spec) {
 }
 
 // "STEP:{"control":"force_action","bank":3,"action":"HOARD"}": a control body as the worker sends it
-// (REST's body plus its name in "control"), applied before step STEP.
+// (REST's body plus its name in "control"), applied before step STEP; the engine's reader, the one a
+// reset's `at` uses.
 ScheduledControl parse_at(const std::string& spec) {
   const std::string what = "--at '" + spec + "'";
   const auto colon = spec.find(':');
@@ -49,13 +50,7 @@ ScheduledControl parse_at(const std::string& spec) {
   const int step = static_cast<int>(parse_integer(spec.substr(0, colon), what + " step", 1, 1000000));
   auto body = Session::parse_body(std::string_view(spec).substr(colon + 1));
   if (!body.ok() || !body->is_object()) throw UsageError(what + ": the control must be a JSON object");
-  if (!body->contains("control") || !(*body)["control"].is_string())
-    throw UsageError(what + ": the JSON needs \"control\": force_default, inject_liquidity, price_shock or force_action");
-  const std::string control = (*body)["control"].get<std::string>();
-  if (!is_intervention(control))
-    throw UsageError(what + ": '" + control + "' is not an intervention (force_default, inject_liquidity, price_shock, force_action)");
-  body->erase("control");
-  auto iv = intervention_from_body(control, *body);
+  auto iv = intervention_from_control(*body);
   if (!iv.ok()) throw UsageError(what + ": " + iv.error().message);
   return {step, *iv};
 }
@@ -73,11 +68,10 @@ std::vector<ScheduledControl> scheduled_controls(const Args& args) {
   return controls;
 }
 
-void check_control_banks(const std::vector<ScheduledControl>& controls, int banks) {
+void check_controls(const std::vector<ScheduledControl>& controls, int banks) {
   for (const ScheduledControl& c : controls)
-    if (c.intervention.kind != Intervention::Kind::price_shock && c.intervention.bank >= banks)
-      throw UsageError("--intervene/--at: bank " + std::to_string(c.intervention.bank) + " does not exist (0.." +
-                       std::to_string(banks - 1) + ")");
+    if (Status st = check_intervention(c.intervention, banks); !st.ok())
+      throw UsageError("--intervene/--at: step " + std::to_string(c.step) + ": " + st.error().message);
 }
 
 }  // namespace finsim::cli

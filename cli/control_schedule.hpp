@@ -17,7 +17,9 @@ std::vector<OptionSpec> control_option_specs();
 /// the order given. Throws UsageError naming a malformed one.
 std::vector<ScheduledControl> scheduled_controls(const Args& args);
 
-/// Throws UsageError when a control names a bank outside 0 .. banks-1.
-void check_control_banks(const std::vector<ScheduledControl>& controls, int banks);
+/// Throws UsageError for a control the engine refuses whatever the run (check_intervention): a bank
+/// outside 0 .. banks-1, an amount or share out of range, a policy that cannot be built. Policy files
+/// named by a policy switch must be registered first (register_policy_files, policy_arg.hpp).
+void check_controls(const std::vector<ScheduledControl>& controls, int banks);
 
 }  // namespace finsim::cli

@@ -45,4 +45,12 @@ PolicyMaker policy_maker(const std::string& arg) {
   return [arg] { return std::move(make_policy(arg)).value(); };
 }
 
+void register_policy_files(const std::vector<ScheduledControl>& controls) {
+  for (const ScheduledControl& c : controls) {
+    if (c.intervention.kind != Intervention::Kind::policy || !is_policy_file(c.intervention.policy)) continue;
+    const std::string file = split_file_modifiers(c.intervention.policy).first;
+    register_policy(file, policy_maker(file));
+  }
+}
+
 }  // namespace finsim::cli

@@ -16,9 +16,11 @@ artifacts=build/fuzz-artifacts
 mkdir -p "$artifacts"
 for target in "${targets[@]}"; do
   scratch=$(mktemp -d)
+  timeout=20  # seconds per input; the router's "why" answers may take longer (fuzz/fuzz_http_router.cpp)
+  [[ $target == fuzz_http_router ]] && timeout=150
   log=$artifacts/$target.log
   if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "build/sanitize/fuzz/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 \
+    "build/sanitize/fuzz/$target" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts/$target-" "$scratch" "fuzz/corpus/$target" >"$log" 2>&1; then
     runs=$(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
     echo "fuzz: $target: no crash in ${seconds} s ($runs inputs)"

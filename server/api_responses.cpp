@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 70> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 71> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -41,8 +41,8 @@ int http_status(std::string_view code) {
       // Writes from elsewhere (origin_policy.hpp, token_throttle.hpp).
       {"wrong_host", 403},         {"cross_origin", 403},
       {"unsupported_media_type", 415}, {"too_many_wrong_tokens", 429},
-      // A session larger than --max-banks without the control token (session_size.hpp).
-      {"too_many_banks", 403},
+      // A session larger than --max-banks, or a replay above the bound, without the token (session_size.hpp).
+      {"too_many_banks", 403},     {"replay_too_large", 403},
       // "Why did this bank fail?" (why_api.hpp): a question the engine or the server's bound refuses.
       {"bank_not_failed", 422},    {"too_many_causes", 422},
       {"analysis_too_large", 422}, {"analysis_busy", 503},

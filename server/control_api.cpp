@@ -48,7 +48,7 @@ HttpResponse handle_control(const HttpRequest& request, std::string_view path, S
   if (!live.ok()) return error_response(live.error());
   auto body = Session::parse_body(request.body);
   if (!body.ok()) return error_response(body.error());
-  auto status = (*live)->control(name, *body, bank_bound(request, token, sessions.max_banks()));
+  auto status = (*live)->control(name, *body, session_bound(request, token, sessions.max_banks()));
   if (!status.ok()) return error_response(status.error());
   return json_response(200, *status);
 }

@@ -8,10 +8,11 @@ namespace finsim::server {
 
 Result<std::shared_ptr<LiveSession>> LiveSession::create(boost::asio::any_io_executor executor, std::string id,
                                                          const nlohmann::json& reset_body, Options options,
-                                                         int bank_bound) {
+                                                         const SessionBound& bound) {
   auto config = Session::create_config(reset_body);
   if (!config.ok()) return config.error();
-  if (Status st = check_bank_bound(*config, bank_bound); !st.ok()) return st.error();
+  if (Status st = check_bank_bound(*config, bound.banks); !st.ok()) return st.error();
+  if (Status st = check_control_replay("reset", reset_body, config->banks, bound); !st.ok()) return st.error();
   auto session = Session::create(reset_body);
   if (!session.ok()) return session.error();
   std::shared_ptr<LiveSession> live(
@@ -30,19 +31,23 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, 
   publish_engine_locked(session_.snapshot(), false, false);
 }
 
-Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body, int bank_bound) {
+Result<nlohmann::json> LiveSession::control(std::string_view name, const nlohmann::json& body, const SessionBound& bound) {
   std::lock_guard engine(engine_mutex_);
   if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
   if (name == "reset") {
     // Refused before building; a body the engine refuses gets the engine's own error below.
-    if (auto config = session_.reset_config(body); config.ok())
-      if (Status st = check_bank_bound(*config, bank_bound); !st.ok()) return st.error();
+    if (auto config = session_.reset_config(body); config.ok()) {
+      if (Status st = check_bank_bound(*config, bound.banks); !st.ok()) return st.error();
+      if (Status st = check_control_replay(name, body, config->banks, bound); !st.ok()) return st.error();
+    }
+  } else if (Status st = check_control_replay(name, body, session_.simulation().banks(), bound); !st.ok()) {
+    return st.error();
   }
-  const int timestep = session_.simulation().metrics().timestep;
   auto outcome = session_.control(name, body);
   if (!outcome.ok()) return outcome.error();
   sync_timer_locked();
-  publish_engine_locked(std::move(outcome->messages), session_.simulation().metrics().timestep > timestep, true);
+  // Only a step is a step for the listeners: a reset or rewind may land on a later timestep too.
+  publish_engine_locked(std::move(outcome->messages), name == "step", true);
   std::lock_guard lock(mutex_);
   return status_locked();
 }

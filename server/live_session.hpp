@@ -38,6 +38,7 @@
 #include "finsim/session.hpp"
 #include "fifo_mutex.hpp"
 #include "frame.hpp"
+#include "session_size.hpp"
 #include "viewer.hpp"
 
 namespace finsim::server {
@@ -48,21 +49,23 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
     bool stamp = false;  ///< add "published_at_ms" to states and metrics (see make_frame)
   };
 
-  /// A paused session configured by `reset_body` (the engine's reset body), of at most `bank_bound`
-  /// banks (bank_bound() in session_size.hpp): a larger one is refused before it is built. Errors: the
-  /// engine's, too_many_banks.
+  /// A paused session configured by `reset_body` (the engine's reset body), within `bound`
+  /// (session_size.hpp: its banks, and the banks × steps of a `to_step` replay): a larger one is refused
+  /// before it is built. Errors: the engine's, too_many_banks, replay_too_large.
   static Result<std::shared_ptr<LiveSession>> create(boost::asio::any_io_executor executor, std::string id,
                                                      const nlohmann::json& reset_body, Options options,
-                                                     int bank_bound);
+                                                     const SessionBound& bound);
 
   [[nodiscard]] const std::string& id() const { return id_; }
 
   /// Applies a control (the engine's names and bodies), publishes its messages and then a STATUS,
   /// starts or stops the timer as `running` and `speed` now say, and returns the status (see
-  /// status()). A reset that would build more than `bank_bound` banks is refused before it is built.
-  /// Errors: the engine's codes, too_many_banks, or unknown_session once closed. A failing control
-  /// changes nothing and publishes nothing. Waits at most for the step in progress.
-  Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body, int bank_bound);
+  /// status()). A reset that would build more banks than `bound` allows, or a reset's `to_step` or a
+  /// rewind that would replay more banks × steps than it allows, is refused before it runs. Errors: the
+  /// engine's codes, too_many_banks, replay_too_large, or unknown_session once closed. A failing control
+  /// changes nothing and publishes nothing. Waits at most for the step in progress (and holds the
+  /// session's lane for a replay's duration).
+  Result<nlohmann::json> control(std::string_view name, const nlohmann::json& body, const SessionBound& bound);
 
   /// What the engine would explain for "why did this bank fail?" ({bank}: Session::failure_question):
   /// the run's recipe up to the current step and the bank, copied under the engine lock, so that the

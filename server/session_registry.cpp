@@ -22,7 +22,8 @@ Status SessionRegistry::start() {
   std::unique_lock lock(mutex_);
   const std::size_t lane = take_lane_locked();
   lock.unlock();
-  auto live = LiveSession::create(lanes_[lane], std::string(kDefaultId), nlohmann::json::object(), options_, kMaxBanks);
+  auto live = LiveSession::create(lanes_[lane], std::string(kDefaultId), nlohmann::json::object(), options_,
+                                  SessionBound{kMaxBanks, false});
   lock.lock();
   if (!live.ok()) {
     --lane_sessions_[lane];
@@ -59,7 +60,7 @@ std::string SessionRegistry::fresh_id_locked() {
 }
 
 Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, const nlohmann::json& reset_body,
-                                                             int bank_bound) {
+                                                             const SessionBound& bound) {
   if (!id.empty() && !valid_id(id))
     return make_error("bad_request", "a session id is 1 to 64 letters, digits, '_' or '-'");
   std::size_t lane = 0;
@@ -74,7 +75,7 @@ Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, con
     lane = take_lane_locked();
   }
   // Building a large network takes a while: not under the lock. The checks are repeated below.
-  auto live = LiveSession::create(lanes_[lane], id, reset_body, options_, bank_bound);
+  auto live = LiveSession::create(lanes_[lane], id, reset_body, options_, bound);
   std::lock_guard lock(mutex_);
   auto refuse = [&](Error error) -> Result<std::shared_ptr<LiveSession>> {
     --lane_sessions_[lane];

@@ -39,11 +39,11 @@ class SessionRegistry {
   /// The session called `id`; "" means the default. Error unknown_session.
   [[nodiscard]] Result<std::shared_ptr<LiveSession>> find(std::string_view id) const;
 
-  /// A new paused session of at most `bank_bound` banks (bank_bound() in session_size.hpp). `id` ""
+  /// A new paused session within `bound` (session_bound() in session_size.hpp). `id` ""
   /// picks a fresh one ("s-" and 8 hex digits). Errors: bad_request (id not 1–64 of [A-Za-z0-9_-]),
-  /// session_exists, too_many_sessions, shutting_down, too_many_banks, and the engine's codes for a bad
-  /// reset body.
-  Result<std::shared_ptr<LiveSession>> create(std::string id, const nlohmann::json& reset_body, int bank_bound);
+  /// session_exists, too_many_sessions, shutting_down, too_many_banks, replay_too_large, and the
+  /// engine's codes for a bad reset body.
+  Result<std::shared_ptr<LiveSession>> create(std::string id, const nlohmann::json& reset_body, const SessionBound& bound);
 
   /// Closes a named session: its viewers get a close frame (1000, "session closed") and it is
   /// forgotten. Returns how many viewers were disconnected. Errors: unknown_session, conflict (the

@@ -33,7 +33,7 @@ HttpResponse create_session(const HttpRequest& request, SessionRegistry& session
   }
   if (body->contains("id") && id.empty())
     return error_response(make_error("bad_request", "field 'id' may not be empty"));
-  auto live = sessions.create(std::move(id), reset, bank_bound(request, token, sessions.max_banks()));
+  auto live = sessions.create(std::move(id), reset, session_bound(request, token, sessions.max_banks()));
   if (!live.ok()) return error_response(live.error());
   HttpResponse r = json_response(201, (*live)->status());
   r.set("Location", "/sessions/" + (*live)->id());

@@ -36,12 +36,8 @@ Result<nlohmann::json> bank_body(std::string_view query) {
 }
 
 Status within_budget(const RunRecipe& recipe) {
-  const long long cost = static_cast<long long>(recipe.config.banks) * recipe.steps;
-  if (cost <= WhyApi::kMaxBankSteps) return {};
-  return make_error("analysis_too_large",
-                    "explaining a failure replays the run many times: this run of " + std::to_string(recipe.config.banks) +
-                        " banks over " + std::to_string(recipe.steps) + " steps is above this server's bound of " +
-                        std::to_string(WhyApi::kMaxBankSteps) + " banks × steps (finsim why has none)");
+  return check_replay_bound(recipe.config.banks, recipe.steps, "analysis_too_large",
+                            "explaining a failure (finsim why has no bound)");
 }
 
 /// The explanation as a response; what it throws becomes a 500, never an escaping exception.

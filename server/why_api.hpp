@@ -15,6 +15,7 @@
 #include "analysis_lane.hpp"
 #include "http_message.hpp"
 #include "session_registry.hpp"
+#include "session_size.hpp"
 
 namespace finsim::server {
 
@@ -23,7 +24,7 @@ class WhyApi {
   /// The most banks × steps a run may have to be explained here: 1,000 banks over 200 steps, or 100
   /// banks over 2,000. An explanation replays the run up to 2K + 2 times (K ≤ 32 causes); at the bound a
   /// typical answer takes ~0.3 s natively and the worst a few seconds (docs/why.md, "Cost").
-  static constexpr long long kMaxBankSteps = 200'000;
+  static constexpr long long kMaxBankSteps = kMaxReplayBankSteps;  // the server's one replay bound
 
   WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane);
 

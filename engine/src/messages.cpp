@@ -100,7 +100,8 @@ void append_state_update(const Simulation& sim, std::string& out, const Serializ
   out += R"({"type":"STATE_UPDATE","schema_version":"1.0","payload":{"timestep":)";
   append_int(out, sim.timestep());
   text_field(out, "scenario", sim.config().scenario);
-  text_field(out, "policy", sim.policy_name());
+  text_field(out, "policy", sim.config().policy);  // the run's own: a switch does not make a new run
+  if (sim.policy_name() != sim.config().policy) text_field(out, "current_policy", sim.policy_name());
   int_field(out, "seed", static_cast<long long>(sim.seed()));
   field(out, "asset_price", sim.price());
   out += R"(,"nodes":[)";

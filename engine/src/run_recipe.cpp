@@ -17,4 +17,15 @@ std::vector<int> queue_controls(Simulation& sim, const RunRecipe& recipe, int st
   return queued;
 }
 
+Result<Simulation> replay_run(const RunRecipe& recipe, std::vector<int>* applied) {
+  auto sim = start_run(recipe);
+  if (!sim.ok()) return sim.error();
+  for (int step = 1; step <= recipe.steps + 1; ++step) {
+    const std::vector<int> queued = queue_controls(*sim, recipe, step);
+    if (applied) applied->insert(applied->end(), queued.begin(), queued.end());
+    if (step <= recipe.steps) sim->step();
+  }
+  return sim;
+}
+
 }  // namespace finsim

@@ -22,13 +22,35 @@ using body::number_field;
 using body::only_fields;
 using body::require_object;
 
+// The fields of a reset body that say how far to replay, not what to build.
+bool is_replay_field(std::string_view key) { return key == "at" || key == "to_step"; }
+
+// A step number `field` of `body`: a whole number from 0 to `max`; `fallback` when absent.
+Result<int> step_field(const json& body, const char* field, int max, int fallback) {
+  if (!body.contains(field)) return fallback;
+  const json& v = body[field];
+  if (!v.is_number()) return bad_request(std::string("field '") + field + "' must be a whole number");
+  const double d = v.get<double>();
+  if (!std::isfinite(d) || d != std::floor(d) || d < 0 || d > max)
+    return make_error("out_of_range", std::string(field) + " must be a whole number from 0 to " + std::to_string(max));
+  return static_cast<int>(d);
+}
+
 }  // namespace
 
 const std::vector<std::string>& Session::control_names() {
-  static const std::vector<std::string> names{"play", "pause", "step", "reset", "speed",
+  static const std::vector<std::string> names{"play", "pause", "step", "reset", "rewind", "speed",
                                               "force_default", "inject_liquidity", "price_shock",
-                                              "force_action"};
+                                              "force_action", "policy"};
   return names;
+}
+
+int Session::replay_steps(std::string_view name, const json& body) {
+  if (!body.is_object()) return 0;
+  Result<int> steps = 0;
+  if (name == "reset") steps = step_field(body, "to_step", kMaxReplaySteps, 0);
+  if (name == "rewind") steps = step_field(body, "step", kMaxReplaySteps, 0);
+  return steps.ok() ? *steps : 0;
 }
 
 Result<json> Session::parse_body(std::string_view text) {
@@ -62,7 +84,7 @@ Result<Session::ResetTarget> Session::resolve_reset(SimConfig config, std::uint6
     config.policy = policy;
   }
   for (const auto& [key, value] : body.items()) {
-    if (key == "scenario") continue;
+    if (key == "scenario" || is_replay_field(key)) continue;
     if (key == "seed") {
       if (!value.is_number() || value.get<double>() != std::floor(value.get<double>()) ||
           value.get<double>() < 0 || value.get<double>() > kMaxSeed)
@@ -94,10 +116,42 @@ Result<SimConfig> Session::create_config(const json& reset_body) {
 Result<ControlOutcome> Session::reset(const json& body) {
   auto target = resolve_reset(sim_.config(), sim_.seed(), body);
   if (!target.ok()) return target.error();
-  auto sim = Simulation::create(target->config, target->seed);
+  auto to_step = step_field(body, "to_step", kMaxReplaySteps, 0);
+  if (!to_step.ok()) return to_step.error();
+  RunRecipe recipe;
+  recipe.config = std::move(target->config);
+  recipe.seed = target->seed;
+  recipe.steps = *to_step;
+  if (body.contains("at")) {
+    auto controls = scheduled_controls_from_json(body["at"], *to_step + 1, kMaxRunControls);
+    if (!controls.ok()) return controls.error();
+    // What can be refused without replaying is refused before anything is built.
+    for (const ScheduledControl& c : *controls)
+      if (Status st = check_intervention(c.intervention, recipe.config.banks); !st.ok()) return st.error();
+    recipe.controls = std::move(controls).value();
+  }
+  return replace_run(recipe);
+}
+
+Result<ControlOutcome> Session::rewind(const json& body) {
+  if (Status st = only_fields(body, {"step"}); !st.ok()) return st.error();
+  if (!body.contains("step")) return bad_request("missing field 'step'");
+  auto step = step_field(body, "step", sim_.timestep(), 0);
+  if (!step.ok()) return step.error();
+  RunRecipe r = recipe();
+  // Controls applied before or at `step`: those queued while the run stood at `step` or earlier.
+  std::erase_if(r.controls, [&](const ScheduledControl& c) { return c.step > *step + 1; });
+  r.steps = *step;
+  return replace_run(r);
+}
+
+Result<ControlOutcome> Session::replace_run(const RunRecipe& recipe) {
+  std::vector<int> applied;
+  auto sim = replay_run(recipe, &applied);
   if (!sim.ok()) return sim.error();
   sim_ = std::move(sim).value();
   controls_.clear();
+  for (const int k : applied) controls_.push_back(recipe.controls[static_cast<std::size_t>(k)]);
   running_ = false;
   return ControlOutcome{snapshot(), status()};
 }
@@ -105,6 +159,9 @@ Result<ControlOutcome> Session::reset(const json& body) {
 Result<ControlOutcome> Session::intervene(std::string_view name, const json& body) {
   auto iv = intervention_from_body(name, body);
   if (!iv.ok()) return iv.error();
+  if (controls_.size() >= kMaxRunControls)
+    return make_error("out_of_range", "this run has had " + std::to_string(kMaxRunControls) +
+                                          " controls, the most one run holds: reset to start another");
   if (Status st = sim_.intervene(*iv); !st.ok()) return st.error();
   controls_.push_back({sim_.timestep() + 1, *iv});
   return ControlOutcome{{}, status()};
@@ -151,6 +208,7 @@ Result<ControlOutcome> Session::control(std::string_view name, const json& body)
     return ControlOutcome{{}, status()};
   }
   if (name == "reset") return reset(body);
+  if (name == "rewind") return rewind(body);
   if (name == "speed") {
     if (Status st = only_fields(body, {"steps_per_second"}); !st.ok()) return st.error();
     auto v = number_field(body, "steps_per_second");
@@ -190,7 +248,9 @@ json Session::status() const {
               {"speed", speed_},
               {"scenario", c.scenario},
               {"seed", sim_.seed()},
-              {"policy", std::string(sim_.policy_name())},
+              {"policy", c.policy},
+              {"current_policy", std::string(sim_.next_policy_name())},
+              {"at", at_json(controls_)},
               {"banks", sim_.banks()},
               {"lender_of_last_resort", c.lender_of_last_resort},
               {"links", sim_.network().links.size()},

@@ -17,6 +17,7 @@ struct Simulation::State {
   Rng exogenous{0};   // shocks, deposit flows, price noise: independent of the policy
   Rng policy_rng{0};  // the policy's own stream
   std::unique_ptr<Policy> policy;
+  std::unique_ptr<Policy> next_policy;  // a queued policy switch: takes `policy`'s place in phase 1
   int t = 0;
   int n = 0;
   int m = 0;

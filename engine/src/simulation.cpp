@@ -188,20 +188,31 @@ void Simulation::step() {
   complete_step(s.chosen);
 }
 
-Status Simulation::intervene(const Intervention& iv) {
-  State& s = *s_;
-  const bool needs_bank = iv.kind != Intervention::Kind::price_shock;
-  if (needs_bank) {
-    if (iv.bank < 0 || iv.bank >= s.n)
-      return make_error("unknown_bank", "bank " + std::to_string(iv.bank) + " does not exist (0.." +
-                                            std::to_string(s.n - 1) + ")");
-    if (!s.is_active(iv.bank))
-      return make_error("bank_defaulted", "bank " + std::to_string(iv.bank) + " has already defaulted");
-  }
+Status check_intervention(const Intervention& iv, int banks) {
+  const bool needs_bank = iv.kind != Intervention::Kind::price_shock && iv.kind != Intervention::Kind::policy;
+  if (needs_bank && (iv.bank < 0 || iv.bank >= banks))
+    return make_error("unknown_bank", "bank " + std::to_string(iv.bank) + " does not exist (0.." +
+                                          std::to_string(banks - 1) + ")");
   if (iv.kind == Intervention::Kind::inject_liquidity && !(iv.amount > 0.0 && iv.amount <= 1e12))
     return make_error("out_of_range", "amount must be a positive number up to 1e12");
   if (iv.kind == Intervention::Kind::price_shock && !(iv.amount > 0.0 && iv.amount < 1.0))
     return make_error("out_of_range", "a price shock must be a share between 0 and 1 (exclusive)");
+  if (iv.kind == Intervention::Kind::policy)
+    if (auto policy = make_policy(iv.policy); !policy.ok()) return policy.error();
+  return {};
+}
+
+Status Simulation::intervene(const Intervention& iv) {
+  State& s = *s_;
+  if (iv.kind == Intervention::Kind::policy) {
+    auto policy = make_policy(iv.policy);
+    if (!policy.ok()) return policy.error();
+    s.next_policy = std::move(policy).value();
+    return {};
+  }
+  if (Status st = check_intervention(iv, s.n); !st.ok()) return st;
+  if (iv.kind != Intervention::Kind::price_shock && !s.is_active(iv.bank))
+    return make_error("bank_defaulted", "bank " + std::to_string(iv.bank) + " has already defaulted");
   s.pending.push_back(iv);
   return {};
 }
@@ -215,6 +226,9 @@ std::uint64_t Simulation::seed() const { return s_->seed; }
 const SimConfig& Simulation::config() const { return s_->config; }
 const Network& Simulation::network() const { return s_->network; }
 std::string_view Simulation::policy_name() const { return s_->policy->name(); }
+std::string_view Simulation::next_policy_name() const {
+  return s_->next_policy ? s_->next_policy->name() : s_->policy->name();
+}
 std::span<const double> Simulation::loans() const { return s_->loan; }
 double Simulation::price() const { return s_->price; }
 std::span<const Event> Simulation::events() const { return s_->events; }

@@ -81,9 +81,12 @@ void Simulation::State::apply_shocks() {
           action_imposed[iv.bank] = 1;
         }
         break;
+      case Intervention::Kind::policy: break;  // never queued here: next_policy holds a switch
     }
   }
   pending.clear();
+  // A policy switch: the new policy decides this step; the policy's random stream continues.
+  if (next_policy) policy = std::move(next_policy);
 
   if (c.shock_step > 0 && step_number == c.shock_step) {
     // A counterfactual may remove the shock, or spare one bank its withdrawal; the draws stay the same.

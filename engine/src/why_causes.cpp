@@ -58,7 +58,7 @@ class CauseTracer {
     for (const int k : queued) {
       CandidateCause& x = touch(CauseKind::intervention, k, step);  // keyed by control, not by bank
       const Intervention& iv = recipe.controls[static_cast<std::size_t>(k)].intervention;
-      x.cause.bank = iv.kind == Intervention::Kind::price_shock ? -1 : iv.bank;
+      x.cause.bank = iv.kind == Intervention::Kind::price_shock || iv.kind == Intervention::Kind::policy ? -1 : iv.bank;
       x.cause.control = k;
       x.cause.intervention = iv;
       x.cause.amount = iv.amount;

@@ -71,6 +71,7 @@ std::string intervention_label(const FailureCause& c) {
     case Intervention::Kind::price_shock: return "the price shock of " + percent(iv.amount) + when;
     case Intervention::Kind::force_action:
       return "the intervention making " + bank_name(iv.bank) + " " + std::string(action_name(iv.action)) + when;
+    case Intervention::Kind::policy: return "the switch of every bank to the " + iv.policy + " policy" + when;
   }
   return "the intervention" + when;
 }
@@ -115,6 +116,7 @@ std::string had_not(const FailureCause& c, bool own_withdrawal_apart) {
     case Intervention::Kind::price_shock: return "the price not been cut by " + percent(iv.amount) + when;
     case Intervention::Kind::force_action:
       return bank_name(iv.bank) + " not been made to " + std::string(action_name(iv.action)) + when;
+    case Intervention::Kind::policy: return "the banks not switched to the " + iv.policy + " policy" + when;
   }
   return "the intervention not been made" + when;
 }

@@ -47,6 +47,12 @@ TEST_CASE("every message of every scenario validates against the contract schema
       std::size_t events = 0;
       for (int t = 1; t <= 60; ++t) {
         if (t == 3) REQUIRE(sim->intervene({Intervention::Kind::price_shock, -1, 0.05}).ok());
+        if (t == 30) {  // from step 30 its STATE_UPDATEs carry current_policy
+          Intervention to_all_lend;
+          to_all_lend.kind = Intervention::Kind::policy;
+          to_all_lend.policy = "all_lend";
+          REQUIRE(sim->intervene(to_all_lend).ok());
+        }
         sim->step();
         for (const Event& ev : sim->events()) {
           e = v.errors(event_json(ev));

@@ -12,6 +12,8 @@ import { serverModeTests } from './serverMode.mjs';
 import { portfolioTests } from './portfolios.mjs';
 import { trainPanelTests } from './trainPanel.mjs';
 import { whyTests } from './why.mjs';
+import { rewindTests } from './rewind.mjs';
+import { compareTests } from './compare.mjs';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${webRoot}dist`;
@@ -27,6 +29,8 @@ try {
   await serverModeTests(harness, { dist });
   portfolioTests(harness, { siteUrl: site.url, dist });
   whyTests(harness, { siteUrl: site.url, dist });
+  rewindTests(harness, { siteUrl: site.url });
+  compareTests(harness, { siteUrl: site.url, dist });
   failed = await harness.run({ only: process.argv[2] });
 } finally {
   await browser.close();

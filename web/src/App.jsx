@@ -24,6 +24,12 @@ import { ConnectField, ModeBadge } from './components/Connection.jsx';
 import { PartTabs } from './components/PartTabs.jsx';
 import { PortfoliosPart } from './components/PortfoliosPart.jsx';
 import { useHashRoute } from './url/useHashRoute.js';
+import { ReplayBadge, Scrubber } from './components/Scrubber.jsx';
+import { CompareApp } from './compare/CompareApp.jsx';
+import { ComparePicker } from './compare/ComparePicker.jsx';
+import { LessonsPanel } from './compare/LessonsPanel.jsx';
+import { readComparison } from './compare/compareAddress.js';
+import { useAddressNotice } from './compare/useAddressNotice.js';
 
 function useSpaceToPlay() {
   useEffect(() => {
@@ -69,16 +75,20 @@ function NetworkLayout({ params, onReady }) {
         <Notices />
         <Legend />
         <Loading />
+        <ReplayBadge />
       </section>
+      <Scrubber />
       <aside className="side">
         <section className="panel controls">
           <PlaybackControls />
           <RunSettings />
           <PriceShock />
+          <ComparePicker />
         </section>
         <Explanation />
         <BankInspector />
         <TrainPanel />
+        <LessonsPanel />
       </aside>
       <section className="bottom">
         <MetricsPanel />
@@ -88,11 +98,20 @@ function NetworkLayout({ params, onReady }) {
   );
 }
 
+// ?compare= or ?lesson= opens the Compare view (compare/CompareApp.jsx), its own page with two worlds;
+// otherwise the one-world page below.
 export function App() {
+  const [address] = useState(() => readComparison(location.search));
+  if (address.mode === 'compare') return <CompareApp params={address.params} difference={address.difference} lesson={address.lesson} />;
+  return <SingleWorldApp addressNotice={address.notice} />;
+}
+
+function SingleWorldApp({ addressNotice }) {
   const [params, setParams] = useState(() => parseUrlState(location.search));
   const fatal = useSimulation((s) => s.fatal);
   const route = useHashRoute();
   useConnection(params);
+  useAddressNotice(simulationStore, addressNotice);
   useSpaceToPlay();
   const onReady = useCallback(() => {}, []);
 

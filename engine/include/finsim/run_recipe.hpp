@@ -3,7 +3,7 @@
 // The configuration (with its policy), the seed, the user's controls with the step before which each was
 // applied, and how many steps the run lasts. `finsim run --at STEP:JSON` and a Session given the same
 // controls before the same steps produce the same stream; a RunRecipe replays that run exactly, which is
-// what the why-analysis (why.hpp) and, later, rewind and branch build on.
+// what the why-analysis (why.hpp) and a session's rewind and branch (session.hpp) build on.
 #pragma once
 
 #include <cstdint>
@@ -18,7 +18,8 @@
 namespace finsim {
 
 /// A control applied before step `step` (>= 1): queued when the simulation stood at step − 1, so it
-/// acts in step `step` (the `--at STEP:JSON` of finsim run).
+/// acts in step `step` (the `--at STEP:JSON` of finsim run). An intervention or a policy switch
+/// (Intervention::Kind::policy).
 struct ScheduledControl {
   int step = 1;
   Intervention intervention;
@@ -42,5 +43,12 @@ Result<Simulation> start_run(const RunRecipe& recipe);
 /// is skipped, as finsim run skips it. Returns the indices of the controls queued.
 std::vector<int> queue_controls(Simulation& sim, const RunRecipe& recipe, int step,
                                 std::span<const std::uint8_t> removed = {});
+
+/// The recipe's simulation standing at step recipe.steps, reached silently (no message is written):
+/// before each step its controls are queued (queue_controls), and those of step recipe.steps + 1 are
+/// left queued, so that the next step() goes on exactly as the recorded run did. `applied`, when given,
+/// receives the indices of the controls the simulation accepted, in order (a refused one is skipped, as
+/// finsim run skips it). Costs recipe.steps steps. Errors: start_run's.
+Result<Simulation> replay_run(const RunRecipe& recipe, std::vector<int>* applied = nullptr);
 
 }  // namespace finsim

@@ -7,19 +7,25 @@
 //   play {}                      run continuously at the current speed
 //   pause {}                     stop after the current step
 //   step {}                      advance exactly one timestep (only while paused)
-//   reset {scenario?, seed?, policy?, banks?, <any parameter>?}
+//   reset {scenario?, seed?, policy?, banks?, <any parameter>?, at?, to_step?}
 //                                rebuild: named scenario → its defaults plus the given values (the
 //                                policy and seed stay unless given); otherwise the current
 //                                configuration with the given values changed. The session pauses.
+//                                With `at` ([{step, control}], the run's controls) and `to_step` K,
+//                                the run is replayed silently to step K (a branch of a recorded run).
+//   rewind {step}                back to an earlier step of this run by replaying its recipe; paused
 //   speed {steps_per_second}     0.1 .. 50
 //   force_default {bank}         the bank defaults at the start of the next step
 //   inject_liquidity {bank, amount}   central-bank cash for the bank at the next step (amount > 0)
 //   price_shock {share}          the asset price falls by this share at the next step (0 < share < 1)
 //   force_action {bank, action}  the bank takes action (HOLD, LEND, HOARD, FIRE_SALE) at the next step,
 //                                whatever its policy chooses (HOLD if the action is infeasible then)
+//   policy {policy}              from the next step every bank follows this policy (any name reset
+//                                accepts, modifiers included); part of the run, like the four above
 // A control that fails returns an Error and changes nothing. Not thread-safe.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,7 +62,26 @@ class Session {
   /// Applies one control. Errors (code): unknown_control, bad_request (body not an object, missing
   /// or mistyped field), out_of_range, unknown_parameter, bad_value, unknown_scenario, unknown_policy,
   /// unknown_bank, bank_defaulted, conflict (step while running).
+  ///
+  /// Replays (docs/model.md §10). A reset body may carry `"at": [{"step": S, "control": {...}}, ...]`
+  /// (each control as the worker sends it, one of the five run controls of intervention_body.hpp; at
+  /// most kMaxRunControls; 1 ≤ S ≤ K + 1; in any order: they are applied ordered by step, those of one
+  /// step in the order given) and `"to_step": K` (0 ≤ K ≤ kMaxReplaySteps, default 0). The new run is
+  /// built, each control is queued before its step exactly as `finsim run --at` does (one the world
+  /// refuses then, a bank that has already failed, is skipped as finsim run skips it; the status's `at`
+  /// lists those applied), the run advances silently to step K, and those of step K + 1 stay queued.
+  /// The reset's messages are step K's STATE_UPDATE and METRICS_UPDATE. A bank outside the network or
+  /// an unknown policy in `at` is refused before anything is replayed (unknown_bank, unknown_policy).
+  /// `rewind {step}` (0 ≤ step ≤ timestep, else out_of_range) replays this session's own recipe to that
+  /// step: the configuration, the seed and the controls applied before or at it (recorded for steps ≤
+  /// step + 1; later ones are dropped), then pauses; its messages are that step's STATE_UPDATE and
+  /// METRICS_UPDATE, and stepping on with no new control gives the original stream byte for byte.
   Result<ControlOutcome> control(std::string_view name, const nlohmann::json& body);
+
+  /// How many steps `control(name, body)` would replay before answering: a reset's `to_step`, a
+  /// rewind's `step`; 0 for every other control and for a value the control refuses anyway. For an
+  /// adapter that bounds what a control may cost (banks × steps) before running it. Pure.
+  static int replay_steps(std::string_view name, const nlohmann::json& body);
 
   /// The configuration a `reset` with `body` would build, found without building it, so that an
   /// adapter can refuse a network too large for the asker before paying for it (the server's bound on
@@ -80,9 +105,10 @@ class Session {
   [[nodiscard]] nlohmann::json status() const;
   [[nodiscard]] const Simulation& simulation() const { return sim_; }
 
-  /// The interventions applied since the last reset, in order, each with the step before which it was
-  /// queued (it acts in that step; one still pending carries the next step). With the configuration and
-  /// the seed they are everything this session's run is a function of.
+  /// The run's controls (interventions and policy switches) applied since the last reset, in order,
+  /// each with the step before which it was queued (it acts in that step; one still pending carries the
+  /// next step). With the configuration and the seed they are everything this session's run is a
+  /// function of. status() carries them as `at` (intervention_body.hpp's at_json).
   [[nodiscard]] const std::vector<ScheduledControl>& applied_controls() const { return controls_; }
   /// This session's run as a recipe that replays it exactly up to its current step (steps = timestep()).
   [[nodiscard]] RunRecipe recipe() const;
@@ -108,6 +134,12 @@ class Session {
   static constexpr std::uint64_t kDefaultSeed = 42;
   /// Nodes carry balance-sheet details up to this many banks (message size stays manageable).
   static constexpr int kDetailedBanksLimit = 2000;
+  /// The most steps a reset's `to_step` may replay (as finsim run's --steps).
+  static constexpr int kMaxReplaySteps = 1'000'000;
+  /// The most controls one run holds: a reset's `at`, and the run controls a session accepts before
+  /// its next reset (one more is out_of_range). So every session's `at` fits a reset body (64 KiB on
+  /// the server) and can open a branch.
+  static constexpr std::size_t kMaxRunControls = 500;
 
  private:
   explicit Session(Simulation sim);
@@ -118,7 +150,10 @@ class Session {
   };
   static Result<ResetTarget> resolve_reset(SimConfig config, std::uint64_t seed, const nlohmann::json& body);
   Result<ControlOutcome> reset(const nlohmann::json& body);
+  Result<ControlOutcome> rewind(const nlohmann::json& body);
   Result<ControlOutcome> intervene(std::string_view name, const nlohmann::json& body);
+  /// Replaces the run with `recipe`'s, replayed to recipe.steps (replay_run), and pauses.
+  Result<ControlOutcome> replace_run(const RunRecipe& recipe);
   [[nodiscard]] std::string state_message() const;
   [[nodiscard]] std::string metrics_message() const;
 

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "finsim/action.hpp"
@@ -58,14 +59,22 @@ struct Event {
 
 /// A user's action on the system, applied at the start of the next step.
 struct Intervention {
-  enum class Kind : std::uint8_t { force_default, inject_liquidity, price_shock, force_action };
+  enum class Kind : std::uint8_t { force_default, inject_liquidity, price_shock, force_action, policy };
   Kind kind = Kind::force_default;
   int bank = -1;        ///< force_default, inject_liquidity, force_action
   double amount = 0.0;  ///< inject_liquidity: cash lent by the central bank (> 0);
                         ///< price_shock: share by which the price falls, in (0, 1)
   Action action = Action::hold;  ///< force_action: the bank takes this action at the next step whatever
                                  ///< its policy chooses (HOLD if the action is infeasible then)
+  std::string policy{};  ///< policy: from the next step on every bank follows this policy (a name
+                        ///< make_policy accepts, modifiers included); the policy's random stream goes on
 };
+
+/// The checks of Simulation::intervene that do not depend on the run so far, against a network of
+/// `banks` banks: unknown_bank (a bank outside 0 .. banks − 1), out_of_range (an amount or share),
+/// unknown_policy (a policy make_policy cannot build). An adapter uses it to refuse a schedule of
+/// controls before it replays anything.
+Status check_intervention(const Intervention& intervention, int banks);
 
 /// System-level figures of the latest step (METRICS_UPDATE). The first three are in [0, 1].
 struct Metrics {
@@ -153,8 +162,10 @@ class Simulation {
   [[nodiscard]] std::span<const std::uint8_t> active() const;  ///< 1 = bank is not in default
   void complete_step(std::span<const Action> actions);
 
-  /// Queues an intervention for the start of the next step. Errors: unknown_bank, bank_defaulted
-  /// (force_default, inject_liquidity, force_action), out_of_range (amount). On error nothing is queued.
+  /// Queues an intervention for the start of the next step. Errors: check_intervention's, and
+  /// bank_defaulted (force_default, inject_liquidity, force_action on a bank that has failed). On error
+  /// nothing is queued. A policy switch builds its policy now and puts it in place at the start of the
+  /// next step; of several before one step the last wins.
   Status intervene(const Intervention& intervention);
 
   /// Replaces the counterfactual hooks (counterfactual.hpp); they act from the next step on, each from
@@ -166,9 +177,15 @@ class Simulation {
   [[nodiscard]] int timestep() const;
   [[nodiscard]] int banks() const;
   [[nodiscard]] std::uint64_t seed() const;
+  /// The run's configuration; its `policy` is the canonical name of the policy the run started with,
+  /// whatever policy switches followed.
   [[nodiscard]] const SimConfig& config() const;
   [[nodiscard]] const Network& network() const;
+  /// The canonical name of the policy that decided the latest step (the one the run started with,
+  /// config().policy, until a policy switch acts).
   [[nodiscard]] std::string_view policy_name() const;
+  /// The policy that will decide the next step: a queued policy switch's, else policy_name().
+  [[nodiscard]] std::string_view next_policy_name() const;
   /// Loan amount on each link, indexed like network().links; 0 = no live loan.
   [[nodiscard]] std::span<const double> loans() const;
   [[nodiscard]] BankReport bank(int i) const;

@@ -3,6 +3,8 @@
 // bank shows when and why it failed, and no figures: the engine freezes its capital ratio at default and
 // zeroes its balance sheet (docs/contract.md), so a ratio there would describe a bank that is gone;
 // instead it offers "Why did it fail?" (WhyFailed: the engine's counterfactual causes, docs/why.md).
+// Scrubbed back, it shows the bank at the step on screen; the interventions, which act on the live run,
+// wait until the page is live again (or a branch: components/BranchPanel.jsx).
 import { useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { sendCommand } from '../session/connect.js';
@@ -10,6 +12,7 @@ import { formatAmount, formatRatio, formatShare, humanName } from '../format.js'
 import { ForceAction } from './ForceAction.jsx';
 import { WhyFailed } from './WhyFailed.jsx';
 import { defaultReason } from '../narration/narrate.js';
+import { isReplaying, shownState } from '../history/replayView.js';
 
 const ASSETS = [['cash', 'Cash'], ['holdings_value', 'Securities (at market)'], ['loan_book', 'Loans to the economy'], ['lent', 'Lent to banks']];
 const LIABILITIES = [['deposits', 'Deposits'], ['borrowed', 'Borrowed from banks'], ['due_to_administrator', 'Due to administrators'],
@@ -61,7 +64,8 @@ function BankFigures({ node }) {
 
 export function BankInspector() {
   const selected = useSimulation((s) => s.selectedBank);
-  const node = useSimulation((s) => (s.selectedBank === null ? null : s.state?.nodes.find((n) => n.id === s.selectedBank)));
+  const node = useSimulation((s) => (s.selectedBank === null ? null : shownState(s)?.nodes.find((n) => n.id === s.selectedBank)));
+  const replaying = useSimulation(isReplaying);
   const select = useSimulation((s) => s.selectBank);
   const [amount, setAmount] = useState(50);
   if (selected === null) {
@@ -86,7 +90,9 @@ export function BankInspector() {
       </div>
       {!defaulted && <BankFigures node={node} />}
       {defaulted && <WhyFailed key={`${bank}@${node.default_timestep}`} bank={bank} />}
-      <div className="interventions">
+      {replaying && <p className="muted small" data-testid="inspector-replay">As at the step replayed. Interventions act on the live
+        run: go back to Live, or branch from this step.</p>}
+      <div className="interventions" hidden={replaying}>
         <button type="button" className="danger" data-testid="force-default" disabled={defaulted}
           onClick={() => sendCommand({ control: 'force_default', bank })}>Force default</button>
         <span className="inject">

@@ -1,11 +1,11 @@
 // What just happened, in plain words, from the events received (newest step first), and the
-// scenario's own story from the engine's catalogue.
+// scenario's own story from the engine's catalogue. Scrubbed back, the steps up to the one on screen.
 import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { recentNarrative } from '../narration/narrate.js';
 
 export function Explanation({ count = 4 }) {
-  const timeline = useDeferredValue(useSimulation((s) => s.timeline));
+  const timeline = useDeferredValue(useSimulation((s) => s.replay?.recentEvents ?? s.timeline));
   const scenario = useSimulation((s) => s.state?.scenario);
   const catalogue = useSimulation((s) => s.catalogue);
   const steps = useMemo(() => recentNarrative(timeline, count), [timeline, count]);

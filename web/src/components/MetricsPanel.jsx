@@ -1,12 +1,14 @@
 // Liquidity, default rate and equilibrium score as live series (all in [0, 1]), the asset price, and
 // the CSV export of the series as received. Each metric says in one line what it means, and its latest
-// value is coloured by metricTone (presentation thresholds, metrics/metricMeaning.js).
+// value is coloured by metricTone (presentation thresholds, metrics/metricMeaning.js). Scrubbed back
+// (history/replayView.js), the values are the shown step's and a cursor marks it on each series.
 import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
 import { csvFileName, downloadCsv, metricsCsv } from '../export/csv.js';
 import { formatPrice, formatShare } from '../format.js';
 import { SYSTEM_METRICS, metricTone } from '../metrics/metricMeaning.js';
+import { shownMetrics } from '../history/replayView.js';
 
 const WINDOW = 300;
 
@@ -21,14 +23,16 @@ const DRAWING = {
 export function MetricsPanel() {
   const series = useDeferredValue(useSimulation((s) => s.series));
   const status = useSimulation((s) => s.status);
-  const latest = series[series.length - 1];
+  const replayed = useSimulation((s) => (s.replay ? shownMetrics(s) : null));
+  const latest = replayed ?? series[series.length - 1];
   const startPrice = series[0]?.asset_price;
-  const shown = useMemo(() => {
-    const recent = series.slice(-WINDOW);
+  const { shown, recent } = useMemo(() => {
+    const window = series.slice(-WINDOW);
     const out = {};
-    for (const { key } of SYSTEM_METRICS) out[key] = recent.map((m) => m[key] ?? 0);
-    return out;
+    for (const { key } of SYSTEM_METRICS) out[key] = window.map((m) => m[key] ?? 0);
+    return { shown: out, recent: window };
   }, [series]);
+  const cursor = replayed ? recent.findIndex((m) => m.timestep === replayed.timestep) : -1;
   return (
     <section className="panel metrics" data-testid="metrics">
       <h2>
@@ -41,7 +45,7 @@ export function MetricsPanel() {
           const d = DRAWING[key];
           return (
             <Sparkline key={key} testid={d.testid} label={label} colour={d.colour} values={shown[key]}
-              {...(d.share ? { min: 0, max: 1 } : {})} value={d.format(latest?.[key])}
+              {...(d.share ? { min: 0, max: 1 } : {})} value={d.format(latest?.[key])} cursor={cursor >= 0 ? cursor : null}
               tone={metricTone(key, latest?.[key], { startPrice })} meaning={meaning} />
           );
         })}

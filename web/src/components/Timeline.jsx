@@ -1,4 +1,5 @@
-// The latest events, newest first, each in a few words; clicking one selects its bank.
+// The latest events, newest first, each in a few words; clicking one selects its bank. Scrubbed back
+// (history/replayView.js), those of the last steps up to the one on screen (failures and price drops: all up to it).
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { narrateStep } from '../narration/narrate.js';
@@ -34,9 +35,12 @@ export function Timeline() {
   const timeline = useDeferredValue(useSimulation((s) => s.timeline));
   const milestones = useDeferredValue(useSimulation((s) => s.milestones));
   const select = useSimulation((s) => s.selectBank);
+  const replay = useSimulation((s) => s.replay);
   const [filter, setFilter] = useState('ALL');
   // Memoised so that the memo'd list re-renders only when its events change.
-  const shown = useMemo(() => visibleEvents({ timeline, milestones }, filter), [timeline, milestones, filter]);
+  const shown = useMemo(() => (replay === null ? visibleEvents({ timeline, milestones }, filter)
+    : visibleEvents({ timeline: replay.recentEvents, milestones: milestones.filter((e) => e.timestamp <= replay.timestep) }, filter)),
+  [timeline, milestones, filter, replay]);
   return (
     <section className="panel timeline">
       <h2>Events <small>{shown.length ? `latest ${Math.min(SHOWN, shown.length)}` : ''}</small>

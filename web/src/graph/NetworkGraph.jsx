@@ -1,12 +1,15 @@
 // The main character: the network, with the animation overlay on top. All drawing happens in the
-// graph controller; this component only provides the two surfaces and wires selection.
+// graph controller; this component only provides the two surfaces and wires selection. It draws the
+// store of its context (the page's, or one world's in the Compare view) with that store's animation bus.
 import { useEffect, useRef } from 'react';
 import { createGraphController } from './graphController.js';
-import { simulationStore } from '../store/simulationStore.js';
+import { useSimulationStore } from '../store/simulationStore.js';
 import { animationBus } from '../animation/animationBus.js';
 import { markFirstRender } from '../perfMarks.js';
 
-export function NetworkGraph({ onReady, effects = true }) {
+export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRendered = markFirstRender, expose = true,
+  testid = 'graph' }) {
+  const store = useSimulationStore();
   const containerRef = useRef(null);
   const canvasRef = useRef(null);
 
@@ -14,21 +17,23 @@ export function NetworkGraph({ onReady, effects = true }) {
     const controller = createGraphController({
       container: containerRef.current,
       overlayCanvas: canvasRef.current,
-      store: simulationStore,
-      bus: animationBus,
-      onSelect: (id) => simulationStore.getState().selectBank(id),
-      onRendered: markFirstRender,
+      store,
+      bus,
+      onSelect: (id) => store.getState().selectBank(id),
+      onRendered,
       effects,
     });
     onReady?.(controller);
-    window.__finsimCy = controller.cy;  // read by the end-to-end tests and the perf script
-    window.__finsimStore = simulationStore;
+    if (expose) {
+      window.__finsimCy = controller.cy;  // read by the end-to-end tests and the perf script
+      window.__finsimStore = store;
+    }
     return () => controller.dispose();
-  }, [onReady, effects]);
+  }, [onReady, effects, store, bus, onRendered, expose]);
 
   return (
     <div className="graph">
-      <div ref={containerRef} className="graph-cy" data-testid="graph" />
+      <div ref={containerRef} className="graph-cy" data-testid={testid} />
       <canvas ref={canvasRef} className="graph-overlay" aria-hidden="true" />
     </div>
   );

@@ -7,6 +7,7 @@ import { cyStyle } from './cyStyle.js';
 import { buildGraph, updateGraph } from './applyState.js';
 import { concentricLayout, networkSignature } from './layout.js';
 import { createOverlayAnimator } from '../animation/overlay.js';
+import { replayAnimations, shownState } from '../history/replayView.js';
 
 const ARROW_EDGE_LIMIT = 2000;
 
@@ -70,12 +71,16 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
     onRendered?.(payload);
   }
 
-  const unsubscribeBus = effects ? bus.subscribe((items) => overlay.receive(items)) : () => {};
+  // While a past step is shown (history/replayView.js) the live stream's effects are not drawn; the
+  // replay animates its own frames instead.
+  const unsubscribeBus = effects ? bus.subscribe((items) => { if (!store.getState().replay) overlay.receive(items); }) : () => {};
   const unsubscribeStore = store.subscribe((s, previous) => {
-    if (s.state !== previous.state) show(s.state, s.runId);
+    if (effects && s.replay !== previous.replay) overlay.receive(replayAnimations(previous.replay, s.replay));
+    const shown = shownState(s);
+    if (shown !== shownState(previous)) show(shown, s.runId);
     if (s.selectedBank !== previous.selectedBank) highlightSelection(s.selectedBank);
   });
-  show(store.getState().state, store.getState().runId);
+  show(shownState(store.getState()), store.getState().runId);
 
   const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => cy.resize()) : null;
   resizeObserver?.observe(container);

@@ -6,7 +6,7 @@ import { planAddressRun, refusedNotice, sameRun } from './addressRun.js';
 import { keptParameters } from './replayConfig.js';
 
 /** The store's state once `predicate` holds of it (now, or at a later change). */
-function stateWhen(store, predicate) {
+export function stateWhen(store, predicate) {
   const now = store.getState();
   if (predicate(now)) return Promise.resolve(now);
   return new Promise((resolve) => {

@@ -1,17 +1,22 @@
 // The one message handler: every message from either transport (worker or server) goes through
-// reduceMessage. Pure: (model, message) → { model, animations }. No financial arithmetic happens
-// here; it only files what the engine sent.
+// reduceMessage: (model, message) → { model, animations }, pure but for two records the model owns and
+// updates in place for speed (the seen-event set and the frame history). No financial arithmetic
+// happens here; it only files what the engine sent.
 //
 // Rules (brief §8, §11; docs/contract.md):
 //  - STATE_UPDATE always wins: the newest one received replaces the snapshot, whatever events said.
 //    A timestep lower than the current one, or a different scenario / seed / policy, starts a new run
-//    (series, timeline and seen-event set are cleared).
+//    (series, timeline and seen-event set are cleared) — except the rewind this page asked for (a branch:
+//    history/rewind.js), which keeps the run up to that step. Every step received is kept in `frames`
+//    (history/frameHistory.js) so that it can be shown again.
 //  - EVENTs are decoration: duplicates (same event_id) are ignored; an event older than the snapshot
 //    on screen is kept for the timeline but not animated (the state already shows its outcome);
 //    missing events need nothing (the next STATE_UPDATE is complete).
 //  - METRICS_UPDATE appends to the series; a repeated or earlier timestep replaces from that point.
 
 import { initialTraining, reduceTraining } from './trainingModel.js';
+import { createFrameHistory, stateTextTimestep } from '../history/frameHistory.js';
+import { isExpectedRewind, rewoundModel } from '../history/rewind.js';
 
 export const SERIES_LIMIT = 5000;
 export const TIMELINE_LIMIT = 300;
@@ -42,6 +47,9 @@ export function initialModel() {
     messageCount: 0,
     eventsReceived: 0, // distinct EVENTs received since the page opened (diagnostics)
     training: initialTraining(),  // the Train panel's model (trainingModel.js), from TRAINING messages
+    frames: createFrameHistory(),  // every step received, to show again (history/frameHistory.js); cleared at a new run
+    replay: null,       // the past frame on screen, or null when live (history/replayView.js)
+    branchExpected: null,  // {step}: the rewind this page asked for (history/rewind.js)
   };
 }
 
@@ -85,13 +93,21 @@ export function eventOrder(event) {
 
 function reduceState(model, payload) {
   if (!payload || !Array.isArray(payload.nodes) || !Array.isArray(payload.edges)) return { model, animations: [] };
+  if (isExpectedRewind(model, payload)) {
+    const rewound = rewoundModel(model, payload.timestep, TIMELINE_LIMIT);
+    rewound.frames.putState(payload);
+    return { model: { ...rewound, state: payload }, animations: [{ kind: 'clear' }] };
+  }
   if (isNewRun(model.state, payload)) {
+    model.frames.clear();
+    model.frames.putState(payload);
     return {
       model: { ...model, state: payload, runId: model.runId + 1, series: [], timeline: [], milestones: [], stepCounts: [],
-        seenEvents: new Set(), metrics: null },
+        seenEvents: new Set(), metrics: null, replay: null, branchExpected: null },
       animations: [{ kind: 'clear' }],
     };
   }
+  model.frames.putState(payload);
   return { model: { ...model, state: payload }, animations: [{ kind: 'state', timestep: payload.timestep }] };
 }
 
@@ -102,6 +118,7 @@ function reduceEvent(model, event) {
   const seenEvents = model.seenEvents;
   if (seenEvents.size >= SEEN_EVENTS_LIMIT) seenEvents.clear();
   seenEvents.add(event.event_id);
+  model.frames.addEvent(event);
   const milestones = MILESTONE_TYPES.has(event.event_type)
     ? insertEvent(model.milestones, event, MILESTONE_LIMIT) : model.milestones;
   const next = { ...model, timeline: insertEvent(model.timeline, event), milestones,
@@ -121,6 +138,7 @@ function reduceMetrics(model, metrics) {
     series = series.slice(series.length >= SERIES_LIMIT ? 1 : 0);
   }
   series.push(metrics);
+  model.frames.putMetrics(metrics);
   return { model: { ...model, metrics, series }, animations: [] };
 }
 
@@ -160,7 +178,10 @@ export function reduceTexts(model, texts) {
   const animations = [];
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i];
-    if (i < lastState && text.startsWith('{"type":"STATE_UPDATE"') && !startsNewRun(current, text)) continue;
+    if (i < lastState && text.startsWith('{"type":"STATE_UPDATE"') && !startsNewRun(current, text)) {
+      keepUnparsed(current, text);
+      continue;
+    }
     let message;
     try {
       message = JSON.parse(text);
@@ -174,7 +195,16 @@ export function reduceTexts(model, texts) {
   return { model: current, animations };
 }
 
-// A superseded snapshot can still mark the start of a run (timestep 0): parse those.
+// A superseded snapshot can still mark the start of a run (timestep 0) or a rewind (an earlier step):
+// parse those.
 function startsNewRun(model, text) {
-  return text.startsWith('{"type":"STATE_UPDATE","schema_version":"1.0","payload":{"timestep":0,') || !model.state;
+  if (!model.state) return true;
+  const t = stateTextTimestep(text);
+  return t === 0 || (t !== null && t < model.state.timestep);
+}
+
+// A superseded snapshot of a later step is kept as text for the run's history, parsed only if shown.
+function keepUnparsed(model, text) {
+  const t = stateTextTimestep(text);
+  if (t !== null) model.frames.putStateText(t, text);
 }

@@ -1,6 +1,7 @@
 // The one store. Transports deliver message texts to `receiveTexts`; components read slices with
 // useSimulation(selector). Animations produced by the handler go to the animation bus, never into
 // React state (they are ephemeral and must not cost a render).
+import { createContext, useContext } from 'react';
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { initialModel, reduceTexts } from './messageHandler.js';
@@ -33,6 +34,16 @@ export function createSimulationStore({ bus = animationBus } = {}) {
 
 export const simulationStore = createSimulationStore();
 
+/**
+ * Which store the components below read: the page's one store unless a provider names another (the
+ * Compare view renders each world's graph, headline and notices under its own: compare/CompareApp.jsx).
+ */
+export const SimulationStoreContext = createContext(simulationStore);
+
+export function useSimulationStore() {
+  return useContext(SimulationStoreContext);
+}
+
 export function useSimulation(selector) {
-  return useStore(simulationStore, selector);
+  return useStore(useContext(SimulationStoreContext), selector);
 }

@@ -8,15 +8,16 @@
 //                            own STATUS / ERROR / READY / CONNECTION messages) to onText
 //   send(command)            {control:'play'} | {control:'reset', config:{…}} | {control:'speed',
 //                            steps_per_second} | {control:'force_default', bank} | {control:
-//                            'force_action', bank, action} | … ; answers arrive as STATUS or ERROR
+//                            'force_action', bank, action} | {control:'rewind', step} | {control:
+//                            'policy', policy} | … ; answers arrive as STATUS or ERROR
 //                            messages through onText
 //   ask(question)            a question about the run, {ask:'why', bank} (Session::why, docs/why.md):
 //                            a Promise of the engine's reply, its answer or {error:{code,message}};
 //                            never rejects, and adds nothing to the message stream
 //   stop()                   releases the worker / socket; no message is delivered afterwards
 /** The engine's controls (Session::control_names()), for help texts and checks; the engine validates each. */
-export const CONTROL_NAMES = Object.freeze(['play', 'pause', 'step', 'reset', 'speed', 'force_default', 'inject_liquidity',
-  'price_shock', 'force_action']);
+export const CONTROL_NAMES = Object.freeze(['play', 'pause', 'step', 'reset', 'rewind', 'speed', 'force_default', 'inject_liquidity',
+  'price_shock', 'force_action', 'policy']);
 
 /** An own (non-contract) message as text, in the contract's envelope. */
 export function ownText(type, payload) {

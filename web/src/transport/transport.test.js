@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CONTROL_NAMES, commandBody } from './transport.js';
 
 describe('the transport shape', () => {
-  it('knows every engine control, force_action included', () => {
-    expect(CONTROL_NAMES).toEqual(['play', 'pause', 'step', 'reset', 'speed', 'force_default', 'inject_liquidity',
-      'price_shock', 'force_action']);
+  it('knows every engine control, in Session::control_names() order (rewind and policy included)', () => {
+    expect(CONTROL_NAMES).toEqual(['play', 'pause', 'step', 'reset', 'rewind', 'speed', 'force_default', 'inject_liquidity',
+      'price_shock', 'force_action', 'policy']);
   });
 
   it('sends a command without its name as the body, and a reset its config', () => {

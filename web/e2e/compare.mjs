@@ -1,0 +1,214 @@
+// Compare: two worlds, one difference (issue 12). A compare address opens two graphs that play in
+// lockstep and narrate their difference from the engines' figures; a phone stacks them; the embed keeps
+// them; the "Compare…" control opens one; an intervention acts in world B only; the lessons open paused
+// before the shock and show their difference on the graphs within 30 s of play; on a finsim-server the
+// comparison runs in two named sessions, closed when the page leaves. Screenshots: build/e2e-artifacts/
+// compare-*.png (look at them).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assert } from './harness.mjs';
+import { ensureServerBuilt, startRealServer } from './serverMode.mjs';
+
+const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
+
+async function shoot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+}
+
+/** Both worlds' graphs drawn with `nodes` banks each. */
+async function waitForWorlds(page, nodes = 100, timeout = 30000) {
+  await page.waitForFunction((n) => ['a', 'b'].every((w) => window.__finsimWorldCy?.[w]?.nodes().length === n), nodes, { timeout });
+}
+
+const worldSteps = (page) => page.evaluate(() => [window.__finsimWorlds?.a?.timestep ?? -1, window.__finsimWorlds?.b?.timestep ?? -1]);
+
+async function waitForWorldStep(page, step, timeout = 30000) {
+  await page.waitForFunction((t) => ['a', 'b'].every((w) => (window.__finsimWorlds?.[w]?.timestep ?? -1) >= t), step, { timeout });
+}
+
+const failedIn = (page) => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].nodes('[?defaulted]').length));
+
+/** Samples what both worlds show while they play: the graphs' steps and the headlines' steps, together. */
+async function sampleLockstep(page, samples = 40) {
+  const seen = [];
+  for (let i = 0; i < samples; i++) {
+    seen.push(await page.evaluate(() => ({
+      drawn: [window.__finsimWorlds?.a?.timestep, window.__finsimWorlds?.b?.timestep],
+      headline: ['a', 'b'].map((w) => document.querySelector(`[data-testid=world-${w}] [data-testid=timestep]`)?.textContent),
+    })));
+    await page.waitForTimeout(50);
+  }
+  return seen;
+}
+
+export function compareTests(harness, { siteUrl, dist }) {
+  const freeze = '?scenario=liquidity_freeze&seed=42&policy=heuristic';
+
+  harness.test('compare: an address opens two graphs in lockstep that narrate their difference from the engines', async (page) => {
+    await page.goto(`${siteUrl}${freeze}&speed=20&autoplay=1&compare=policy:heuristic+no_hoard`);
+    await waitForWorlds(page);
+    const label = async (w) => (await page.getByTestId(`world-${w}-label`).textContent()).trim();
+    await page.waitForFunction(() => document.querySelector('[data-testid=world-a-label]').textContent.includes('Heuristic'));
+    assert(await label('a') === 'A Heuristic', await label('a'));
+    assert(await label('b') === 'B Heuristic, no hoarding', 'world B named by its difference');
+    const seen = await sampleLockstep(page);
+    const apart = seen.filter((s) => s.drawn[0] !== s.drawn[1] || s.headline[0] !== s.headline[1]);
+    assert(apart.length === 0, `both worlds always show the same step: ${JSON.stringify(apart.slice(0, 3))}`);
+    await waitForWorldStep(page, 20);
+    await page.getByTestId('compare-play').click();
+    await page.waitForTimeout(300);
+    const [stepA, stepB] = await worldSteps(page);
+    assert(stepA === stepB && stepA >= 20, `paused at one step: ${stepA} / ${stepB}`);
+    const [failedA, failedB] = await failedIn(page);
+    assert(failedA > failedB, `the engines report more failures with hoarding (${failedA} against ${failedB})`);
+    const text = await page.getByTestId('difference').textContent();
+    assert(text.includes(`Heuristic: ${failedA} banks failed by step ${stepA}; Heuristic, no hoarding: ${failedB}.`), text);
+    assert(text.includes('Their failures first differed at step'), text);
+    assert(await page.getByTestId('compare-chart').locator('polyline.line-b').count() === 4, 'four overlaid charts');
+    // One step more: both worlds, exactly one.
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, stepA + 1);
+    await page.waitForTimeout(300);
+    const after = await worldSteps(page);
+    assert(after[0] === stepA + 1 && after[1] === stepA + 1, `one step each: ${after}`);
+    await shoot(page, 'compare-desktop');
+  });
+
+  harness.test('compare: at phone width the two worlds stack and the page does not scroll sideways', async (page) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${siteUrl}${freeze}&speed=20&compare=param:lender_of_last_resort=1`);
+    await waitForWorlds(page);
+    const [a, b] = await Promise.all(['world-a', 'world-b'].map((id) => page.getByTestId(id).boundingBox()));
+    assert(b.y >= a.y + a.height - 1 && Math.abs(a.x - b.x) < 2, `stacked: ${JSON.stringify({ a, b })}`);
+    assert(a.width > 330 && a.height > 250, `each world uses the width: ${JSON.stringify(a)}`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(sideways <= 0, `no sideways scroll (${sideways} px)`);
+    assert((await page.getByTestId('world-b-label').textContent()).trim() === 'B Lender of last resort = 1', 'the parameter names world B');
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, 1);
+    await page.getByTestId('difference').getByText('No bank has failed in either world by step 1.').waitFor();
+    await shoot(page, 'compare-phone');
+  });
+
+  harness.test('compare: the embed keeps both graphs, the controls and the difference', async (page) => {
+    await page.setViewportSize({ width: 800, height: 520 });
+    await page.goto(`${siteUrl}?embed=1&scenario=fire_sale_spiral&seed=42&policy=all_fire_sale&speed=20&compare=policy:all_hold`);
+    await waitForWorlds(page);
+    assert(await page.locator('.topbar').count() === 0, 'no header');
+    assert(await page.getByTestId('compare-chart').count() === 0, 'no chart in the embed');
+    await page.getByTestId('compare-play').click();
+    await waitForWorldStep(page, 14);
+    await page.getByTestId('compare-play').click();
+    await page.waitForFunction(() => /banks failed by step \d+; All hold: \d+\./.test(document.querySelector('[data-testid=difference]').textContent));
+    const [failedA, failedB] = await failedIn(page);
+    assert(failedA > failedB, `selling banks fail more (${failedA} against ${failedB})`);
+    await shoot(page, 'compare-embed');
+  });
+
+  harness.test('compare: "Compare…" opens the run on screen against one difference', async (page) => {
+    await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=7`);
+    await page.getByTestId('compare-open').click();
+    await page.getByTestId('compare-choice').selectOption({ label: 'No hoarding (heuristic+no_hoard)' });
+    await page.getByTestId('compare-go').click();
+    await page.waitForURL(/compare=/);
+    const search = await page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
+    assert(search.compare === 'policy:heuristic+no_hoard' && search.scenario === 'liquidity_freeze' && search.seed === '7', JSON.stringify(search));
+    await waitForWorlds(page);
+    await page.getByTestId('compare-exit').click();
+    await page.waitForFunction(() => !new URLSearchParams(location.search).has('compare') && document.querySelector('[data-testid=compare-open]'));
+    // A malformed comparison is said, and the page shows one world.
+    await page.goto(`${siteUrl}?compare=policy:`);
+    await page.getByTestId('notices').waitFor();
+    assert((await page.getByTestId('notices').textContent()).includes('“compare=policy:” in the address is not a comparison'), 'said');
+  });
+
+  harness.test('compare: an intervention acts in world B alone, at its step', async (page) => {
+    await page.goto(`${siteUrl}?scenario=calm&seed=42&compare=force_default:0@3`);
+    await waitForWorlds(page);
+    for (let t = 1; t <= 3; t++) {
+      await page.getByTestId('compare-step').click();
+      await waitForWorldStep(page, t);
+      if (t === 2) {
+        await page.getByTestId('difference').getByText('The difference acts at step 3', { exact: false }).waitFor();
+      }
+    }
+    await page.waitForFunction(() => window.__finsimWorldCy.b.getElementById('0').data('defaulted') === true);
+    assert(await page.evaluate(() => window.__finsimWorldCy.a.getElementById('0').data('defaulted')) === false, 'world A untouched');
+    await page.getByTestId('difference').getByText('No intervention: 0 banks failed by step 3; Bank 0 forced to default at step 3: 1.').waitFor();
+  });
+
+  harness.test('lessons: each opens paused before the shock, says what to watch, and differs on the graphs', async (page) => {
+    // Lesson 4 (hoarding) at its own speed (2 steps/s): the difference must show within 30 s of pressing play.
+    await page.goto(`${siteUrl}?lesson=4`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 9);
+    await page.waitForTimeout(500);
+    assert(JSON.stringify(await worldSteps(page)) === '[9,9]', `paused at step 9: ${await worldSteps(page)}`);
+    assert((await page.getByTestId('lesson-watch').textContent()).includes('hoard'), 'what to watch');
+    const started = Date.now();
+    await page.getByTestId('compare-play').click();
+    await page.waitForFunction(() => {
+      const [a, b] = ['a', 'b'].map((w) => window.__finsimWorldCy[w].nodes('[?defaulted]').length);
+      return a - b >= 5;
+    }, null, { timeout: 30000 });
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`       lesson 4: five more failed banks in world A ${seconds.toFixed(1)} s after play`);
+    await shoot(page, 'compare-lesson-4');
+    // Lesson 1 (a local decision): no bank fails; the hoarder's borrowers glow in world B alone.
+    await page.goto(`${siteUrl}?lesson=1&speed=5`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 9);
+    await page.getByTestId('compare-play').click();
+    await waitForWorldStep(page, 16);
+    await page.getByTestId('compare-play').click();  // pause, then step to 22: the hoard's reach two steps on
+    await page.waitForTimeout(600);
+    for (let t = Math.min(...await worldSteps(page)); t < 22; t++) {
+      await page.getByTestId('compare-step').click();
+      await waitForWorldStep(page, t + 1);
+    }
+    assert(JSON.stringify(await worldSteps(page)) === '[22,22]', `lesson 1 at step 22: ${await worldSteps(page)}`);
+    const glowing = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].nodes('[glow > 0]').length));
+    assert(glowing[1] - glowing[0] >= 3, `lesson 1: stressed banks ${glowing}`);
+    await shoot(page, 'compare-lesson-1');
+    // Every other lesson is a contrast in failures, shown on the graphs by step 20.
+    for (const n of [2, 3, 5, 6, 7, 8]) {
+      await page.goto(`${siteUrl}?lesson=${n}&speed=20`);
+      await waitForWorlds(page);
+      await waitForWorldStep(page, 9);
+      await page.getByTestId('compare-play').click();
+      await waitForWorldStep(page, 20);
+      const [a, b] = await failedIn(page);
+      assert(a - b >= 5, `lesson ${n}: world A lost ${a} banks, world B ${b}`);
+    }
+  });
+
+  harness.test('compare on a server: two named sessions in lockstep, closed when the page leaves', async (page) => {
+    ensureServerBuilt();
+    const server = await startRealServer(dist);
+    const sessions = async () => (await (await fetch(`${server.url}sessions`)).json()).sessions;
+    try {
+      await page.goto(`${server.url}${freeze}&speed=10&autoplay=1&compare=policy:heuristic%2Bno_hoard`);
+      await waitForWorlds(page);
+      await page.waitForFunction(() => document.querySelector('[data-testid=mode-badge]').textContent.includes('LIVE'));
+      await waitForWorldStep(page, 14);
+      await page.getByTestId('compare-play').click();
+      await page.waitForTimeout(500);
+      const [stepA, stepB] = await worldSteps(page);
+      assert(stepA === stepB, `the same step: ${stepA} / ${stepB}`);
+      const open = await sessions();
+      const pair = open.filter((s) => s.session.startsWith('compare-'));
+      assert(pair.length === 2, `two sessions: ${JSON.stringify(open.map((s) => s.session))}`);
+      const policies = pair.map((s) => s.policy).sort();
+      assert(JSON.stringify(policies) === '["heuristic","heuristic+no_hoard"]', JSON.stringify(policies));
+      assert(pair.every((s) => s.timestep === stepA && s.scenario === 'liquidity_freeze' && !s.running), JSON.stringify(pair));
+      assert(open.find((s) => s.session === 'default').timestep === 0, 'the shared session is left alone');
+      await page.getByTestId('difference').getByText(`by step ${stepA}`, { exact: false }).waitFor();
+      await page.goto('about:blank');
+      for (let i = 0; i < 50 && (await sessions()).some((s) => s.session.startsWith('compare-')); i++) await new Promise((r) => setTimeout(r, 100));
+      assert(!(await sessions()).some((s) => s.session.startsWith('compare-')), 'the sessions are closed');
+    } finally {
+      await server.close();
+    }
+  });
+}

@@ -1,0 +1,37 @@
+// The difference in words, at the step both worlds show (compare/differenceNarration.js), and for a
+// lesson its paragraph on what to watch.
+import { useDeferredValue, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { narrateDifference } from './differenceNarration.js';
+import { shownStep } from './lockstep.js';
+
+/** The sentences for the step both worlds' views show. */
+export function useDifferenceSentences({ worlds, labels, actsAt }) {
+  const seriesA = useDeferredValue(useStore(worlds[0].view.store, (s) => s.series));
+  const seriesB = useDeferredValue(useStore(worlds[1].view.store, (s) => s.series));
+  const stepA = useStore(worlds[0].view.store, shownStep);
+  const stepB = useStore(worlds[1].view.store, shownStep);
+  const step = stepA === null || stepB === null ? null : Math.min(stepA, stepB);
+  return useMemo(() => narrateDifference({ seriesA, seriesB, step, labels, actsAt }),
+    [seriesA, seriesB, step, labels, actsAt]);
+}
+
+export function DifferencePanel({ worlds, labels, actsAt, lesson }) {
+  const sentences = useDifferenceSentences({ worlds, labels, actsAt });
+  return (
+    <section className="panel difference" aria-live="polite">
+      <h2>{lesson ? `Lesson ${lesson.n}: ${lesson.title}` : 'The difference'}</h2>
+      {lesson && <p className="lesson-watch" data-testid="lesson-watch">{lesson.watch}</p>}
+      {sentences.length === 0 && <p className="muted">Starting both worlds…</p>}
+      <ul className="difference-text" data-testid="difference">
+        {sentences.map((s) => <li key={s.key}>{s.text}</li>)}
+      </ul>
+    </section>
+  );
+}
+
+/** One line for the embed view: the failures sentence. */
+export function DifferenceCaption({ worlds, labels, actsAt }) {
+  const sentences = useDifferenceSentences({ worlds, labels, actsAt });
+  return <div className="caption" data-testid="difference">{sentences[0]?.text ?? 'Starting both worlds…'}</div>;
+}

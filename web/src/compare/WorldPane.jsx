@@ -1,0 +1,55 @@
+// One world of a comparison: its graph, headline and notices, all reading the world's lockstep view
+// through the store context, under a tag naming the world by its difference. World B, which receives
+// the interventions, also shows a control its engine refused.
+import { useStore } from 'zustand';
+import { SimulationStoreContext } from '../store/simulationStore.js';
+import { NetworkGraph } from '../graph/NetworkGraph.jsx';
+import { Headline } from '../components/Headline.jsx';
+import { Notices } from '../components/Notices.jsx';
+import { ErrorToast } from '../components/ErrorToast.jsx';
+import { markFirstRender } from '../perfMarks.js';
+import { WorldSwatch } from './CompareChart.jsx';
+
+// What the end-to-end tests and the perf script read of each world: its last drawn step and how many
+// snapshots it drew (window.__finsimWorlds.a / .b). World A also feeds the page's perf marks.
+function noteRendered(world, payload) {
+  const w = globalThis.window;
+  if (!w) return;
+  w.__finsimWorlds ??= {};
+  const seen = w.__finsimWorlds[world] ?? { rendered: 0 };
+  w.__finsimWorlds[world] = { rendered: seen.rendered + 1, timestep: payload.timestep, nodes: payload.nodes.length };
+}
+
+const ON_READY = {
+  a: (controller) => { (window.__finsimWorldCy ??= {}).a = controller.cy; },
+  b: (controller) => { (window.__finsimWorldCy ??= {}).b = controller.cy; },
+};
+
+const ON_RENDERED = {
+  a: (payload) => { markFirstRender(payload); noteRendered('a', payload); },
+  b: (payload) => noteRendered('b', payload),
+};
+
+function Waiting({ store }) {
+  const state = useStore(store, (s) => s.state);
+  if (state) return null;
+  return <div className="loading">Starting this world…</div>;
+}
+
+export function WorldPane({ world, label, effects }) {
+  return (
+    <SimulationStoreContext.Provider value={world.view.store}>
+      <section className={`stage compare-stage world-${world.id}`} data-testid={`world-${world.id}`}>
+        <NetworkGraph bus={world.view.bus} effects={effects} expose={world.id === 'a'} onReady={ON_READY[world.id]}
+          onRendered={ON_RENDERED[world.id]} testid={`graph-${world.id}`} />
+        <Headline />
+        <div className={`world-tag world-${world.id}`} data-testid={`world-${world.id}-label`}>
+          <WorldSwatch world={world.id} /> <b>{world.id.toUpperCase()}</b> {label}
+        </div>
+        <Notices />
+        <Waiting store={world.view.store} />
+        {world.id === 'b' && <ErrorToast />}
+      </section>
+    </SimulationStoreContext.Provider>
+  );
+}

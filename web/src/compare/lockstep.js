@@ -1,0 +1,180 @@
+// Two worlds in lockstep. Neither engine plays on its own: one clock in the page sends `step` to both,
+// and only when both have reported the step it asked for (their STATE_UPDATEs have landed). On top of
+// that, what the page shows of each world is held at min(step A, step B) — the lockstep view — so that
+// even between the two answers of one step no graph, chart or narration shows a step the other world
+// has not reached. Both parts take the worlds' stores (store/simulationStore.js) and nothing else.
+import { createStore } from 'zustand/vanilla';
+import { createBus } from '../animation/animationBus.js';
+
+/** The timestep a world's store shows, or null before its first STATE_UPDATE. */
+export function shownStep(model) {
+  return model?.state ? model.state.timestep : null;
+}
+
+/**
+ * What the clock does next, given the step both worlds were asked to reach (`target`, null before they
+ * agree on one) and the steps they report: {kind:'wait'} while a step is in flight or a world has no
+ * state; {kind:'sync', target} when the worlds agree on a step the clock did not ask for (a reset);
+ * {kind:'step', target: t + 1, interventions} when both stand at t, with the interventions due in step t + 1.
+ */
+export function nextMove({ target, steps, interventions = [] }) {
+  if (steps.some((s) => s === null || s === undefined)) return { kind: 'wait' };
+  const agreed = steps.every((s) => s === steps[0]) ? steps[0] : null;
+  if (agreed === null) return { kind: 'wait' };
+  if (agreed !== target) return { kind: 'sync', target: agreed };
+  return { kind: 'step', target: agreed + 1, interventions: interventions.filter((i) => i.step === agreed + 1) };
+}
+
+/**
+ * The page's clock for a pair of worlds. `worlds`: [{store, send(command) → maybe a Promise}], the
+ * interventions ([{world, step, command}]) each go to world `world` just before the step they act in.
+ * `play()` ticks at `speed` steps per second; a tick that finds a step still in flight waits for it (the
+ * slower world sets the pace, without a catch-up burst); `step()` advances one step when paused;
+ * `runTo(step)` advances as fast as the worlds answer until both stand at `step`, then pauses.
+ * `onChange({playing, speed, target})` reports the clock's own state for the controls.
+ */
+export function createLockstepClock({ worlds, interventions = [], speed = 2, setTimer = setTimeout,
+  clearTimer = clearTimeout, onChange = () => {} }) {
+  let target = null;
+  let playing = false;
+  let due = false;        // a tick (or a step request) is waiting for both worlds
+  let runToStep = null;
+  let timer = null;
+  let stopped = false;
+
+  const report = () => onChange({ playing, speed, target, runningTo: runToStep });
+
+  async function sendStep(move) {
+    await Promise.all(worlds.map(async (world, i) => {
+      for (const { command } of move.interventions.filter((x) => x.world === i)) await world.send(command);
+      await world.send({ control: 'step' });
+    }));
+  }
+
+  function advance() {
+    if (stopped) return;
+    const move = nextMove({ target, steps: worlds.map((w) => shownStep(w.store.getState())), interventions });
+    if (move.kind === 'wait') return;
+    if (move.kind === 'sync') {
+      target = move.target;
+      report();
+      advance();
+      return;
+    }
+    if (runToStep !== null && target >= runToStep) {
+      runToStep = null;  // arrived: a run-to ends paused
+      due = false;
+      report();
+      return;
+    }
+    if (!due && runToStep === null) return;
+    due = false;
+    target = move.target;
+    report();
+    sendStep(move);
+  }
+
+  function tick() {
+    timer = null;
+    if (!playing || stopped) return;
+    due = true;
+    advance();
+    timer = setTimer(tick, 1000 / speed);
+  }
+
+  const unsubscribes = worlds.map((w) => w.store.subscribe((s, previous) => {
+    if (s.state !== previous.state) advance();
+  }));
+
+  return {
+    play() {
+      if (playing || stopped) return;
+      playing = true;
+      runToStep = null;
+      report();
+      tick();
+    },
+    pause() {
+      playing = false;
+      due = false;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      report();
+    },
+    step() {
+      if (playing) return;
+      due = true;
+      advance();
+    },
+    runTo(step) {
+      this.pause();
+      runToStep = step;
+      report();
+      advance();
+    },
+    setSpeed(stepsPerSecond) {
+      speed = stepsPerSecond;
+      report();
+      if (playing) {
+        if (timer !== null) clearTimer(timer);
+        timer = setTimer(tick, 1000 / speed);
+      }
+    },
+    /** Forget the step asked for (after a reset the worlds agree on step 0 again). */
+    resync() { target = null; due = false; runToStep = null; report(); },
+    state: () => ({ playing, speed, target, runningTo: runToStep }),
+    stop() {
+      stopped = true;
+      this.pause();
+      for (const u of unsubscribes) u();
+    },
+  };
+}
+
+/** Animations a world ahead keeps for its next shown step at most (a stalled partner must not grow them). */
+export const PENDING_LIMIT = 2000;
+
+/** Whether a world's model may be shown while the other world shows `minStep` (null: not both known). */
+export function mayShow(model, minStep) {
+  const step = shownStep(model);
+  return step === null || minStep === null || step <= minStep;
+}
+
+/**
+ * The lockstep view of a pair (or more) of worlds: for each world a store and an animation bus that show
+ * its model only up to the step every world has reached. `worlds`: [{store, bus}] where `bus` is the bus
+ * the world's store emits its animations on. A world ahead keeps showing its previous model, and its
+ * animations wait with it; they are released, in order, just before its model is shown (as in the
+ * single-world store: effects see the graph before the snapshot lands).
+ */
+export function createLockstepView(worlds) {
+  const views = worlds.map(({ store }) => ({ store: createStore(() => store.getState()), bus: createBus(), pending: [] }));
+
+  function sync() {
+    const steps = worlds.map(({ store }) => shownStep(store.getState()));
+    const minStep = steps.some((s) => s === null) ? null : Math.min(...steps);
+    worlds.forEach(({ store }, i) => {
+      const real = store.getState();
+      const view = views[i];
+      if (real === view.store.getState() || !mayShow(real, minStep)) return;
+      const animations = view.pending;
+      view.pending = [];
+      if (animations.length) view.bus.emit(animations);
+      view.store.setState(real, true);
+    });
+  }
+
+  const unsubscribes = worlds.flatMap(({ store, bus }, i) => [
+    bus.subscribe((items) => {
+      const pending = views[i].pending;
+      pending.push(...items);
+      if (pending.length > PENDING_LIMIT) pending.splice(0, pending.length - PENDING_LIMIT);
+    }),
+    store.subscribe(sync),
+  ]);
+
+  return {
+    views: views.map(({ store, bus }) => ({ store, bus })),
+    dispose() { for (const u of unsubscribes) u(); },
+  };
+}

@@ -1,0 +1,161 @@
+// The timeline under the graph: scrub back to any kept step of the run and watch it again, in the page
+// (history/replayView.js: no engine call). Back / forward a frame (also ← and →), play the replay at
+// 0.25× … 4× (history/replayClock.js), Live to return to the newest step, and at a past step "Branch from
+// here…" (BranchPanel). Red ticks on the track mark steps in which banks failed, amber ones price drops.
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useSimulation, useSimulationStore } from '../store/simulationStore.js';
+import { goLive, isReplaying, newestStep, shownStep, showStep, stepBy } from '../history/replayView.js';
+import { REPLAY_RATES, createReplayClock } from '../history/replayClock.js';
+import { BranchPanel } from './BranchPanel.jsx';
+import './Scrubber.css';
+
+const TYPING = /INPUT|SELECT|TEXTAREA/;
+
+/** Ticks for the steps with failures (red) and price drops (amber), placed along [first, last]. */
+const CrisisMarks = memo(function CrisisMarks({ stepCounts, first, last }) {
+  const span = Math.max(1, last - first);
+  const marks = stepCounts.filter((c) => c.timestep >= first && c.timestep <= last && (c.DEFAULT || c.PRICE_DROP));
+  return (
+    <div className="scrub-marks" aria-hidden="true">
+      {marks.map((c) => (
+        <i key={c.timestep} className={c.DEFAULT ? 'mark-default' : 'mark-price'}
+          style={{ left: `${((c.timestep - first) / span) * 100}%` }} title={`step ${c.timestep}`} />
+      ))}
+    </div>
+  );
+});
+
+/** ← / → a frame, Home the first kept step, End live; not while typing in a field (the slider handles its own keys). */
+function useReplayKeys(store, pause) {
+  useEffect(() => {
+    const onKey = (e) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || TYPING.test(e.target.tagName)) return;
+      const moves = {
+        ArrowLeft: () => stepBy(store, -1),
+        ArrowRight: () => stepBy(store, +1),
+        Home: () => showStep(store, store.getState().frames.firstStep() ?? 0),
+        End: () => goLive(store),
+      };
+      const move = moves[e.key];
+      if (!move) return;
+      e.preventDefault();
+      pause();
+      move();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, pause]);
+}
+
+/** The replay clock of `store`, with React state saying whether it plays. */
+function useReplayClock(store) {
+  const [playing, setPlaying] = useState(false);
+  const clockRef = useRef(null);
+  useEffect(() => {
+    const clock = createReplayClock({
+      onTick: () => {
+        stepBy(store, +1);
+        const more = isReplaying(store.getState());
+        if (!more) setPlaying(false);
+        return more;
+      },
+    });
+    clockRef.current = clock;
+    return () => { clock.stop(); clockRef.current = null; };
+  }, [store]);
+  const pause = useCallback(() => { clockRef.current?.stop(); setPlaying(false); }, []);
+  const play = useCallback(() => { clockRef.current?.start(); setPlaying(true); }, []);
+  const setRate = useCallback((rate) => clockRef.current?.setRate(rate), []);
+  return { playing, play, pause, setRate };
+}
+
+export function Scrubber() {
+  const store = useSimulationStore();
+  const newest = useSimulation(newestStep);
+  const first = useSimulation((s) => (s.state ? s.frames.firstStep() : null));
+  const shown = useSimulation(shownStep);
+  const replaying = useSimulation(isReplaying);
+  const stepCounts = useDeferredValue(useSimulation((s) => s.stepCounts));
+  const connected = useSimulation((s) => s.status !== null);
+  const [rate, setRateState] = useState(1);
+  const [branching, setBranching] = useState(false);
+  const [branchNote, setBranchNote] = useState(null);  // {tone, text}: what the last branch did
+  const clock = useReplayClock(store);
+  useReplayKeys(store, clock.pause);
+  // A new run, or going live, ends a replay that was playing.
+  useEffect(() => { if (!replaying && clock.playing) clock.pause(); }, [replaying, clock]);
+  useEffect(() => { if (!replaying) setBranching(false); }, [replaying]);
+  const runId = useSimulation((s) => s.runId);
+  useEffect(() => setBranchNote(null), [runId]);
+
+  // Rendered before the first snapshot too (disabled), so the graph's stage keeps its size when it arrives.
+  const ready = newest !== null && first !== null;
+  const onPlay = () => {
+    if (clock.playing) { clock.pause(); return; }
+    if (!replaying) showStep(store, first);
+    clock.play();
+  };
+  const onRate = (value) => { setRateState(value); clock.setRate(value); };
+  return (
+    <section className={`panel scrubber ${replaying ? 'replaying' : ''}`} data-testid="scrubber" aria-label="Timeline of the run">
+      <div className="scrub-row">
+        <button type="button" data-testid="scrub-back" title="Back one step (←)" disabled={!ready || shown <= first}
+          onClick={() => { clock.pause(); stepBy(store, -1); }}>‹</button>
+        <button type="button" data-testid="replay-play" className={clock.playing ? 'active' : ''} disabled={!ready}
+          title={replaying ? 'Play the replay from here' : 'Watch the run again from its first kept step'} onClick={onPlay}>
+          {clock.playing ? '❚❚' : '▶'} <span className="scrub-label">Replay</span>
+        </button>
+        <button type="button" data-testid="scrub-forward" title="Forward one step (→)" disabled={!replaying}
+          onClick={() => { clock.pause(); stepBy(store, +1); }}>›</button>
+        <div className="scrub-track">
+          {ready && <CrisisMarks stepCounts={stepCounts} first={first} last={newest} />}
+          <input type="range" data-testid="scrub-range" aria-label="Step shown" min={first ?? 0} max={newest ?? 0} step="1"
+            value={shown ?? newest ?? 0} disabled={!ready} onChange={(e) => { clock.pause(); showStep(store, Number(e.target.value)); }} />
+        </div>
+        <span className="scrub-step" data-testid="scrub-step">
+          {replaying ? <>Step <b>{shown}</b> of {newest}</> : <>Step <b>{newest ?? '–'}</b></>}
+        </span>
+        <select data-testid="replay-rate" aria-label="Replay speed" value={rate} onChange={(e) => onRate(Number(e.target.value))}>
+          {REPLAY_RATES.map((r) => <option key={r} value={r}>{r}×{r < 1 ? ' slow' : ''}</option>)}
+        </select>
+        <button type="button" data-testid="go-live" className={replaying ? 'live-button' : 'live-button on'}
+          disabled={!replaying} title="Back to the newest step (End)" onClick={() => { clock.pause(); goLive(store); }}>
+          {replaying ? 'Live ⇥' : '● Live'}
+        </button>
+        <button type="button" data-testid="branch-open" disabled={!replaying || !connected}
+          title="Change one choice at this step and run on from it" onClick={() => { clock.pause(); setBranching((b) => !b); }}>
+          Branch from here…
+        </button>
+      </div>
+      {(branchNote || (branching && replaying)) && (
+        <div className="branch-float">
+          {branching && replaying && <BranchPanel step={shown} onClose={() => setBranching(false)} onOutcome={setBranchNote} />}
+          {branchNote && (
+            <p className={`branch-message ${branchNote.tone}`} role="status" data-testid="branch-message">
+              {branchNote.text}
+              <button type="button" className="link" aria-label="Dismiss" onClick={() => setBranchNote(null)}>×</button>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Over the graph while scrubbed back: an amber frame and a badge, so a replay is never taken for live. */
+export function ReplayBadge() {
+  const store = useSimulationStore();
+  const replaying = useSimulation(isReplaying);
+  const shown = useSimulation(shownStep);
+  const newest = useSimulation(newestStep);
+  if (!replaying) return null;
+  return (
+    <>
+      <div className="replay-frame" aria-hidden="true" />
+      <div className="replay-badge" data-testid="replay-badge" role="status">
+        <span className="replay-word">Replay</span> step {shown} · live is at {newest}
+        <button type="button" onClick={() => goLive(store)}>Back to live</button>
+      </div>
+    </>
+  );
+}
