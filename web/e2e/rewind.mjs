@@ -210,4 +210,26 @@ export function rewindTests(harness, { siteUrl }) {
     await scrubTo(page, 3);
     assert((await shown(page)).graphStep === 3, 'the steps before the branch can still be shown');
   });
+
+  harness.test('rewind: a branch opens in Compare against the original, both at the branch step, paused', async (page) => {
+    await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=42&speed=20`);
+    await waitForGraph(page, { nodes: 100 });
+    await playTo(page, 20);
+    await scrubTo(page, 12);
+    await page.getByTestId('branch-open').click();
+    await page.getByTestId('branch-change').selectOption('policy');
+    await page.getByTestId('branch-policy').selectOption('heuristic+no_hoard');
+    await page.getByTestId('branch-compare').click();
+    await page.waitForURL(/compare=policy%3Aheuristic%2Bno_hoard%4013/, { timeout: 10000 });
+    assert(new URL(page.url()).searchParams.get('from') === '12', `opened at the branch step: ${page.url()}`);
+    const steps = () => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorlds?.[w]?.timestep ?? -1));
+    await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 12), null, { timeout: 30000 });
+    await page.waitForTimeout(500);
+    assert(JSON.stringify(await steps()) === '[12,12]', `paused at the branch step: ${await steps()}`);
+    assert((await page.getByTestId('compare-title').textContent()).includes('switched to Heuristic, no hoarding at step 13'),
+      `world B named by its change: ${await page.getByTestId('compare-title').textContent()}`);
+    await page.getByTestId('compare-step').click();
+    await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 13), null, { timeout: 10000 });
+    await page.screenshot({ path: `${artifacts}rewind-branch-compare.png` });
+  });
 }

@@ -30,6 +30,7 @@ import { ComparePicker } from './compare/ComparePicker.jsx';
 import { LessonsPanel } from './compare/LessonsPanel.jsx';
 import { readComparison } from './compare/compareAddress.js';
 import { useAddressNotice } from './compare/useAddressNotice.js';
+import { useBranchCompare } from './compare/useBranchCompare.js';
 
 function useSpaceToPlay() {
   useEffect(() => {
@@ -102,7 +103,9 @@ function NetworkLayout({ params, onReady }) {
 // otherwise the one-world page below.
 export function App() {
   const [address] = useState(() => readComparison(location.search));
-  if (address.mode === 'compare') return <CompareApp params={address.params} difference={address.difference} lesson={address.lesson} />;
+  if (address.mode === 'compare') {
+    return <CompareApp params={address.params} difference={address.difference} lesson={address.lesson} startStep={address.startStep} />;
+  }
   return <SingleWorldApp addressNotice={address.notice} />;
 }
 
@@ -112,6 +115,7 @@ function SingleWorldApp({ addressNotice }) {
   const route = useHashRoute();
   useConnection(params);
   useAddressNotice(simulationStore, addressNotice);
+  useBranchCompare(simulationStore);
   useSpaceToPlay();
   const onReady = useCallback(() => {}, []);
 

@@ -33,10 +33,10 @@ function useLabels(comparison, difference, lesson) {
   return useMemo(() => lesson?.labels ?? worldLabels(difference, valueA), [lesson, difference, valueA]);
 }
 
-export function CompareApp({ params, difference, lesson = null }) {
+export function CompareApp({ params, difference, lesson = null, startStep = null }) {
   const [comparison] = useState(createComparison);
-  useEffect(() => connectComparison(comparison, { params, difference, startStep: lesson ? LESSON_START_STEP : null }),
-    [comparison, params, difference, lesson]);
+  useEffect(() => connectComparison(comparison, { params, difference, startStep: lesson ? LESSON_START_STEP : startStep }),
+    [comparison, params, difference, lesson, startStep]);
   const labels = useLabels(comparison, difference, lesson);
   const actsAt = difference.kind === 'intervention' ? difference.step : null;
   const effects = params.effects && !prefersReducedMotion();

@@ -6,10 +6,21 @@ import { compareSearch, parseCompareParam } from './compareSpec.js';
 import { parseLessonParam } from './lessons.js';
 
 const VALID_FORMS = 'policy:NAME, param:NAME=VALUE, force_default:BANK@STEP, force_action:BANK:ACTION@STEP, '
-  + 'inject_liquidity:BANK:AMOUNT@STEP or price_shock:SHARE@STEP';
+  + 'inject_liquidity:BANK:AMOUNT@STEP, price_shock:SHARE@STEP or policy:NAME@STEP';
+
+const MAX_START_STEP = 100000;
+
+// `from=K`: both worlds open run to step K and paused (a branch at K opens so: history/branch.js); null
+// when absent or not a whole number.
+function startStepParam(search) {
+  const text = new URLSearchParams(search).get('from');
+  if (!/^\d{1,6}$/.test(text ?? '')) return null;
+  const step = Number(text);
+  return step <= MAX_START_STEP ? step : null;
+}
 
 /**
- * {mode:'compare', params, difference, lesson} when the address names a comparison or a lesson (a lesson
+ * {mode:'compare', params, difference, lesson, startStep} when the address names a comparison or a lesson (a lesson
  * wins: its run replaces the address's run settings, the view options stay), else {mode:'single',
  * notice} with a sentence when `compare=` or `lesson=` was given but cannot be honoured (null otherwise).
  */
@@ -20,10 +31,12 @@ export function readComparison(search) {
     const run = {};
     for (const key of SIM_KEYS) if (key !== 'speed') run[key] = undefined;
     return { mode: 'compare', params: { ...params, ...run, ...lessonParam.lesson.run, rejected: {} },
-      difference: lessonParam.lesson.difference, lesson: lessonParam.lesson };
+      difference: lessonParam.lesson.difference, lesson: lessonParam.lesson, startStep: null };
   }
   const compareParam = parseCompareParam(search);
-  if (compareParam.difference) return { mode: 'compare', params, difference: compareParam.difference, lesson: null };
+  if (compareParam.difference) {
+    return { mode: 'compare', params, difference: compareParam.difference, lesson: null, startStep: startStepParam(search) };
+  }
   let notice = null;
   if (lessonParam.rejected !== undefined) {
     notice = `“lesson=${lessonParam.rejected}” in the address names no lesson: the page shows one world.`;

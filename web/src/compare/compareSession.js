@@ -39,7 +39,7 @@ function resetAnswer(store, config) {
 
 /** Why world B cannot be built from the engine's catalogue, or null: a policy or parameter it lacks. */
 export function unknownDifference(difference, catalogue) {
-  if (difference.kind === 'policy') {
+  if (difference.kind === 'policy' || difference.control === 'policy') {
     const base = parsePolicyName(difference.policy)?.base;
     const policies = catalogue?.policies;
     if (policies && !policies.includes(base)) return `this engine has no policy “${base}” (it has ${policies.join(', ')})`;

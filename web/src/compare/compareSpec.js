@@ -7,6 +7,8 @@
 //   compare=force_action:3:HOARD@20            world B: bank 3 takes HOARD in step 20
 //   compare=inject_liquidity:3:50@10           world B: 50 of cash injected into bank 3 in step 10
 //   compare=price_shock:0.12@10                world B: a 12 % price shock in step 10
+//   compare=policy:all_lend@20                 world B: every bank switches to all_lend in step 20
+//                                              (a branch of the run at step 19: history/branch.js)
 //
 // "@S" is the step the intervention acts in: the page sends the control to world B when both worlds stand
 // at step S − 1, just before it steps them (the engine applies interventions at the next step). Pure:
@@ -67,6 +69,13 @@ export function parseDifference(text) {
   if (colon < 0) return null;
   const kind = text.slice(0, colon);
   const rest = text.slice(colon + 1);
+  if (kind === 'policy' && rest.includes('@')) {
+    const at = rest.lastIndexOf('@');
+    const parsed = parsePolicyName(rest.slice(0, at).replace(/ /g, '+'));
+    const step = wholeNumber(rest.slice(at + 1), 1, MAX_STEP);
+    return parsed && step !== undefined
+      ? { kind: 'intervention', control: 'policy', policy: formatPolicyName(parsed.base, parsed.modifiers), step } : null;
+  }
   if (kind === 'policy') {
     const parsed = parsePolicyName(rest.replace(/ /g, '+'));
     return parsed ? { kind: 'policy', policy: formatPolicyName(parsed.base, parsed.modifiers) } : null;
@@ -91,6 +100,7 @@ export function formatDifference(d) {
         case 'force_action': return `force_action:${d.bank}:${d.action}@${d.step}`;
         case 'inject_liquidity': return `inject_liquidity:${d.bank}:${d.amount}@${d.step}`;
         case 'price_shock': return `price_shock:${d.share}@${d.step}`;
+        case 'policy': return `policy:${d.policy}@${d.step}`;
         default: throw new Error(`unknown intervention ${d.control}`);
       }
     default: throw new Error(`unknown difference ${d.kind}`);
@@ -147,6 +157,7 @@ const INTERVENTION_WORDS = {
   force_action: (d) => `Bank ${d.bank} made to ${d.action === 'FIRE_SALE' ? 'sell assets' : d.action.toLowerCase()} at step ${d.step}`,
   inject_liquidity: (d) => `${d.amount} of cash injected into Bank ${d.bank} at step ${d.step}`,
   price_shock: (d) => `a ${Math.round(d.share * 1000) / 10} % price shock at step ${d.step}`,
+  policy: (d) => `every bank switched to ${policyWords(d.policy)} at step ${d.step}`,
 };
 
 /**
@@ -161,7 +172,7 @@ export function worldLabels(d, valueA) {
     return { a: valueA === undefined ? `${words} as the scenario sets it` : `${words} = ${valueA}`, b: `${words} = ${d.value}` };
   }
   const b = INTERVENTION_WORDS[d.control](d);
-  return { a: 'No intervention', b: b.charAt(0).toUpperCase() + b.slice(1) };
+  return { a: d.control === 'policy' ? 'No switch' : 'No intervention', b: b.charAt(0).toUpperCase() + b.slice(1) };
 }
 
 /**
