@@ -39,6 +39,18 @@ inline Result<double> number_field(const nlohmann::json& body, const char* name)
   return v.get<double>();
 }
 
+/// A required whole number from `min` to `max`: bad_request when it is missing or not a number,
+/// out_of_range ("`what` must be a whole number from min to max`note`") when it is outside.
+inline Result<int> whole_number_field(const nlohmann::json& body, const char* name, int min, int max,
+                                      const std::string& what, std::string_view note = {}) {
+  auto v = number_field(body, name);
+  if (!v.ok()) return v.error();
+  if (*v != std::floor(*v) || *v < min || *v > max)
+    return make_error("out_of_range", what + " must be a whole number from " + std::to_string(min) + " to " +
+                                          std::to_string(max) + std::string(note));
+  return static_cast<int>(*v);
+}
+
 /// A required bank index (a whole number from 0; whether the bank exists is the simulation's check).
 inline Result<int> bank_field(const nlohmann::json& body) {
   auto v = number_field(body, "bank");

@@ -102,15 +102,13 @@ Result<std::vector<ScheduledControl>> scheduled_controls_from_json(const nlohman
   for (const nlohmann::json& entry : at) {
     if (!entry.is_object()) return bad_request("each entry of 'at' must be {\"step\": S, \"control\": {...}}");
     if (Status st = only_fields(entry, {"step", "control"}); !st.ok()) return st.error();
-    auto step = number_field(entry, "step");
+    auto step = whole_number_field(entry, "step", 1, max_step, "a control's step",
+                                   " (to_step + 1: the step after the one replayed to)");
     if (!step.ok()) return step.error();
-    if (*step != std::floor(*step) || *step < 1 || *step > max_step)
-      return make_error("out_of_range", "a control's step must be a whole number from 1 to " + std::to_string(max_step) +
-                                            " (to_step + 1: the step after the one replayed to)");
     if (!entry.contains("control")) return bad_request("missing field 'control' in an entry of 'at'");
     auto iv = intervention_from_control(entry["control"]);
     if (!iv.ok()) return iv.error();
-    controls.push_back({static_cast<int>(*step), std::move(iv).value()});
+    controls.push_back({*step, std::move(iv).value()});
   }
   std::stable_sort(controls.begin(), controls.end(),
                    [](const ScheduledControl& a, const ScheduledControl& b) { return a.step < b.step; });

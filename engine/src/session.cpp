@@ -28,12 +28,7 @@ bool is_replay_field(std::string_view key) { return key == "at" || key == "to_st
 // A step number `field` of `body`: a whole number from 0 to `max`; `fallback` when absent.
 Result<int> step_field(const json& body, const char* field, int max, int fallback) {
   if (!body.contains(field)) return fallback;
-  const json& v = body[field];
-  if (!v.is_number()) return bad_request(std::string("field '") + field + "' must be a whole number");
-  const double d = v.get<double>();
-  if (!std::isfinite(d) || d != std::floor(d) || d < 0 || d > max)
-    return make_error("out_of_range", std::string(field) + " must be a whole number from 0 to " + std::to_string(max));
-  return static_cast<int>(d);
+  return body::whole_number_field(body, field, 0, max, field);
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ const ACTIONS = ['HOLD', 'LEND', 'HOARD', 'FIRE_SALE'];
 const INTERVENTIONS = ['force_default', 'force_action', 'inject_liquidity', 'price_shock'];
 const MAX_STEP = 100000;
 
-function wholeNumber(text, min = 0, max = Number.MAX_SAFE_INTEGER) {
+/** `text` as a whole number from `min` to `max`, or undefined (digits only: no sign, point or exponent). */
+export function wholeNumber(text, min = 0, max = Number.MAX_SAFE_INTEGER) {
   if (!/^\d+$/.test(text ?? '')) return undefined;
   const v = Number(text);
   return v >= min && v <= max ? v : undefined;
