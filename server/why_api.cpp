@@ -43,7 +43,7 @@ Status within_budget(const RunRecipe& recipe) {
 /// The explanation as a response; what it throws becomes a 500, never an escaping exception.
 HttpResponse explain(const FailureQuestion& question) {
   try {
-    auto explanation = explain_failure(question.recipe, question.bank);
+    auto explanation = explain_failure(question.recipe, question.bank, WhyApi::kMaxWorkBankSteps);
     if (!explanation.ok()) return error_response(explanation.error());
     return json_response(200, failure_explanation_json(*explanation));
   } catch (const std::exception& e) {

@@ -4,7 +4,8 @@
 // the replays run on the analysis lane (analysis_lane.hpp), never on a simulation lane or a network
 // thread; the answer is the engine's failure_explanation_json, its errors the engine's codes. Bounded:
 // a run of more than kMaxBankSteps banks × steps is refused before any replay (422
-// analysis_too_large), and beyond the lane's waiting questions a question is refused (503
+// analysis_too_large), an explanation whose replays would cost more than kMaxWorkBankSteps in all is
+// weighed in groups or refused the same way, and beyond the lane's waiting questions a question is refused (503
 // analysis_busy, Retry-After). Thread-safe (const after construction).
 #pragma once
 
@@ -22,9 +23,13 @@ namespace finsim::server {
 class WhyApi {
  public:
   /// The most banks × steps a run may have to be explained here: 1,000 banks over 200 steps, or 100
-  /// banks over 2,000. An explanation replays the run up to 2K + 2 times (K ≤ 32 causes); at the bound a
-  /// typical answer takes ~0.3 s natively and the worst a few seconds (docs/why.md, "Cost").
+  /// banks over 2,000. An explanation replays the run up to 2K + 2 times (K ≤ 32 causes), within
+  /// kMaxWorkBankSteps in all (docs/why.md, "Cost").
   static constexpr long long kMaxBankSteps = kMaxReplayBankSteps;  // the server's one replay bound
+  /// The most an explanation's replays may cost in all (2,000,000 banks × steps: ten replays at the
+  /// bound): beyond it the causes are weighed in groups, and beyond that the answer is 422
+  /// analysis_too_large from the lane. An answer at the bound takes about half a second natively.
+  static constexpr long long kMaxWorkBankSteps = kMaxExplanationBankSteps;
 
   WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane);
 
@@ -34,7 +39,7 @@ class WhyApi {
   /// Answers through `reply`: at once when the question is refused (400 bad_request for a missing or
   /// malformed bank, 404 unknown_session, the engine's 422 unknown_bank / bank_not_failed, 422
   /// analysis_too_large, 503 analysis_busy, 405 for a method other than GET, HEAD, OPTIONS), else from
-  /// the analysis lane with the explanation (200) or the engine's error (422 too_many_causes, …).
+  /// the analysis lane with the explanation (200) or the engine's error (422 too_many_causes, analysis_too_large, …).
   void handle(const HttpRequest& request, std::string_view path, std::function<void(HttpResponse)> reply) const;
 
  private:

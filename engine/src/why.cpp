@@ -43,25 +43,54 @@ World world_without(const std::vector<CandidateCause>& candidates, const std::ve
   return w;
 }
 
-// The replay of a world built from the baseline's own network and controls: it cannot fail to start.
-why::TracedWorld replay(const RunRecipe& recipe, int bank, const World& world) {
-  auto traced = why::trace_world(recipe, bank, world);
+// The replay of a world built from the baseline's own network and controls: it cannot fail to start, so
+// its only error is the budget's (analysis_too_large).
+Result<why::TracedWorld> replay(const RunRecipe& recipe, int bank, const World& world, why::WorkBudget& budget) {
+  auto traced = why::trace_world(recipe, bank, world, &budget);
+  if (!traced.ok() && traced.error().code == "analysis_too_large") return traced.error();
   return traced.ok() ? std::move(traced).value() : why::TracedWorld{};
+}
+
+// Whether explaining `causes` causes of a `banks`-bank run of `steps` steps, every replay to the end, would
+// stay within `max_bank_steps` (0: no bound).
+bool within(long long max_bank_steps, std::size_t causes, int banks, int steps) {
+  if (max_bank_steps <= 0) return true;
+  const long long per_replay = static_cast<long long>(banks) * steps;
+  return explanation_replays(causes) * per_replay <= max_bank_steps;
+}
+
+Error too_large(int bank, std::size_t causes, bool grouped, const RunRecipe& recipe, long long max_bank_steps) {
+  return make_error("analysis_too_large",
+                    "explaining bank " + std::to_string(bank) + "'s failure weighs " + std::to_string(causes) +
+                        (grouped ? " causes, even in groups," : " causes") + " with up to " +
+                        std::to_string(explanation_replays(causes)) + " replays of " + std::to_string(recipe.config.banks) +
+                        " banks over " + std::to_string(recipe.steps) + " steps, and they simulated more than the bound of " +
+                        std::to_string(max_bank_steps) +
+                        " banks × steps in all: rewind to an earlier step and ask there, or use finsim why, which has no bound");
 }
 
 }  // namespace
 
-Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank) {
+long long explanation_replays(std::size_t causes) {
+  if (causes <= 1) return 2;
+  return 2 * static_cast<long long>(causes) + 2;
+}
+
+Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank, long long max_bank_steps) {
   if (recipe.steps < 1 || recipe.steps > kMaxSteps)
     return make_error("out_of_range", "the run must last 1 to 1000000 steps");
   for (const ScheduledControl& c : recipe.controls)
     if (c.step < 1) return make_error("out_of_range", "a control's step must be at least 1");
-  auto traced = why::trace_world(recipe, bank);
+  why::WorkBudget budget{max_bank_steps > 0, max_bank_steps};
+  auto traced = why::trace_world(recipe, bank, {}, &budget);
+  if (!traced.ok() && traced.error().code == "analysis_too_large") return too_large(bank, 0, false, recipe, max_bank_steps);
   if (!traced.ok()) return traced.error();
   if (!traced->outcome.failed)
     return make_error("bank_not_failed", "bank " + std::to_string(bank) + " did not fail in the " +
                                              std::to_string(recipe.steps) + " steps of the run: there is no failure to explain");
-  const bool grouped = traced->candidates.size() > static_cast<std::size_t>(kMaxFailureCauses);
+  const int banks = recipe.config.banks;
+  const bool grouped = traced->candidates.size() > static_cast<std::size_t>(kMaxFailureCauses) ||
+                       !within(max_bank_steps, traced->candidates.size(), banks, recipe.steps);
   const std::vector<CandidateCause> candidates =
       grouped ? why::grouped_by_kind(std::move(traced->candidates)) : std::move(traced->candidates);
   const std::size_t n = candidates.size();
@@ -86,20 +115,29 @@ Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank) {
     std::vector<bool> only_this(n, false), all_others(n, true);
     only_this[k] = true;
     all_others[k] = false;
-    cause.without = replay(recipe, bank, world_without(candidates, only_this, controls)).outcome;
+    auto without = replay(recipe, bank, world_without(candidates, only_this, controls), budget);
+    if (!without.ok()) return too_large(bank, n, grouped, recipe, max_bank_steps);
+    cause.without = without->outcome;
     // With a single candidate, "every other cause removed" is the run itself.
     if (n > 1) {
-      const why::TracedWorld alone = replay(recipe, bank, world_without(candidates, all_others, controls));
-      cause.alone = alone.outcome;
-      cause.occurs_alone = why::holds(alone.candidates, cause);
+      auto alone = replay(recipe, bank, world_without(candidates, all_others, controls), budget);
+      if (!alone.ok()) return too_large(bank, n, grouped, recipe, max_bank_steps);
+      cause.alone = alone->outcome;
+      cause.occurs_alone = why::holds(alone->candidates, cause);
     } else {
       cause.alone = baseline;
     }
     x.causes.push_back(std::move(cause));
   }
-  if (n == 0) x.without_any = baseline;
-  else if (n == 1) x.without_any = x.causes.front().without;
-  else x.without_any = replay(recipe, bank, world_without(candidates, std::vector<bool>(n, true), controls)).outcome;
+  if (n == 0) {
+    x.without_any = baseline;
+  } else if (n == 1) {
+    x.without_any = x.causes.front().without;
+  } else {
+    auto none = replay(recipe, bank, world_without(candidates, std::vector<bool>(n, true), controls), budget);
+    if (!none.ok()) return too_large(bank, n, grouped, recipe, max_bank_steps);
+    x.without_any = none->outcome;
+  }
   x.sentences = why::narrate(x);
   return x;
 }

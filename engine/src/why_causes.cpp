@@ -154,7 +154,7 @@ class CauseTracer {
 
 }  // namespace
 
-Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& world) {
+Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& world, WorkBudget* budget) {
   auto sim = start_run(recipe);
   if (!sim.ok()) return sim.error();
   if (bank < 0 || bank >= sim->banks())
@@ -164,6 +164,8 @@ Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& 
   CauseTracer tracer(*sim, bank);
   TracedWorld traced;
   for (int step = 1; step <= recipe.steps; ++step) {
+    if (budget != nullptr && !budget->spend(sim->banks()))
+      return make_error("analysis_too_large", "the explanation's bound on banks × steps ran out at step " + std::to_string(step));
     tracer.before_step(*sim);
     const std::vector<int> queued = queue_controls(*sim, recipe, step, world.removed_controls);
     sim->step();

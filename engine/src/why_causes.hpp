@@ -30,10 +30,25 @@ struct TracedWorld {
   std::vector<CandidateCause> candidates;  ///< ordered by first step, then kind, then bank
 };
 
+/// The banks × steps an explanation may still simulate (explain_failure's max_bank_steps).
+struct WorkBudget {
+  bool bounded = false;
+  long long left = 0;  ///< when bounded
+
+  /// Takes `bank_steps` from what is left; false, leaving it unchanged, when less than that is left.
+  bool spend(long long bank_steps) {
+    if (!bounded) return true;
+    if (bank_steps > left) return false;
+    left -= bank_steps;
+    return true;
+  }
+};
+
 /// Runs `recipe` in `world` until `bank` fails or the run ends, collecting every candidate cause that
 /// touched it up to and including its default step, from the simulation's own events and state between
-/// steps. Errors: start_run's, unknown_bank, bad_request (a removal that names no link).
-Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& world = {});
+/// steps. Each step is paid for from `budget` (banks × 1) before it is simulated. Errors: start_run's,
+/// unknown_bank, bad_request (a removal that names no link), analysis_too_large (the budget ran out).
+Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& world = {}, WorkBudget* budget = nullptr);
 
 /// Whether `candidates` holds `cause`: the same kind about the same bank (or the same control); for a
 /// group, the same kind about one of its banks.

@@ -170,6 +170,44 @@ TEST_CASE("a bank touched by more causes than are replayed one by one is explain
   CHECK(says(x, "are each weighed as one group"));
 }
 
+TEST_CASE("a bound on an explanation's whole work weighs its causes in groups, and refuses when it runs out", "[why]") {
+  // Seed 3000's bank 92 (above) fails at step 12 of 200 after banks 5 and 36 recalled: grouping merges
+  // their recalls into one cause.
+  const RunRecipe r = recipe("liquidity_freeze", 3000);
+  const long long per_replay = static_cast<long long>(r.config.banks) * r.steps;
+  const FailureExplanation whole = explained(r, 92);
+  REQUIRE_FALSE(whole.grouped);
+  const long long every_replay_to_the_end = explanation_replays(whole.causes.size()) * per_replay;
+
+  auto at_bound = explain_failure(r, 92, every_replay_to_the_end);
+  REQUIRE(at_bound.ok());
+  CHECK(failure_explanation_json(*at_bound) == failure_explanation_json(whole));
+
+  // Below it the causes are weighed in groups: fewer replays, which fit.
+  auto below = explain_failure(r, 92, every_replay_to_the_end - 1);
+  REQUIRE(below.ok());
+  CHECK(below->grouped);
+  CHECK(below->causes.size() < whole.causes.size());
+  const FailureCause* recalls = find_cause(*below, CauseKind::recall);
+  REQUIRE(recalls != nullptr);
+  CHECK(recalls->banks == std::vector<int>{5, 36});
+  auto again = explain_failure(r, 92, every_replay_to_the_end - 1);
+  REQUIRE(again.ok());
+  CHECK(failure_explanation_json(*again) == failure_explanation_json(*below));
+
+  // The baseline alone simulates 100 banks over 12 steps: a bound of that runs out at the first replay,
+  // one below it in the baseline.
+  for (const long long bound : {1200LL, 1199LL, 1LL}) {
+    auto refused = explain_failure(r, 92, bound);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "analysis_too_large");
+    CHECK(refused.error().message.find("finsim why") != std::string::npos);
+  }
+  CHECK(explanation_replays(0) == 2);
+  CHECK(explanation_replays(1) == 2);
+  CHECK(explanation_replays(32) == 66);
+}
+
 TEST_CASE("what cannot be explained is refused with its reason", "[why]") {
   CHECK(explain_failure(recipe("calm", 3000, 30), 100).error().code == "unknown_bank");
   CHECK(explain_failure(recipe("calm", 3000, 30), -1).error().code == "unknown_bank");

@@ -96,6 +96,38 @@ TEST_CASE("a run above the bound of banks × steps is refused before any replay"
   CHECK(json_of(r)["error"]["message"].get<std::string>().find("1001 banks over 200 steps") != std::string::npos);
 }
 
+TEST_CASE("an explanation whose replays would simulate more than the server's whole-work bound is refused", "[why]") {
+  ServerProcess server;
+  const int port = server.port();
+  // 1,000 banks over 199 steps (199,000 banks × steps a replay, within the run's bound). Bank 0 is forced
+  // to default after `shocks` price shocks, each a cause of its failure (interventions are never
+  // grouped); the replays that run to the end are one per shock (it alone), the one without the forced
+  // default and the one without any: shocks + 2 of them. WhyApi::kMaxWorkBankSteps (2,000,000) holds 9
+  // (with the short replays that stop at the failure), not 11.
+  auto ask = [port](const std::string& id, int shocks) {
+    const std::string reset = R"({"id":")" + id + R"(","reset":{"scenario":"calm","banks":1000}})";
+    REQUIRE(http(port, "POST", "/sessions", reset).status == 201);
+    for (int k = 0; k < shocks; ++k) {
+      REQUIRE(http(port, "POST", "/control/price_shock?session=" + id, R"({"share":0.001})",
+                   {{"Content-Type", "application/json"}}).status == 200);
+      REQUIRE(http(port, "POST", "/control/step?session=" + id).status == 200);
+    }
+    REQUIRE(http(port, "POST", "/control/force_default?session=" + id, R"({"bank":0})",
+                 {{"Content-Type", "application/json"}}).status == 200);
+    for (int t = shocks; t < 199; ++t) REQUIRE(http(port, "POST", "/control/step?session=" + id).status == 200);
+    return http(port, "GET", "/sessions/" + id + "/why?bank=0");
+  };
+  const HttpReply weighed = ask("seven", 7);
+  REQUIRE(weighed.status == 200);
+  CHECK(json_of(weighed)["causes"].size() == 8);
+  const HttpReply refused = ask("nine", 9);
+  CHECK(refused.status == 422);
+  CHECK(code_of(refused) == "analysis_too_large");
+  const std::string message = json_of(refused)["error"]["message"];
+  CHECK(message.find("10 causes, even in groups, with up to 22 replays of 1000 banks over 199 steps") != std::string::npos);
+  CHECK(http(port, "GET", "/control/status?session=nine").status == 200);
+}
+
 TEST_CASE("a crowd asking at once gets answers or a 503 to ask again, and the server goes on") {
   ServerProcess server;
   const int port = server.port();

@@ -14,6 +14,7 @@
 // the same recipe and bank give the same explanation. Single-threaded.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -101,6 +102,15 @@ inline constexpr int kMaxFailureCauses = 32;
 /// (more than kMaxFailureCauses candidates even in groups), out_of_range (recipe.steps outside
 /// 1 .. 1,000,000, a control's step below 1), and start_run's. Controls a world refuses (a bank that has
 /// already failed there) are skipped, as finsim run skips them. Costs 2K + 2 replays for K causes.
-Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank);
+///
+/// `max_bank_steps` bounds the whole work (0: no bound): the banks × steps every replay simulates, the
+/// baseline's included (a replay in which the bank fails stops there). When one cause at a time could
+/// cost more, every replay counted to the end, the causes are weighed in groups (as beyond
+/// kMaxFailureCauses); when the replays then run out of the bound, error analysis_too_large, having
+/// simulated at most max_bank_steps. Deterministic: the same recipe and bound give the same answer.
+Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank, long long max_bank_steps = 0);
+
+/// The replays an explanation of K candidate causes costs, the baseline included: 2, 2K + 2 for K > 1.
+long long explanation_replays(std::size_t causes);
 
 }  // namespace finsim
