@@ -102,8 +102,7 @@ Result<std::vector<ScheduledControl>> scheduled_controls_from_json(const nlohman
   for (const nlohmann::json& entry : at) {
     if (!entry.is_object()) return bad_request("each entry of 'at' must be {\"step\": S, \"control\": {...}}");
     if (Status st = only_fields(entry, {"step", "control"}); !st.ok()) return st.error();
-    auto step = whole_number_field(entry, "step", 1, max_step, "a control's step",
-                                   " (to_step + 1: the step after the one replayed to)");
+    auto step = whole_number_field(entry, "step", 1, max_step, "a control's step", "");
     if (!step.ok()) return step.error();
     if (!entry.contains("control")) return bad_request("missing field 'control' in an entry of 'at'");
     auto iv = intervention_from_control(entry["control"]);

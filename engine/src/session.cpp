@@ -117,15 +117,16 @@ Result<ControlOutcome> Session::reset(const json& body) {
   recipe.config = std::move(target->config);
   recipe.seed = target->seed;
   recipe.steps = *to_step;
+  std::vector<ScheduledControl> later;
   if (body.contains("at")) {
-    auto controls = scheduled_controls_from_json(body["at"], *to_step + 1, kMaxRunControls);
+    auto controls = scheduled_controls_from_json(body["at"], kMaxReplaySteps + 1, kMaxRunControls);
     if (!controls.ok()) return controls.error();
     // What can be refused without replaying is refused before anything is built.
     for (const ScheduledControl& c : *controls)
       if (Status st = check_intervention(c.intervention, recipe.config.banks); !st.ok()) return st.error();
-    recipe.controls = std::move(controls).value();
+    for (ScheduledControl& c : *controls) (c.step <= *to_step + 1 ? recipe.controls : later).push_back(std::move(c));
   }
-  return replace_run(recipe);
+  return replace_run(recipe, std::move(later));
 }
 
 Result<ControlOutcome> Session::rewind(const json& body) {
@@ -134,27 +135,46 @@ Result<ControlOutcome> Session::rewind(const json& body) {
   auto step = step_field(body, "step", sim_.timestep(), 0);
   if (!step.ok()) return step.error();
   RunRecipe r = recipe();
-  // Controls applied before or at `step`: those queued while the run stood at `step` or earlier.
+  // Controls applied before or at `step` (queued while the run stood at `step` or earlier) are replayed;
+  // the later ones, and those still scheduled, are scheduled again for their steps.
+  std::vector<ScheduledControl> later;
+  for (ScheduledControl& c : r.controls)
+    if (c.step > *step + 1) later.push_back(std::move(c));
   std::erase_if(r.controls, [&](const ScheduledControl& c) { return c.step > *step + 1; });
+  later.insert(later.end(), scheduled_.begin(), scheduled_.end());
   r.steps = *step;
-  return replace_run(r);
+  return replace_run(r, std::move(later));
 }
 
-Result<ControlOutcome> Session::replace_run(const RunRecipe& recipe) {
+Result<ControlOutcome> Session::replace_run(const RunRecipe& recipe, std::vector<ScheduledControl> later) {
   std::vector<int> applied;
   auto sim = replay_run(recipe, &applied);
   if (!sim.ok()) return sim.error();
   sim_ = std::move(sim).value();
   controls_.clear();
   for (const int k : applied) controls_.push_back(recipe.controls[static_cast<std::size_t>(k)]);
+  std::stable_sort(later.begin(), later.end(), [](const ScheduledControl& a, const ScheduledControl& b) { return a.step < b.step; });
+  scheduled_ = std::move(later);
   running_ = false;
   return ControlOutcome{snapshot(), status()};
+}
+
+void Session::queue_scheduled() {
+  const int next = sim_.timestep() + 1;
+  std::size_t due = 0;
+  while (due < scheduled_.size() && scheduled_[due].step <= next) ++due;
+  for (std::size_t k = 0; k < due; ++k) {
+    // A control the world refuses now (its bank has failed) is skipped, as finsim run skips it.
+    if (controls_.size() >= kMaxRunControls || !sim_.intervene(scheduled_[k].intervention).ok()) continue;
+    controls_.push_back({next, scheduled_[k].intervention});
+  }
+  scheduled_.erase(scheduled_.begin(), scheduled_.begin() + static_cast<std::ptrdiff_t>(due));
 }
 
 Result<ControlOutcome> Session::intervene(std::string_view name, const json& body) {
   auto iv = intervention_from_body(name, body);
   if (!iv.ok()) return iv.error();
-  if (controls_.size() >= kMaxRunControls)
+  if (controls_.size() + scheduled_.size() >= kMaxRunControls)
     return make_error("out_of_range", "this run has had " + std::to_string(kMaxRunControls) +
                                           " controls, the most one run holds: reset to start another");
   if (Status st = sim_.intervene(*iv); !st.ok()) return st.error();
@@ -217,6 +237,7 @@ Result<ControlOutcome> Session::control(std::string_view name, const json& body)
 }
 
 std::vector<std::string> Session::advance() {
+  queue_scheduled();
   sim_.step();
   std::vector<std::string> out;
   out.reserve(sim_.events().size() + 2);
@@ -246,6 +267,7 @@ json Session::status() const {
               {"policy", c.policy},
               {"current_policy", std::string(sim_.next_policy_name())},
               {"at", at_json(controls_)},
+              {"scheduled", at_json(scheduled_)},
               {"banks", sim_.banks()},
               {"lender_of_last_resort", c.lender_of_last_resort},
               {"links", sim_.network().links.size()},

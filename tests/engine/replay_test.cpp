@@ -49,15 +49,23 @@ const json kFreeze{{"scenario", "liquidity_freeze"}, {"seed", 8}};
 
 // liquidity_freeze, seed 8, with controls at steps 5, 12 (a policy switch), 20 and one given at step 30
 // (so it acts in step 31), left standing at step `stop`.
-Session recorded_run(int stop) {
-  Session s = fresh(kFreeze);
-  for (int t = 0; t < stop; ++t) {
+// Plays `s` from step `from` to `stop` as the recorded run was played, giving its controls as it was
+// given them; the messages of those steps, concatenated.
+std::string play_recorded(Session& s, int from, int stop) {
+  std::string out;
+  for (int t = from; t < stop; ++t) {
     if (t == 4) control(s, "inject_liquidity", {{"bank", 40}, {"amount", 30}});
     if (t == 11) control(s, "policy", {{"policy", "all_hoard+no_fire_sale"}});
     if (t == 19) control(s, "force_action", {{"bank", 2}, {"action", "HOARD"}});
     if (t == 30) control(s, "price_shock", {{"share", 0.05}});
-    control(s, "step");
+    out += steps(s, 1);
   }
+  return out;
+}
+
+Session recorded_run(int stop) {
+  Session s = fresh(kFreeze);
+  play_recorded(s, 0, stop);
   return s;
 }
 
@@ -80,15 +88,28 @@ TEST_CASE("rewind then continue gives the original stream byte for byte") {
   CHECK(s.applied_controls().back().step == 31);
   CHECK(steps(s, 30) == from_31);
 
-  SECTION("rewinding before a control drops it, and rewinding to the current step changes nothing") {
+  SECTION("rewinding before a control schedules it again, and rewinding to the current step changes nothing") {
     control(s, "rewind", {{"step", 15}});
     CHECK(s.applied_controls().size() == 2);  // steps 5 and 12
     CHECK(s.status()["at"] == at_json(recorded_run(15).applied_controls()));
-    CHECK(fingerprint(s) == fingerprint(recorded_run(15)));
+    const json later = s.status()["scheduled"];
+    REQUIRE(later.size() == 2);  // steps 20 and 31
+    CHECK(later[0]["step"] == 20);
+    CHECK(later[1]["step"] == 31);
+    CHECK(s.snapshot() == recorded_run(15).snapshot());
     const std::string here = fingerprint(s);
     control(s, "rewind", {{"step", 15}});
     CHECK(fingerprint(s) == here);
+    // Played on, the scheduled controls act at their steps: the original run again, byte for byte.
+    Session original = recorded_run(15);
+    CHECK(steps(s, 45) == play_recorded(original, 15, 60));
+    CHECK(s.status()["scheduled"].empty());
+    CHECK(s.applied_controls().size() == 4);
     control(s, "rewind", {{"step", 0}});
+    CHECK(s.snapshot() == fresh(kFreeze).snapshot());
+    CHECK(s.status()["at"].empty());
+    CHECK(s.status()["scheduled"].size() == 4);
+    control(s, "reset", json::object());
     CHECK(fingerprint(s) == fingerprint(fresh(kFreeze)));
   }
   SECTION("a rewound session that is running stops") {
@@ -118,6 +139,41 @@ TEST_CASE("a reset with at and to_step opens the recorded run at step K, and bot
   SECTION("Session::create takes the same body") {
     Session created = fresh(body);
     CHECK(joined(created.snapshot()) == joined(recorded_run(40).snapshot()));
+  }
+}
+
+TEST_CASE("a reset's at schedules the controls beyond to_step + 1: played on, it is the recorded run") {
+  const Session recorded = recorded_run(60);
+  json body = kFreeze;
+  body["at"] = recorded.status()["at"];  // steps 5, 12, 20 and 31
+  for (const int to_step : {0, 15}) {
+    body["to_step"] = to_step;
+    Session s = fresh(json::object());
+    control(s, "reset", body);
+    CHECK(s.status()["scheduled"].size() == (to_step == 0 ? 4u : 2u));
+    Session reference = recorded_run(to_step);
+    CHECK(steps(s, 60 - to_step) == play_recorded(reference, to_step, 60));
+    CHECK(s.status()["at"] == recorded.status()["at"]);
+    CHECK(s.status()["scheduled"].empty());
+  }
+  SECTION("a scheduled control whose bank has failed by its step is skipped, as finsim run skips it") {
+    json late = kFreeze;
+    late["at"] = json::array({{{"step", 3}, {"control", {{"control", "force_default"}, {"bank", 7}}}},
+                              {{"step", 9}, {"control", {{"control", "inject_liquidity"}, {"bank", 7}, {"amount", 5}}}}});
+    Session s = fresh(json::object());
+    control(s, "reset", late);
+    steps(s, 10);
+    CHECK(s.status()["at"].size() == 1);
+    CHECK(s.status()["scheduled"].empty());
+  }
+  SECTION("scheduled controls count toward the run's kMaxRunControls") {
+    json many = kFreeze;
+    many["at"] = json(std::vector<json>(Session::kMaxRunControls, {{"step", 50}, {"control", {{"control", "price_shock"}, {"share", 0.001}}}}));
+    Session s = fresh(json::object());
+    control(s, "reset", many);
+    auto refused = s.control("price_shock", {{"share", 0.001}});
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "out_of_range");
   }
 }
 
@@ -249,7 +305,7 @@ TEST_CASE("rewind, policy and a reset's replay refuse what they cannot do and ch
       {"reset", with_at(json::array({{{"step", 3}}})), "bad_request"},
       {"reset", with_at(json::array({{{"step", 3}, {"control", fd}, {"why", 1}}})), "bad_request"},
       {"reset", with_at(json::array({{{"step", 0}, {"control", fd}}})), "out_of_range"},
-      {"reset", with_at(json::array({{{"step", 12}, {"control", fd}}})), "out_of_range"},  // beyond to_step + 1
+      {"reset", with_at(json::array({{{"step", 1000002}, {"control", fd}}})), "out_of_range"},  // beyond any run
       {"reset", with_at(json::array({{{"step", 3}, {"control", {{"control", "play"}}}}})), "bad_request"},
       {"reset", with_at(json::array({{{"step", 3}, {"control", {{"bank", 3}}}}})), "bad_request"},
       {"reset", with_at(json::array({{{"step", 3}, {"control", {{"control", "force_default"}, {"bank", 100}}}}})), "unknown_bank"},

@@ -1,9 +1,9 @@
 // Compare: two worlds, one difference (issue 12). A compare address opens two graphs that play in
 // lockstep and narrate their difference from the engines' figures; a phone stacks them; the embed keeps
-// them; the "Compare…" control opens one; an intervention acts in world B only; the lessons open paused
-// before the shock and show their difference on the graphs within 30 s of play; on a finsim-server the
-// comparison runs in two named sessions, closed when the page leaves. Screenshots: build/e2e-artifacts/
-// compare-*.png (look at them).
+// them; the "Compare…" control opens one; an intervention acts in world B only; a hoard marks its
+// recalled loans and the borrowers hit on the graph; the lessons open paused before the shock and show
+// their difference on the graphs within 30 s of play; on a finsim-server the comparison runs in two named
+// sessions, closed when the page leaves. Screenshots: build/e2e-artifacts/compare-*.png (look at them).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
@@ -136,6 +136,41 @@ export function compareTests(harness, { siteUrl, dist }) {
     await page.waitForFunction(() => window.__finsimWorldCy.b.getElementById('0').data('defaulted') === true);
     assert(await page.evaluate(() => window.__finsimWorldCy.a.getElementById('0').data('defaulted')) === false, 'world A untouched');
     await page.getByTestId('difference').getByText('No intervention: 0 banks failed by step 3; Bank 0 forced to default at step 3: 1.').waitFor();
+  });
+
+  harness.test('marks: a hoard marks its recalled loans and the borrowers hit, taken from the engine’s edges', async (page) => {
+    // Lesson 1's comparison, opened at step 19: in world B bank 3 hoards at step 20.
+    await page.goto(`${siteUrl}?scenario=calm&seed=42&policy=heuristic&compare=force_action:3:HOARD@20&from=19`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 19);
+    await page.waitForTimeout(300);
+    const loansOf3 = () => page.evaluate(() => Object.fromEntries(window.__finsimWorldCy.b.edges('[source = "3"]')
+      .map((e) => [e.data('target'), e.data('width')])));
+    const borrowersOf3 = Object.keys(await loansOf3()).sort();
+    assert(borrowersOf3.length >= 10, `bank 3 lends to ${borrowersOf3.length} banks`);
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, 20);
+    await page.waitForTimeout(350);  // the repayments are on their way back to bank 3
+    const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].scratch('finsimMarks') ?? null));
+    const inked = await page.evaluate(() => ['a', 'b'].map((w) => {
+      const canvas = document.querySelector(`[data-testid=world-${w}] canvas.graph-overlay`);
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+      return drawn;
+    }));
+    await page.getByTestId('world-b').screenshot({ path: `${artifacts}compare-marks-hoard-world-b.png` });
+    await shoot(page, 'compare-marks-hoard');
+    const [a, b] = marks;
+    assert(a?.timestep === 20 && b?.timestep === 20, `marks of step 20 in both worlds: ${JSON.stringify(marks.map((m) => m?.timestep))}`);
+    assert(a.recalls.length === 0 && a.borrowersHit.length === 0, `nobody hoards in world A: ${JSON.stringify(a.recalls)}`);
+    assert(b.recalls.every((r) => r.lender === '3'), `only bank 3 recalls: ${JSON.stringify(b.recalls.slice(0, 3))}`);
+    // Every loan bank 3 had at step 19 shrank in step 20 (the engine recalls part of each): all are marked.
+    assert(JSON.stringify([...b.borrowersHit].sort()) === JSON.stringify(borrowersOf3),
+      `borrowers hit ${b.borrowersHit.length} = bank 3's borrowers ${borrowersOf3.length}`);
+    assert(!b.borrowersHit.includes('3'), 'the hoarder is not marked as hit');
+    assert(inked[1] > 2 * inked[0] && inked[1] > 2000, `world B's overlay carries the marks: ${inked} pixels drawn (A, B)`);
+    console.log(`       ${b.recalls.length} recalled loans marked in world B; overlay pixels drawn A ${inked[0]}, B ${inked[1]}`);
   });
 
   harness.test('lessons: each opens paused before the shock, says what to watch, and differs on the graphs', async (page) => {

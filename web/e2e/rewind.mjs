@@ -30,6 +30,17 @@ function scrubTo(page, step) {
   }, step);
 }
 
+/** Plays to step 20, scrubs back to 12 and opens a branch there switching to heuristic+no_hoard in Compare. */
+async function branchIntoCompare(page) {
+  await playTo(page, 20);
+  await scrubTo(page, 12);
+  await page.getByTestId('branch-open').click();
+  await page.getByTestId('branch-change').selectOption('policy');
+  await page.getByTestId('branch-policy').selectOption('heuristic+no_hoard');
+  await page.getByTestId('branch-compare').click();
+  await page.waitForURL(/compare=policy%3Aheuristic%2Bno_hoard%4013/, { timeout: 10000 });
+}
+
 /** What the page shows: the graph's step, the headline's, which banks the graph draws failed, the badge. */
 function shown(page) {
   return page.evaluate(() => ({
@@ -207,20 +218,17 @@ export function rewindTests(harness, { siteUrl }) {
     assert(after.current === 'heuristic+no_hoard' && after.status === 'heuristic+no_hoard' && after.policy === 'heuristic',
       `the new policy runs: ${JSON.stringify(after)}`);
     assert(after.runId === runId && after.first === 0, `the same run goes on, its past kept: ${JSON.stringify(after)}`);
+    const said = () => page.evaluate(() => document.querySelector('[data-testid=headline-current-policy]')?.textContent ?? null);
+    assert(await said() === 'Banks now follow Heuristic, no hoarding', `the headline names the policy followed now: ${await said()}`);
     await scrubTo(page, 3);
     assert((await shown(page)).graphStep === 3, 'the steps before the branch can still be shown');
+    assert(await said() === null, `before the switch the headline names none: ${await said()}`);
   });
 
   harness.test('rewind: a branch opens in Compare against the original, both at the branch step, paused', async (page) => {
     await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=42&speed=20`);
     await waitForGraph(page, { nodes: 100 });
-    await playTo(page, 20);
-    await scrubTo(page, 12);
-    await page.getByTestId('branch-open').click();
-    await page.getByTestId('branch-change').selectOption('policy');
-    await page.getByTestId('branch-policy').selectOption('heuristic+no_hoard');
-    await page.getByTestId('branch-compare').click();
-    await page.waitForURL(/compare=policy%3Aheuristic%2Bno_hoard%4013/, { timeout: 10000 });
+    await branchIntoCompare(page);
     assert(new URL(page.url()).searchParams.get('from') === '12', `opened at the branch step: ${page.url()}`);
     const steps = () => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorlds?.[w]?.timestep ?? -1));
     await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 12), null, { timeout: 30000 });
@@ -232,4 +240,38 @@ export function rewindTests(harness, { siteUrl }) {
     await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 13), null, { timeout: 10000 });
     await page.screenshot({ path: `${artifacts}rewind-branch-compare.png` });
   });
+
+  harness.test('rewind: an address with interventions replays them for anyone, and keeps them', async (page) => {
+    await page.goto(`${siteUrl}?scenario=calm&seed=42&speed=20&at=force_default:3@5`);
+    await waitForGraph(page, { nodes: 100 });
+    const scheduled = await page.evaluate(() => window.__finsimStore.getState().status?.scheduled ?? null);
+    assert(scheduled?.length === 1 && scheduled[0].step === 5 && scheduled[0].control.control === 'force_default'
+      && scheduled[0].control.bank === 3,
+      `the engine scheduled the address's control: ${JSON.stringify(scheduled)}`);
+    await playTo(page, 6);
+    const after = await shown(page);
+    assert(after.defaulted.includes('3'), `bank 3 failed at step 5 as the address says: ${JSON.stringify(after.defaulted)}`);
+    const at = await page.evaluate(() => window.__finsimStore.getState().status.at);
+    assert(at.length === 1 && at[0].step === 5, `applied at step 5: ${JSON.stringify(at)}`);
+    assert(new URL(page.url()).searchParams.get('at') === 'force_default:3@5', `the address keeps it: ${page.url()}`);
+  });
+
+  harness.test('rewind: a branch of a run with interventions opens in Compare with them in both worlds', async (page) => {
+    await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=42&speed=20&at=force_default:3@5,force_default:8@16`);
+    await waitForGraph(page, { nodes: 100 });
+    await branchIntoCompare(page);
+    const address = new URL(page.url()).searchParams;
+    assert(address.get('at') === 'force_default:3@5,force_default:8@16', `the run's own controls in the address: ${page.url()}`);
+    await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 12), null, { timeout: 30000 });
+    const failed = (bank) => page.evaluate((id) => ['a', 'b'].map((w) => !!window.__finsimWorldCy?.[w]?.getElementById(id).data('defaulted')), bank);
+    assert(JSON.stringify(await failed('3')) === '[true,true]', `bank 3 forced to fail at step 5 in both worlds: ${await failed('3')}`);
+    assert(JSON.stringify(await failed('8')) === '[false,false]', `bank 8 still standing at step 12: ${await failed('8')}`);
+    for (let k = 0; k < 4; k += 1) {
+      await page.getByTestId('compare-step').click();
+      await page.waitForFunction((t) => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === t), 13 + k, { timeout: 10000 });
+    }
+    assert(JSON.stringify(await failed('8')) === '[true,true]', `the later control acted at step 16 in both worlds: ${await failed('8')}`);
+    await page.screenshot({ path: `${artifacts}rewind-branch-with-interventions-compare.png` });
+  });
+
 }

@@ -80,6 +80,32 @@ export function whyTests(harness, { siteUrl, dist }) {
     assert(median(all.map((a) => a.ms)) < 1000, 'the median answer comes within a second');
   });
 
+  harness.test('why: the narration tells how the failures began with the engine\'s causes, not bank lists', async (page) => {
+    await page.goto(`${siteUrl}?scenario=core_default&seed=42&speed=50`);
+    await waitForGraph(page, { nodes: 100 });
+    await playToEnd(page);
+    const first = await page.evaluate(() => {
+      const defaults = window.__finsimStore.getState().milestones.filter((e) => e.event_type === 'DEFAULT' && e.cause !== 'forced');
+      defaults.sort((a, b) => a.timestamp - b.timestamp || a.from - b.from);
+      return defaults[0] ? { bank: defaults[0].from, step: defaults[0].timestamp } : null;
+    });
+    assert(first, 'core_default, seed 42: a bank the shock did not force fails');
+    await page.waitForSelector('[data-testid=first-failure-text]', { timeout: 10000 });
+    const told = await page.evaluate(() => ({
+      bank: Number(document.querySelector('[data-testid=first-failure]').dataset.bank),
+      text: document.querySelector('[data-testid=first-failure-text]').textContent,
+    }));
+    assert(told.bank === first.bank, `the first unforced failure is the one explained: ${JSON.stringify({ told, first })}`);
+    assert(told.text.startsWith(`Bank ${first.bank} failed at step ${first.step}`), `the engine's own sentences: ${told.text}`);
+    // The inspector's "Why did it fail?" for that bank opens the same way: one engine, one explanation (its
+    // horizon, the step asked at, may be later than the narration's, asked when the failure arrived).
+    await clickNode(page, String(first.bank));
+    await page.getByTestId('why-ask').click();
+    await page.waitForSelector('[data-testid=why-sentences]', { timeout: 10000 });
+    const opening = await page.evaluate(() => document.querySelector('[data-testid=why-sentences] li').textContent);
+    assert(told.text.startsWith(opening), `the inspector's answer opens as the narration's: ${opening} / ${told.text}`);
+  });
+
   harness.test('why: a failed bank is explained by the engine in the inspector (server mode)', async (page) => {
     ensureServerBuilt();
     const server = await startRealServer(dist);

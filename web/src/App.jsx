@@ -1,5 +1,6 @@
 // The page: the network in the middle, controls and the explanation beside it, the system's series
-// and the event timeline below. ?embed=1 keeps only the graph, a caption and minimal controls.
+// and the event timeline below. ?embed=1 keeps only the graph, the headline naming the policy, a caption
+// and play, step and reset. Nothing over the graph hides a bank (graph/viewportFit.js).
 // #/portfolios switches to the Portfolios part (lazy-loaded); the simulation stays connected.
 import { useCallback, useEffect, useState } from 'react';
 import { simulationStore, useSimulation } from './store/simulationStore.js';
@@ -8,6 +9,7 @@ import { startUrlSync } from './session/urlSync.js';
 import { parseUrlState, switchedModeSearch } from './url/urlState.js';
 import { NetworkGraph } from './graph/NetworkGraph.jsx';
 import { PlaybackControls } from './components/PlaybackControls.jsx';
+import { RecordClip } from './export/RecordClip.jsx';
 import { RunSettings } from './components/RunSettings.jsx';
 import { PriceShock } from './components/Interventions.jsx';
 import { Headline } from './components/Headline.jsx';
@@ -72,8 +74,7 @@ function NetworkLayout({ params, onReady }) {
     <main className="layout">
       <section className="stage">
         <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
-        <Headline />
-        <Notices />
+        <div className="stage-top"><Headline /><Notices /></div>
         <Legend />
         <Loading />
         <ReplayBadge />
@@ -82,6 +83,7 @@ function NetworkLayout({ params, onReady }) {
       <aside className="side">
         <section className="panel controls">
           <PlaybackControls />
+          <RecordClip />
           <RunSettings />
           <PriceShock />
           <ComparePicker />
@@ -131,10 +133,9 @@ function SingleWorldApp({ addressNotice }) {
       <div className="app embed" data-testid="app" data-embed="1">
         <main className="stage">
           <NetworkGraph onReady={onReady} effects={params.effects && !prefersReducedMotion()} />
-          <Headline />
-          <Notices />
+          <div className="stage-top"><Headline showPolicy /><Notices /></div>
           <Loading />
-          <div className="embed-bar"><PlaybackControls compact /><Caption /></div>
+          <div className="embed-bar" data-testid="embed-bar"><PlaybackControls /><Caption /></div>
         </main>
         <ErrorToast />
       </div>

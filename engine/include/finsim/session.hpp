@@ -65,17 +65,20 @@ class Session {
   ///
   /// Replays (docs/model.md §10). A reset body may carry `"at": [{"step": S, "control": {...}}, ...]`
   /// (each control as the worker sends it, one of the five run controls of intervention_body.hpp; at
-  /// most kMaxRunControls; 1 ≤ S ≤ K + 1; in any order: they are applied ordered by step, those of one
-  /// step in the order given) and `"to_step": K` (0 ≤ K ≤ kMaxReplaySteps, default 0). The new run is
-  /// built, each control is queued before its step exactly as `finsim run --at` does (one the world
-  /// refuses then, a bank that has already failed, is skipped as finsim run skips it; the status's `at`
-  /// lists those applied), the run advances silently to step K, and those of step K + 1 stay queued.
+  /// most kMaxRunControls; 1 ≤ S ≤ kMaxReplaySteps + 1; in any order: they are applied ordered by step,
+  /// those of one step in the order given) and `"to_step": K` (0 ≤ K ≤ kMaxReplaySteps, default 0). The
+  /// new run is built, each control of a step ≤ K + 1 is queued before its step exactly as `finsim run
+  /// --at` does (one the world refuses then, a bank that has already failed, is skipped as finsim run
+  /// skips it; the status's `at` lists those applied), the run advances silently to step K, and those
+  /// of step K + 1 stay queued. The later ones are scheduled (the status's `scheduled`): advance()
+  /// queues each before its step, as if sent then, so the run equals `finsim run --at` with all of them.
   /// The reset's messages are step K's STATE_UPDATE and METRICS_UPDATE. A bank outside the network or
   /// an unknown policy in `at` is refused before anything is replayed (unknown_bank, unknown_policy).
   /// `rewind {step}` (0 ≤ step ≤ timestep, else out_of_range) replays this session's own recipe to that
   /// step: the configuration, the seed and the controls applied before or at it (recorded for steps ≤
-  /// step + 1; later ones are dropped), then pauses; its messages are that step's STATE_UPDATE and
-  /// METRICS_UPDATE, and stepping on with no new control gives the original stream byte for byte.
+  /// step + 1), then pauses, with the later ones and those still scheduled scheduled again; its
+  /// messages are that step's STATE_UPDATE and METRICS_UPDATE, and stepping on with no new control
+  /// gives the original stream byte for byte, interventions included.
   Result<ControlOutcome> control(std::string_view name, const nlohmann::json& body);
 
   /// How many steps `control(name, body)` would replay before answering: a reset's `to_step`, a
@@ -152,13 +155,17 @@ class Session {
   Result<ControlOutcome> reset(const nlohmann::json& body);
   Result<ControlOutcome> rewind(const nlohmann::json& body);
   Result<ControlOutcome> intervene(std::string_view name, const nlohmann::json& body);
-  /// Replaces the run with `recipe`'s, replayed to recipe.steps (replay_run), and pauses.
-  Result<ControlOutcome> replace_run(const RunRecipe& recipe);
+  /// Replaces the run with `recipe`'s, replayed to recipe.steps (replay_run), schedules `later` (controls
+  /// of steps after recipe.steps + 1) and pauses.
+  Result<ControlOutcome> replace_run(const RunRecipe& recipe, std::vector<ScheduledControl> later = {});
+  /// Queues the scheduled controls due before the next step (advance()).
+  void queue_scheduled();
   [[nodiscard]] std::string state_message() const;
   [[nodiscard]] std::string metrics_message() const;
 
   Simulation sim_;
-  std::vector<ScheduledControl> controls_;  // applied since the last reset
+  std::vector<ScheduledControl> controls_;   // applied since the last reset
+  std::vector<ScheduledControl> scheduled_;  // a reset's or rewind's later controls, by step, not yet queued
   bool running_ = false;
   double speed_ = kDefaultSpeed;
 };

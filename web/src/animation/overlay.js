@@ -2,7 +2,12 @@
 // effect is drawn in a requestAnimationFrame loop that runs only while effects are alive. It never
 // touches Cytoscape's styles (so state updates are never blocked) and obeys "state wins": when a
 // newer STATE_UPDATE arrives, effects of steps already superseded are dropped; a new run clears all.
+// Once a snapshot has landed, the graph controller asks it for the step's marks of cause and effect
+// (consequences.js: recalled loans, borrowers hit, creditors who lost, a price drop's reach), drawn
+// beside the events' effects and outside their per-step budget (one effect per kind of mark).
 import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
+import { lossEffect, priceReachEffect, recallEffect } from './consequenceEffects.js';
+import { consequencesOf, noConsequences } from './consequences.js';
 
 export const MAX_EFFECTS = 60;
 /**
@@ -66,6 +71,31 @@ export function effectFor(event, lookup) {
   }
 }
 
+/** The effects that draw a step's marks (consequences.js) on the current graph: one per kind of mark. */
+export function consequenceEffects(marks, lookup) {
+  const bank = (id) => {
+    const at = lookup.position(id);
+    return at ? { at, radius: lookup.radius(id) } : null;
+  };
+  const flow = (from, to) => {
+    const a = lookup.position(from);
+    const b = lookup.position(to);
+    return a && b ? { from: a, to: b } : null;
+  };
+  const present = (list) => list.filter(Boolean);
+  const effects = [];
+  if (marks.recalls.length) {
+    effects.push(recallEffect({ loans: present(marks.recalls.map((r) => flow(r.borrower, r.lender))),
+      hit: present(marks.borrowersHit.map(bank)) }));
+  }
+  if (marks.losses.length) {
+    effects.push(lossEffect({ losses: present(marks.losses.map((l) => flow(l.debtor, l.creditor))),
+      hit: present(marks.creditorsHit.map(bank)) }));
+  }
+  if (marks.priceReach.length) effects.push(priceReachEffect({ banks: present(marks.priceReach.map(bank)) }));
+  return effects;
+}
+
 /** Looks banks up on a Cytoscape instance (model coordinates). */
 export function cyLookup(cy) {
   return {
@@ -91,11 +121,17 @@ export function createOverlayAnimator({ cy, canvas, now = () => performance.now(
   const lookup = cyLookup(cy);
   const stats = { drawn: 0, dropped: 0 };
 
+  let lastMarks = noConsequences();
+  let stepEvents = new Map();  // every event received per timestep, drawn or not: what the marks read
+
   function add(event) {
     const effect = effectFor(event, lookup);
-    if (!effect) return;
+    if (effect) start(effect, event.timestamp);
+  }
+
+  function start(effect, timestamp) {
     effect.start = now();
-    effect.timestamp = event.timestamp;
+    effect.timestamp = timestamp;
     if (effects.length >= MAX_EFFECTS) {
       effects.shift();
       stats.dropped++;
@@ -143,22 +179,42 @@ export function createOverlayAnimator({ cy, canvas, now = () => performance.now(
     for (const item of items) {
       if (item.kind === 'event') {
         events.push(item.event);
+        const t = item.event.timestamp;
+        if (!stepEvents.has(t)) stepEvents.set(t, []);
+        stepEvents.get(t).push(item.event);
         continue;
       }
       flushEvents();
       if (item.kind === 'clear') {
         effects = [];
         perStep = new Map();
+        stepEvents = new Map();
+        lastMarks = noConsequences();
       } else if (item.kind === 'state') {
         effects = effects.filter((e) => e.timestamp >= item.timestep - KEEP_STEPS);
         for (const t of perStep.keys()) if (t < item.timestep - KEEP_STEPS) perStep.delete(t);
+        for (const t of stepEvents.keys()) if (t < item.timestep - KEEP_STEPS) stepEvents.delete(t);
       }
     }
     flushEvents();
   }
 
+  /**
+   * Marks what the step `after` shows did to others (consequences.js), from the previous snapshot on
+   * screen (`before`), the new one and the events received for its step. Call after the state item of
+   * `after` was received. Returns the marks (no marks across a gap or without events).
+   */
+  function showConsequences(before, after) {
+    lastMarks = consequencesOf(before, after, stepEvents.get(after?.timestep) ?? []);
+    for (const effect of consequenceEffects(lastMarks, lookup)) start(effect, lastMarks.timestep);
+    return lastMarks;
+  }
+
   return {
     receive,
+    showConsequences,
+    /** The marks of the last step shown (for tests and diagnostics). */
+    marks: () => lastMarks,
     active: () => effects.length,
     stats,
     dispose() { effects = []; },

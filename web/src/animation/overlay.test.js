@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOverlayAnimator, effectFor, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
+import { consequenceEffects, createOverlayAnimator, effectFor, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
 
 const lookup = {
   position: (i) => (i < 10 ? { x: i * 10, y: 0 } : null),
@@ -73,5 +73,49 @@ describe('the overlay animator', () => {
     const seen = new Map([[4, 5]]);
     expect(selectForAnimation(lends.slice(0, 2), seen, 5)).toEqual([]);
     expect(selectForAnimation(lends.slice(0, 3), new Map(), 5)).toHaveLength(3);
+  });
+});
+
+describe('marks of cause and effect on the overlay', () => {
+  const nodes = [0, 1, 2, 3].map((i) => ({ id: String(i), status: 'active', holdings_value: 5 }));
+  const before = { timestep: 19, nodes, edges: [{ source: '3', target: '0', weight: 6 }, { source: '3', target: '1', weight: 6 }, { source: '2', target: '1', weight: 4 }] };
+  const after = { timestep: 20, nodes, edges: [{ source: '3', target: '0', weight: 3 }, { source: '3', target: '1', weight: 3 }, { source: '2', target: '1', weight: 4 }] };
+  const hoard = { event_id: 'evt-20-0', event_type: 'HOARD', from: 3, amount: 6, repaid: 6, timestamp: 20 };
+
+  function animatorWithCanvas() {
+    const calls = [];
+    const ctx = new Proxy({}, { get: (t, k) => (k in t ? t[k] : (...args) => calls.push([k, ...args])), set: (t, k, v) => { t[k] = v; return true; } });
+    const canvas = { clientWidth: 100, clientHeight: 100, width: 0, height: 0, getContext: () => ctx };
+    const frames = [];
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas, now: () => 100, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    return { a, calls, runFrame: () => frames.shift()?.() };
+  }
+
+  it('marks the recalled loans and borrowers hit of the step shown, beside the hoarder’s own effect, in one path', () => {
+    const { a, calls, runFrame } = animatorWithCanvas();
+    a.receive([{ kind: 'event', event: hoard }, { kind: 'state', timestep: 20 }]);
+    const marks = a.showConsequences(before, after);
+    expect(marks.recalls).toEqual([{ lender: '3', borrower: '0' }, { lender: '3', borrower: '1' }]);
+    expect(marks.borrowersHit).toEqual(['0', '1']);
+    expect(a.marks()).toBe(marks);
+    expect(a.active()).toBe(2);  // the hoarder's ring and one effect for all its recalled loans
+    runFrame();
+    expect(calls.filter(([k]) => k === 'setLineDash').map(([, dash]) => dash)).toEqual([[5, 3], []]);
+  });
+
+  it('marks nothing when the step’s events were not received (effects off, a jump, a new run)', () => {
+    const { a } = animatorWithCanvas();
+    expect(a.showConsequences(before, after).recalls).toEqual([]);
+    a.receive([{ kind: 'event', event: hoard }, { kind: 'clear' }]);
+    expect(a.showConsequences(before, after).recalls).toEqual([]);
+    expect(a.active()).toBe(0);
+  });
+
+  it('draws one effect per kind of mark, leaving out banks not on the graph', () => {
+    const marks = { timestep: 20, recalls: [{ lender: '3', borrower: '0' }, { lender: '3', borrower: '99' }], borrowersHit: ['0', '99'],
+      losses: [{ creditor: '1', debtor: '2' }], creditorsHit: ['1'], priceReach: ['0', '1', '2', '3'] };
+    const effects = consequenceEffects(marks, lookup);
+    expect(effects).toHaveLength(3);
+    expect(consequenceEffects({ ...marks, recalls: [], borrowersHit: [], losses: [], creditorsHit: [] }, lookup)).toHaveLength(1);
   });
 });

@@ -20,11 +20,22 @@ describe('a branch opened in Compare is an address', () => {
     expect(readComparison(search).difference).toEqual({ kind: 'intervention', control: 'force_action', bank: 3, action: 'HOARD', step: 10 });
   });
 
-  it('a run with interventions of its own cannot be one address: refused with a sentence', () => {
-    const withControl = recipe([{ step: 4, control: { control: 'price_shock', share: 0.1 } }]);
-    const answer = branchAddress('', branchComparison(withControl, 9, { control: 'force_default', bank: 2 }));
+  it('a run with interventions of its own carries them in the address, before and after the branch point', () => {
+    const own = [{ step: 4, control: { control: 'price_shock', share: 0.1 } },
+      { step: 30, control: { control: 'force_default', bank: 7 } }];
+    const answer = branchAddress('', branchComparison(recipe(own), 9, { control: 'force_default', bank: 2 }));
+    expect(answer.refused).toBeUndefined();
+    const read = readComparison(answer.search);
+    expect(read.params.at).toEqual(own);  // both worlds: the run's own controls
+    expect(read.difference).toEqual({ kind: 'intervention', control: 'force_default', bank: 2, step: 10 });
+    expect(read.startStep).toBe(9);
+  });
+
+  it('an intervention an address cannot write is refused with a sentence, never dropped', () => {
+    const tiny = recipe([{ step: 4, control: { control: 'price_shock', share: 1e-7 } }]);
+    const answer = branchAddress('', branchComparison(tiny, 9, { control: 'force_default', bank: 2 }));
     expect(answer.search).toBeUndefined();
-    expect(answer.refused).toMatch(/this run has 1 intervention of its own/);
+    expect(answer.refused).toMatch(/cannot write one of this run’s own interventions/);
   });
 
   it('a malformed start step is ignored, not guessed', () => {

@@ -7,6 +7,7 @@ import { createSimulationStore } from '../store/simulationStore.js';
 import { createMessageBatcher } from '../store/messageBatcher.js';
 import { createBus } from '../animation/animationBus.js';
 import { chooseTransport } from '../transport/serverDetect.js';
+import { errorReply } from '../transport/transport.js';
 import { createWorkerTransport } from '../transport/workerTransport.js';
 import { createWebSocketTransport } from '../transport/webSocketTransport.js';
 import { planAddressRun, sameRun } from '../session/addressRun.js';
@@ -52,14 +53,24 @@ export function unknownDifference(difference, catalogue) {
 }
 
 /**
- * The comparison's stores, made once per page: two worlds [{id, store, bus, view:{store, bus}}] and
+ * Asks world `world`'s own engine a question about its run ({ask:'why', bank}), through that world's
+ * transport: a Promise of the engine's reply or {error:{code,message}}; never rejects.
+ */
+export function askWorld(world, question) {
+  if (!world.transport) return Promise.resolve(errorReply('not_connected', 'This world is not connected.'));
+  return world.transport.ask(question);
+}
+
+/**
+ * The comparison's stores, made once per page: two worlds [{id, store, bus, view:{store, bus}, transport}]
+ * (`transport` null until connectComparison opens it; askWorld asks through it) and
  * `control`, a store of the comparison's own state: {clock:{playing, speed, target, runningTo},
  * notices: [sentences], mode: 'worker'|'server'|null, ready}.
  */
 export function createComparison() {
   const worlds = WORLD_IDS.map((id) => {
     const bus = createBus();
-    return { id, bus, store: createSimulationStore({ bus }) };
+    return { id, bus, store: createSimulationStore({ bus }), transport: null };
   });
   const lockstep = createLockstepView(worlds);
   worlds.forEach((w, i) => { w.view = lockstep.views[i]; });
@@ -128,6 +139,7 @@ export function connectComparison(comparison, { params, difference, startStep = 
     }
     transports = opened;
     worlds.forEach((w, i) => {
+      w.transport = transports[i];
       w.store.getState().setTransportKind(choice.kind, choice.baseUrl);
       const batcher = createMessageBatcher((texts) => w.store.getState().receiveTexts(texts));
       transports[i].start((text) => batcher.push(text));
@@ -142,7 +154,8 @@ export function connectComparison(comparison, { params, difference, startStep = 
       addNotice(control, `World B cannot be built: ${missing}.`);
       return;
     }
-    const configs = worldConfigs(plan.config, difference);
+    // Both worlds carry the run's own interventions (the address's `at`); world B has the difference too.
+    const configs = worldConfigs(params.at?.length ? { ...plan.config, at: params.at } : plan.config, difference);
     const bodies = [configs.a, configs.b];
     const answers = await Promise.all(worlds.map((w, i) => {
       w.store.getState().setRunParameters(keptParameters(null, bodies[i]));
@@ -184,6 +197,7 @@ export function connectComparison(comparison, { params, difference, startStep = 
     comparison.clock = null;
     for (const t of transports) t.stop();
     transports = [];
+    for (const w of worlds) w.transport = null;
     globalThis.removeEventListener?.('pagehide', onPageHide);
     closeSessions(false);
   };

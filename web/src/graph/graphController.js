@@ -1,12 +1,14 @@
 // Connects the store to one Cytoscape instance outside React: rebuilds the graph (and its fixed
 // layout) when a new network arrives, otherwise applies each snapshot in one batch; forwards
 // animations to the overlay before the snapshot lands so that effects see the pre-step graph
-// (a defaulting bank's links are still there to fade).
+// (a defaulting bank's links are still there to fade), and once it has landed, the step's marks of
+// cause and effect (which need the snapshots before and after).
 import cytoscape from 'cytoscape';
 import { cyStyle } from './cyStyle.js';
 import { buildGraph, updateGraph } from './applyState.js';
 import { concentricLayout, networkSignature } from './layout.js';
 import { createOverlayAnimator } from '../animation/overlay.js';
+import { createViewportFit } from './viewportFit.js';
 import { replayAnimations, shownState } from '../history/replayView.js';
 
 const ARROW_EDGE_LIMIT = 2000;
@@ -23,13 +25,16 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
     autoungrabify: true,
     boxSelectionEnabled: false,
     selectionType: 'single',
-    minZoom: 0.1,
+    minZoom: 0.02,  // 1,000 banks on a phone need ~0.05 to fit
     maxZoom: 4,
     pixelRatio: 1,
     motionBlur: false,
     textureOnViewport: false,
   });
   const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas });
+  // The banks are fitted into the part of the stage that the boxes over it leave free (viewportFit.js).
+  const viewport = typeof ResizeObserver === 'function' ? createViewportFit(cy) : null;
+  const fit = () => (viewport ? viewport.fit() : cy.fit(undefined, 24));
 
   cy.on('tap', 'node', (event) => onSelect?.(event.target.id()));
   cy.on('tap', (event) => { if (event.target === cy) onSelect?.(null); });
@@ -50,6 +55,7 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
   // only changes data, never positions.
   function show(payload, run) {
     if (!payload || payload === lastPayload) return;
+    const previous = lastPayload;
     lastPayload = payload;
     const sig = networkSignature(payload.nodes);
     if (sig !== signature || run !== runId) {
@@ -63,9 +69,12 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
       cy.hideEdgesOnViewport?.(!arrows);
       const positions = concentricLayout(payload.nodes, payload.edges);
       buildGraph(cy, payload, positions);
-      cy.fit(undefined, 24);
+      fit();
     } else {
       updateGraph(cy, payload);
+      // What the step did to others, once its snapshot is on the graph (animation/consequences.js).
+      // Kept on the instance's scratchpad for the end-to-end tests, which read it in both worlds.
+      if (effects) cy.scratch('finsimMarks', overlay.showConsequences(previous, payload));
     }
     highlightSelection(store.getState().selectedBank);
     onRendered?.(payload);
@@ -82,17 +91,14 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
   });
   show(shownState(store.getState()), store.getState().runId);
 
-  const resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => cy.resize()) : null;
-  resizeObserver?.observe(container);
-
   return {
     cy,
     overlay,
-    fit: () => cy.fit(undefined, 24),
+    fit,
     dispose() {
       unsubscribeBus();
       unsubscribeStore();
-      resizeObserver?.disconnect();
+      viewport?.dispose();
       overlay.dispose();
       cy.destroy();
     },

@@ -8,6 +8,7 @@
 // A branch may also open in the Compare view against the original: branchComparison() is what Compare
 // is given (the two worlds' reset bodies), and setCompareOpener() is how the Compare view offers itself.
 import { replayConfig } from '../session/replayConfig.js';
+import { statusControls } from '../url/runControls.js';
 import { FORCED_ACTIONS } from '../components/ForceAction.jsx';
 
 /** The choices a branch may change, in the engine's control names. */
@@ -57,26 +58,25 @@ export function describeChange(change) {
  * session applied, as its status reports them (`at`: [{step, control}], the step each acts in).
  */
 export function runRecipe(status, runParameters = {}) {
-  return { config: replayConfig(status, runParameters), at: Array.isArray(status?.at) ? status.at : [] };
+  return { config: replayConfig(status, runParameters), at: statusControls(status) };
 }
 
 /**
  * What the Compare view opens for a branch of `recipe` at step `step` (the step on screen) with `change`
  * (a control as branchControl() builds it): both worlds' reset commands, each opening the run at `step`
- * (`to_step`). The original keeps the controls a rewind keeps (those acting up to step + 1: a control
- * queued at `step` stays queued); the branch has them plus the change, acting in step + 1. A reset may
- * schedule controls up to to_step + 1 only, so the original's later ones come apart, in `originalLater`,
- * for Compare to send to the original world as it steps past them (each before the step it acts in).
+ * (`to_step`). Both keep every control of the run: those acting up to step + 1 are replayed (a control
+ * queued at `step` stays queued) and the engine schedules the later ones for their steps (docs/contract.md,
+ * `scheduled`); the branch has the change too, acting in step + 1 after the run's own controls of that step.
  */
 export function branchComparison(recipe, step, change) {
   const past = recipe.at.filter((c) => c.step <= step + 1);
+  const later = recipe.at.filter((c) => c.step > step + 1);
   return {
     step,
     actsIn: step + 1,
     change,
-    original: { control: 'reset', config: { ...recipe.config, at: past, to_step: step } },
-    originalLater: recipe.at.filter((c) => c.step > step + 1),
-    branch: { control: 'reset', config: { ...recipe.config, at: [...past, { step: step + 1, control: change }], to_step: step } },
+    original: { control: 'reset', config: { ...recipe.config, at: recipe.at, to_step: step } },
+    branch: { control: 'reset', config: { ...recipe.config, at: [...past, { step: step + 1, control: change }, ...later], to_step: step } },
   };
 }
 

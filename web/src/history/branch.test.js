@@ -55,10 +55,10 @@ describe('the Compare hook', () => {
     const change = { control: 'policy', policy: 'heuristic+no_hoard' };
     const c = branchComparison(recipe, 10, change);
     expect(c.actsIn).toBe(11);
-    expect(c.original).toEqual({ control: 'reset', config: { ...recipe.config, to_step: 10, at: recipe.at.slice(0, 2) } });
-    expect(c.branch.config.at).toEqual([...recipe.at.slice(0, 2), { step: 11, control: change }]);
+    // Both keep the run's later control (the engine schedules it); the change acts in step 11.
+    expect(c.original).toEqual({ control: 'reset', config: { ...recipe.config, to_step: 10, at: recipe.at } });
+    expect(c.branch.config.at).toEqual([...recipe.at.slice(0, 2), { step: 11, control: change }, recipe.at[2]]);
     expect(c.branch.config.to_step).toBe(10);
-    expect(c.originalLater).toEqual([recipe.at[2]]);
   });
 
   it('Compare registers its opener; nothing else does', () => {

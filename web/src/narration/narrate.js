@@ -69,25 +69,29 @@ function byField(events, field, known) {
 }
 
 /**
- * Sentences (without final period) for one step's events, in causal order: lending, hoarding,
- * sales, the price, defaults. `events` are EVENT payloads of one timestep, any order, no duplicates.
+ * Sentences (without final period) for one step's events, in the order of the engine's phases
+ * (docs/model.md §4), which is causal order: the trigger first — defaults forced by an intervention or
+ * the scenario's shock (phase 1, though their DEFAULT events come at clearing) — then hoarding (the
+ * recalls, phase 3a), lending (phase 3), sales and the price (phase 4), and the defaults clearing found
+ * (phase 5). `events` are EVENT payloads of one timestep, any order, no duplicates.
  */
 export function narrateEvents(events) {
   const of = (type) => events.filter((e) => e.event_type === type);
   const sentences = [];
+  const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
+  if (defaults.has('forced')) sentences.push(DEFAULT_SENTENCES.forced(defaults.get('forced')));
+  const hoards = of('HOARD');
+  if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
   const lends = of('LEND');
   if (lends.length === 1) sentences.push(`${bankName(lends[0].from)} lent to ${bankName(lends[0].to)}`);
   else if (lends.length > 1) sentences.push(`${nameList(lends.map((e) => e.from))} lent to banks short of cash`);
-  const hoards = of('HOARD');
-  if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
   const sales = byField(of('FIRE_SALE'), 'cause', Object.keys(SALE_SENTENCES));
   for (const cause of Object.keys(SALE_SENTENCES)) {
     if (sales.has(cause)) sentences.push(SALE_SENTENCES[cause](sales.get(cause)));
   }
   for (const drop of of('PRICE_DROP')) sentences.push(`the price fell ${percentText(drop.amount ?? 0)}`);
-  const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
   for (const cause of Object.keys(DEFAULT_SENTENCES)) {
-    if (defaults.has(cause)) sentences.push(DEFAULT_SENTENCES[cause](defaults.get(cause)));
+    if (cause !== 'forced' && defaults.has(cause)) sentences.push(DEFAULT_SENTENCES[cause](defaults.get(cause)));
   }
   return sentences;
 }

@@ -15,6 +15,19 @@ describe('narration', () => {
       + 'the price fell 4 %; Bank 3 defaulted: losses wiped out its capital.');
   });
 
+  it('tells the trigger first: a forced default, then the recalls, the lending, the sales, the price, the failures', () => {
+    const text = narrateStep([
+      ev('DEFAULT', 5, { cause: 'illiquid' }),
+      ev('LEND', 4, { to: 6 }),
+      ev('DEFAULT', 3, { cause: 'forced' }),
+      { event_id: 'evt-5-9', event_type: 'PRICE_DROP', amount: -0.02, price: 0.98, timestamp: 5 },
+      ev('FIRE_SALE', 8, { cause: 'recall', forced: true }),
+      ev('HOARD', 12),
+    ]);
+    expect(text).toBe('Bank 3 was pushed into default; Bank 12 hoarded liquidity, recalling loans; Bank 4 lent to Bank 6; '
+      + 'Bank 8 could not roll over its loan and sold assets; the price fell 2 %; Bank 5 defaulted: it ran out of cash.');
+  });
+
   it('groups many banks and says how many more', () => {
     expect(nameList([1])).toBe('Bank 1');
     expect(nameList([1, 2])).toBe('Banks 1 and 2');

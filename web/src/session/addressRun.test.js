@@ -83,6 +83,32 @@ describe('the run the address names, on a server', () => {
   });
 });
 
+describe('a run\'s interventions in the address (at=)', () => {
+  const at = [{ step: 12, control: { control: 'force_default', bank: 3 } }, { step: 20, control: { control: 'policy', policy: 'all_lend' } }];
+
+  it('go into the first reset only: the engine schedules them, the page\'s later resets start runs of their own', () => {
+    const { commands, config, notices } = plan('?scenario=calm&at=force_default:3@12,policy:all_lend@20');
+    expect(commands).toEqual([{ control: 'reset', config: { scenario: 'calm', at } }]);
+    expect(config).toEqual({ scenario: 'calm' });
+    expect(notices).toEqual([]);
+  });
+
+  it('are refused whole when one is malformed, and the page says so', () => {
+    const { commands, notices } = plan('?scenario=calm&at=force_default:3@12,explode:1@2');
+    expect(commands).toEqual([{ control: 'reset', config: { scenario: 'calm' } }]);
+    expect(notices).toEqual([expect.stringMatching(/^“at=force_default:3@12,explode:1@2” in the address is not a valid list of interventions .*: the run has none\.$/)]);
+  });
+
+  it('on a server, join a session that has them (applied or scheduled) and reset one that has not', () => {
+    const running = { ...session, at: [at[0]], scheduled: [at[1]] };
+    expect(plan('?scenario=calm&at=force_default:3@12,policy:all_lend@20', { mode: 'server', status: running }).commands).toEqual([]);
+    expect(plan('?scenario=calm&at=force_default:3@12', { mode: 'server', status: running }).commands)
+      .toEqual([{ control: 'reset', config: { scenario: 'calm', at: [at[0]] } }]);
+    expect(sameRun(running, { scenario: 'calm', at })).toBe(true);
+    expect(sameRun({ ...session, at: [] }, { scenario: 'calm', at })).toBe(false);
+  });
+});
+
 describe('a run the engine refuses', () => {
   it('is named with the engine\'s reason and what the page does instead', () => {
     const error = { code: 'too_many_banks', message: 'at most 2000 banks without the control token' };

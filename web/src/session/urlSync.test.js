@@ -13,6 +13,16 @@ describe('the address of the run', () => {
     expect(parseUrlState(formatUrlState('', setting))).toMatchObject(setting);
   });
 
+  it('shares the run\'s interventions, applied and scheduled, and reads them back', () => {
+    const at = [{ step: 4, control: { control: 'force_default', bank: 3 } }];
+    const scheduled = [{ step: 20, control: { control: 'policy', policy: 'all_lend' } }];
+    const setting = sharedSetting({ status: { ...status, at, scheduled }, runParameters: {}, catalogue });
+    const search = formatUrlState('', setting);
+    expect(search).toContain('at=force_default%3A3%404%2Cpolicy%3Aall_lend%4020');
+    expect(parseUrlState(search).at).toEqual([...at, ...scheduled]);
+    expect(formatUrlState(search, { ...setting, at: undefined })).not.toContain('at=');
+  });
+
   it('leaves out a lender of last resort equal to the scenario value, and a tab-local trained policy', () => {
     const setting = sharedSetting({ status: { ...status, policy: 'trained+no_hoard' }, runParameters: { lender_of_last_resort: 0 }, catalogue });
     expect(setting.policy).toBeUndefined();

@@ -1,12 +1,13 @@
 // The shareable part of the page lives in the address: scenario, seed, policy (with its modifiers:
 // policy=heuristic%2Bno_hoard), speed, network size and lender_of_last_resort=0|1 (so a run can be shared
-// and replayed), plus view options: embed=1 (chrome-less, for iframes), autoplay=1, fx=0 (no event
+// and replayed), the run's interventions (at=force_default:3@12,…: url/runControls.js), plus view options: embed=1 (chrome-less, for iframes), autoplay=1, fx=0 (no event
 // animations), server=<URL> / session=<ID> (server mode), worker=1 (never probe for a server).
 // Parsing is strict and forgiving: a malformed value is dropped, never guessed, and reported as written
 // (`rejected`) so that the page can say what it did not honour (session/addressRun.js).
 import { formatPolicyName, parsePolicyName } from '../policy/policyName.js';
+import { formatRunControls, parseRunControls } from './runControls.js';
 
-export const SIM_KEYS = ['scenario', 'seed', 'policy', 'speed', 'banks', 'lender_of_last_resort'];
+export const SIM_KEYS = ['scenario', 'seed', 'policy', 'speed', 'banks', 'lender_of_last_resort', 'at'];
 
 const NAME = /^[a-z0-9_]{1,64}$/;
 const MAX_SEED = 2 ** 53 - 1;
@@ -31,7 +32,7 @@ function flag(text) {
 }
 
 /**
- * Parses location.search into {scenario?, seed?, policy?, speed?, banks?, lender_of_last_resort?, embed,
+ * Parses location.search into {scenario?, seed?, policy?, speed?, banks?, lender_of_last_resort?, at?, embed,
  * autoplay, effects, server?, session?, worker, rejected}. The policy comes back in the engine's canonical
  * spelling. `rejected` maps each parameter that was given but malformed to its text as written
  * ({policy: 'heuristic+no_panic'}); whether a well-formed name exists is the catalogue's to say.
@@ -53,6 +54,7 @@ export function parseUrlState(search) {
   read('speed', (text) => positiveNumber(text, { min: 0.1, max: 50 }));
   read('banks', (text) => positiveNumber(text, { integer: true, min: 2, max: 20000 }));
   read('lender_of_last_resort', (text) => (text === '0' || text === '1' ? Number(text) : undefined));
+  read('at', (text) => parseRunControls(text.replace(/ /g, '+')) ?? undefined);
   read('server', (text) => (/^https?:\/\/[^\s]+$/.test(text) ? text : undefined));
   read('session', (text) => (/^[A-Za-z0-9_-]{1,64}$/.test(text) ? text : undefined));
   return out;
@@ -65,7 +67,7 @@ export function parseUrlState(search) {
 export function formatUrlState(search, setting) {
   const q = new URLSearchParams(search);
   for (const key of SIM_KEYS) {
-    const v = setting[key];
+    const v = key === 'at' ? formatRunControls(setting.at) : setting[key];
     if (v === undefined || v === null || v === '') q.delete(key);
     else q.set(key, String(v));
   }

@@ -1,0 +1,212 @@
+// Lessons you can see (issue 12): the page's layout. Nothing drawn over a graph covers a bank — on the
+// one-world page, with 1,000 banks, with a notice, scrubbed back, and on a lesson's two graphs — at
+// 1280 × 800 and on a 390 × 844 phone; the page works on phones (390 × 844, 360 × 740: a graph you can
+// see, metrics you can read, controls you can reach, nothing scrolling sideways); the embed names its
+// policy (also after a reload), resets to step 0 and refits its graph when its frame is resized.
+// Screenshots: build/e2e-artifacts/layout-*.png (not committed; look at them).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { assert } from './harness.mjs';
+import { waitForGraph, waitForTimestep } from './pageHelpers.mjs';
+
+const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
+const DESKTOP = { width: 1280, height: 800 };
+const PHONES = [{ width: 390, height: 844 }, { width: 360, height: 740 }];
+
+async function shoot(target, name, fullPage = true) {
+  mkdirSync(artifacts, { recursive: true });
+  await target.screenshot({ path: `${artifacts}layout-${name}.png`, fullPage });
+}
+
+/**
+ * In the page: for every graph shown (the page's, or a comparison's two), the banks whose rendered box
+ * meets a box drawn over the graph, and the banks outside the graph's frame. A box is any element in
+ * the graph's stage, outside the graph, that paints a background or a border (headline, notices,
+ * legend, badges, tags, the embed's bar), except the replay frame (a border along the stage's edge).
+ * Returns {graphs, problems: [text]}.
+ */
+function coveredBanks() {
+  const graphs = window.__finsimWorldCy ? Object.values(window.__finsimWorldCy) : [window.__finsimCy];
+  const paints = (e) => {
+    const s = getComputedStyle(e);
+    const background = s.backgroundColor !== 'rgba(0, 0, 0, 0)' && s.backgroundColor !== 'transparent';
+    return background || s.backgroundImage !== 'none' || parseFloat(s.borderTopWidth) > 0 || parseFloat(s.borderLeftWidth) > 0;
+  };
+  const problems = [];
+  for (const cy of graphs) {
+    const container = cy.container();
+    const stage = container.closest('.stage');
+    const graph = container.closest('.graph');
+    const frame = container.getBoundingClientRect();
+    const boxes = [...stage.querySelectorAll('*')]
+      .filter((e) => !graph.contains(e) && !e.matches('.replay-frame') && paints(e))
+      .map((e) => ({ name: `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0);
+    cy.nodes().forEach((n) => {
+      const b = n.renderedBoundingBox();
+      const r = { left: frame.left + b.x1, top: frame.top + b.y1, right: frame.left + b.x2, bottom: frame.top + b.y2 };
+      if (r.left < frame.left - 0.5 || r.top < frame.top - 0.5 || r.right > frame.right + 0.5 || r.bottom > frame.bottom + 0.5) {
+        problems.push(`bank ${n.id()} outside its graph's frame`);
+      }
+      for (const { name, r: o } of boxes) {
+        if (r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom) problems.push(`bank ${n.id()} under ${name}`);
+      }
+    });
+  }
+  return { graphs: graphs.length, problems };
+}
+
+/** Waits until no bank is covered (the fit follows the boxes within a frame or two); fails with the first ones. */
+async function assertNoBankCovered(target, what) {
+  try {
+    await target.waitForFunction(`(${coveredBanks})().problems.length === 0`, null, { timeout: 5000 });
+  } catch {
+    const { problems } = await target.evaluate(`(${coveredBanks})()`);
+    throw new Error(`${what}: ${problems.length} banks covered or cut off, e.g. ${problems.slice(0, 4).join('; ')}`);
+  }
+}
+
+async function waitForWorldGraphs(page, nodes = 100) {
+  await page.waitForFunction((n) => ['a', 'b'].every((w) => window.__finsimWorldCy?.[w]?.nodes().length === n), nodes, { timeout: 30000 });
+}
+
+/** The rendered box of all the banks of the page's graph, and its frame (px). */
+const graphExtent = (target) => target.evaluate(() => {
+  const cy = window.__finsimCy;
+  const b = cy.nodes().renderedBoundingBox();
+  return { w: b.w, h: b.h, frameW: cy.width(), frameH: cy.height(), zoom: cy.zoom() };
+});
+
+export function layoutTests(harness, { siteUrl }) {
+  const sizes = [['desktop', DESKTOP], ['phone', PHONES[0]]];
+
+  harness.test('layout: no box over the graph covers a bank (page, 1,000 banks, notice, replay; desktop and phone)', async (page) => {
+    for (const [label, size] of sizes) {
+      await page.setViewportSize(size);
+      await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=42`);
+      await waitForGraph(page, { nodes: 100 });
+      await page.getByTestId('headline').waitFor();
+      await assertNoBankCovered(page, `${label}, the default page`);
+      await shoot(page, `${label}-page`, false);
+
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, 1);
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, 2);
+      await page.getByTestId('scrub-back').click();
+      await page.getByTestId('replay-badge').waitFor();
+      await assertNoBankCovered(page, `${label}, scrubbed back (the replay badge)`);
+
+      await page.goto(`${siteUrl}?scenario=core_default&policy=mappo_cooperative`);
+      await waitForGraph(page, { nodes: 100 });
+      await page.getByTestId('notices').waitFor();
+      await assertNoBankCovered(page, `${label}, with a notice`);
+      await shoot(page, `${label}-notice`, false);
+
+      await page.goto(`${siteUrl}?banks=1000`);
+      await waitForGraph(page, { nodes: 1000 });
+      await page.getByTestId('headline').waitFor();
+      await assertNoBankCovered(page, `${label}, 1,000 banks`);
+      await shoot(page, `${label}-1000-banks`, false);
+    }
+  });
+
+  harness.test('layout: no box over a lesson\'s two graphs covers a bank (desktop and phone)', async (page) => {
+    for (const [label, size] of sizes) {
+      await page.setViewportSize(size);
+      await page.goto(`${siteUrl}?lesson=3`);
+      await waitForWorldGraphs(page);
+      await page.getByTestId('world-b-label').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=headline]').length === 2);
+      await assertNoBankCovered(page, `${label}, lesson 3`);
+      await shoot(page, `${label}-lesson`);
+    }
+  });
+
+  harness.test('layout: on a phone the graph, the controls and the metrics are usable (390 × 844, 360 × 740)', async (page) => {
+    for (const size of PHONES) {
+      const name = `${size.width}x${size.height}`;
+      await page.setViewportSize(size);
+      await page.goto(`${siteUrl}?scenario=liquidity_freeze&seed=42&speed=20`);
+      await waitForGraph(page, { nodes: 100 });
+      const m = await page.evaluate(() => {
+        const box = (sel) => document.querySelector(sel)?.getBoundingClientRect();
+        const stage = box('.layout > .stage');
+        return {
+          scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+          stage: { w: stage.width, h: stage.height, bottom: stage.bottom },
+          metricsTop: box('[data-testid=metrics]').top,
+          charts: [...document.querySelectorAll('[data-testid=metrics] .spark')].map((f) => ({
+            figure: f.getBoundingClientRect().height, chart: f.querySelector('svg').getBoundingClientRect().height,
+            width: f.querySelector('svg').getBoundingClientRect().width,
+          })),
+        };
+      });
+      await assertNoBankCovered(page, `${name}, the default page`);
+      const extent = await graphExtent(page);
+      assert(!m.scrollsSideways, `${name}: the page does not scroll sideways`);
+      assert(m.stage.w >= size.width - 24 && m.stage.h >= 0.55 * size.height, `${name}: the graph's stage is large (${JSON.stringify(m.stage)})`);
+      assert(Math.max(extent.w, extent.h) >= 0.8 * Math.min(extent.frameW, extent.frameH),
+        `${name}: the banks fill the stage (${JSON.stringify(extent)})`);
+      assert(m.metricsTop >= m.stage.bottom, `${name}: the metrics are under the graph`);
+      assert(m.charts.length === 4 && m.charts.every((c) => c.chart >= 120 && c.width >= 280),
+        `${name}: every metric chart is at least 120 px tall and 280 px wide (${JSON.stringify(m.charts)})`);
+
+      // Every control is reachable: play from the panel under the graph, watch the metrics move, pause.
+      await page.getByTestId('play-pause').scrollIntoViewIfNeeded();
+      await page.getByTestId('play-pause').click();
+      await waitForTimestep(page, 12);
+      await page.getByTestId('play-pause').click();
+      await page.getByTestId('scenario').scrollIntoViewIfNeeded();
+      assert(await page.getByTestId('scenario').isVisible(), `${name}: the settings are reachable`);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await shoot(page, `phone-${name}`);
+      await page.getByTestId('metrics').scrollIntoViewIfNeeded();
+      await shoot(page, `phone-${name}-metrics`, false);
+    }
+  });
+
+  harness.test('layout: the embed names its policy (after a reload too), resets to step 0 and refits when resized', async (page) => {
+    await page.setViewportSize(DESKTOP);
+    const src = `${siteUrl}?embed=1&scenario=core_default&seed=3&policy=mappo-cooperative&speed=20`;
+    await page.setContent(`<body style="margin:0;background:#fff"><iframe id="embed" src="${src}" width="800" height="520"
+      style="border:0;display:block" title="FinSim"></iframe></body>`);
+    const frame = page.frameLocator('#embed');
+    const inner = () => page.frame({ url: /embed=1/ });
+    await frame.getByTestId('headline-policy').waitFor({ timeout: 20000 });
+    await waitForGraph(inner(), { nodes: 100 });
+    const policyShown = async () => ({
+      policy: await frame.getByTestId('headline-policy').getAttribute('data-policy'),
+      text: await frame.getByTestId('headline-policy').textContent(),
+    });
+    let shown = await policyShown();
+    assert(shown.policy === 'mappo-cooperative' && shown.text.includes('Mappo-cooperative'), `the embed names its policy: ${JSON.stringify(shown)}`);
+    assert(await frame.getByTestId('reset').isVisible(), 'the embed has a reset button');
+    await assertNoBankCovered(inner(), 'the embed at 800 × 520');
+    await shoot(page, 'embed-800x520', false);
+
+    await frame.getByTestId('play-pause').click();
+    await waitForTimestep(inner(), 5);
+    await frame.getByTestId('reset').click();
+    await inner().waitForFunction(() => window.__finsimLastTimestep === 0 && document.querySelector('[data-testid=timestep]').textContent === '0');
+    await inner().waitForFunction(() => document.querySelector('[data-testid=play-pause]').textContent.includes('Play'));
+    shown = await policyShown();
+    assert(shown.policy === 'mappo-cooperative', `the reset keeps the policy: ${JSON.stringify(shown)}`);
+
+    // A narrower, taller frame: the graph is refitted to it, every bank inside and clear of the boxes.
+    const before = await graphExtent(inner());
+    await page.evaluate(() => { const f = document.getElementById('embed'); f.width = '380'; f.height = '600'; });
+    await inner().waitForFunction((w) => window.__finsimCy.width() !== w, before.frameW);
+    await assertNoBankCovered(inner(), 'the embed resized to 380 × 600');
+    const after = await graphExtent(inner());
+    assert(after.zoom < before.zoom && Math.max(after.w, after.h) >= 0.75 * after.frameW,
+      `the graph was refitted to the frame (before ${JSON.stringify(before)}, after ${JSON.stringify(after)})`);
+    await shoot(page, 'embed-380x600', false);
+
+    // The address shared or reloaded: the learned policy (a name with a hyphen) still runs.
+    await inner().goto(src);
+    await frame.getByTestId('headline-policy').waitFor({ timeout: 20000 });
+    await inner().waitForFunction(() => document.querySelector('[data-testid=headline-policy]')?.dataset.policy === 'mappo-cooperative');
+    assert(await frame.getByTestId('notices').count() === 0, 'no notice: the engine has this policy');
+  });
+}

@@ -1,0 +1,104 @@
+// How the marks of a step's consequences look (consequences.js says which loans and banks get them).
+// Effects as in effects.js ({duration, draw(ctx, p)} in the graph's model coordinates, removed at
+// p = 1), but one effect per kind of mark and step, however many loans it marks: every line of a kind
+// goes into one path and one stroke, so a hundred marked loans cost a frame what one does.
+//
+// Each mark is told apart from the acting bank's own effect by its shape: the hoarder's ring closes in
+// solid with a padlock, its borrowers hit get a dashed ring; a failed bank collapses in red, its
+// creditors who lost get a dashed pink ring; the price drop dims the screen, the banks it reached get a
+// thin violet ring.
+
+const TAU = Math.PI * 2;
+const easeInOut = (p) => (p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2);
+/**
+ * Lines are dimmed when many are marked at once (a crisis step recalls a hundred loans): the rings on the
+ * banks stay at full strength, the lines between them stay legible as a mesh instead of a blaze.
+ */
+export const lineStrength = (count) => Math.min(1, Math.sqrt(40 / Math.max(1, count)));
+/** Full strength for the first `hold` of the effect, then a linear fade: a mark must be read, not glimpsed. */
+const held = (p, hold) => (p < hold ? 1 : 1 - (p - hold) / (1 - hold));
+
+export const MARK_COLOURS = { recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', priceReach: '#c4b5fd' };
+export const MARK_DURATIONS = { recall: 2200, loss: 2200, priceReach: 1400 };
+
+function strokeRings(ctx, banks, gap, { colour, alpha, width, dash = null }) {
+  if (!banks.length || alpha <= 0) return;
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  if (dash) ctx.setLineDash(dash);
+  ctx.beginPath();
+  for (const { at, radius } of banks) {
+    ctx.moveTo(at.x + radius + gap, at.y);
+    ctx.arc(at.x, at.y, radius + gap, 0, TAU);
+  }
+  ctx.stroke();
+  if (dash) ctx.setLineDash([]);
+}
+
+/** Lines from → to fading, with a dot travelling along each (q in [0, 1] of the way). */
+function strokeFlows(ctx, flows, q, { colour, alpha, width, dot }) {
+  if (!flows.length || alpha <= 0) return;
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  for (const { from, to } of flows) {
+    ctx.moveTo(from.x, from.y);
+    ctx.lineTo(to.x, to.y);
+  }
+  ctx.stroke();
+  if (q <= 0 || q >= 1) return;
+  ctx.globalAlpha = Math.min(1, alpha * 1.4);
+  ctx.fillStyle = colour;
+  ctx.beginPath();
+  for (const { from, to } of flows) {
+    const x = from.x + (to.x - from.x) * q;
+    const y = from.y + (to.y - from.y) * q;
+    ctx.moveTo(x + dot, y);
+    ctx.arc(x, y, dot, 0, TAU);
+  }
+  ctx.fill();
+}
+
+/**
+ * A HOARD's recalled loans and borrowers hit: each loan lights up amber with the repayment travelling
+ * from the borrower back to the hoarder; each borrower hit gets a dashed yellow ring that stays while
+ * the loans fade. `loans`: [{from: borrower position, to: hoarder position}]; `hit`: [{at, radius}].
+ */
+export function recallEffect({ loans, hit }) {
+  return {
+    duration: MARK_DURATIONS.recall,
+    draw(ctx, p) {
+      const alpha = held(p, 0.55);
+      strokeFlows(ctx, loans, easeInOut(Math.min(1, p / 0.6)), { colour: MARK_COLOURS.recall, alpha: 0.8 * alpha * lineStrength(loans.length), width: 2.2, dot: 4 });
+      strokeRings(ctx, hit, 5, { colour: MARK_COLOURS.borrowerHit, alpha, width: 3, dash: [5, 3] });
+    },
+  };
+}
+
+/**
+ * A DEFAULT's creditors who lost: the loss travels pink from the failed bank along each loan to its
+ * creditor, whose dashed pink ring appears as it arrives. `losses`: [{from: failed bank position, to:
+ * creditor position}]; `hit`: [{at, radius}].
+ */
+export function lossEffect({ losses, hit }) {
+  return {
+    duration: MARK_DURATIONS.loss,
+    draw(ctx, p) {
+      const alpha = held(p, 0.55);
+      strokeFlows(ctx, losses, easeInOut(Math.min(1, p / 0.5)), { colour: MARK_COLOURS.loss, alpha: 0.85 * alpha * lineStrength(losses.length), width: 2.2, dot: 4 });
+      strokeRings(ctx, hit, 6, { colour: MARK_COLOURS.loss, alpha: Math.min(1, p / 0.35) * alpha, width: 3, dash: [2, 3] });
+    },
+  };
+}
+
+/** A PRICE_DROP's reach: a thin violet ring on every bank whose holdings were marked down. */
+export function priceReachEffect({ banks }) {
+  return {
+    duration: MARK_DURATIONS.priceReach,
+    draw(ctx, p) {
+      strokeRings(ctx, banks, 3, { colour: MARK_COLOURS.priceReach, alpha: 0.9 * Math.min(1, p / 0.1) * held(p, 0.5), width: 2 });
+    },
+  };
+}

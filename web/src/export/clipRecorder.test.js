@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { startClipRecording } from './clipRecorder.js';
+
+/** A fake window: canvases that log what is drawn, a MediaRecorder that yields one chunk per requestData, a manual clock and frame queue. */
+function fakeEnv() {
+  const drawn = [];
+  const frames = [];
+  let now = 0;
+  const context = {
+    save() {}, restore() {}, beginPath() {}, rect() {}, clip() {}, fillRect() {},
+    fillText: (text) => drawn.push({ text }),
+    drawImage: (layer, sx, sy, sw, sh, x, y, width, height) => drawn.push({ layer: layer.name, x, y, width, height }),
+  };
+  const recorders = [];
+  class MediaRecorder {
+    constructor(stream, options) { this.stream = stream; this.options = options; this.state = 'inactive'; recorders.push(this); }
+    start(timeslice) { this.timeslice = timeslice; this.state = 'recording'; }
+    deliver(size) { this.ondataavailable({ data: new Blob([new Uint8Array(size)]) }); }
+    stop() { this.state = 'inactive'; this.deliver(100); this.onstop(); }
+  }
+  const tracks = [{ stopped: false, stop() { this.stopped = true; } }];
+  const env = {
+    devicePixelRatio: 1,
+    document: { createElement: () => ({ getContext: () => context, captureStream: (fps) => ({ fps, getTracks: () => tracks }) }) },
+    MediaRecorder,
+    requestAnimationFrame: (f) => frames.push(f),
+    cancelAnimationFrame: () => { frames.length = 0; },
+    performance: { now: () => now },
+    getComputedStyle: () => ({ backgroundColor: 'rgb(7, 11, 20)' }),
+  };
+  const layer = (name, box, width = box.width, height = box.height) => ({ name, width, height, getBoundingClientRect: () => box });
+  const graph = {
+    nodeType: 1, parentElement: null,
+    getBoundingClientRect: () => ({ left: 10, top: 20, width: 400, height: 300 }),
+    querySelectorAll: () => [layer('cy-nodes', { left: 10, top: 20, width: 400, height: 300 }),
+      layer('hidden', { left: 0, top: 0, width: 0, height: 0 }), layer('overlay', { left: 10, top: 20, width: 400, height: 300 })],
+  };
+  return {
+    env, graph, drawn, recorders, tracks,
+    advance(ms) { now += ms; const due = frames.splice(0); for (const f of due) f(); },
+  };
+}
+
+const stateAt = (timestep) => ({ scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic', timestep });
+
+describe('startClipRecording', () => {
+  it('draws every visible layer in page order, then the caption, and records the composed canvas as WebM', () => {
+    const fake = fakeEnv();
+    startClipRecording({ graph: fake.graph, type: 'video/webm;codecs=vp8', env: fake.env, onStop() {},
+      shown: () => ({ state: stateAt(5), replaying: false }) });
+    expect(fake.drawn).toEqual([
+      { layer: 'cy-nodes', x: 0, y: 0, width: 400, height: 300 },
+      { layer: 'overlay', x: 0, y: 0, width: 400, height: 300 },
+      { text: 'FinSim · Liquidity freeze · seed 42 · heuristic · step 5' },
+    ]);
+    const [recorder] = fake.recorders;
+    expect(recorder.options.mimeType).toBe('video/webm;codecs=vp8');
+    expect(recorder.stream.fps).toBe(30);
+    expect(recorder.state).toBe('recording');
+  });
+
+  it('stops when asked and hands over the clip with the steps it covers', () => {
+    const fake = fakeEnv();
+    let step = 3;
+    let result = null;
+    const handle = startClipRecording({ graph: fake.graph, type: 'video/webm;codecs=vp9', env: fake.env,
+      onStop: (r) => { result = r; }, shown: () => ({ state: stateAt(step), replaying: false }) });
+    fake.advance(500);
+    step = 9;
+    fake.advance(500);
+    fake.recorders[0].deliver(4000);
+    handle.stop();
+    handle.stop();  // a second stop does nothing
+    expect(result).toMatchObject({ reason: 'user', firstStep: 3, lastStep: 9, type: 'video/webm;codecs=vp9', seconds: 1 });
+    expect(result.blob.size).toBe(4100);  // the chunks delivered, and the last one delivered on stop
+    expect(result.blob.type).toBe('video/webm');
+    expect(handle.bytes()).toBe(4100);
+    expect(fake.tracks[0].stopped).toBe(true);
+  });
+
+  it('stops by itself at the time limit and at the size limit', () => {
+    const timed = fakeEnv();
+    let reason = null;
+    startClipRecording({ graph: timed.graph, type: 'video/webm', env: timed.env, limits: { maxSeconds: 2, maxBytes: 1e9 },
+      onStop: (r) => { reason = r.reason; }, shown: () => ({ state: stateAt(1) }) });
+    timed.advance(1000);
+    expect(reason).toBeNull();
+    timed.advance(1000);
+    expect(reason).toBe('time');
+
+    const sized = fakeEnv();
+    startClipRecording({ graph: sized.graph, type: 'video/webm', env: sized.env, limits: { maxSeconds: 60, maxBytes: 5000 },
+      onStop: (r) => { reason = r.reason; }, shown: () => ({ state: stateAt(1) }) });
+    sized.recorders[0].deliver(6000);
+    expect(reason).toBe('size');
+  });
+
+  it('only reads what is shown: the state it is given is left as it was', () => {
+    const fake = fakeEnv();
+    const state = Object.freeze(stateAt(7));
+    const handle = startClipRecording({ graph: fake.graph, type: 'video/webm', env: fake.env, onStop() {},
+      shown: () => ({ state, replaying: true }) });
+    fake.advance(16);
+    handle.stop();
+    expect(fake.drawn.at(-1)).toEqual({ text: 'FinSim · Liquidity freeze · seed 42 · heuristic · step 7 (replay)' });
+  });
+});

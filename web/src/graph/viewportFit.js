@@ -1,0 +1,105 @@
+// Keeps the network in the part of its stage that the boxes over it leave free (graph/fitArea.js): the
+// graph is fitted there when a network is built, when its container changes size (a window or an
+// embedding frame resized, a phone turned) and when a box over it appears, disappears or changes size
+// (a notice, the replay badge, a headline that wraps) — the last only while the reader has not panned or
+// zoomed since, so the page never takes the view out of their hands. Browser-only (ResizeObserver,
+// MutationObserver); fitArea.js holds the geometry and its tests.
+//
+// The boxes are the stage's children other than the graph itself, the loading cover, the replay frame
+// (a border drawn inside the stage's edge) and page-level toasts; a group (.stage-top: the headline with
+// the notices under it) counts as its children. Anything placed over the graph later is kept off the
+// banks without being listed here.
+import { freeArea, viewportFor } from './fitArea.js';
+
+export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
+export const GROUP = '.stage-top';
+export const STAGE = '.stage';
+const PADDING = 16;  // px between the outermost banks and the free area's edge
+
+/** The elements over the graph in `stage`: its children, a group's children in its place. */
+export function overlayElements(stage) {
+  const out = [];
+  for (const child of stage.children) {
+    if (child.matches(NOT_OVER_GRAPH)) continue;
+    if (child.matches(GROUP)) out.push(...child.children);
+    else out.push(child);
+  }
+  return out;
+}
+
+/** The boxes over the graph, in the coordinates of the graph's container (px). */
+export function overlayBoxes(stage, container) {
+  const origin = container.getBoundingClientRect();
+  const boxes = [];
+  for (const element of overlayElements(stage)) {
+    const r = element.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    boxes.push({ x1: r.left - origin.left, y1: r.top - origin.top, x2: r.right - origin.left, y2: r.bottom - origin.top });
+  }
+  return boxes;
+}
+
+export function createViewportFit(cy) {
+  const container = cy.container();
+  const stage = container.closest(STAGE) ?? container.parentElement;
+  let fitting = false;
+  let readerMoved = false;
+  let frame = 0;
+
+  /** Fits every bank into the free area; returns the area (px, relative to the graph's container). */
+  function fit() {
+    const nodes = cy.nodes();
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    if (nodes.empty() || width === 0 || height === 0) return null;
+    const bounds = nodes.boundingBox();
+    const area = freeArea({ width, height, boxes: overlayBoxes(stage, container), graph: bounds, padding: PADDING });
+    fitting = true;
+    cy.viewport(viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }));
+    fitting = false;
+    readerMoved = false;
+    return area;
+  }
+
+  // One fit per frame at most; `force` (the container resized) fits even after the reader moved the view.
+  let forced = false;
+  const later = (force) => {
+    forced ||= force;
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (forced || !readerMoved) fit();
+      forced = false;
+    });
+  };
+  const onViewport = () => { if (!fitting) readerMoved = true; };
+  cy.on('viewport', onViewport);
+
+  const containerObserver = new ResizeObserver(() => { cy.resize(); later(true); });
+  containerObserver.observe(container);
+  // Each box is watched for its size; the stage and its groups for boxes coming and going.
+  const boxObserver = new ResizeObserver(() => later(false));
+  let watched = new Set();
+  const watchBoxes = () => {
+    const now = new Set(overlayElements(stage));
+    for (const e of watched) if (!now.has(e)) boxObserver.unobserve(e);
+    for (const e of now) if (!watched.has(e)) boxObserver.observe(e);
+    watched = now;
+    later(false);
+  };
+  const childObserver = new MutationObserver(watchBoxes);
+  childObserver.observe(stage, { childList: true });
+  for (const group of stage.querySelectorAll(`:scope > ${GROUP}`)) childObserver.observe(group, { childList: true });
+  watchBoxes();
+
+  return {
+    fit,
+    dispose() {
+      cancelAnimationFrame(frame);
+      cy.off('viewport', onViewport);
+      containerObserver.disconnect();
+      boxObserver.disconnect();
+      childObserver.disconnect();
+    },
+  };
+}
