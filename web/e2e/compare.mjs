@@ -1,7 +1,8 @@
 // Compare: two worlds, one difference (issue 12). A compare address opens two graphs that play in
 // lockstep and narrate their difference from the engines' figures; a phone stacks them; the embed keeps
 // them; the "Compare…" control opens one; an intervention acts in world B only; a hoard marks its
-// recalled loans and the borrowers hit on the graph; the lessons open paused before the shock and show
+// recalled loans and the borrowers hit on the graph; a bank clicked on either graph is inspected in both
+// worlds, and "Why did it fail?" asks that world's engine; the lessons open paused before the shock and show
 // their difference on the graphs within 30 s of play; on a finsim-server the comparison runs in two named
 // sessions, closed when the page leaves. Screenshots: build/e2e-artifacts/compare-*.png (look at them).
 import { mkdirSync } from 'node:fs';
@@ -136,6 +137,92 @@ export function compareTests(harness, { siteUrl, dist }) {
     await page.waitForFunction(() => window.__finsimWorldCy.b.getElementById('0').data('defaulted') === true);
     assert(await page.evaluate(() => window.__finsimWorldCy.a.getElementById('0').data('defaulted')) === false, 'world A untouched');
     await page.getByTestId('difference').getByText('No intervention: 0 banks failed by step 3; Bank 0 forced to default at step 3: 1.').waitFor();
+  });
+
+  /** Lesson 2 (core_default against shock_defaults=0) played past its first failures, paused: the step. */
+  async function lessonTwoPastFailures(page) {
+    await page.goto(`${siteUrl}?lesson=2&speed=20`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 9);
+    await page.getByTestId('compare-play').click();
+    await page.waitForFunction(() => window.__finsimWorldCy.a.nodes('[?defaulted]').length >= 5, null, { timeout: 30000 });
+    await page.getByTestId('compare-play').click();
+    await page.waitForTimeout(600);
+    const [a, b] = await worldSteps(page);
+    assert(a === b, `paused at one step: ${a} / ${b}`);
+    return a;
+  }
+
+  /** A bank failed in world A and standing in world B, as the two graphs draw them. */
+  const failedInAOnly = (page) => page.evaluate(() => window.__finsimWorldCy.a.nodes('[?defaulted]')
+    .filter((n) => window.__finsimWorldCy.b.getElementById(n.id()).data('defaulted') === false)[0]?.id());
+
+  harness.test('compare: a bank clicked in either world is inspected in both, and "Why did it fail?" asks its own world', async (page) => {
+    const step = await lessonTwoPastFailures(page);
+    const bank = await failedInAOnly(page);
+    assert(bank !== undefined, 'a bank failed in world A alone');
+    // Click it on world B's graph, where it still stands.
+    const point = await page.evaluate((id) => {
+      const cy = window.__finsimWorldCy.b;
+      const p = cy.getElementById(id).renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, bank);
+    await page.mouse.click(point.x, point.y);
+    const inspector = page.getByTestId('compare-inspector');
+    await inspector.getByTestId('compare-inspector-a').waitFor();
+    assert((await inspector.locator('h2').textContent()).startsWith(`Bank ${bank} `), await inspector.locator('h2').textContent());
+    // Each column says what its engine sent for the step on screen (world A's node, read from its store).
+    const sent = await page.evaluate((id) => window.__finsimStore.getState().state.nodes.find((n) => n.id === id), bank);
+    assert(sent.status === 'defaulted', `the engine reports bank ${bank} failed in world A`);
+    const columnA = inspector.getByTestId('compare-inspector-a');
+    const columnB = inspector.getByTestId('compare-inspector-b');
+    const statusA = await columnA.getByTestId('inspector-status').textContent();
+    assert(statusA.startsWith(`Failed at step ${sent.default_timestep}: `), statusA);
+    assert(!(await columnA.textContent()).includes('Capital ratio'), 'no figures for a failed bank');
+    assert((await columnB.getByTestId('inspector-status').textContent()).startsWith('Active · last action: '), 'standing in world B');
+    assert(/Capital ratio\d/.test(await columnB.textContent()) && /Stress \d/.test(await columnB.textContent()), 'world B\'s figures');
+    assert(await columnB.getByTestId('why-ask').count() === 0, 'no "Why" for a bank standing');
+    for (const id of ['force-default', 'inject', 'force-action']) assert(await page.getByTestId(id).count() === 0, `no ${id} in Compare`);
+    assert((await inspector.textContent()).includes('a comparison has exactly one difference'), 'says why there are no interventions');
+    // Below both stages, never over a bank.
+    const [stageA, stageB, panel] = await Promise.all([page.getByTestId('world-a').boundingBox(), page.getByTestId('world-b').boundingBox(),
+      inspector.boundingBox()]);
+    assert(panel.y >= Math.max(stageA.y + stageA.height, stageB.y + stageB.height), `below the graphs: ${JSON.stringify({ stageA, panel })}`);
+    // "Why did it fail?" asks world A's engine; the sentences land in world A's column.
+    const started = Date.now();
+    await columnA.getByTestId('why-ask').click();
+    await columnA.getByTestId('why-sentences').waitFor({ timeout: 10000 });
+    const sentences = await columnA.getByTestId('why-sentences').locator('li').allTextContents();
+    assert(sentences.length >= 2 && sentences[0].startsWith(`Bank ${bank} failed at step ${sent.default_timestep}`), JSON.stringify(sentences));
+    assert(await columnB.getByTestId('why-sentences').count() === 0, 'world B\'s column is not answered');
+    console.log(`       step ${step}: Bank ${bank} failed in world A at step ${sent.default_timestep}; why answered in ${Date.now() - started} ms: “${sentences[0]}”`);
+    await shoot(page, 'compare-inspector');
+    // A tap on world A's graph selects another bank in both worlds.
+    const other = await page.evaluate((id) => window.__finsimWorldCy.a.nodes().filter((n) => n.id() !== id)[0].id(), bank);
+    await page.evaluate((id) => window.__finsimWorldCy.a.getElementById(id).emit('tap'), other);
+    await page.waitForFunction((id) => document.querySelector('[data-testid=compare-inspector] h2')?.textContent.startsWith(`Bank ${id} `), other);
+    assert(await columnA.getByTestId('inspector-status').count() === 1 && await columnB.getByTestId('inspector-status').count() === 1, 'both columns');
+  });
+
+  harness.test('compare: at phone width the inspector stacks the two worlds below the graphs', async (page) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await lessonTwoPastFailures(page);
+    const bank = await failedInAOnly(page);
+    await page.evaluate((id) => window.__finsimWorldCy.b.getElementById(id).emit('tap'), bank);
+    const inspector = page.getByTestId('compare-inspector');
+    await inspector.getByTestId('compare-inspector-b').waitFor();
+    const [stageB, a, b] = await Promise.all([page.getByTestId('world-b').boundingBox(),
+      inspector.getByTestId('compare-inspector-a').boundingBox(), inspector.getByTestId('compare-inspector-b').boundingBox()]);
+    const difference = await page.getByTestId('difference').boundingBox();
+    assert(a.y >= stageB.y + stageB.height && b.y >= a.y + a.height - 1 && b.y + b.height <= difference.y,
+      `right below the graphs, stacked, before the difference: ${JSON.stringify({ stageB, a, b, difference })}`);
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert(sideways <= 0, `no sideways scroll (${sideways} px)`);
+    await inspector.getByTestId('compare-inspector-a').getByTestId('why-ask').click();
+    await inspector.getByTestId('compare-inspector-a').getByTestId('why-sentences').waitFor({ timeout: 10000 });
+    await inspector.scrollIntoViewIfNeeded();
+    await shoot(page, 'compare-inspector-phone');
   });
 
   harness.test('marks: a hoard marks its recalled loans and the borrowers hit, taken from the engine’s edges', async (page) => {

@@ -14,6 +14,8 @@ import { CompareControls } from './CompareControls.jsx';
 import { CompareChart } from './CompareChart.jsx';
 import { DifferenceCaption, DifferencePanel } from './DifferencePanel.jsx';
 import { LessonsPanel } from './LessonsPanel.jsx';
+import { CompareInspector } from './CompareInspector.jsx';
+import { linkSelection } from './sharedSelection.js';
 import './compare.css';
 
 function prefersReducedMotion() {
@@ -37,6 +39,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
   const [comparison] = useState(createComparison);
   useEffect(() => connectComparison(comparison, { params, difference, startStep: lesson ? LESSON_START_STEP : startStep }),
     [comparison, params, difference, lesson, startStep]);
+  useEffect(() => linkSelection(comparison.worlds.map((w) => w.store)), [comparison]);
   const labels = useLabels(comparison, difference, lesson);
   const actsAt = difference.kind === 'intervention' ? difference.step : null;
   const effects = params.effects && !prefersReducedMotion();
@@ -74,6 +77,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
         <div className="compare-bar"><CompareControls comparison={comparison} /></div>
         <ComparisonNotices control={comparison.control} />
         {worlds}
+        <CompareInspector worlds={comparison.worlds} labels={labels} />
         <div className="compare-bottom">
           <DifferencePanel worlds={comparison.worlds} labels={labels} actsAt={actsAt} lesson={lesson} />
           <CompareChart worlds={comparison.worlds} labels={labels} />

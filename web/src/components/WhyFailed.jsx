@@ -1,9 +1,10 @@
 // "Why did it fail?" for a failed bank: asks the engine (Session::why through the current transport,
 // docs/why.md) and shows its answer as the engine wrote it: the sentences, and each cause with the
 // verdicts the engine gave it. Nothing is computed here. The answer is about the run up to the step the
-// engine names (its horizon); asking again after more steps may give another one.
+// engine names (its horizon); asking again after more steps may give another one. `ask` is the engine
+// asked: the page's current transport by default, one world's in the Compare view.
 import { useEffect, useRef, useState } from 'react';
-import { ask } from '../session/connect.js';
+import { ask as askPageEngine } from '../session/connect.js';
 
 function Verdicts({ cause }) {
   return (
@@ -32,7 +33,7 @@ function Answer({ answer }) {
   );
 }
 
-export function WhyFailed({ bank }) {
+export function WhyFailed({ bank, ask = askPageEngine }) {
   const [reply, setReply] = useState(null);  // null | 'asking' | the engine's reply
   const live = useRef(true);
   useEffect(() => () => { live.current = false; }, []);
