@@ -36,6 +36,7 @@ int serve(const finsim::server::ServerOptions& options) {
     return 2;
   }
   const int schema_version = store->schema_version;
+  const std::string database = store->db.path();  // the URI's password hidden
   if (!options.import_file.empty()) return finsim::server::run_import_command(options, std::move(store->db));
   finsim::server::Server server(options);
   if (auto st = server.start(std::move(store->db)); !st.ok()) {
@@ -44,7 +45,7 @@ int serve(const finsim::server::ServerOptions& options) {
   }
   // The first line is the URL (tests and scripts read it); the rest describes the setup.
   std::cout << "finsim-server: serving " << server.url() << "\n";
-  std::cout << "finsim-server: database " << options.db_path << " (schema version " << schema_version << ")\n";
+  std::cout << "finsim-server: database " << database << " (schema version " << schema_version << ")\n";
   std::cout << "finsim-server: controls and portfolio changes "
             << (options.control_token.empty() ? "open to anyone who can reach the address"
                                               : "need 'Authorization: Bearer <token>'")

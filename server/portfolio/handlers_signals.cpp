@@ -151,7 +151,7 @@ HttpResponse list_models(ApiCall& call) {
   auto m = call.book().market(*market);
   if (!m.ok()) return error_response(m.error());
   auto st = call.ctx.db().prepare(
-      "SELECT model, count(*), max(date), avg(confidence), sum(backtest_id IS NULL) FROM signals WHERE market_id = ? "
+      "SELECT model, count(*), max(date), avg(confidence), sum(CASE WHEN backtest_id IS NULL THEN 1 ELSE 0 END) FROM signals WHERE market_id = ? "
       "GROUP BY model ORDER BY model");
   if (!st.ok()) return error_response(st.error());
   st->bind(1, (*m)->id);

@@ -1,6 +1,8 @@
 #include "import_store.hpp"
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "finsim/portfolio/price_panel.hpp"
 
@@ -29,7 +31,7 @@ Result<HiddenMarket> create_hidden_market(Database& db, const std::string& name,
   st->bind(1, name).bind(2, source);
   auto row = st->step();
   if (!row.ok()) {
-    if (row.error().message.find("UNIQUE") != std::string::npos)
+    if (store::is_unique_violation(row.error()))
       return make_error("conflict", "a market called '" + name + "' exists already (or is being imported)");
     return row.error();
   }
@@ -52,21 +54,74 @@ Result<HiddenMarket> create_hidden_market(Database& db, const std::string& name,
   return m;
 }
 
+namespace {
+
+/// Prices go in 256 rows per INSERT: on PostgreSQL each statement is a round trip to the server (one
+/// row each made a 1,000,000-price import take 90 s; docs/deploy.md), and SQLite is no slower for it.
+constexpr std::size_t kPricesPerInsert = 256;
+
+struct PriceRow {
+  std::int64_t asset_id;
+  std::string date;
+  double close, volume;
+};
+
+std::string insert_prices_sql(std::size_t rows) {
+  std::string sql = "INSERT INTO prices (asset_id, date, close, volume) VALUES ";
+  for (std::size_t r = 0; r < rows; ++r) sql += r ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+  return sql;
+}
+
+/// Writes `rows`: full batches in one statement each, the rest one by one.
+Status insert_prices(Database& db, const std::vector<PriceRow>& rows) {
+  std::size_t at = 0;
+  const auto bind_run = [&](store::Statement& st, std::size_t count) -> Status {
+    for (std::size_t r = 0; r < count; ++r, ++at) {
+      const int first = static_cast<int>(r * 4);
+      st.bind(first + 1, rows[at].asset_id).bind(first + 2, rows[at].date).bind(first + 3, rows[at].close);
+      st.bind(first + 4, rows[at].volume);
+    }
+    return st.run();
+  };
+  if (rows.size() >= kPricesPerInsert) {
+    static const std::string batch_sql = insert_prices_sql(kPricesPerInsert);
+    auto batch = db.prepare(batch_sql);
+    if (!batch.ok()) return batch.error();
+    while (rows.size() - at >= kPricesPerInsert)
+      if (Status s = bind_run(*batch, kPricesPerInsert); !s.ok()) return s;
+  }
+  if (at == rows.size()) return {};
+  auto one = db.prepare(insert_prices_sql(1));
+  if (!one.ok()) return one.error();
+  while (at < rows.size())
+    if (Status s = bind_run(*one, 1); !s.ok()) return s;
+  return {};
+}
+
+}  // namespace
+
 Result<bool> store_price_slice(Database& db, HiddenMarket& m, const pf::PricePanel& panel,
                                std::chrono::milliseconds budget) {
-  auto st = db.prepare("INSERT INTO prices (asset_id, date, close, volume) VALUES (?, ?, ?, ?)");
-  if (!st.ok()) return st.error();
   const std::size_t bars = panel.bar_count(), cells = bars * panel.asset_count();
   const auto end = Clock::now() + budget;
+  std::vector<PriceRow> rows;
+  rows.reserve(kPricesPerInsert);
   for (std::size_t done = 0; m.next_cell < cells; ++m.next_cell, ++done) {
-    if (done % 512 == 511 && Clock::now() >= end) return false;
+    if (done % 512 == 511 && Clock::now() >= end) {
+      if (Status s = insert_prices(db, rows); !s.ok()) return s.error();
+      return false;
+    }
     const std::size_t asset = m.next_cell / bars, bar = m.next_cell % bars;
     const double close = panel.close(bar, asset);
     const double volume = panel.has_volumes() ? panel.volume(bar, asset) : std::nan("");
     if (std::isnan(close) && std::isnan(volume)) continue;  // missing: no row
-    st->bind(1, m.asset_ids[asset]).bind(2, pf::format_date(panel.date(bar))).bind(3, close).bind(4, volume);
-    if (Status s = st->run(); !s.ok()) return s.error();
+    rows.push_back({m.asset_ids[asset], pf::format_date(panel.date(bar)), close, volume});
+    if (rows.size() == kPricesPerInsert) {
+      if (Status s = insert_prices(db, rows); !s.ok()) return s.error();
+      rows.clear();
+    }
   }
+  if (Status s = insert_prices(db, rows); !s.ok()) return s.error();
   return true;
 }
 

@@ -134,7 +134,7 @@ Result<std::int64_t> insert_market(Database& db, const std::string& name, const 
   if (seed) st->bind(3, static_cast<std::int64_t>(*seed));
   else st->bind_null(3);
   if (Status s = st->run(); !s.ok()) {
-    if (s.error().message.find("UNIQUE") != std::string::npos)
+    if (store::is_unique_violation(s.error()))
       return make_error("conflict", "a market called '" + name + "' exists already");
     return s.error();
   }
@@ -160,7 +160,7 @@ Result<std::vector<Market>> load_markets(Database& db, std::optional<std::int64_
   std::vector<Market> out;
   // A market without a clock is an import still being stored (import_store.hpp): not a market yet.
   auto st = db.prepare("SELECT id, name, kind, seed, source, coalesce(linked_session, ''), created_at, clock "
-                       "FROM markets WHERE clock IS NOT NULL AND (?1 IS NULL OR id = ?1) ORDER BY id");
+                       "FROM markets WHERE clock IS NOT NULL AND (CAST(?1 AS INTEGER) IS NULL OR id = ?1) ORDER BY id");
   if (!st.ok()) return st.error();
   st->bind(1, only);
   std::vector<std::optional<std::string>> clocks;

@@ -63,14 +63,16 @@ Result<SignalRecord> find_signal(store::Database& db, std::int64_t id) {
 }
 
 Result<std::vector<SignalRecord>> query_signals(store::Database& db, const SignalQuery& q) {
+  // CAST(?N AS …) IS NULL: an absent filter; the cast types the parameter for PostgreSQL even when NULL.
   const std::string filter =
-      "WHERE market_id = ?1 AND (?2 = '' OR model = ?2) AND (?3 = '' OR ticker = ?3) AND (?4 IS NULL OR date >= ?4) "
-      "AND (?5 IS NULL OR date <= ?5) AND (?6 IS NULL OR backtest_id = ?6) AND (?7 = 0 OR backtest_id IS NULL) ";
+      "WHERE market_id = ?1 AND (?2 = '' OR model = ?2) AND (?3 = '' OR ticker = ?3) "
+      "AND (CAST(?4 AS TEXT) IS NULL OR date >= ?4) AND (CAST(?5 AS TEXT) IS NULL OR date <= ?5) "
+      "AND (CAST(?6 AS INTEGER) IS NULL OR backtest_id = ?6) AND (?7 = 0 OR backtest_id IS NULL) ";
   // latest: the newest signal of each (model, ticker) among those matching.
   const std::string sql =
       q.latest ? std::string(kColumns) + "WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY "
                      "model, ticker ORDER BY date DESC, id DESC) AS rank FROM signals " + filter +
-                     ") WHERE rank = 1) ORDER BY date DESC, id DESC LIMIT ?8 OFFSET ?9"
+                     ") AS ranked WHERE rank = 1) ORDER BY date DESC, id DESC LIMIT ?8 OFFSET ?9"
                : std::string(kColumns) + filter + "ORDER BY date DESC, id DESC LIMIT ?8 OFFSET ?9";
   auto st = db.prepare(sql);
   if (!st.ok()) return st.error();

@@ -26,11 +26,11 @@ Result<SnapshotSeries> load_snapshots(store::Database& db, const Ledger& l, cons
                                       std::optional<pf::Date> from, std::optional<pf::Date> to, bool with_allocation) {
   // Rows up to `to`, from the first: the row before `from` may be carried into it.
   auto st = db.prepare(
-      "SELECT date, cash, holdings_value, nav, CASE WHEN ? THEN allocation END FROM nav_snapshots "
-      "WHERE portfolio_id = ? AND (? IS NULL OR date <= ?) ORDER BY date");
+      "SELECT date, cash, holdings_value, nav, CASE WHEN ?1 <> 0 THEN allocation END FROM nav_snapshots "
+      "WHERE portfolio_id = ?2 AND (CAST(?3 AS TEXT) IS NULL OR date <= ?3) ORDER BY date");
   if (!st.ok()) return st.error();
   st->bind(1, with_allocation).bind(2, l.info.id);
-  if (to) st->bind(3, pf::format_date(*to)).bind(4, pf::format_date(*to));
+  if (to) st->bind(3, pf::format_date(*to));
   std::vector<pf::NavSnapshot> rows;
   std::vector<std::string> allocations;
   const Status each_status = st->each([&] {

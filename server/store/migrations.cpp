@@ -44,9 +44,9 @@ Result<int> check_applied(Database& db, std::span<const Migration> migrations) {
 }  // namespace
 
 Result<int> schema_version(Database& db) {
-  auto exists = db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
+  auto exists = db.has_table("schema_version");
   if (!exists.ok()) return exists.error();
-  if (exists->empty()) return 0;
+  if (!*exists) return 0;
   auto rows = db.query("SELECT coalesce(max(version), 0) FROM schema_version");
   if (!rows.ok()) return rows.error();
   return std::stoi((*rows)[0][0]);
@@ -59,6 +59,10 @@ Result<int> migrate(Database& db, std::span<const Migration> migrations) {
     (void)db.exec("ROLLBACK");
     return e;
   };
+  // PostgreSQL lets two servers start on one database at once: the first to arrive migrates, the
+  // other waits here and then finds nothing pending (SQLite's BEGIN IMMEDIATE already serializes).
+  if (db.engine() == Engine::postgresql)
+    if (Status st = db.exec("SELECT pg_advisory_xact_lock(7170612)"); !st.ok()) return rollback(st.error());
   if (Status st = db.exec(kCreateTable); !st.ok()) return rollback(st.error());
   auto applied = check_applied(db, migrations);
   if (!applied.ok()) return rollback(applied.error());

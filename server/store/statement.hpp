@@ -13,15 +13,14 @@
 #include <string_view>
 #include <vector>
 
+#include "connection.hpp"
 #include "finsim/result.hpp"
-
-struct sqlite3_stmt;
 
 namespace finsim::store {
 
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  explicit Statement(PreparedStatement* stmt) : stmt_(stmt) {}
   Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
@@ -42,8 +41,8 @@ class Statement {
     return value ? bind(index, *value) : bind_null(index);
   }
 
-  /// Advances: true when a row is available, false when done. Error code "store" with SQLite's
-  /// message (a constraint violation, I/O error, a full disk).
+  /// Advances: true when a row is available, false when done. Error code "store" with the
+  /// engine's message (a constraint violation, I/O error, a full disk).
   Result<bool> step();
   /// Steps through every row, calling `on_row` for each (it reads the columns). Error as step().
   template <class OnRow>
@@ -77,8 +76,7 @@ class Statement {
   [[nodiscard]] std::optional<std::int64_t> optional_integer(int index) const;
 
  private:
-  sqlite3_stmt* stmt_;
-  bool bind_failed_ = false;
+  PreparedStatement* stmt_;  ///< owned by the connection
 };
 
 }  // namespace finsim::store

@@ -34,9 +34,23 @@ Result<OpenedStore> open_and_migrate(const std::string& path, std::span<const Mi
   return OpenedStore{std::move(db).value(), *version};
 }
 
+/// PostgreSQL keeps its own conventions server-side (write-ahead log, fsync, foreign keys always on):
+/// a committed transaction is durable with the server's default synchronous_commit, which the session
+/// insists on. A failed migration rolls back (PostgreSQL's DDL is transactional).
+Result<OpenedStore> open_postgresql_store(const std::string& uri, std::span<const Migration> migrations) {
+  auto db = Database::open(uri);
+  if (!db.ok()) return db.error();
+  if (db->read_only()) return store_error(db->path(), "the database is read-only (a standby?)");
+  if (Status st = db->exec("SET synchronous_commit = on"); !st.ok()) return store_error(db->path(), st.error().message);
+  auto version = migrate(*db, migrations);
+  if (!version.ok()) return store_error(db->path(), version.error().message);
+  return OpenedStore{std::move(db).value(), *version};
+}
+
 }  // namespace
 
 Result<OpenedStore> open_store(const std::string& path, std::span<const Migration> migrations) {
+  if (Database::is_postgresql(path)) return open_postgresql_store(path, migrations);
   bool created = false;
   if (path != ":memory:") {
     std::error_code ec;

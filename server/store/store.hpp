@@ -20,7 +20,9 @@ struct OpenedStore {
 };
 
 /// Opens (creating the file and its folder when missing) and migrates. ":memory:" gives a private
-/// in-memory database (no WAL). Error code "store" with a message that names the file.
+/// in-memory database (no WAL). A postgresql:// URI opens that PostgreSQL database instead (it must
+/// exist; its tables are created by the migrations). Error code "store" with a message that names
+/// the file or the URI (password hidden).
 Result<OpenedStore> open_store(const std::string& path, std::span<const Migration> migrations);
 
 }  // namespace finsim::store

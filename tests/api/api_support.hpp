@@ -11,6 +11,7 @@
 #include "finsim/portfolio/price_panel.hpp"
 #include "http_client.hpp"
 #include "server_process.hpp"
+#include "test_store.hpp"
 
 namespace finsim::test {
 

@@ -95,7 +95,7 @@ std::map<int, double> reconcile(Database& db) {
 }  // namespace
 
 TEST_CASE("kill -9 during a burst of concurrent orders: every acknowledged order survives, balances reconcile") {
-  const std::string db_path = make_temp_dir() + "/durable.db";
+  const std::string db_path = fresh_store(make_temp_dir(), "durable");
   std::vector<int> portfolios;
   std::vector<Ack> acked;
   std::mutex mutex;

@@ -28,7 +28,7 @@ std::vector<std::string> stored_keys(store::Database& db) {
 }
 
 /// An in-memory database with the server's schema.
-store::Database fresh_store() {
+store::Database in_memory_store() {
   auto opened = store::open_store(":memory:", store::server_migrations());
   REQUIRE(opened.ok());
   return std::move(opened->db);
@@ -55,7 +55,7 @@ const server::IdempotencyClock::time_point kNoon{std::chrono::seconds(1796299200
 }  // namespace
 
 TEST_CASE("a key is replayed until its retention has passed, then the same key runs as a new request") {
-  store::Database db = fresh_store();
+  store::Database db = in_memory_store();
   const server::IdempotencyRetention day{std::chrono::hours(24), 100000};
   const auto print = order_print(R"({"ticker":"TEC1"})");
   REQUIRE(server::remember_idempotent(db, "k", print, answer(1), day, kNoon).ok());
@@ -81,7 +81,7 @@ TEST_CASE("a key is replayed until its retention has passed, then the same key r
 }
 
 TEST_CASE("each stored key purges expired keys, up to 64 at a time, oldest first") {
-  store::Database db = fresh_store();
+  store::Database db = in_memory_store();
   const server::IdempotencyRetention day{std::chrono::hours(24), 100000};
   const auto print = order_print("{}");
   for (int i = 0; i < 100; ++i)
@@ -99,7 +99,7 @@ TEST_CASE("each stored key purges expired keys, up to 64 at a time, oldest first
 }
 
 TEST_CASE("at most max_keys answers are kept: the oldest go first") {
-  store::Database db = fresh_store();
+  store::Database db = in_memory_store();
   const server::IdempotencyRetention three{std::chrono::hours(24), 3};
   const auto print = order_print("{}");
   for (int i = 1; i <= 5; ++i)
@@ -113,7 +113,7 @@ TEST_CASE("at most max_keys answers are kept: the oldest go first") {
 }
 
 TEST_CASE("a database from before the retention keeps its keys, numbered oldest first, and they then expire") {
-  const std::string path = make_temp_dir() + "/v2.db";
+  const std::string path = fresh_store(make_temp_dir(), "v2");
   const auto migrations = store::server_migrations();
   {
     auto v2 = store::open_store(path, migrations.subspan(0, 2));
@@ -201,7 +201,7 @@ namespace {
 /// A server keeping its database in a file, read back once it has stopped, with one portfolio of 10,000
 /// whose orders carry keys.
 struct KeyedOrders {
-  std::string db_path = make_temp_dir() + "/keys.db";
+  std::string db_path = fresh_store(make_temp_dir(), "keys");
   ServerProcess server;
   std::string orders;  ///< the portfolio's orders path
 

@@ -33,7 +33,7 @@ std::int64_t stored_rows(finsim::store::Database& db, const json& portfolio) {
 }  // namespace
 
 TEST_CASE("an idle portfolio's bars store nothing, yet its NAV series has every bar") {
-  const std::string db_path = make_temp_dir() + "/idle.db";
+  const std::string db_path = fresh_store(make_temp_dir(), "idle");
   json idle, trader, archived;
   std::vector<std::string> dates;  // the market's dates since the portfolios opened
   {

@@ -163,16 +163,17 @@ TEST_CASE("path imports are off without --import-dir, and finsim-server --import
                    403) == "forbidden");
   const std::string dir = make_temp_dir();
   const std::string csv = real_prices_csv();
-  ProcessResult ok = run_process({server_binary(), "--db", dir + "/seeded.db", "--market-bars", "50", "--import", csv,
+  const std::string seeded_db = fresh_store(dir, "seeded");
+  ProcessResult ok = run_process({server_binary(), "--db", seeded_db, "--market-bars", "50", "--import", csv,
                                   "--import-name", "us"});
   INFO(ok.err);
   CHECK(ok.exit_code == 0);
   CHECK(json::parse(ok.out)["market"]["bars"] == 2517);
   std::ofstream(dir + "/bad.csv") << "Date,X\n1/2/2004,abc\n";
-  ProcessResult bad = run_process({server_binary(), "--db", dir + "/seeded.db", "--import", dir + "/bad.csv"});
+  ProcessResult bad = run_process({server_binary(), "--db", seeded_db, "--import", dir + "/bad.csv"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("\"line\": 2") != std::string::npos);
-  ServerProcess seeded(api_server_args(50, {"--db", dir + "/seeded.db"}));
+  ServerProcess seeded(api_server_args(50, {"--db", seeded_db}));
   CHECK(get(seeded.port(), "/api/markets")["markets"].size() == 2);
 }
 
@@ -197,7 +198,7 @@ TEST_CASE("a ticker or sector that is not UTF-8 is refused at import with its li
 }
 
 TEST_CASE("an import into an existing market adds its assets and bars, replaces its prices, keeps the rest") {
-  const std::string db_path = make_temp_dir() + "/merge.db";
+  const std::string db_path = fresh_store(make_temp_dir(), "merge");
   json before, prices;
   int id = 0;
   {

@@ -79,7 +79,7 @@ bool market_listed(int port, const std::string& name) {
 }  // namespace
 
 TEST_CASE("while a large import is parsed and stored, an order and a read are answered first") {
-  const std::string db_path = make_temp_dir() + "/import.db";
+  const std::string db_path = fresh_store(make_temp_dir(), "import");
   const std::string csv = big_csv(250, 4000);  // 1,000,000 prices, ~10 MB
   json imported, market, prices;
   {
@@ -125,7 +125,7 @@ TEST_CASE("while a large import is parsed and stored, an order and a read are an
 }
 
 TEST_CASE("an import a crash interrupts leaves nothing behind") {
-  const std::string db_path = make_temp_dir() + "/crash.db";
+  const std::string db_path = fresh_store(make_temp_dir(), "crash");
   {
     ServerProcess server(api_server_args(300, {"--db", db_path}));
     const int upload = send_import(server.port(), "?name=big", big_csv(250, 4000));

@@ -156,7 +156,7 @@ TEST_CASE("an order that expires releases its reservation") {
 }
 
 TEST_CASE("reservations are recomputed from the stored pending orders after a restart, to the cent") {
-  const std::string db = make_temp_dir() + "/reservations.db";
+  const std::string db = fresh_store(make_temp_dir(), "reservations");
   json before;
   int id = 0;
   {

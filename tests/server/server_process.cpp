@@ -1,4 +1,5 @@
 #include "server_process.hpp"
+#include "test_store.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -30,7 +31,7 @@ ServerProcess::ServerProcess(std::vector<std::string> args) : dir_(make_temp_dir
     has_web = has_web || a == "--web";
   }
   std::vector<std::string> argv{server_binary(), "--port", "0", "--threads", "2"};
-  if (!has_db) argv.insert(argv.end(), {"--db", dir_ + "/finsim.db"});
+  if (!has_db) argv.insert(argv.end(), {"--db", fresh_store(dir_, "finsim")});
   if (!has_web) argv.insert(argv.end(), {"--web", dir_ + "/no-web"});
   argv.insert(argv.end(), args.begin(), args.end());
 
