@@ -19,9 +19,10 @@ start_server() {  # $1: --db target; sets $pid and $port
   pid=$!
   for _ in $(seq 100); do grep -q serving "$dir/server.out" && break; sleep 0.1; done
   port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$dir/server.out")
+  if [[ -z $port ]]; then cat "$dir/server.out" >&2; exit 1; fi
 }
 run() {  # $1: store name
-  for clients in 1 16 64; do
+  for clients in ${FINSIM_BENCH_CLIENTS:-1 16 64}; do
     "$build/server/finsim-orders-bench" --port "$port" --clients "$clients" --seconds "$seconds" >"$dir/bench.json"
     python3 -c '
 import json, sys
