@@ -1,6 +1,8 @@
 #include "finsim/session.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "finsim/analysis_json.hpp"
 #include "finsim/intervention_body.hpp"
@@ -108,6 +110,20 @@ Result<SimConfig> Session::create_config(const json& reset_body) {
   return std::move(target->config);
 }
 
+namespace {
+
+/// Moves the controls for steps after `last_step` out of `controls`, both parts keeping their order:
+/// what a reset or a rewind replays stays, what it schedules for later is returned.
+std::vector<ScheduledControl> take_controls_after(std::vector<ScheduledControl>& controls, int last_step) {
+  const auto later = std::stable_partition(controls.begin(), controls.end(),
+                                           [&](const ScheduledControl& c) { return c.step <= last_step; });
+  std::vector<ScheduledControl> taken(std::make_move_iterator(later), std::make_move_iterator(controls.end()));
+  controls.erase(later, controls.end());
+  return taken;
+}
+
+}  // namespace
+
 Result<ControlOutcome> Session::reset(const json& body) {
   auto target = resolve_reset(sim_.config(), sim_.seed(), body);
   if (!target.ok()) return target.error();
@@ -124,7 +140,8 @@ Result<ControlOutcome> Session::reset(const json& body) {
     // What can be refused without replaying is refused before anything is built.
     for (const ScheduledControl& c : *controls)
       if (Status st = check_intervention(c.intervention, recipe.config.banks); !st.ok()) return st.error();
-    for (ScheduledControl& c : *controls) (c.step <= *to_step + 1 ? recipe.controls : later).push_back(std::move(c));
+    recipe.controls = std::move(controls).value();
+    later = take_controls_after(recipe.controls, *to_step + 1);
   }
   return replace_run(recipe, std::move(later));
 }
@@ -137,10 +154,7 @@ Result<ControlOutcome> Session::rewind(const json& body) {
   RunRecipe r = recipe();
   // Controls applied before or at `step` (queued while the run stood at `step` or earlier) are replayed;
   // the later ones, and those still scheduled, are scheduled again for their steps.
-  std::vector<ScheduledControl> later;
-  for (ScheduledControl& c : r.controls)
-    if (c.step > *step + 1) later.push_back(std::move(c));
-  std::erase_if(r.controls, [&](const ScheduledControl& c) { return c.step > *step + 1; });
+  std::vector<ScheduledControl> later = take_controls_after(r.controls, *step + 1);
   later.insert(later.end(), scheduled_.begin(), scheduled_.end());
   r.steps = *step;
   return replace_run(r, std::move(later));
