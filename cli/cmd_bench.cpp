@@ -206,9 +206,9 @@ nlohmann::json why_bench(bool quick) {
   nlohmann::json out = why_cases(100, 0, quick ? 5 : 1000);
   out["what"] = "time of one failure explanation (explain_failure: baseline, one replay per cause removed, one per "
                 "cause alone, one with none), 100 banks, heuristic, horizon 200 steps, every bank that failed";
-  // 1,000 banks over 200 steps is the server's replay bound; 2,000,000 banks × steps its bound on one
-  // explanation's whole work (server/session_size.hpp, kMaxExplanationBankSteps).
-  out["at_server_bound"] = why_cases(1000, 2'000'000, quick ? 3 : 40);
+  // 1,000 banks over 200 steps is the explained run's bound; 2,000,000 banks × steps the bound on one
+  // explanation's whole work (ExplanationBounds, finsim/why.hpp: the server's and the worker's).
+  out["at_server_bound"] = why_cases(1000, ExplanationBounds{}.work_bank_steps, quick ? 3 : 40);
   out["at_server_bound"]["what"] = "the same at 1,000 banks over 200 steps with the server's bound of 2,000,000 banks "
                                    "× steps on one explanation's whole work: causes weighed in groups, or refused";
   return out;

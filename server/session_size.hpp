@@ -27,11 +27,6 @@ inline constexpr int kDefaultMaxBanks = 2000;
 /// for tens of milliseconds; an explanation replays up to 66 times.
 inline constexpr long long kMaxReplayBankSteps = 200'000;
 
-/// The most work one failure explanation may cost, for everyone (why_api.hpp): replays × banks × steps,
-/// every replay counted as the whole run. Ten replays at kMaxReplayBankSteps, about half a second
-/// natively; beyond it the causes are weighed in groups, and beyond that too the question is refused
-/// (explain_failure's max_bank_steps). Without it a question at the replay bound could replay 66 times.
-inline constexpr long long kMaxExplanationBankSteps = 10 * kMaxReplayBankSteps;
 
 /// Error `code` when replaying `steps` steps of a `banks`-bank run exceeds kMaxReplayBankSteps; its
 /// message says what was asked (`what`) and the bound. The one rule for every replay the server bounds.

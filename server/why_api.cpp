@@ -35,15 +35,10 @@ Result<nlohmann::json> bank_body(std::string_view query) {
   return nlohmann::json{{"bank", std::stoi(*bank)}};
 }
 
-Status within_budget(const RunRecipe& recipe) {
-  return check_replay_bound(recipe.config.banks, recipe.steps, "analysis_too_large",
-                            "explaining a failure (finsim why has no bound)");
-}
-
 /// The explanation as a response; what it throws becomes a 500, never an escaping exception.
 HttpResponse explain(const FailureQuestion& question) {
   try {
-    auto explanation = explain_failure(question.recipe, question.bank, WhyApi::kMaxWorkBankSteps);
+    auto explanation = explain_failure_bounded(question.recipe, question.bank);
     if (!explanation.ok()) return error_response(explanation.error());
     return json_response(200, failure_explanation_json(*explanation));
   } catch (const std::exception& e) {
@@ -69,7 +64,7 @@ void WhyApi::handle(const HttpRequest& request, std::string_view path, std::func
   if (!body.ok()) return reply(error_response(body.error()));
   auto question = (*live)->failure_question(*body);
   if (!question.ok()) return reply(error_response(question.error()));
-  if (Status st = within_budget(question->recipe); !st.ok()) return reply(error_response(st.error()));
+  if (Status st = check_explanation_bound(question->recipe); !st.ok()) return reply(error_response(st.error()));
   auto job = [question = std::move(question).value(), reply]() { reply(explain(question)); };
   if (Status st = lane_->post(std::move(job)); !st.ok()) {
     HttpResponse refused = error_response(st.error());

@@ -4,10 +4,12 @@
 // the replays run on the analysis lane (analysis_lane.hpp), never on a simulation lane or a network
 // thread; the answer is the engine's failure_explanation_json, its errors the engine's codes. Bounded:
 // a run of more than kMaxBankSteps banks × steps is refused before any replay (422
-// analysis_too_large), an explanation whose replays would cost more than kMaxWorkBankSteps in all is
+// analysis_too_large), an explanation whose replays would cost more than kBounds.work_bank_steps in all is
 // weighed in groups or refused the same way, and beyond the lane's waiting questions a question is refused (503
 // analysis_busy, Retry-After). Thread-safe (const after construction).
 #pragma once
+
+#include "finsim/why.hpp"
 
 #include <functional>
 #include <memory>
@@ -22,14 +24,12 @@ namespace finsim::server {
 
 class WhyApi {
  public:
-  /// The most banks × steps a run may have to be explained here: 1,000 banks over 200 steps, or 100
-  /// banks over 2,000. An explanation replays the run up to 2K + 2 times (K ≤ 32 causes), within
-  /// kMaxWorkBankSteps in all (docs/why.md, "Cost").
-  static constexpr long long kMaxBankSteps = kMaxReplayBankSteps;  // the server's one replay bound
-  /// The most an explanation's replays may cost in all (2,000,000 banks × steps: ten replays at the
+  /// The bounds an explanation is held to here: the engine's ExplanationBounds (finsim/why.hpp), the
+  /// same as the browser's worker: a run of at most 200,000 banks × steps (1,000 banks over 200 steps,
+  /// or 100 over 2,000), and at most 2,000,000 banks × steps of replays in all (ten replays at the first
   /// bound): beyond it the causes are weighed in groups, and beyond that the answer is 422
   /// analysis_too_large from the lane. An answer at the bound takes about half a second natively.
-  static constexpr long long kMaxWorkBankSteps = kMaxExplanationBankSteps;
+  static constexpr ExplanationBounds kBounds{};
 
   WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane);
 

@@ -76,6 +76,20 @@ long long explanation_replays(std::size_t causes) {
   return 2 * static_cast<long long>(causes) + 2;
 }
 
+Status check_explanation_bound(const RunRecipe& recipe, const ExplanationBounds& bounds) {
+  const long long asked = static_cast<long long>(recipe.config.banks) * recipe.steps;
+  if (asked <= bounds.run_bank_steps) return {};
+  return make_error("analysis_too_large", "explaining a failure replays the run: " + std::to_string(recipe.config.banks) +
+                                              " banks over " + std::to_string(recipe.steps) +
+                                              " steps is above the bound of " + std::to_string(bounds.run_bank_steps) +
+                                              " banks × steps");
+}
+
+Result<FailureExplanation> explain_failure_bounded(const RunRecipe& recipe, int bank, const ExplanationBounds& bounds) {
+  if (Status st = check_explanation_bound(recipe, bounds); !st.ok()) return st.error();
+  return explain_failure(recipe, bank, bounds.work_bank_steps);
+}
+
 Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank, long long max_bank_steps) {
   if (recipe.steps < 1 || recipe.steps > kMaxSteps)
     return make_error("out_of_range", "the run must last 1 to 1000000 steps");

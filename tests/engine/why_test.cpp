@@ -208,6 +208,28 @@ TEST_CASE("a bound on an explanation's whole work weighs its causes in groups, a
   CHECK(explanation_replays(32) == 66);
 }
 
+TEST_CASE("the bounds of a shared place: a run above run_bank_steps is refused before any replay, work as bounded", "[why]") {
+  RunRecipe r = recipe("core_default", 42, 12);
+  REQUIRE(r.config.banks == 100);
+  // 100 banks over 12 steps is 1,200 banks × steps: at the bound it is explained, one below it refused.
+  CHECK(check_explanation_bound(r, ExplanationBounds{1200, 2'000'000}).ok());
+  const Status above = check_explanation_bound(r, ExplanationBounds{1199, 2'000'000});
+  REQUIRE_FALSE(above.ok());
+  CHECK(above.error().code == "analysis_too_large");
+  CHECK(above.error().message.find("100 banks over 12 steps") != std::string::npos);
+  auto refused = explain_failure_bounded(r, 92, ExplanationBounds{1199, 2'000'000});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "analysis_too_large");
+  // Within both, the same answer as explain_failure with the work bound; the defaults are the server's.
+  auto bounded = explain_failure_bounded(r, 92);
+  auto direct = explain_failure(r, 92, ExplanationBounds{}.work_bank_steps);
+  REQUIRE(bounded.ok());
+  REQUIRE(direct.ok());
+  CHECK(failure_explanation_json(*bounded) == failure_explanation_json(*direct));
+  CHECK(ExplanationBounds{}.run_bank_steps == 200'000);
+  CHECK(ExplanationBounds{}.work_bank_steps == 2'000'000);
+}
+
 TEST_CASE("what cannot be explained is refused with its reason", "[why]") {
   CHECK(explain_failure(recipe("calm", 3000, 30), 100).error().code == "unknown_bank");
   CHECK(explain_failure(recipe("calm", 3000, 30), -1).error().code == "unknown_bank");

@@ -83,7 +83,7 @@ TEST_CASE("what cannot be explained is refused with a clear 4xx, and the server 
 TEST_CASE("a run above the bound of banks × steps is refused before any replay") {
   ServerProcess server;
   const int port = server.port();
-  // 1,001 banks over 200 steps: 200,200 banks × steps, above WhyApi::kMaxBankSteps (200,000).
+  // 1,001 banks over 200 steps: 200,200 banks × steps, above ExplanationBounds::run_bank_steps (200,000).
   REQUIRE(http(port, "POST", "/sessions", R"({"id":"big","reset":{"scenario":"calm","banks":1001}})").status == 201);
   REQUIRE(http(port, "POST", "/control/force_default?session=big", R"({"bank":0})",
                {{"Content-Type", "application/json"}}).status == 200);
@@ -102,7 +102,7 @@ TEST_CASE("an explanation whose replays would simulate more than the server's wh
   // 1,000 banks over 199 steps (199,000 banks × steps a replay, within the run's bound). Bank 0 is forced
   // to default after `shocks` price shocks, each a cause of its failure (interventions are never
   // grouped); the replays that run to the end are one per shock (it alone), the one without the forced
-  // default and the one without any: shocks + 2 of them. WhyApi::kMaxWorkBankSteps (2,000,000) holds 9
+  // default and the one without any: shocks + 2 of them. ExplanationBounds::work_bank_steps (2,000,000) holds 9
   // (with the short replays that stop at the failure), not 11.
   auto ask = [port](const std::string& id, int shocks) {
     const std::string reset = R"({"id":")" + id + R"(","reset":{"scenario":"calm","banks":1000}})";

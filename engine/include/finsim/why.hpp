@@ -110,6 +110,26 @@ inline constexpr int kMaxFailureCauses = 32;
 /// simulated at most max_bank_steps. Deterministic: the same recipe and bound give the same answer.
 Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank, long long max_bank_steps = 0);
 
+/// The bounds one question "why did this bank fail?" is held to wherever it is asked in a shared or
+/// interactive place — the server's /why (everyone may ask) and the browser's worker (which answers on
+/// the thread that steps the run) — so that both give the same answer or the same refusal
+/// (docs/why.md, "Cost"). `finsim why` on the command line has none.
+struct ExplanationBounds {
+  /// The run explained, banks × steps: 1,000 banks over 200 steps, or 100 over 2,000. One replay at
+  /// it takes about 30 ms natively.
+  long long run_bank_steps = 200'000;
+  /// The whole work, explain_failure's max_bank_steps: ten replays at run_bank_steps.
+  long long work_bank_steps = 2'000'000;
+};
+
+/// Error analysis_too_large when the run `recipe` describes is above bounds.run_bank_steps (checked
+/// before any replay: cheap).
+Status check_explanation_bound(const RunRecipe& recipe, const ExplanationBounds& bounds = {});
+
+/// check_explanation_bound, then explain_failure with max_bank_steps = bounds.work_bank_steps.
+Result<FailureExplanation> explain_failure_bounded(const RunRecipe& recipe, int bank,
+                                                   const ExplanationBounds& bounds = {});
+
 /// The replays an explanation of K candidate causes costs, the baseline included: 2, 2K + 2 for K > 1.
 long long explanation_replays(std::size_t causes);
 
