@@ -93,6 +93,7 @@ Status Server::start(store::Database db) {
   book.import_dir = s_->options.import_dir;
   book.max_portfolios = static_cast<std::size_t>(s_->options.max_portfolios);
   book.max_portfolios_per_client = static_cast<std::size_t>(s_->options.max_portfolios_per_client);
+  book.max_signals = s_->options.max_signals;
   book.idempotency.lifetime = std::chrono::seconds(s_->options.idempotency_retention_s);
   book.idempotency.max_keys = static_cast<std::size_t>(s_->options.idempotency_max_keys);
   PortfolioService::Options service;

@@ -52,6 +52,7 @@ const char* server_usage() {
          "  --max-portfolios N    active portfolios, live and backtests', 1 .. 1000000 (default 1000)\n"
          "  --max-portfolios-per-client N\n"
          "                        active live portfolios one client address may open (default 100)\n"
+         "  --max-signals N       signals stored in all, posted and backtests', 1 .. 1000000000 (default 5000000)\n"
          "  --idempotency-retention S\n"
          "                        an Idempotency-Key's answer is kept S seconds, 1 .. 31536000 (default 86400:\n"
          "                        a day); a request reusing an older key runs as a new one\n"
@@ -75,7 +76,7 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
       {"stall-timeout"}, {"stamp", false}, {"help", false},
       {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
       {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
-      {"max-portfolios"}, {"max-portfolios-per-client"}, {"idempotency-retention"}, {"idempotency-max-keys"},
+      {"max-portfolios"}, {"max-portfolios-per-client"}, {"max-signals"}, {"idempotency-retention"}, {"idempotency-max-keys"},
   };
   try {
     const cli::Args a(args, specs, 0);
@@ -114,6 +115,7 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
     o.max_portfolios = static_cast<int>(a.integer("max-portfolios", o.max_portfolios, 1, 1000000));
     o.max_portfolios_per_client =
         static_cast<int>(a.integer("max-portfolios-per-client", o.max_portfolios_per_client, 1, 1000000));
+    o.max_signals = a.integer("max-signals", o.max_signals, 1, 1'000'000'000);
     o.idempotency_retention_s = a.integer("idempotency-retention", o.idempotency_retention_s, 1, 31536000);
     o.idempotency_max_keys = a.integer("idempotency-max-keys", o.idempotency_max_keys, 1, 100000000);
     o.import_file = a.get("import").value_or("");

@@ -32,6 +32,7 @@ struct ServerOptions {
   std::string import_dir;          ///< POST /api/markets/import may read files under it ("" = none)
   int max_portfolios = 1000;       ///< active portfolios of the server (docs/portfolio-api.md, "Limits")
   int max_portfolios_per_client = 100;  ///< active live portfolios one client address opens
+  long long max_signals = 5'000'000;  ///< signals stored in all (docs/portfolio-api.md, "Limits")
   long long idempotency_retention_s = 86400;  ///< Idempotency-Keys expire this long after their request
   long long idempotency_max_keys = 100000;    ///< and at most this many are kept (the oldest go first)
   std::string import_file;         ///< --import: import this file into the database and exit

@@ -74,6 +74,7 @@ Status store_result(JobContext& ctx, const BacktestRun& run, const pf::BacktestR
     if (mine.nav != snap.nav)
       return make_error("internal", "backtest replay differs from the run at " + pf::format_date(snap.date));
   }
+  if (Status room = room_for_signals(db, ctx.book().options().max_signals, r.signals.size()); !room.ok()) return room;
   for (const pf::Signal& sig : r.signals)
     if (auto id = insert_signal(db, run.market_id, sig, std::nullopt, run.id); !id.ok()) return id.error();
   json summary = pf::backtest_to_json(r, false);

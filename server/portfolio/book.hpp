@@ -32,6 +32,9 @@ struct BookOptions {
   /// and backtests' together, and active live portfolios one client address opened since the start.
   std::size_t max_portfolios = 1000;
   std::size_t max_portfolios_per_client = 100;
+  /// Signals the store may hold in all, posted and backtests' (rows are never deleted): a bound on the
+  /// disk a client can fill by posting batches.
+  std::int64_t max_signals = 5'000'000;
   /// How long Idempotency-Keys are kept, and how many (idempotency.hpp).
   IdempotencyRetention idempotency;
 };

@@ -86,6 +86,8 @@ HttpResponse post_signals(ApiCall& call) {
     }
     signals.push_back(std::move(s).value());
   }
+  if (Status room = room_for_signals(call.ctx.db(), call.book().options().max_signals, signals.size()); !room.ok())
+    return error_response(room.error());
   json stored = json::array();
   std::set<std::string> models, tickers;
   for (const pf::Signal& s : signals) {

@@ -62,6 +62,18 @@ Result<SignalRecord> find_signal(store::Database& db, std::int64_t id) {
   return std::move(rows->front());
 }
 
+Status room_for_signals(store::Database& db, std::int64_t max_signals, std::size_t adding) {
+  auto st = db.prepare("SELECT coalesce(max(id), 0) FROM signals");
+  if (!st.ok()) return st.error();
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  const std::int64_t stored = *row ? st->integer(0) : 0;
+  if (stored + static_cast<std::int64_t>(adding) <= max_signals) return {};
+  return make_error("too_many_signals", "the server keeps at most " + std::to_string(max_signals) + " signals (--max-signals) and holds " +
+                                            std::to_string(stored) + ": these " + std::to_string(adding) +
+                                            " would pass it; nothing was stored");
+}
+
 Result<std::vector<SignalRecord>> query_signals(store::Database& db, const SignalQuery& q) {
   // CAST(?N AS …) IS NULL: an absent filter; the cast types the parameter for PostgreSQL even when NULL.
   const std::string filter =

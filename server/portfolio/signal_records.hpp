@@ -41,6 +41,11 @@ struct SignalQuery {
   std::size_t limit = 1000, offset = 0;
 };
 
+/// Error too_many_signals (429) when storing `adding` more signals would take the store past
+/// `max_signals` in all. Signals are never deleted, so the highest id given is how many were ever
+/// stored (on PostgreSQL also ids of signals rolled back: it errs on the side of refusing).
+Status room_for_signals(store::Database& db, std::int64_t max_signals, std::size_t adding);
+
 /// Signals matching `q`, newest first (by date, then id).
 Result<std::vector<SignalRecord>> query_signals(store::Database& db, const SignalQuery& q);
 
