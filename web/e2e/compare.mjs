@@ -4,11 +4,17 @@
 // recalled loans and the borrowers hit on the graph; a bank clicked on either graph is inspected in both
 // worlds, and "Why did it fail?" asks that world's engine; the lessons open paused before the shock and show
 // their difference on the graphs within 30 s of play; on a finsim-server the comparison runs in two named
-// sessions, closed when the page leaves. Screenshots: build/e2e-artifacts/compare-*.png (look at them).
-import { mkdirSync } from 'node:fs';
+// sessions, closed when the page leaves; one timeline scrubs both worlds back together, a failure in the
+// list of both worlds' events selects its bank and step, Record clip records both graphs side by side.
+// Screenshots: build/e2e-artifacts/compare-*.png (look at them).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
 import { ensureServerBuilt, startRealServer } from './serverMode.mjs';
+import { decodeInPage } from './recordClip.mjs';
+import { timeScrubs } from './pageHelpers.mjs';
+
+const SCRUB_TARGET_MS = 100;  // one world's (web/e2e/rewind.mjs); two worlds repaint two graphs
 
 const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
 
@@ -86,6 +92,9 @@ export function compareTests(harness, { siteUrl, dist }) {
     const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert(sideways <= 0, `no sideways scroll (${sideways} px)`);
     assert((await page.getByTestId('world-b-label').textContent()).trim() === 'B Lender of last resort = 1', 'the parameter names world B');
+    const [timeline, difference] = await Promise.all([page.getByTestId('scrubber').boundingBox(), page.getByTestId('difference').boundingBox()]);
+    assert(timeline.y >= b.y + b.height - 1 && timeline.y + timeline.height <= difference.y,
+      `the timeline right under the graphs: ${JSON.stringify({ b, timeline, difference })}`);
     await page.getByTestId('compare-step').click();
     await waitForWorldStep(page, 1);
     await page.getByTestId('difference').getByText('No bank has failed in either world by step 1.').waitFor();
@@ -303,6 +312,179 @@ export function compareTests(harness, { siteUrl, dist }) {
       const [a, b] = await failedIn(page);
       assert(a - b >= 5, `lesson ${n}: world A lost ${a} banks, world B ${b}`);
     }
+  });
+
+  // ---- The comparison's timeline (compare/CompareTimeline.jsx), its failures list, Record clip ----
+
+  /** Moves the comparison's slider to `step` as a person dragging it would (an input event). */
+  const scrubBothTo = (page, step) => page.evaluate((value) => {
+    const input = document.querySelector('[data-testid=scrub-range]');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, step);
+
+  /** What each world shows: the graph's step, the headline's, the banks the graph draws failed; the replay badges. */
+  const bothShown = (page) => page.evaluate(() => ({
+    graph: ['a', 'b'].map((w) => window.__finsimWorlds[w].timestep),
+    headline: ['a', 'b'].map((w) => Number(document.querySelector(`[data-testid=world-${w}] [data-testid=timestep]`).textContent)),
+    defaulted: ['a', 'b'].map((w) => window.__finsimWorldCy[w].nodes('[?defaulted]').map((n) => n.id()).sort()),
+    badges: document.querySelectorAll('[data-testid=replay-badge]').length,
+  }));
+
+  /** Each world's failed banks as its engine reports them live: [[{id, step}], [{id, step}]]. */
+  const engineFailures = (page) => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().state.nodes
+    .filter((n) => n.status === 'defaulted').map((n) => ({ id: n.id, step: n.default_timestep }))));
+
+  const failedBy = (failures, step) => failures.filter((f) => f.step <= step).map((f) => f.id).sort();
+
+  /** Plays both worlds to at least `step` and pauses them; returns the step both stand at. */
+  async function playBothTo(page, step) {
+    await page.getByTestId('compare-play').click();
+    await waitForWorldStep(page, step, 60000);
+    await page.getByTestId('compare-play').click();
+    await page.waitForTimeout(600);
+    const [a, b] = await worldSteps(page);
+    assert(a === b, `paused at one step: ${a} / ${b}`);
+    return a;
+  }
+
+  harness.test('compare timeline: scrub both worlds back before the first default, frame by frame to the failures, replay, Live', async (page) => {
+    await page.goto(`${siteUrl}${freeze}&speed=20&compare=policy:heuristic+no_hoard`);
+    await waitForWorlds(page);
+    const live = await playBothTo(page, 40);
+    const failures = await engineFailures(page);
+    assert(failures[0].length > 0, 'banks failed in world A by step 40');
+    const first = Math.min(...failures.flat().map((f) => f.step));
+    const target = first - 2;
+    assert(target >= 1, `the first default comes after step 2 (${first})`);
+
+    await scrubBothTo(page, target);
+    let view = await bothShown(page);
+    assert(view.graph.every((s) => s === target) && view.headline.every((s) => s === target), `both show step ${target}: ${JSON.stringify(view)}`);
+    assert(view.defaulted.every((d) => d.length === 0), `no bank has failed in either world at step ${target}: ${JSON.stringify(view.defaulted)}`);
+    assert(view.badges === 2, 'each graph is marked as a replay');
+    assert((await page.getByTestId('scrub-step').textContent()) === `Step ${target} of ${live}`, 'the timeline says which step');
+    assert((await page.getByTestId('difference').textContent()).includes(`by step ${target}`), 'the narration is at the replayed step');
+    assert(await page.getByTestId('compare-cursor').count() === 4, 'a cursor on each overlaid chart');
+    assert((await worldSteps(page)).every((s) => s === target), 'drawn at that step');
+    assert((await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().state.timestep))).every((s) => s === live),
+      'the live runs are untouched');
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: `${artifacts}compare-timeline-before-default.png` });
+
+    // Frame by frame with the arrow keys and ›: each world's failures appear exactly at their step, in both at once.
+    for (let step = target + 1; step <= first + 3; step++) {
+      if (step % 2) await page.keyboard.press('ArrowRight');
+      else await page.getByTestId('scrub-forward').click();
+      view = await bothShown(page);
+      assert(view.graph.every((s) => s === step) && view.headline.every((s) => s === step), `→ shows step ${step} in both: ${JSON.stringify(view)}`);
+      for (const i of [0, 1]) {
+        assert(JSON.stringify(view.defaulted[i]) === JSON.stringify(failedBy(failures[i], step)),
+          `world ${'AB'[i]} at step ${step} draws the banks its engine had failed by then: ${view.defaulted[i]} / ${failedBy(failures[i], step)}`);
+      }
+    }
+    assert(view.defaulted[0].length > 0, 'the failures appeared');
+    await page.waitForTimeout(250);
+    await page.screenshot({ path: `${artifacts}compare-timeline-failures.png` });
+    await page.keyboard.press('ArrowLeft');
+    await page.getByTestId('scrub-back').click();
+    view = await bothShown(page);
+    assert(view.graph.every((s) => s === first + 1), `← and ‹ go back in both: ${view.graph}`);
+
+    // Replay at 4×, sampled: never two steps apart.
+    await page.getByTestId('replay-rate').selectOption('4');
+    await page.getByTestId('replay-play').click();
+    const seen = await sampleLockstep(page, 30);
+    await page.getByTestId('replay-play').click();
+    const apart = seen.filter((s) => s.drawn[0] !== s.drawn[1] || s.headline[0] !== s.headline[1] || s.drawn[0] !== Number(s.headline[0]));
+    assert(apart.length === 0, `the replay keeps both worlds at one step: ${JSON.stringify(apart.slice(0, 3))}`);
+    const reached = (await bothShown(page)).graph[0];
+    assert(reached >= first + 4, `the replay played on (${reached})`);
+    const paused = await bothShown(page);
+    await page.waitForTimeout(600);
+    assert(JSON.stringify((await bothShown(page)).graph) === JSON.stringify(paused.graph), 'the replay pauses');
+
+    await page.getByTestId('go-live').click();
+    view = await bothShown(page);
+    assert(view.graph.every((s) => s === live) && view.badges === 0, `Live shows step ${live} in both: ${JSON.stringify(view)}`);
+    assert(view.defaulted.every((d, i) => d.length === failures[i].length), 'Live shows every failure');
+    // Playing on from Live: the lockstep clock, untouched by the replay.
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, live + 1);
+    await page.screenshot({ path: `${artifacts}compare-timeline-live.png` });
+  });
+
+  harness.test('compare timeline: a DEFAULT line selects the bank in both inspectors and moves both worlds to its step', async (page) => {
+    const live = await lessonTwoPastFailures(page);
+    const lines = page.getByTestId('compare-event-list').locator('[data-testid=compare-event][data-type=DEFAULT]');
+    assert(await lines.count() >= 5, `the failures are listed (${await lines.count()})`);
+    const listed = await lines.evaluateAll((els) => els.map((e) => ({ world: e.dataset.world, step: Number(e.dataset.step), bank: e.dataset.bank })));
+    const failures = await engineFailures(page);
+    for (const line of listed) {
+      const engine = failures['ab'.indexOf(line.world)].find((f) => f.id === line.bank);
+      assert(engine && engine.step === line.step, `the line (world ${line.world}, bank ${line.bank}, step ${line.step}) is the engine's failure`);
+    }
+    // A bank that failed in world A alone, and not at the newest step.
+    const line = listed.find((l) => l.world === 'a' && l.step < live && !failures[1].some((f) => f.id === l.bank));
+    assert(line, 'a failure of world A alone is listed');
+    await page.locator(`[data-testid=compare-event][data-world=a][data-bank="${line.bank}"] button`).click();
+    const inspector = page.getByTestId('compare-inspector');
+    await inspector.getByTestId('compare-inspector-a').waitFor();
+    assert((await inspector.locator('h2').textContent()).startsWith(`Bank ${line.bank} `), await inspector.locator('h2').textContent());
+    const view = await bothShown(page);
+    assert(view.graph.every((s) => s === line.step) && view.headline.every((s) => s === line.step), `both at step ${line.step}: ${JSON.stringify(view)}`);
+    assert(view.defaulted[0].includes(line.bank) && !view.defaulted[1].includes(line.bank), 'failed in world A, standing in world B');
+    const statusA = await inspector.getByTestId('compare-inspector-a').getByTestId('inspector-status').textContent();
+    assert(statusA.startsWith(`Failed at step ${line.step}: `), statusA);
+    assert((await inspector.getByTestId('compare-inspector-b').getByTestId('inspector-status').textContent()).startsWith('Active'), 'standing in B');
+    const selected = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().selectedBank));
+    assert(selected.every((id) => id === line.bank), `selected in both worlds: ${selected}`);
+    assert((await page.getByTestId('scrub-step').textContent()) === `Step ${line.step} of ${live}`, 'the timeline moved to its step');
+    const shownLines = await lines.evaluateAll((els) => els.map((e) => Number(e.dataset.step)));
+    assert(shownLines.every((s) => s <= line.step), 'the list stops at the step on screen');
+    await page.screenshot({ path: `${artifacts}compare-timeline-events.png`, fullPage: true });
+  });
+
+  harness.test('compare timeline: scrubbing both worlds to any of 80 steps draws both (median and max reported)', async (page) => {
+    await page.goto(`${siteUrl}${freeze}&speed=50&compare=policy:heuristic+no_hoard`);
+    await waitForWorlds(page);
+    const live = await playBothTo(page, 80);
+    const targets = [...Array(40).keys()].map((i) => (i * 37 + 11) % live);
+    const times = await timeScrubs(page, targets, ['a', 'b']);
+    const medianOf = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const med = medianOf(times.map((t) => t.total));
+    const max = Math.max(...times.map((t) => t.total));
+    const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' / ');
+    console.log(`       scrub both worlds to any of ${live + 1} steps (liquidity_freeze, 2 × 100 banks): ${times.length} scrubs, `
+      + `median ${med.toFixed(1)} ms, max ${max.toFixed(1)} ms; in the input handler (median) ${medianOf(times.map((t) => t.handled)).toFixed(1)} ms `
+      + `(load ${load})`);
+    assert(med < 2 * SCRUB_TARGET_MS, `median scrub of both ${med.toFixed(1)} ms < ${2 * SCRUB_TARGET_MS} ms`);
+  });
+
+  harness.test('compare timeline: Record clip records both worlds side by side as one WebM', async (page) => {
+    await page.goto(`${siteUrl}${freeze}&speed=5&compare=policy:heuristic+no_hoard`);
+    await waitForWorlds(page);
+    await page.getByTestId('compare-play').click();
+    await waitForWorldStep(page, 2);
+    const started = Date.now();
+    await page.getByTestId('record-clip').click();
+    await page.waitForFunction(() => /Stop recording/.test(document.querySelector('[data-testid=record-clip]').textContent));
+    await page.waitForTimeout(2200);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('record-clip').click()]);
+    const recordedFor = (Date.now() - started) / 1000;
+    await page.getByTestId('compare-play').click();
+    const name = download.suggestedFilename();
+    assert(/^finsim-liquidity_freeze-seed42-heuristic-compare-steps\d+-\d+\.webm$/.test(name), name);
+    const bytes = readFileSync(await download.path());
+    assert(bytes.length > 20_000, `a non-trivial file (${bytes.length} bytes)`);
+    assert(bytes.subarray(0, 4).toString('hex') === '1a45dfa3' && bytes.subarray(0, 64).includes(Buffer.from('webm')), 'a WebM file');
+    const video = await page.evaluate(decodeInPage, bytes.toString('base64'));
+    const [ga, gb] = await Promise.all(['graph-a', 'graph-b'].map((id) => page.getByTestId(id).boundingBox()));
+    const both = Math.min(1280, ga.width + gb.width);
+    assert(video.width >= both - 4 && video.width <= 1280, `both graphs side by side (${video.width} for ${ga.width} + ${gb.width})`);
+    assert(video.duration > 1.5 && video.duration <= recordedFor + 0.5, `the time recorded (${video.duration} s)`);
+    writeFileSync(`${artifacts}compare-timeline-clip-frame.png`, Buffer.from(video.frame.split(',')[1], 'base64'));
+    console.log(`       ${name}: ${bytes.length} bytes, ${video.width} × ${video.height}, ${video.duration.toFixed(2)} s`);
   });
 
   harness.test('compare on a server: two named sessions in lockstep, closed when the page leaves', async (page) => {

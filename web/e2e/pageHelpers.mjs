@@ -37,3 +37,43 @@ export async function statusText(page, testid) {
   assert(text !== null, `${testid} is on the page`);
   return text;
 }
+
+/** Moves the timeline's slider to `step` as a person dragging it would (an input event). */
+export function scrubTo(page, step) {
+  return page.evaluate((value) => {
+    const input = document.querySelector('[data-testid=scrub-range]');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, step);
+}
+
+/**
+ * Scrubs the timeline to each of `steps` in turn and times each: from the slider's input event to the
+ * first animation frame painted after it ({total, handled: the input handler's own share}, ms). Throws
+ * in the page if a step is not the one drawn: by the one-world graph, or by every world of `worlds`
+ * (Compare's 'a', 'b').
+ */
+export function timeScrubs(page, steps, worlds = null) {
+  return page.evaluate(async ({ steps, worlds }) => {
+    const input = document.querySelector('[data-testid=scrub-range]');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const out = [];
+    for (let i = 0; i < steps.length; i++) {
+      await painted();
+      performance.mark(`scrub-start-${i}`);
+      setValue.call(input, String(steps[i]));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const handled = performance.now() - performance.getEntriesByName(`scrub-start-${i}`)[0].startTime;
+      await painted();
+      performance.mark(`scrub-painted-${i}`);
+      const m = performance.measure(`scrub-${i}`, `scrub-start-${i}`, `scrub-painted-${i}`);
+      performance.clearMarks();
+      performance.clearMeasures();
+      const drawn = worlds ? worlds.map((w) => window.__finsimWorlds[w].timestep) : [window.__finsimLastTimestep];
+      if (drawn.some((s) => s !== steps[i])) throw new Error(`step ${steps[i]} not drawn (${drawn})`);
+      out.push({ total: m.duration, handled });
+    }
+    return out;
+  }, { steps, worlds });
+}

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
-import { waitForGraph, waitForTimestep } from './pageHelpers.mjs';
+import { scrubTo, timeScrubs, waitForGraph, waitForTimestep } from './pageHelpers.mjs';
 
 const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
 const SCRUB_TARGET_MS = 100;
@@ -21,14 +21,6 @@ async function playTo(page, steps) {
   return page.evaluate(() => window.__finsimStore.getState().state.timestep);
 }
 
-/** Moves the timeline's slider to `step` as a person dragging it would (an input event). */
-function scrubTo(page, step) {
-  return page.evaluate((value) => {
-    const input = document.querySelector('[data-testid=scrub-range]');
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(value));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, step);
-}
 
 /** Plays to step 20, scrubs back to 12 and opens a branch there switching to heuristic+no_hoard in Compare. */
 async function branchIntoCompare(page) {
@@ -118,24 +110,7 @@ export function rewindTests(harness, { siteUrl }) {
     await waitForGraph(page, { nodes: 100 });
     const live = await playTo(page, 200);
     const targets = [...Array(60).keys()].map((i) => (i * 67 + 13) % live);
-    const times = await page.evaluate(async (steps) => {
-      const input = document.querySelector('[data-testid=scrub-range]');
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-      const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const out = [];
-      for (let i = 0; i < steps.length; i++) {
-        await painted();
-        performance.mark(`scrub-start-${i}`);
-        setValue.call(input, String(steps[i]));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        await painted();
-        performance.mark(`scrub-painted-${i}`);
-        const m = performance.measure(`scrub-${i}`, `scrub-start-${i}`, `scrub-painted-${i}`);
-        if (window.__finsimLastTimestep !== steps[i]) throw new Error(`step ${steps[i]} not drawn (graph at ${window.__finsimLastTimestep})`);
-        out.push(m.duration);
-      }
-      return out;
-    }, targets);
+    const times = (await timeScrubs(page, targets)).map((t) => t.total);
     const stats = await page.evaluate(() => window.__finsimStore.getState().frames.stats());
     const med = median(times);
     const max = Math.max(...times);

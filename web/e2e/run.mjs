@@ -18,6 +18,7 @@ import { rewindTests } from './rewind.mjs';
 import { compareTests } from './compare.mjs';
 import { layoutTests } from './layout.mjs';
 import { recordClipTests } from './recordClip.mjs';
+import { graphSizeTests } from './graphSize.mjs';
 
 const webRoot = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.env.FINSIM_WEB_DIST || `${webRoot}dist`;
@@ -38,6 +39,7 @@ try {
   compareTests(harness, { siteUrl: site.url, dist });
   layoutTests(harness, { siteUrl: site.url });
   recordClipTests(harness, { siteUrl: site.url });
+  graphSizeTests(harness, { siteUrl: site.url });
   failed = await harness.run({ only: process.argv[2] });
 } finally {
   await browser.close();

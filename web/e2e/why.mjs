@@ -2,10 +2,14 @@
 // line in the timeline, is explained by the engine's sentences in the inspector — in worker mode and
 // against the real finsim-server. Reports the time from the click to the sentences on the page.
 import { assert } from './harness.mjs';
-import { clickNode, waitForGraph, waitForTimestep } from './pageHelpers.mjs';
+import { clickNode, scrubTo, waitForGraph, waitForTimestep } from './pageHelpers.mjs';
 import { ensureServerBuilt, startRealServer } from './serverMode.mjs';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const STEPS = 200;
+// Screenshots: build/e2e-artifacts/why-*.png (look at them).
+const artifacts = fileURLToPath(new URL('../../build/e2e-artifacts/', import.meta.url));
 const BANKS_ASKED = 5;
 
 /** Clicks "Why did it fail?" and waits for the answer or the error: {ms, sentences, error}. */
@@ -58,6 +62,24 @@ async function askAboutFailures(page) {
   return answers;
 }
 
+
+/**
+ * The narration's questions so far (whyAsker.js marks each): how many, the most about one step's failures,
+ * and the answers' times from question to answer (in the worker, between the run's steps).
+ */
+function narrationQuestions(page, pausedAt) {
+  return page.evaluate((last) => {
+    const failedAt = new Map(window.__finsimStore.getState().milestones.filter((e) => e.event_type === 'DEFAULT').map((e) => [e.from, e.timestamp]));
+    const asked = performance.getEntriesByName('finsim-why-asked').map((m) => m.detail);
+    const whilePlaying = asked.filter((q) => q.step < last);
+    const perStep = {};
+    for (const q of whilePlaying) perStep[failedAt.get(q.bank)] = (perStep[failedAt.get(q.bank)] ?? 0) + 1;
+    const ms = performance.getEntriesByName('finsim-why-answered').map((m) => m.detail.ms).sort((a, b) => a - b);
+    return { whilePlaying: whilePlaying.length, paused: asked.length - whilePlaying.length, perStep,
+      mostPerStep: Math.max(0, ...Object.values(perStep)), medianMs: ms[Math.floor(ms.length / 2)] ?? NaN, maxMs: ms[ms.length - 1] ?? NaN };
+  }, pausedAt);
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function report(label, answers) {
@@ -80,30 +102,86 @@ export function whyTests(harness, { siteUrl, dist }) {
     assert(median(all.map((a) => a.ms)) < 1000, 'the median answer comes within a second');
   });
 
-  harness.test('why: the narration tells how the failures began with the engine\'s causes, not bank lists', async (page) => {
+  harness.test('why: the narration explains a later failure with the engine\'s causes, trigger first, at the inspector\'s horizon', async (page) => {
     await page.goto(`${siteUrl}?scenario=core_default&seed=42&speed=50`);
     await waitForGraph(page, { nodes: 100 });
     await playToEnd(page);
-    const first = await page.evaluate(() => {
-      const defaults = window.__finsimStore.getState().milestones.filter((e) => e.event_type === 'DEFAULT' && e.cause !== 'forced');
-      defaults.sort((a, b) => a.timestamp - b.timestamp || a.from - b.from);
-      return defaults[0] ? { bank: defaults[0].from, step: defaults[0].timestamp } : null;
+    await page.waitForTimeout(1500);  // the questions asked again at step 200, once paused
+    const asked = await narrationQuestions(page, STEPS);
+    console.log(`       narration, core_default played to step ${STEPS} at 50 steps/s: ${asked.whilePlaying} questions while playing `
+      + `(per failure step ${JSON.stringify(asked.perStep)}), ${asked.paused} asked again once paused; `
+      + `question to answer median ${asked.medianMs.toFixed(0)} ms, max ${asked.maxMs.toFixed(0)} ms`);
+    assert(asked.whilePlaying > 0 && asked.mostPerStep <= 3, `at most 3 questions a step: ${JSON.stringify(asked)}`);
+    // Scrubbed back to step 17 (core_default, seed 42: Banks 1, 9 and 64 fail there, a week after the first
+    // failures), paused at step P ≥ 200: each is explained at P, as the inspector explains it.
+    const paused = await page.evaluate(() => window.__finsimStore.getState().state.timestep);
+    await scrubTo(page, 17);
+    const step17 = '[data-testid=why-step][data-step="17"]';
+    await page.waitForFunction(({ sel, horizon }) => {
+      const items = [...document.querySelectorAll(`${sel} [data-testid=why-explained]`)];
+      return items.length === 3 && items.every((li) => li.dataset.horizon === String(horizon));
+    }, { sel: step17, horizon: paused }, { timeout: 15000 }).catch(async () => {
+      const panel = await page.evaluate(() => document.querySelector('[data-testid=why-they-failed]')?.innerText);
+      assert(false, `step 17's failures explained at step ${paused}, where the run paused; the panel says: ${panel}`);
     });
-    assert(first, 'core_default, seed 42: a bank the shock did not force fails');
-    await page.waitForSelector('[data-testid=first-failure-text]', { timeout: 10000 });
-    const told = await page.evaluate(() => ({
-      bank: Number(document.querySelector('[data-testid=first-failure]').dataset.bank),
-      text: document.querySelector('[data-testid=first-failure-text]').textContent,
-    }));
-    assert(told.bank === first.bank, `the first unforced failure is the one explained: ${JSON.stringify({ told, first })}`);
-    assert(told.text.startsWith(`Bank ${first.bank} failed at step ${first.step}`), `the engine's own sentences: ${told.text}`);
-    // The inspector's "Why did it fail?" for that bank opens the same way: one engine, one explanation (its
-    // horizon, the step asked at, may be later than the narration's, asked when the failure arrived).
-    await clickNode(page, String(first.bank));
+    const told = await page.evaluate((sel) => ({
+      heading: document.querySelector(`${sel} h3`).textContent,
+      banks: [...document.querySelectorAll(`${sel} [data-testid=why-explained]`)].map((li) => li.dataset.bank),
+      text: Object.fromEntries([...document.querySelectorAll(`${sel} [data-testid=why-explained]`)]
+        .map((li) => [li.dataset.bank, [li.querySelector('[data-testid=why-explained-text]'), li.querySelector('[data-testid=why-explained-more]')]
+          .filter(Boolean).map((e) => e.textContent).join(' ')])),
+      began: document.querySelector('[data-testid=why-step][data-step="10"] h3')?.textContent,
+      forced: document.querySelector('[data-testid=why-step][data-step="10"] [data-testid=why-forced]')?.dataset.banks,
+    }), step17);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: `${artifacts}why-narration-step17.png` });
+    await page.getByTestId('why-they-failed').screenshot({ path: `${artifacts}why-narration-panel.png` });
+    assert(told.heading === 'Why banks failed at step 17', told.heading);
+    // The engine names Bank 64's failure among the causes of Banks 1 and 9 (a failed debtor's loss): it is
+    // told first.
+    assert(JSON.stringify(told.banks) === '["64","1","9"]', `trigger first: ${told.banks}`);
+    // Its causes, as the engine says them (finsim why --scenario core_default --seed 42 --steps 200 --bank 64).
+    assert(told.text['64'].startsWith('Bank 64 failed at step 17, illiquid: it could not pay what fell due. '
+      + `Had the scenario's shock not come at step 10, it would have survived to step ${paused}.`)
+      && told.text['64'].includes(`Had the administrator of Bank 51 not called its loan at step 15, it would have survived to step ${paused}.`),
+    `the engine's causes: ${told.text['64']}`);
+    assert(told.began === 'How the failures began, at step 10' && told.forced === '2', `the shock's Bank 2 is told as forced: ${JSON.stringify(told)}`);
+    // The inspector asked about Bank 9 now gives the narration's answer word for word: the same horizon.
+    await clickNode(page, '9');
     await page.getByTestId('why-ask').click();
     await page.waitForSelector('[data-testid=why-sentences]', { timeout: 10000 });
-    const opening = await page.evaluate(() => document.querySelector('[data-testid=why-sentences] li').textContent);
-    assert(told.text.startsWith(opening), `the inspector's answer opens as the narration's: ${opening} / ${told.text}`);
+    const inspector = await page.evaluate(() => [...document.querySelectorAll('[data-testid=why-sentences] li')].map((li) => li.textContent).join(' '));
+    assert(inspector === told.text['9'], `the inspector's answer is the narration's: ${inspector} / ${told.text['9']}`);
+  });
+
+  harness.test('why: while a crisis plays, the narration asks at most 3 questions a step, one at a time, and the run keeps its pace', async (page) => {
+    const SPEED = 5;
+    await page.goto(`${siteUrl}?scenario=core_default&seed=42&speed=${SPEED}`);
+    await waitForGraph(page, { nodes: 100 });
+    // When each step reaches the page (polled every frame): the gaps show whether a question held a step back.
+    await page.evaluate(() => {
+      window.__whyStepTimes = [];
+      const poll = () => {
+        const t = window.__finsimLastTimestep ?? -1;
+        const last = window.__whyStepTimes[window.__whyStepTimes.length - 1];
+        if (!last || last.t !== t) window.__whyStepTimes.push({ t, at: performance.now() });
+        requestAnimationFrame(poll);
+      };
+      poll();
+    });
+    await page.getByTestId('play-pause').click();
+    await waitForTimestep(page, 24, 30000);
+    await page.getByTestId('play-pause').click();
+    const asked = await narrationQuestions(page, Infinity);
+    const gaps = await page.evaluate(() => {
+      const times = window.__whyStepTimes.filter((s) => s.t >= 9 && s.t <= 20);
+      return times.slice(1).map((s, i) => s.at - times[i].at).sort((a, b) => a - b);
+    });
+    console.log(`       narration, core_default at ${SPEED} steps/s to step 24: questions per failure step ${JSON.stringify(asked.perStep)}, `
+      + `question to answer median ${asked.medianMs.toFixed(0)} ms, max ${asked.maxMs.toFixed(0)} ms; steps 9-20 arrived `
+      + `${(1000 / SPEED).toFixed(0)} ms apart nominally: median gap ${gaps[gaps.length >> 1].toFixed(0)} ms, max ${gaps[gaps.length - 1].toFixed(0)} ms`);
+    assert(asked.mostPerStep <= 3 && Object.keys(asked.perStep).length >= 5, `every crisis step asked, at most 3: ${JSON.stringify(asked.perStep)}`);
+    assert(gaps[gaps.length - 1] < 1000, `no step held back a second by the questions: ${gaps[gaps.length - 1].toFixed(0)} ms`);
   });
 
   harness.test('why: a failed bank is explained by the engine in the inspector (server mode)', async (page) => {

@@ -62,19 +62,35 @@ function strokeFlows(ctx, flows, q, { colour, alpha, width, dot }) {
 }
 
 /**
+ * Money travelling along loans, then rings on the banks it reached: a line per flow lights up with a dot
+ * moving from `from` to `to` over the first `travel` of the mark, and each bank hit gets a dashed ring
+ * that stays while the lines fade. The shape of a recall and of a creditor's loss.
+ */
+function flowsThenRings({ duration, flows, hit, travel, line, ring }) {
+  return {
+    duration,
+    draw(ctx, p) {
+      const alpha = held(p, 0.55);
+      strokeFlows(ctx, flows, easeInOut(Math.min(1, p / travel)), {
+        colour: line.colour, alpha: line.alpha * alpha * lineStrength(flows.length), width: 2.2, dot: 4,
+      });
+      const ringAlpha = ring.fadeIn ? Math.min(1, p / ring.fadeIn) * alpha : alpha;
+      strokeRings(ctx, hit, ring.gap, { colour: ring.colour, alpha: ringAlpha, width: 3, dash: ring.dash });
+    },
+  };
+}
+
+/**
  * A HOARD's recalled loans and borrowers hit: each loan lights up amber with the repayment travelling
  * from the borrower back to the hoarder; each borrower hit gets a dashed yellow ring that stays while
  * the loans fade. `loans`: [{from: borrower position, to: hoarder position}]; `hit`: [{at, radius}].
  */
 export function recallEffect({ loans, hit }) {
-  return {
-    duration: MARK_DURATIONS.recall,
-    draw(ctx, p) {
-      const alpha = held(p, 0.55);
-      strokeFlows(ctx, loans, easeInOut(Math.min(1, p / 0.6)), { colour: MARK_COLOURS.recall, alpha: 0.8 * alpha * lineStrength(loans.length), width: 2.2, dot: 4 });
-      strokeRings(ctx, hit, 5, { colour: MARK_COLOURS.borrowerHit, alpha, width: 3, dash: [5, 3] });
-    },
-  };
+  return flowsThenRings({
+    duration: MARK_DURATIONS.recall, flows: loans, hit, travel: 0.6,
+    line: { colour: MARK_COLOURS.recall, alpha: 0.8 },
+    ring: { colour: MARK_COLOURS.borrowerHit, gap: 5, dash: [5, 3] },
+  });
 }
 
 /**
@@ -83,14 +99,11 @@ export function recallEffect({ loans, hit }) {
  * creditor position}]; `hit`: [{at, radius}].
  */
 export function lossEffect({ losses, hit }) {
-  return {
-    duration: MARK_DURATIONS.loss,
-    draw(ctx, p) {
-      const alpha = held(p, 0.55);
-      strokeFlows(ctx, losses, easeInOut(Math.min(1, p / 0.5)), { colour: MARK_COLOURS.loss, alpha: 0.85 * alpha * lineStrength(losses.length), width: 2.2, dot: 4 });
-      strokeRings(ctx, hit, 6, { colour: MARK_COLOURS.loss, alpha: Math.min(1, p / 0.35) * alpha, width: 3, dash: [2, 3] });
-    },
-  };
+  return flowsThenRings({
+    duration: MARK_DURATIONS.loss, flows: losses, hit, travel: 0.5,
+    line: { colour: MARK_COLOURS.loss, alpha: 0.85 },
+    ring: { colour: MARK_COLOURS.loss, gap: 6, dash: [2, 3], fadeIn: 0.35 },
+  });
 }
 
 /** A PRICE_DROP's reach: a thin violet ring on every bank whose holdings were marked down. */

@@ -1,7 +1,9 @@
 // The Compare view: two worlds side by side (stacked on a phone), one clock, their series overlaid and
 // the difference in words. The address holds the whole comparison (compare/compareSpec.js), so the
-// view is a page of its own; ?embed=1 keeps the two graphs, the controls and one line of difference.
-import { useEffect, useMemo, useState } from 'react';
+// view is a page of its own; ?embed=1 keeps the two graphs, the controls and one line of difference. One
+// timeline scrubs both worlds back together (CompareTimeline), a list of both worlds' failures leads to a
+// bank and its step (CompareEvents), and Record clip records both graphs side by side.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SimulationStoreContext } from '../store/simulationStore.js';
 import { ModeBadge } from '../components/Connection.jsx';
@@ -16,6 +18,10 @@ import { DifferenceCaption, DifferencePanel } from './DifferencePanel.jsx';
 import { LessonsPanel } from './LessonsPanel.jsx';
 import { CompareInspector } from './CompareInspector.jsx';
 import { linkSelection } from './sharedSelection.js';
+import { CompareTimeline } from './CompareTimeline.jsx';
+import { goLiveComparison } from './comparisonReplay.js';
+import { CompareEvents } from './CompareEvents.jsx';
+import { RecordClip } from '../export/RecordClip.jsx';
 import './compare.css';
 
 function prefersReducedMotion() {
@@ -44,10 +50,11 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
   const actsAt = difference.kind === 'intervention' ? difference.step : null;
   const effects = params.effects && !prefersReducedMotion();
   const [a, b] = comparison.worlds;
+  const goLive = useCallback(() => goLiveComparison(comparison.worlds), [comparison]);
   const worlds = (
     <div className="compare-worlds">
-      <WorldPane world={a} label={labels.a} effects={effects} />
-      <WorldPane world={b} label={labels.b} effects={effects} />
+      <WorldPane world={a} label={labels.a} effects={effects} onLive={goLive} />
+      <WorldPane world={b} label={labels.b} effects={effects} onLive={goLive} />
     </div>
   );
 
@@ -74,14 +81,20 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
         </div>
       </header>
       <main className="compare-layout">
-        <div className="compare-bar"><CompareControls comparison={comparison} /></div>
+        <div className="compare-bar"><CompareControls comparison={comparison} />
+          <RecordClip panes={[{ graphTestId: 'graph-a', title: `A: ${labels.a}`, store: a.view.store },
+            { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
         <ComparisonNotices control={comparison.control} />
         {worlds}
+        <CompareTimeline worlds={comparison.worlds} />
         <CompareInspector worlds={comparison.worlds} labels={labels} />
         <div className="compare-bottom">
           <DifferencePanel worlds={comparison.worlds} labels={labels} actsAt={actsAt} lesson={lesson} />
           <CompareChart worlds={comparison.worlds} labels={labels} />
-          <LessonsPanel current={lesson} />
+          <div className="compare-side">
+            <CompareEvents worlds={comparison.worlds} />
+            <LessonsPanel current={lesson} />
+          </div>
         </div>
       </main>
     </div>

@@ -1,9 +1,9 @@
-// The difference in words, at the step both worlds show (compare/differenceNarration.js), and for a
-// lesson its paragraph on what to watch.
+// The difference in words, at the step both worlds show — the replayed one when scrubbed back
+// (compare/differenceNarration.js) — and for a lesson its paragraph on what to watch.
 import { useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { narrateDifference } from './differenceNarration.js';
-import { shownStep } from './lockstep.js';
+import { shownStep } from '../history/replayView.js';
 
 /** The sentences for the step both worlds' views show. */
 export function useDifferenceSentences({ worlds, labels, actsAt }) {

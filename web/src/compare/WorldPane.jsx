@@ -1,6 +1,8 @@
 // One world of a comparison: its graph, headline and notices, all reading the world's lockstep view
-// through the store context, under a tag naming the world by its difference. World B, which receives
-// the interventions, also shows a control its engine refused.
+// through the store context, under a tag naming the world by its difference; scrubbed back, the replay's
+// amber frame and badge (components/Scrubber.jsx). World B, which receives the interventions, also shows
+// a control its engine refused.
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { SimulationStoreContext } from '../store/simulationStore.js';
 import { NetworkGraph } from '../graph/NetworkGraph.jsx';
@@ -8,6 +10,7 @@ import { Headline } from '../components/Headline.jsx';
 import { Notices } from '../components/Notices.jsx';
 import { ErrorToast } from '../components/ErrorToast.jsx';
 import { markFirstRender } from '../perfMarks.js';
+import { ReplayBadge } from '../components/Scrubber.jsx';
 import { WorldSwatch } from './CompareChart.jsx';
 
 // What the end-to-end tests and the perf script read of each world: its last drawn step and how many
@@ -20,6 +23,8 @@ function noteRendered(world, payload) {
   w.__finsimWorlds[world] = { rendered: seen.rendered + 1, timestep: payload.timestep, nodes: payload.nodes.length };
 }
 
+// The end-to-end tests also read each world's own store (window.__finsimWorldStores.a / .b: the engine's
+// live state, each bank's default_timestep) to check what a scrubbed-back graph draws against it.
 const ON_READY = {
   a: (controller) => { (window.__finsimWorldCy ??= {}).a = controller.cy; },
   b: (controller) => { (window.__finsimWorldCy ??= {}).b = controller.cy; },
@@ -36,13 +41,16 @@ function Waiting({ store }) {
   return <div className="loading">Starting this world…</div>;
 }
 
-export function WorldPane({ world, label, effects }) {
+/** `onLive`: what the replay badge's "Back to live" does (both worlds go live together). */
+export function WorldPane({ world, label, effects, onLive = null }) {
+  useEffect(() => { (window.__finsimWorldStores ??= {})[world.id] = world.store; }, [world]);
   return (
     <SimulationStoreContext.Provider value={world.view.store}>
       <section className={`stage compare-stage world-${world.id}`} data-testid={`world-${world.id}`}>
         <NetworkGraph bus={world.view.bus} effects={effects} expose={world.id === 'a'} onReady={ON_READY[world.id]}
           onRendered={ON_RENDERED[world.id]} testid={`graph-${world.id}`} />
         <Headline />
+        <ReplayBadge onLive={onLive} />
         <div className={`world-tag world-${world.id}`} data-testid={`world-${world.id}-label`}>
           <WorldSwatch world={world.id} /> <b>{world.id.toUpperCase()}</b> {label}
         </div>

@@ -32,6 +32,13 @@ export function overlayPoints(series, key, range, { min, max }) {
   return out.trim();
 }
 
+/** The x of step `step` on the chart over `range` ([from, to]), or null when the step lies outside it. */
+export function cursorX(range, step) {
+  if (!range || step < range[0] || step > range[1]) return null;
+  const span = range[1] - range[0] || 1;
+  return Number((((step - range[0]) / span) * CHART_WIDTH).toFixed(1));
+}
+
 /** The bounds shared by both worlds' values of `key` over `range` ({min, max}), or the fixed ones given. */
 export function sharedBounds(seriesList, key, range, fixed = null) {
   if (fixed) return fixed;

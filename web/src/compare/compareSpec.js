@@ -13,7 +13,7 @@
 // "@S" is the step the intervention acts in: the page sends the control to world B when both worlds stand
 // at step S − 1, just before it steps them (the engine applies interventions at the next step). Pure:
 // parsing, formatting, and the two worlds' reset bodies; compare/compareSession.js acts on them.
-import { formatPolicyName, parsePolicyName, POLICY_MODIFIERS } from '../policy/policyName.js';
+import { formatPolicyName, parsePolicyName, policyWords, POLICY_MODIFIERS } from '../policy/policyName.js';
 import { humanName } from '../format.js';
 import { scenarioParameter } from '../session/runParameter.js';
 
@@ -143,14 +143,6 @@ export function worldConfigs(config, d) {
   if (d.kind === 'policy') return { a, b: { ...config, policy: d.policy }, interventions: [] };
   if (d.kind === 'param') return { a, b: { ...config, [d.name]: d.value }, interventions: [] };
   return { a, b: { ...config }, interventions: [{ step: d.step, command: interventionCommand(d) }] };
-}
-
-/** A policy name in words: "heuristic+no_hoard" → "Heuristic, no hoarding". */
-export function policyWords(name) {
-  const parsed = parsePolicyName(name);
-  if (!parsed) return humanName(name);
-  const labels = parsed.modifiers.map((m) => POLICY_MODIFIERS.find((x) => x.name === m).label.toLowerCase());
-  return [humanName(parsed.base), ...labels].join(', ');
 }
 
 const INTERVENTION_WORDS = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSearch, comparedValue, formatDifference, parseCompareParam, parseDifference, policyWords, worldConfigs,
+import { compareSearch, comparedValue, formatDifference, parseCompareParam, parseDifference, worldConfigs,
   worldLabels } from './compareSpec.js';
 
 describe('a comparison in the address', () => {
@@ -51,7 +51,6 @@ describe('the two worlds', () => {
   });
 
   it('are labelled by their difference, with world A as its engine reports it', () => {
-    expect(policyWords('heuristic+no_hoard+no_lend')).toBe('Heuristic, no hoarding, no lending');
     expect(worldLabels(parseDifference('policy:heuristic+no_hoard'), 'heuristic')).toEqual({ a: 'Heuristic', b: 'Heuristic, no hoarding' });
     expect(worldLabels(parseDifference('param:lender_of_last_resort=1'), 0)).toEqual({ a: 'Lender of last resort = 0', b: 'Lender of last resort = 1' });
     expect(worldLabels(parseDifference('price_shock:0.12@10'))).toEqual({ a: 'No intervention', b: 'A 12 % price shock at step 10' });

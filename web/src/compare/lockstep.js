@@ -141,11 +141,19 @@ export function mayShow(model, minStep) {
 }
 
 /**
+ * What the page chose to show, as against what the engine sent: the replayed frame (history/replayView.js,
+ * set on both worlds at once by compare/comparisonReplay.js) and the selected bank. A world held behind
+ * the other takes these at once; only the run's own data waits for the other world.
+ */
+export const PAGE_CHOICES = Object.freeze(['replay', 'selectedBank']);
+
+/**
  * The lockstep view of a pair (or more) of worlds: for each world a store and an animation bus that show
  * its model only up to the step every world has reached. `worlds`: [{store, bus}] where `bus` is the bus
  * the world's store emits its animations on. A world ahead keeps showing its previous model, and its
  * animations wait with it; they are released, in order, just before its model is shown (as in the
- * single-world store: effects see the graph before the snapshot lands).
+ * single-world store: effects see the graph before the snapshot lands). The page's own choices
+ * (PAGE_CHOICES) reach a held world's view at once.
  */
 export function createLockstepView(worlds) {
   const views = worlds.map(({ store }) => ({ store: createStore(() => store.getState()), bus: createBus(), pending: [] }));
@@ -156,7 +164,13 @@ export function createLockstepView(worlds) {
     worlds.forEach(({ store }, i) => {
       const real = store.getState();
       const view = views[i];
-      if (real === view.store.getState() || !mayShow(real, minStep)) return;
+      const shown = view.store.getState();
+      if (real === shown) return;
+      if (!mayShow(real, minStep)) {
+        const changed = PAGE_CHOICES.filter((key) => real[key] !== shown[key]);
+        if (changed.length) view.store.setState(Object.fromEntries(changed.map((key) => [key, real[key]])));
+        return;
+      }
       const animations = view.pending;
       view.pending = [];
       if (animations.length) view.bus.emit(animations);

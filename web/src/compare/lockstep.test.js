@@ -141,6 +141,21 @@ describe('the lockstep view', () => {
     view.dispose();
   });
 
+  it('passes the page\'s own choices (a replayed frame, the selected bank) to a held world at once', () => {
+    const worlds = [0, 1].map(() => ({ bus: createBus(), store: createStore(() => ({ ...model(0), replay: null, selectedBank: null })) }));
+    const view = createLockstepView(worlds);
+    worlds[0].store.setState(model(1));  // world A ahead: held at step 0
+    const frame = { timestep: 0, state: model(0).state };
+    worlds[0].store.setState({ replay: frame, selectedBank: '3' });
+    const held = view.views[0].store.getState();
+    expect(held.state.timestep).toBe(0);
+    expect(held.replay).toBe(frame);
+    expect(held.selectedBank).toBe('3');
+    worlds[1].store.setState(model(1));
+    expect(view.views[0].store.getState()).toBe(worlds[0].store.getState());  // released: the world's own model again
+    view.dispose();
+  });
+
   it('shows a world that has no partner state yet, and a reset at once', () => {
     expect(mayShow(model(5), null)).toBe(true);
     expect(mayShow(model(null), 3)).toBe(true);

@@ -1,10 +1,10 @@
 // What just happened, in plain words, from the events received (newest step first), the engine's
-// explanation of how the failures began (narration/FirstFailure.jsx), and the scenario's own story from
+// explanation of why banks failed (narration/WhyTheyFailed.jsx), and the scenario's own story from
 // the engine's catalogue. Scrubbed back, the steps up to the one on screen.
 import { useDeferredValue, useMemo } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { recentNarrative } from '../narration/narrate.js';
-import { FirstFailure } from '../narration/FirstFailure.jsx';
+import { WhyTheyFailed } from '../narration/WhyTheyFailed.jsx';
 
 export function Explanation({ count = 4 }) {
   const timeline = useDeferredValue(useSimulation((s) => s.replay?.recentEvents ?? s.timeline));
@@ -23,7 +23,7 @@ export function Explanation({ count = 4 }) {
           </li>
         ))}
       </ol>
-      <FirstFailure />
+      <WhyTheyFailed />
       {story && <details className="story"><summary>About this scenario</summary><p>{story}</p></details>}
     </section>
   );

@@ -4,40 +4,39 @@
 // `policy` control, a branch) it says, on every page, which policy the banks follow in the step on screen:
 // the STATE_UPDATE's `current_policy`, which the engine sends only while it differs from the run's. The
 // graph is fitted around it (graph/viewportFit.js), so it never hides a bank.
+// The words are headlineFacts.js's, which a recorded clip's headline band shares.
+import { useShallow } from 'zustand/react/shallow';
 import { useSimulation } from '../store/simulationStore.js';
-import { formatPrice, humanName } from '../format.js';
-import { isReplaying, shownMetrics, shownState } from '../history/replayView.js';
-import { policyWords } from '../compare/compareSpec.js';
+import { headlineFacts, headlineInputs } from './headlineFacts.js';
+
+/** The test id of each fact's element, as the tests and the end-to-end tests know them. */
+const TEST_IDS = { policy: 'headline-policy', 'current-policy': 'headline-current-policy', defaults: 'defaults' };
+
+function Fact({ fact }) {
+  if (fact.key === 'step') {
+    return (
+      <div className="headline-step">
+        <span className="label">{fact.label}</span> <b data-testid="timestep">{fact.value}</b>
+        {fact.replay && <span className="replay-tag">replay</span>}
+      </div>
+    );
+  }
+  const value = fact.key === 'price' ? <b>{fact.value}</b> : fact.value;
+  return (
+    <div className={fact.tone} data-testid={TEST_IDS[fact.key]} data-policy={fact.policy}>
+      {fact.label && <><span className="label">{fact.label}</span> </>}{value}
+      {fact.detail && <span className="label"> · {fact.detail}</span>}
+    </div>
+  );
+}
 
 export function Headline({ showPolicy = false }) {
-  const state = useSimulation(shownState);
-  const policy = useSimulation((s) => s.status?.policy);
-  const metrics = useSimulation(shownMetrics);
-  const replaying = useSimulation(isReplaying);
-  if (!state) return null;
-  const defaulted = metrics?.defaulted_banks;
+  const inputs = useSimulation(useShallow(headlineInputs));
+  const facts = headlineFacts(inputs, { showPolicy });
+  if (!facts) return null;
   return (
     <div className="headline" data-testid="headline">
-      <div className="headline-step">
-        <span className="label">Step</span> <b data-testid="timestep">{state.timestep}</b>
-        {replaying && <span className="replay-tag">replay</span>}
-      </div>
-      <div><span className="label">Scenario</span> {humanName(state.scenario)}</div>
-      {showPolicy && policy && (
-        <div data-testid="headline-policy" data-policy={policy}><span className="label">Policy</span> {policyWords(policy)}</div>
-      )}
-      {state.current_policy && (
-        <div data-testid="headline-current-policy" data-policy={state.current_policy}>
-          <span className="label">Banks now follow</span> {policyWords(state.current_policy)}
-        </div>
-      )}
-      <div><span className="label">Asset price</span> <b>{formatPrice(state.asset_price)}</b></div>
-      {defaulted !== undefined && (
-        <div className={defaulted > 0 ? 'bad' : 'good'} data-testid="defaults">
-          {defaulted === 0 ? 'No bank has failed' : `${defaulted} ${defaulted === 1 ? 'bank has' : 'banks have'} failed`}
-          {metrics?.active_banks !== undefined && <span className="label"> · {metrics.active_banks} standing</span>}
-        </div>
-      )}
+      {facts.map((fact) => <Fact key={fact.key} fact={fact} />)}
     </div>
   );
 }

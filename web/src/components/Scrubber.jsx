@@ -2,7 +2,8 @@
 // (history/replayView.js: no engine call). Back / forward a frame (also ← and →), play the replay at
 // 0.25× … 4× (history/replayClock.js), Live to return to the newest step, and at a past step "Branch from
 // here…" (BranchPanel). Red ticks on the track mark steps in which banks failed, amber ones price drops.
-import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+// The row itself (TimelineBar) serves the Compare view's timeline too (compare/CompareTimeline.jsx).
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useSimulation, useSimulationStore } from '../store/simulationStore.js';
 import { goLive, isReplaying, newestStep, shownStep, showStep, stepBy } from '../history/replayView.js';
 import { REPLAY_RATES, createReplayClock } from '../history/replayClock.js';
@@ -25,18 +26,22 @@ const CrisisMarks = memo(function CrisisMarks({ stepCounts, first, last }) {
   );
 });
 
-/** ← / → a frame, Home the first kept step, End live; not while typing in a field (the slider handles its own keys). */
-function useReplayKeys(store, pause) {
+/**
+ * ← / → a frame, Home the first kept step, End live; not while typing in a field (the slider handles its
+ * own keys). `moves` as TimelineBar's, read when a key is pressed.
+ */
+function useReplayKeys(movesRef, pause) {
   useEffect(() => {
     const onKey = (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey || TYPING.test(e.target.tagName)) return;
-      const moves = {
-        ArrowLeft: () => stepBy(store, -1),
-        ArrowRight: () => stepBy(store, +1),
-        Home: () => showStep(store, store.getState().frames.firstStep() ?? 0),
-        End: () => goLive(store),
+      const moves = movesRef.current;
+      const keyMoves = {
+        ArrowLeft: () => moves.by(-1),
+        ArrowRight: () => moves.by(+1),
+        Home: () => moves.first(),
+        End: () => moves.live(),
       };
-      const move = moves[e.key];
+      const move = keyMoves[e.key];
       if (!move) return;
       e.preventDefault();
       pause();
@@ -44,73 +49,68 @@ function useReplayKeys(store, pause) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, pause]);
+  }, [movesRef, pause]);
 }
 
-/** The replay clock of `store`, with React state saying whether it plays. */
-function useReplayClock(store) {
+/** The replay clock over `moves` (read at each tick), with React state saying whether it plays. */
+function useReplayClock(movesRef) {
   const [playing, setPlaying] = useState(false);
   const clockRef = useRef(null);
   useEffect(() => {
     const clock = createReplayClock({
       onTick: () => {
-        stepBy(store, +1);
-        const more = isReplaying(store.getState());
+        movesRef.current.by(+1);
+        const more = movesRef.current.replaying();
         if (!more) setPlaying(false);
         return more;
       },
     });
     clockRef.current = clock;
     return () => { clock.stop(); clockRef.current = null; };
-  }, [store]);
+  }, [movesRef]);
   const pause = useCallback(() => { clockRef.current?.stop(); setPlaying(false); }, []);
   const play = useCallback(() => { clockRef.current?.start(); setPlaying(true); }, []);
   const setRate = useCallback((rate) => clockRef.current?.setRate(rate), []);
   return { playing, play, pause, setRate };
 }
 
-export function Scrubber() {
-  const store = useSimulationStore();
-  const newest = useSimulation(newestStep);
-  const first = useSimulation((s) => (s.state ? s.frames.firstStep() : null));
-  const shown = useSimulation(shownStep);
-  const replaying = useSimulation(isReplaying);
-  const stepCounts = useDeferredValue(useSimulation((s) => s.stepCounts));
-  const connected = useSimulation((s) => s.status !== null);
+/**
+ * A timeline's row, whatever it scrubs: one world's run (Scrubber, below) or both worlds of a comparison
+ * (compare/CompareTimeline.jsx). It shows steps `first`…`newest`, `shown` on screen (`replaying` when that
+ * is a past one), crisis ticks from `stepCounts` ([{timestep, DEFAULT, PRICE_DROP}]); `moves` act on what
+ * it scrubs: {show(step), by(±1), first(), live(), replaying() → boolean}. `extra(pause)` renders controls
+ * after Live; `children` go below the row. `label` names the section for assistive technology.
+ */
+export function TimelineBar({ ready, first, newest, shown, replaying, stepCounts, moves, label = 'Timeline of the run',
+  className = '', testid = 'scrubber', extra = null, children = null }) {
+  const movesRef = useRef(moves);
+  movesRef.current = moves;
   const [rate, setRateState] = useState(1);
-  const [branching, setBranching] = useState(false);
-  const [branchNote, setBranchNote] = useState(null);  // {tone, text}: what the last branch did
-  const clock = useReplayClock(store);
-  useReplayKeys(store, clock.pause);
+  const clock = useReplayClock(movesRef);
+  useReplayKeys(movesRef, clock.pause);
   // A new run, or going live, ends a replay that was playing.
   useEffect(() => { if (!replaying && clock.playing) clock.pause(); }, [replaying, clock]);
-  useEffect(() => { if (!replaying) setBranching(false); }, [replaying]);
-  const runId = useSimulation((s) => s.runId);
-  useEffect(() => setBranchNote(null), [runId]);
-
-  // Rendered before the first snapshot too (disabled), so the graph's stage keeps its size when it arrives.
-  const ready = newest !== null && first !== null;
   const onPlay = () => {
     if (clock.playing) { clock.pause(); return; }
-    if (!replaying) showStep(store, first);
+    if (!replaying) moves.show(first);
     clock.play();
   };
   const onRate = (value) => { setRateState(value); clock.setRate(value); };
   return (
-    <section className={`panel scrubber ${replaying ? 'replaying' : ''}`} data-testid="scrubber" aria-label="Timeline of the run">
+    <section className={`panel scrubber ${replaying ? 'replaying' : ''} ${className}`} data-testid={testid} aria-label={label}>
       <div className="scrub-row">
         <button type="button" data-testid="scrub-back" title="Back one step (←)" disabled={!ready || shown <= first}
-          onClick={() => { clock.pause(); stepBy(store, -1); }}>‹</button>
+          onClick={() => { clock.pause(); moves.by(-1); }}>‹</button>
         <button type="button" data-testid="replay-play" className={clock.playing ? 'active' : ''} disabled={!ready}
           title={replaying ? 'Play the replay from here' : 'Watch the run again from its first kept step'} onClick={onPlay}>
           {clock.playing ? '❚❚' : '▶'} <span className="scrub-label">Replay</span>
         </button>
         <button type="button" data-testid="scrub-forward" title="Forward one step (→)" disabled={!replaying}
-          onClick={() => { clock.pause(); stepBy(store, +1); }}>›</button>
+          onClick={() => { clock.pause(); moves.by(+1); }}>›</button>
         <div className="scrub-track">
           {ready && <CrisisMarks stepCounts={stepCounts} first={first} last={newest} />}
           <input type="range" data-testid="scrub-range" aria-label="Step shown" min={first ?? 0} max={newest ?? 0} step="1"
-            value={shown ?? newest ?? 0} disabled={!ready} onChange={(e) => { clock.pause(); showStep(store, Number(e.target.value)); }} />
+            value={shown ?? newest ?? 0} disabled={!ready} onChange={(e) => { clock.pause(); moves.show(Number(e.target.value)); }} />
         </div>
         <span className="scrub-step" data-testid="scrub-step">
           {replaying ? <>Step <b>{shown}</b> of {newest}</> : <>Step <b>{newest ?? '–'}</b></>}
@@ -119,14 +119,49 @@ export function Scrubber() {
           {REPLAY_RATES.map((r) => <option key={r} value={r}>{r}×{r < 1 ? ' slow' : ''}</option>)}
         </select>
         <button type="button" data-testid="go-live" className={replaying ? 'live-button' : 'live-button on'}
-          disabled={!replaying} title="Back to the newest step (End)" onClick={() => { clock.pause(); goLive(store); }}>
+          disabled={!replaying} title="Back to the newest step (End)" onClick={() => { clock.pause(); moves.live(); }}>
           {replaying ? 'Live ⇥' : '● Live'}
         </button>
-        <button type="button" data-testid="branch-open" disabled={!replaying || !connected}
-          title="Change one choice at this step and run on from it" onClick={() => { clock.pause(); setBranching((b) => !b); }}>
-          Branch from here…
-        </button>
+        {extra?.(clock.pause)}
       </div>
+      {children}
+    </section>
+  );
+}
+
+/** The one-world page's timeline: TimelineBar over the page's store, with "Branch from here…". */
+export function Scrubber() {
+  const store = useSimulationStore();
+  const newest = useSimulation(newestStep);
+  const first = useSimulation((s) => (s.state ? s.frames.firstStep() : null));
+  const shown = useSimulation(shownStep);
+  const replaying = useSimulation(isReplaying);
+  const stepCounts = useDeferredValue(useSimulation((s) => s.stepCounts));
+  const connected = useSimulation((s) => s.status !== null);
+  const [branching, setBranching] = useState(false);
+  const [branchNote, setBranchNote] = useState(null);  // {tone, text}: what the last branch did
+  useEffect(() => { if (!replaying) setBranching(false); }, [replaying]);
+  const runId = useSimulation((s) => s.runId);
+  useEffect(() => setBranchNote(null), [runId]);
+  const moves = useMemo(() => ({
+    show: (step) => showStep(store, step),
+    by: (direction) => stepBy(store, direction),
+    first: () => showStep(store, store.getState().frames.firstStep() ?? 0),
+    live: () => goLive(store),
+    replaying: () => isReplaying(store.getState()),
+  }), [store]);
+
+  // Rendered before the first snapshot too (disabled), so the graph's stage keeps its size when it arrives.
+  const ready = newest !== null && first !== null;
+  const branchButton = (pause) => (
+    <button type="button" data-testid="branch-open" disabled={!replaying || !connected}
+      title="Change one choice at this step and run on from it" onClick={() => { pause(); setBranching((b) => !b); }}>
+      Branch from here…
+    </button>
+  );
+  return (
+    <TimelineBar ready={ready} first={first} newest={newest} shown={shown} replaying={replaying} stepCounts={stepCounts}
+      moves={moves} extra={branchButton}>
       {(branchNote || (branching && replaying)) && (
         <div className="branch-float">
           {branching && replaying && <BranchPanel step={shown} onClose={() => setBranching(false)} onOutcome={setBranchNote} />}
@@ -138,12 +173,16 @@ export function Scrubber() {
           )}
         </div>
       )}
-    </section>
+    </TimelineBar>
   );
 }
 
 /** Over the graph while scrubbed back: an amber frame and a badge, so a replay is never taken for live. */
-export function ReplayBadge() {
+/**
+ * `onLive`, when given, is what "Back to live" does (a comparison's world goes live with its partner:
+ * compare/comparisonReplay.js); by default the store of the context goes live.
+ */
+export function ReplayBadge({ onLive = null }) {
   const store = useSimulationStore();
   const replaying = useSimulation(isReplaying);
   const shown = useSimulation(shownStep);
@@ -154,7 +193,7 @@ export function ReplayBadge() {
       <div className="replay-frame" aria-hidden="true" />
       <div className="replay-badge" data-testid="replay-badge" role="status">
         <span className="replay-word">Replay</span> step {shown} · live is at {newest}
-        <button type="button" onClick={() => goLive(store)}>Back to live</button>
+        <button type="button" onClick={() => (onLive ? onLive() : goLive(store))}>Back to live</button>
       </div>
     </>
   );

@@ -5,6 +5,7 @@
 // asked: the page's current transport by default, one world's in the Compare view.
 import { useEffect, useRef, useState } from 'react';
 import { ask as askPageEngine } from '../session/connect.js';
+import { refusalText } from '../narration/whyRefusal.js';
 
 function Verdicts({ cause }) {
   return (
@@ -50,7 +51,7 @@ export function WhyFailed({ bank, ask = askPageEngine }) {
         {asking ? 'Asking the engine…' : answered ? 'Ask again' : 'Why did it fail?'}
       </button>
       {answered && reply.error && (
-        <p className="why-error" role="alert" data-testid="why-error">The engine could not answer: {reply.error.message}</p>
+        <p className="why-error" role="alert" data-testid="why-error" data-code={reply.error.code}>{refusalText(reply.error, 'The engine could not answer')}</p>
       )}
       {answered && !reply.error && <Answer answer={reply} />}
     </div>

@@ -74,6 +74,17 @@ describe('"Why did it fail?" in the bank inspector', () => {
     expect(screen.queryByTestId('why-answer')).toBeNull();
   });
 
+  it('says a refusal as too large as a refusal about size, with the engine\'s bound', async () => {
+    // The WebAssembly engine's refusal (wasm/src/session_bindings.cpp) of a 1,000-bank run played to step 250.
+    ask.mockResolvedValue({ error: { code: 'analysis_too_large',
+      message: 'explaining a failure replays the run: 1000 banks over 250 steps is above the bound of 200000 banks × steps' } });
+    showFailedBank();
+    await act(async () => fireEvent.click(screen.getByTestId('why-ask')));
+    expect(screen.getByTestId('why-error').dataset.code).toBe('analysis_too_large');
+    expect(screen.getByTestId('why-error').textContent).toMatch(
+      /^Too large to explain: explaining a failure replays the run: 1000 banks over 250 steps is above the bound of 200000 banks × steps\.$/);
+  });
+
   it('is not offered for a bank that is still standing', () => {
     simulationStore.setState({ selectedBank: '3', state: { timestep: 4, nodes: [{ id: '3', tier: 2, status: 'active', capital_ratio: 0.1 }], edges: [] } });
     render(<BankInspector />);

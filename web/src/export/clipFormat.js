@@ -21,20 +21,23 @@ export function clipSupport({ recorder = globalThis.MediaRecorder, canvasProto =
 
 /** The codec of a type, for people: 'video/webm;codecs=vp9' → 'VP9'; a bare 'video/webm' → 'WebM'. */
 export function codecLabel(type) {
+  if (type === 'image/gif') return 'GIF';
   const codec = /codecs=([^,;]+)/.exec(type ?? '')?.[1];
   return codec ? codec.toUpperCase() : 'WebM';
 }
 
 /**
- * The file name: finsim-<scenario>-seed<seed>-<policy>-steps<first>-<last>.webm (…-step<n>… when one step
- * was on screen throughout; parts not known are left out). Only [A-Za-z0-9_.-] survive, as in the CSV's.
+ * The file name: finsim-<scenario>-seed<seed>-<policy>-steps<first>-<last>.<extension>, 'webm' or 'gif'
+ * (…-step<n>… when one step was on screen throughout; parts not known are left out; …-<policy>-compare-… for a comparison's two
+ * worlds, named by world A's run). Only [A-Za-z0-9_.-] survive, as in the CSV's.
  */
-export function clipFileName({ scenario = 'run', seed, policy, firstStep, lastStep } = {}) {
+export function clipFileName({ scenario = 'run', seed, policy, firstStep, lastStep, compare = false } = {}, extension = 'webm') {
   const parts = ['finsim', scenario];
   if (seed !== undefined && seed !== null && seed !== '') parts.push(`seed${seed}`);
   if (policy) parts.push(policy);
+  if (compare) parts.push('compare');
   if (Number.isFinite(firstStep) && Number.isFinite(lastStep)) {
     parts.push(firstStep === lastStep ? `step${firstStep}` : `steps${firstStep}-${lastStep}`);
   }
-  return `${parts.join('-')}.webm`.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return `${parts.join('-')}.${extension}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }

@@ -37,6 +37,11 @@ describe('clipFileName', () => {
       .toBe('finsim-liquidity_freeze-seed42-heuristic-steps3-25.webm');
   });
 
+  it('marks a comparison\'s clip, named by world A\'s run', () => {
+    expect(clipFileName({ scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic', firstStep: 9, lastStep: 14, compare: true }))
+      .toBe('finsim-liquidity_freeze-seed42-heuristic-compare-steps9-14.webm');
+  });
+
   it('says step, not steps, when one step was on screen throughout', () => {
     expect(clipFileName({ scenario: 'calm', seed: 7, policy: 'all_hold', firstStep: 12, lastStep: 12 }))
       .toBe('finsim-calm-seed7-all_hold-step12.webm');

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { startClipRecording } from './clipRecorder.js';
+import { headlineFacts } from '../components/headlineFacts.js';
 
 /** A fake window: canvases that log what is drawn, a MediaRecorder that yields one chunk per requestData, a manual clock and frame queue. */
 function fakeEnv() {
   const drawn = [];
   const frames = [];
   let now = 0;
-  const context = {
-    save() {}, restore() {}, beginPath() {}, rect() {}, clip() {}, fillRect() {},
-    fillText: (text) => drawn.push({ text }),
+  // A 2D context that logs the text and images drawn (with where), and ignores the other calls.
+  const logged = {
+    measureText: (text) => ({ width: String(text).length * 7 }),
+    fillText: (text, x, y) => drawn.push({ text, x, y }),
     drawImage: (layer, sx, sy, sw, sh, x, y, width, height) => drawn.push({ layer: layer.name, x, y, width, height }),
+    createLinearGradient: () => ({ addColorStop() {} }),
   };
+  const context = new Proxy({}, {
+    get: (target, key) => (key in target ? target[key] : logged[key] ?? (() => {})),
+    set: (target, key, value) => { target[key] = value; return true; },
+  });
   const recorders = [];
   class MediaRecorder {
     constructor(stream, options) { this.stream = stream; this.options = options; this.state = 'inactive'; recorders.push(this); }
@@ -44,15 +51,26 @@ function fakeEnv() {
 const stateAt = (timestep) => ({ scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic', timestep });
 
 describe('startClipRecording', () => {
-  it('draws every visible layer in page order, then the caption, and records the composed canvas as WebM', () => {
+  it('draws every visible layer in page order under the headline band, then the headline, the caption and the legend, and records the composed canvas as WebM', () => {
     const fake = fakeEnv();
+    const state = { ...stateAt(5), asset_price: 0.9, current_policy: 'heuristic+no_hoard' };
+    const headline = headlineFacts({ state, metrics: { defaulted_banks: 2, active_banks: 98 }, policy: 'heuristic' }, { showPolicy: true });
     startClipRecording({ graph: fake.graph, type: 'video/webm;codecs=vp8', env: fake.env, onStop() {},
-      shown: () => ({ state: stateAt(5), replaying: false }) });
-    expect(fake.drawn).toEqual([
-      { layer: 'cy-nodes', x: 0, y: 0, width: 400, height: 300 },
-      { layer: 'overlay', x: 0, y: 0, width: 400, height: 300 },
-      { text: 'FinSim · Liquidity freeze · seed 42 · heuristic · step 5' },
+      shown: () => ({ state, replaying: false, headline }) });
+    const top = 54;  // the headline band: two lines of 20 px and 7 px around them, for a 400 px frame
+    expect(fake.drawn.slice(0, 2)).toEqual([
+      { layer: 'cy-nodes', x: 0, y: top, width: 400, height: 300 },
+      { layer: 'overlay', x: 0, y: top, width: 400, height: 300 },
     ]);
+    const texts = fake.drawn.slice(2).map((d) => d.text);
+    expect(texts.slice(0, texts.indexOf('FinSim · Liquidity freeze · seed 42 · heuristic · step 5'))).toEqual([
+      'STEP ', '5', 'SCENARIO ', 'Liquidity freeze', 'POLICY ', 'Heuristic', 'BANKS NOW FOLLOW ', 'Heuristic, no hoarding',
+      'ASSET PRICE ', headline[4].value, '2 banks have failed', ' · 98 standing',
+    ]);
+    for (const d of fake.drawn.slice(2, 14)) expect(d.y).toBeLessThan(top);  // the headline above the graph
+    const legend = fake.drawn.slice(15);
+    expect(legend.map((d) => d.text)).toEqual(expect.arrayContaining(['capital: strong → thin', 'failed bank', 'creditor lost']));
+    for (const d of legend) expect(d.y).toBeGreaterThan(top + 300);  // the legend under it
     const [recorder] = fake.recorders;
     expect(recorder.options.mimeType).toBe('video/webm;codecs=vp8');
     expect(recorder.stream.fps).toBe(30);
@@ -102,6 +120,6 @@ describe('startClipRecording', () => {
       shown: () => ({ state, replaying: true }) });
     fake.advance(16);
     handle.stop();
-    expect(fake.drawn.at(-1)).toEqual({ text: 'FinSim · Liquidity freeze · seed 42 · heuristic · step 7 (replay)' });
+    expect(fake.drawn.map((d) => d.text)).toContain('FinSim · Liquidity freeze · seed 42 · heuristic · step 7 (replay)');
   });
 });

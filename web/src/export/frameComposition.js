@@ -1,41 +1,173 @@
-// What one frame of a clip holds and where: the graph's canvas layers (Cytoscape's and the animation
-// overlay) drawn in page order onto one canvas, over the page's background, with a caption band below
-// naming the run and the step so a slide says what it shows. Pure geometry and text; clipRecorder.js draws.
+// What one frame of a clip holds and where, from top to bottom: a headline band (the headline's facts of
+// the step on screen, components/headlineFacts.js), the graph's canvas layers (Cytoscape's and the
+// animation overlay) drawn in page order over the page's background, a legend band (the legend's rows,
+// components/legendEntries.js) and a caption band naming the run and the step — so a slide says what it
+// shows and how to read it, and no box is drawn over a bank. A comparison's graphs stand side by side
+// (panes), each with its own headline and caption, under one legend. Pure geometry and text: text widths come from
+// a `measure(text, fontPx)` function (a canvas's measureText in the page); frameOverlays.js and
+// frameComposer.js draw.
 import { humanName } from '../format.js';
+import { LEGEND_ROWS } from '../components/legendEntries.js';
 
 /** The widest frame recorded (px): enough for a slide, and light on a software encoder. */
 export const CLIP_MAX_WIDTH = 1280;
 /** The caption band's height as a share of the frame's width (with a floor, below). */
 const CAPTION_SHARE = 0.03;
 const CAPTION_MIN_PX = 22;
+/** Lines the headline band holds; its font shrinks (to HEADLINE_MIN_SHARE of its size) rather than drop a fact. */
+export const HEADLINE_LINES = 2;
+const HEADLINE_MIN_SHARE = 0.6;
+/** A label ("STEP") is drawn this much smaller than its value, as on the page. */
+export const LABEL_SHARE = 0.8;
+/** Widths of the legend's swatches, in ems of the legend's font (the page's, app.css). */
+const SWATCH_EMS = { gradient: 4.5, glow: 1, failed: 1, sizes: 2.6, arrow: 1 };
+const LINE_HEIGHT = 1.5;
 
 const even = (n) => Math.max(2, 2 * Math.round(n / 2));  // encoders want even dimensions
 
+/** A rough measure for tests and for sizes before a canvas exists: 0.55 em a character. */
+export const roughMeasure = (text, fontPx) => text.length * fontPx * 0.55;
+
 /**
- * The frame's size for a graph of `width` × `height` CSS px: the graph scaled by `scale` — the
- * device's pixel ratio, but never wider than `maxWidth` — with the caption band under it. All in frame
- * pixels, even. Returns {width, height, scale, graphHeight, caption: {top, height, fontSize, padding}}.
+ * Places items of the given widths left to right in lines no wider than `width`, `gap` apart, starting
+ * a new line when the next one does not fit (an item wider than a line gets a line of its own). Returns
+ * one entry per item: {line, x}.
  */
-export function frameSize({ width, height }, { pixelRatio = 1, maxWidth = CLIP_MAX_WIDTH } = {}) {
-  if (!(width > 0 && height > 0)) throw new RangeError(`the graph has no area (${width} × ${height})`);
-  const scale = Math.min(Math.max(1, pixelRatio), maxWidth / width);
-  const frameWidth = even(width * scale);
-  const graphHeight = even(height * scale);
-  const band = even(Math.max(CAPTION_MIN_PX, frameWidth * CAPTION_SHARE));
+export function flowLines(widths, width, gap) {
+  const placed = [];
+  let line = 0;
+  let x = 0;
+  for (const w of widths) {
+    if (x > 0 && x + w > width) { line += 1; x = 0; }
+    placed.push({ line, x });
+    x += w + gap;
+  }
+  return placed;
+}
+const lineCount = (placed) => (placed.length ? placed[placed.length - 1].line + 1 : 0);
+
+/**
+ * A headline fact as the spans drawn for it: its label (drawn smaller, upper case, muted), its value, a
+ * replay tag, a detail. `style` is 'label', 'value', 'good', 'bad' or 'tag' (frameOverlays.js colours them).
+ */
+export function factSpans(fact) {
+  const spans = [];
+  if (fact.label) spans.push({ text: `${fact.label.toUpperCase()} `, style: 'label' });
+  spans.push({ text: fact.value, style: fact.tone ?? 'value' });
+  if (fact.replay) spans.push({ text: ' REPLAY', style: 'tag' });
+  if (fact.detail) spans.push({ text: ` · ${fact.detail}`, style: 'label' });
+  return spans;
+}
+
+/** The legend as items to flow: a swatch row is one item; a row of marks is one item per mark. */
+export function legendItems(rows = LEGEND_ROWS) {
+  return rows.flatMap((row) => (row.marks
+    ? row.marks.map((m) => ({ symbol: m.symbol, colour: m.colour, text: m.text }))
+    : [{ swatch: row.swatch, text: row.text }]));
+}
+
+const spanWidth = (span, fontPx, measure) => measure(span.text, span.style === 'label' || span.style === 'tag' ? fontPx * LABEL_SHARE : fontPx);
+/** The width of a headline fact at `fontPx`. */
+export const factWidth = (fact, fontPx, measure) => factSpans(fact).reduce((w, s) => w + spanWidth(s, fontPx, measure), 0);
+/** The width of a legend item at `fontPx`: swatch or symbol, a space, the words. */
+export function legendItemWidth(item, fontPx, measure) {
+  const mark = item.swatch ? SWATCH_EMS[item.swatch] * fontPx : measure(item.symbol, fontPx);
+  return mark + 0.4 * fontPx + measure(item.text, fontPx);
+}
+
+/**
+ * The frame for graphs side by side (a comparison's two worlds; usually one graph), each `width` ×
+ * `height` CSS px: all scaled by one `scale` — the device's pixel ratio, but never wider together than
+ * `maxWidth` — left to right, each pane with its own headline band above its graph and its own caption
+ * band at the bottom, one legend band across the frame between the graphs and the captions. All in frame
+ * pixels, dimensions even; the bands' type is sized for the narrowest pane. The legend's items are placed
+ * once (they do not change); the headline's, which change with the step, by headlineLayout each frame.
+ * Returns {width, height, scale, panes: [{x, width}], graphTop, graphHeight (the tallest graph's),
+ * headline, legend: {…, items: [{item, x, y}]}, caption}, each band {top, height, fontSize, padding}.
+ */
+export function panesFrameSize(boxes, { pixelRatio = 1, maxWidth = CLIP_MAX_WIDTH, measure = roughMeasure, legend = legendItems() } = {}) {
+  if (!boxes.length) throw new RangeError('there is no graph to record');
+  for (const { width, height } of boxes) {
+    if (!(width > 0 && height > 0)) throw new RangeError(`the graph has no area (${width} × ${height})`);
+  }
+  const scale = Math.min(Math.max(1, pixelRatio), maxWidth / boxes.reduce((sum, b) => sum + b.width, 0));
+  const panes = [];
+  let x = 0;
+  for (const box of boxes) {
+    panes.push({ x, width: even(box.width * scale) });
+    x += panes[panes.length - 1].width;
+  }
+  const frameWidth = x;
+  const graphHeight = even(Math.max(...boxes.map((b) => b.height)) * scale);
+  const paneWidth = Math.min(...panes.map((p) => p.width));
+  const band = even(Math.max(CAPTION_MIN_PX, paneWidth * CAPTION_SHARE));
+  const captionFont = Math.round(band * 0.6);
+
+  const headlineFont = captionFont;
+  const headlinePadding = Math.round(headlineFont * 0.5);
+  const headlineHeight = even(HEADLINE_LINES * Math.round(headlineFont * LINE_HEIGHT) + 2 * headlinePadding);
+
+  const legendFont = Math.max(10, Math.round(captionFont * 0.8));
+  const legendPadding = Math.round(legendFont * 0.6);
+  const legendLine = Math.round(legendFont * LINE_HEIGHT);
+  const placed = flowLines(legend.map((item) => legendItemWidth(item, legendFont, measure)), frameWidth - 2 * legendPadding, legendFont * 1.4);
+  const legendHeight = legend.length ? even(lineCount(placed) * legendLine + 2 * legendPadding) : 0;
+
+  const graphTop = headlineHeight;
+  const legendTop = graphTop + graphHeight;
+  const captionTop = legendTop + legendHeight;
   return {
-    width: frameWidth, height: graphHeight + band, scale, graphHeight,
-    caption: { top: graphHeight, height: band, fontSize: Math.round(band * 0.6), padding: Math.round(band * 0.4) },
+    width: frameWidth, height: captionTop + band, scale, panes, graphTop, graphHeight,
+    headline: { top: 0, height: headlineHeight, fontSize: headlineFont, padding: headlinePadding },
+    legend: {
+      top: legendTop, height: legendHeight, fontSize: legendFont, padding: legendPadding, lineHeight: legendLine,
+      items: legend.map((item, i) => ({
+        item, x: legendPadding + placed[i].x, y: legendTop + legendPadding + (placed[i].line + 0.5) * legendLine,
+      })),
+    },
+    caption: { top: captionTop, height: band, fontSize: captionFont, padding: Math.round(band * 0.4) },
+  };
+}
+
+/** The frame for one graph: panesFrameSize with a single pane. */
+export const frameSize = (box, options) => panesFrameSize([box], options);
+
+/**
+ * Where this frame's headline facts go in the headline band of `frame` (panesFrameSize's), above `pane`
+ * (one of frame.panes, the first by default): {fontSize, facts: [{fact, x, y}]} with y the middle of the
+ * fact's line. The facts flow over HEADLINE_LINES lines; if they do not fit, the font shrinks step by
+ * step (to HEADLINE_MIN_SHARE of its size, then the last line runs long and the drawing squeezes it) — a
+ * fact is never left out.
+ */
+export function headlineLayout(facts, frame, measure = roughMeasure, pane = frame.panes[0]) {
+  const band = frame.headline;
+  const width = pane.width - 2 * band.padding;
+  let fontSize = band.fontSize;
+  let placed;
+  for (;;) {
+    placed = flowLines(facts.map((f) => factWidth(f, fontSize, measure)), width, fontSize * 1.2);
+    if (lineCount(placed) <= HEADLINE_LINES || fontSize <= band.fontSize * HEADLINE_MIN_SHARE) break;
+    fontSize = Math.max(band.fontSize * HEADLINE_MIN_SHARE, Math.floor(fontSize * 0.9));
+  }
+  const line = (band.height - 2 * band.padding) / HEADLINE_LINES;
+  return {
+    fontSize,
+    facts: facts.map((fact, i) => ({
+      fact, x: pane.x + band.padding + placed[i].x,
+      y: band.top + band.padding + (Math.min(placed[i].line, HEADLINE_LINES - 1) + 0.5) * line,
+    })),
   };
 }
 
 /**
  * Where a layer lands in the frame: its CSS box (`layer`, from getBoundingClientRect) relative to the
- * graph's (`graph`), times `scale`. Null for a layer with no area (hidden), which is not drawn.
+ * graph's (`graph`), times `scale`, from `origin` (frame px: its pane's left edge, the top of the graph
+ * area). Null for a layer with no area (hidden), which is not drawn.
  */
-export function layerPlacement(graph, layer, scale) {
+export function layerPlacement(graph, layer, scale, origin = { x: 0, y: 0 }) {
   if (!(layer.width > 0 && layer.height > 0)) return null;
   return {
-    x: (layer.left - graph.left) * scale, y: (layer.top - graph.top) * scale,
+    x: origin.x + (layer.left - graph.left) * scale, y: origin.y + (layer.top - graph.top) * scale,
     width: layer.width * scale, height: layer.height * scale,
   };
 }

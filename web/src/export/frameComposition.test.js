@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { CLIP_MAX_WIDTH, backgroundColour, captionText, frameSize, layerPlacement } from './frameComposition.js';
+import {
+  CLIP_MAX_WIDTH, HEADLINE_LINES, backgroundColour, captionText, factSpans, flowLines, frameSize, headlineLayout, layerPlacement,
+  legendItems, panesFrameSize, roughMeasure,
+} from './frameComposition.js';
+import { LEGEND_ROWS } from '../components/legendEntries.js';
+import { headlineFacts } from '../components/headlineFacts.js';
 
 describe('frameSize', () => {
-  it('keeps a graph at its CSS size on a 1× screen, with the caption band under it', () => {
+  it('stacks the headline band, the graph at its CSS size (1× screen), the legend band and the caption band', () => {
     const size = frameSize({ width: 900, height: 600 });
-    expect(size).toMatchObject({ width: 900, graphHeight: 600, scale: 1 });
-    expect(size.caption).toEqual({ top: 600, height: 28, fontSize: 17, padding: 11 });
-    expect(size.height).toBe(628);
+    expect(size).toMatchObject({ width: 900, graphHeight: 600, scale: 1, panes: [{ x: 0, width: 900 }] });
+    expect(size.headline).toEqual({ top: 0, height: 70, fontSize: 17, padding: 9 });  // two lines of 26 px
+    expect(size.graphTop).toBe(70);
+    expect(size.legend).toMatchObject({ top: 670, fontSize: 14 });
+    expect(size.legend.height).toBeGreaterThan(0);
+    expect(size.caption).toEqual({ top: size.legend.top + size.legend.height, height: 28, fontSize: 17, padding: 11 });
+    expect(size.height).toBe(size.caption.top + 28);
+  });
+
+  it('flows the legend over as few lines as the width allows, every item inside its band', () => {
+    const wide = frameSize({ width: 1200, height: 600 });
+    const narrow = frameSize({ width: 400, height: 300 });
+    const lines = (size) => new Set(size.legend.items.map((i) => i.y)).size;
+    expect(lines(narrow)).toBeGreaterThan(lines(wide));
+    expect(wide.legend.height).toBeGreaterThanOrEqual(lines(wide) * wide.legend.lineHeight + 2 * wide.legend.padding);  // even
+    for (const size of [wide, narrow]) {
+      expect(size.legend.items).toHaveLength(legendItems().length);
+      for (const { x, y } of size.legend.items) {
+        expect(x).toBeGreaterThanOrEqual(size.legend.padding);
+        expect(x).toBeLessThan(size.width);
+        expect(y).toBeGreaterThan(size.legend.top);
+        expect(y).toBeLessThan(size.legend.top + size.legend.height);
+      }
+    }
   });
 
   it('records at the device pixel ratio, but never wider than the cap', () => {
@@ -17,15 +43,17 @@ describe('frameSize', () => {
     expect(wide.graphHeight).toBe(896);
   });
 
-  it('scales a graph wider than the cap down', () => {
+  it('scales a graph wider than the cap down, or to a smaller cap (a GIF\'s 800 px)', () => {
     expect(frameSize({ width: 2560, height: 1000 })).toMatchObject({ width: 1280, graphHeight: 500, scale: 0.5 });
+    expect(frameSize({ width: 1048, height: 544 }, { maxWidth: 800 })).toMatchObject({ width: 800, graphHeight: 416 });
   });
 
-  it('gives even dimensions (encoders need them) and a readable caption on a small graph', () => {
+  it('gives even dimensions (encoders need them) and readable bands on a small graph', () => {
     const size = frameSize({ width: 333, height: 201 });
     expect(size.width % 2).toBe(0);
     expect(size.height % 2).toBe(0);
     expect(size.caption.height).toBe(22);
+    expect(size.legend.fontSize).toBeGreaterThanOrEqual(10);
   });
 
   it('refuses a graph with no area', () => {
@@ -33,17 +61,45 @@ describe('frameSize', () => {
   });
 });
 
+describe('panesFrameSize (a comparison\'s two graphs side by side)', () => {
+  it('places the graphs left to right at one scale, the bands\' type sized for one pane, one legend across', () => {
+    const size = panesFrameSize([{ width: 600, height: 400 }, { width: 600, height: 400 }]);
+    expect(size).toMatchObject({ width: 1200, graphHeight: 400, scale: 1 });
+    expect(size.panes).toEqual([{ x: 0, width: 600 }, { x: 600, width: 600 }]);
+    expect(size.caption.height).toBe(22);  // sized for one pane (600 px), not the whole frame
+    expect(Math.max(...size.legend.items.map((i) => i.x))).toBeGreaterThan(600);  // the legend spans both
+  });
+
+  it('keeps both together within the cap, at the device pixel ratio when they fit', () => {
+    const wide = panesFrameSize([{ width: 700, height: 500 }, { width: 700, height: 520 }], { pixelRatio: 2 });
+    expect(wide.width).toBeLessThanOrEqual(CLIP_MAX_WIDTH);
+    expect(wide.scale).toBeCloseTo(1280 / 1400);
+    expect(wide.panes[1].x).toBe(wide.panes[0].width);
+    expect(wide.graphHeight).toBe(476);  // the taller graph's, scaled and even
+  });
+
+  it('is frameSize for one graph, and refuses an empty or flat one', () => {
+    expect(panesFrameSize([{ width: 900, height: 600 }])).toEqual(frameSize({ width: 900, height: 600 }));
+    expect(() => panesFrameSize([{ width: 500, height: 400 }, { width: 500, height: 0 }])).toThrow(RangeError);
+    expect(() => panesFrameSize([])).toThrow(RangeError);
+  });
+});
+
 describe('layerPlacement', () => {
   const graph = { left: 100, top: 50, width: 800, height: 600 };
 
-  it('places a layer covering the graph over the whole frame', () => {
+  it('places a layer covering the graph over the whole graph area, under the headline band', () => {
     expect(layerPlacement(graph, { left: 100, top: 50, width: 800, height: 600 }, 1.5))
       .toEqual({ x: 0, y: 0, width: 1200, height: 900 });
+    expect(layerPlacement(graph, { left: 100, top: 50, width: 800, height: 600 }, 1, { x: 0, y: 68 }))
+      .toEqual({ x: 0, y: 68, width: 800, height: 600 });
   });
 
-  it('keeps an offset layer where it is, scaled', () => {
+  it('keeps an offset layer where it is, scaled, from its pane\'s origin', () => {
     expect(layerPlacement(graph, { left: 110, top: 70, width: 200, height: 100 }, 2))
       .toEqual({ x: 20, y: 40, width: 400, height: 200 });
+    expect(layerPlacement(graph, { left: 110, top: 70, width: 200, height: 100 }, 1, { x: 600, y: 68 }))
+      .toEqual({ x: 610, y: 88, width: 200, height: 100 });
   });
 
   it('skips a hidden layer', () => {
@@ -79,5 +135,72 @@ describe('backgroundColour', () => {
 
   it('falls back to the page colour when everything is transparent', () => {
     expect(backgroundColour(['rgba(0, 0, 0, 0)'])).toBe('#070b14');
+  });
+});
+
+describe('flowLines', () => {
+  it('fills a line, then starts the next', () => {
+    expect(flowLines([40, 40, 40], 100, 10)).toEqual([{ line: 0, x: 0 }, { line: 0, x: 50 }, { line: 1, x: 0 }]);
+  });
+
+  it('gives an item wider than a line a line of its own', () => {
+    expect(flowLines([150, 20], 100, 10)).toEqual([{ line: 0, x: 0 }, { line: 1, x: 0 }]);
+  });
+});
+
+describe('the legend in a frame', () => {
+  it('says what the page legend says: every row, every mark, in its words and colours', () => {
+    const items = legendItems();
+    const words = items.map((i) => i.text);
+    expect(words).toEqual(expect.arrayContaining(['capital: strong → thin', 'glow: stress', 'failed bank', 'core · tier 2 · tier 3',
+      'loan, lender → borrower; thicker = larger', 'lend', 'hoard', 'fire sale', 'default', 'loan recalled', 'its borrower',
+      'creditor lost', 'price reached']));
+    expect(items).toHaveLength(LEGEND_ROWS.filter((r) => !r.marks).length + LEGEND_ROWS.flatMap((r) => r.marks ?? []).length);
+    expect(items.find((i) => i.text === 'creditor lost')).toMatchObject({ symbol: '◌', colour: '#f472b6' });
+  });
+});
+
+describe('the headline in a frame', () => {
+  const facts = headlineFacts({
+    state: { timestep: 31, scenario: 'liquidity_freeze', asset_price: 0.8123, current_policy: 'heuristic+no_hoard' },
+    metrics: { defaulted_banks: 3, active_banks: 97 }, policy: 'heuristic', replaying: true,
+  }, { showPolicy: true });
+
+  it('writes each fact as the page does: label, value, replay tag, detail', () => {
+    expect(facts.map(factSpans).map((spans) => spans.map((s) => s.text).join(''))).toEqual([
+      'STEP 31 REPLAY', 'SCENARIO Liquidity freeze', 'POLICY Heuristic', 'BANKS NOW FOLLOW Heuristic, no hoarding',
+      `ASSET PRICE ${facts[4].value}`, '3 banks have failed · 97 standing',
+    ]);
+    expect(factSpans(facts[5])[0].style).toBe('bad');
+  });
+
+  it('places every fact in the headline band, on at most its lines, left to right', () => {
+    const frame = frameSize({ width: 1048, height: 544 });
+    const layout = headlineLayout(facts, frame);
+    expect(layout.fontSize).toBe(frame.headline.fontSize);
+    expect(layout.facts.map((f) => f.fact.key)).toEqual(facts.map((f) => f.key));
+    const lines = new Set(layout.facts.map((f) => f.y));
+    expect(lines.size).toBeLessThanOrEqual(HEADLINE_LINES);
+    for (const { x, y } of layout.facts) {
+      expect(y).toBeGreaterThan(frame.headline.top);
+      expect(y).toBeLessThan(frame.graphTop);
+      expect(x).toBeLessThan(frame.width);
+    }
+  });
+
+  it('places a pane\'s facts above that pane', () => {
+    const frame = panesFrameSize([{ width: 600, height: 400 }, { width: 600, height: 400 }]);
+    const layout = headlineLayout(facts, frame, roughMeasure, frame.panes[1]);
+    for (const { x } of layout.facts) {
+      expect(x).toBeGreaterThanOrEqual(600);
+      expect(x).toBeLessThan(1200);
+    }
+  });
+
+  it('shrinks its font on a narrow frame rather than leave a fact out', () => {
+    const frame = frameSize({ width: 360, height: 300 });
+    const layout = headlineLayout(facts, frame, roughMeasure);
+    expect(layout.fontSize).toBeLessThan(frame.headline.fontSize);
+    expect(layout.facts).toHaveLength(facts.length);
   });
 });

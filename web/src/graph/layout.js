@@ -5,6 +5,13 @@
 // gap apart, still in that order: at 1,000 banks the network is a disk a third as wide as one ring per
 // tier would make it, so each bank is drawn three to four times larger when the whole network is fitted.
 
+/** Centre-to-centre distance between neighbouring banks of a tier (model units, at spacing 1): along a
+ *  ring, and between the sub-rings of a large tier. visualEncoding.js sizes large networks' banks by it. */
+export const TIER_GAP = { 1: 70, 2: 38, 3: 26 };
+
+/** The gap of `tier` (a tier beyond 3, should one come, is spaced like tier 3). */
+export const tierGap = (tier) => TIER_GAP[tier] ?? TIER_GAP[3];
+
 export function networkSignature(nodes) {
   let s = `${nodes.length}:`;
   for (const n of nodes) s += n.tier;
@@ -38,7 +45,7 @@ export function concentricLayout(nodes, edges, { spacing = 1 } = {}) {
       const kb = anchor.get(b)?.core ?? core.length;
       return ka - kb || Number(a) - Number(b);
     });
-    const gap = (tier === 1 ? 70 : tier === 2 ? 38 : 26) * spacing;
+    const gap = tierGap(tier) * spacing;
     const inner = radius + (previousSize ? 110 * spacing : 0);
     const { rings, first } = tier === 1 ? { rings: 1, first: Math.max(inner, ringRadius(ids.length, gap, 1)) } : subRings(ids.length, gap, inner);
     const start = ids.length === 1 && radius === 0 ? 0 : first;

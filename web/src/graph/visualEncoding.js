@@ -1,5 +1,6 @@
 // Visual encoding (brief §7): what a node and an edge look like, from the fields the engine sent.
 // These are display scales only (which colour, how thick), not calculations about the system.
+import { tierGap } from './layout.js';
 
 /** Capital ratio → colour: red at or below 0, amber around the usual 6 % requirement, green from 12 %. */
 const CAPITAL_STOPS = [
@@ -34,10 +35,24 @@ export function capitalColourQuantised(ratio) {
   return capitalColour(Math.round(Math.max(-0.01, Math.min(0.14, r)) * 160) / 160);
 }
 
-/** Node diameter by tier at the brief's 100 banks; scaled down for larger networks. */
+/** Above this many banks a tier's banks sit one gap apart on sub-rings (graph/layout.js). */
+export const LARGE_NETWORK = 300;
+/**
+ * The share of its tier's gap that a bank's disc fills in a large network: the dots as large as the
+ * layout leaves room for, with a dark margin between neighbours so that a crowd stays a crowd of dots.
+ * At 1,000 banks fitted into a 1280 × 800 page (zoom ≈ 0.22) a tier-3 bank is then ≈ 4.8 px across.
+ */
+export const LARGE_NETWORK_FILL = 0.85;
+
+/**
+ * Node diameter (model units) by tier: the brief's sizes at up to LARGE_NETWORK banks; above, each tier
+ * fills LARGE_NETWORK_FILL of its layout gap — never less than the small network's size — because the
+ * whole network is drawn at a fifth of the zoom and smaller dots could be neither seen nor clicked.
+ */
 export function nodeSize(tier, bankCount) {
   const base = tier === 1 ? 44 : tier === 2 ? 26 : 16;
-  return bankCount > 300 ? Math.max(6, Math.round(base * 0.45)) : base;
+  if (bankCount <= LARGE_NETWORK) return base;
+  return Math.max(base, Math.floor(LARGE_NETWORK_FILL * tierGap(tier)));
 }
 
 /** Stress in [0, 1] → glow level 0..5 (0 = none). */

@@ -4,6 +4,8 @@
 // composes names, always in the engine's canonical order (+no_hoard, +no_fire_sale, +no_lend), so the
 // name it sends is the name the status reports back.
 
+import { humanName } from '../format.js';
+
 /** The modifiers in canonical order, with the words the page shows for them. */
 export const POLICY_MODIFIERS = Object.freeze([
   Object.freeze({ name: 'no_hoard', label: 'No hoarding', hint: 'Banks never choose to hoard; they hold instead.' }),
@@ -26,6 +28,14 @@ export function parsePolicyName(text) {
   if (!BASE.test(base)) return null;
   if (modifiers.some((m) => !ORDER.includes(m)) || new Set(modifiers).size !== modifiers.length) return null;
   return { base, modifiers: ORDER.filter((m) => modifiers.includes(m)) };
+}
+
+/** A policy name in words: "heuristic+no_hoard" → "Heuristic, no hoarding". */
+export function policyWords(name) {
+  const parsed = parsePolicyName(name);
+  if (!parsed) return humanName(name);
+  const labels = parsed.modifiers.map((m) => POLICY_MODIFIERS.find((x) => x.name === m).label.toLowerCase());
+  return [humanName(parsed.base), ...labels].join(', ');
 }
 
 /** The canonical name: formatPolicyName('heuristic', ['no_lend', 'no_hoard']) → 'heuristic+no_hoard+no_lend'. */

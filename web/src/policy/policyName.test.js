@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_MODIFIERS, formatPolicyName, parsePolicyName, withModifier } from './policyName.js';
+import { POLICY_MODIFIERS, formatPolicyName, parsePolicyName, policyWords, withModifier } from './policyName.js';
 
 describe('policy names with modifiers', () => {
   it('reads a plain policy, including the learned ones with a hyphen', () => {
@@ -32,5 +32,11 @@ describe('policy names with modifiers', () => {
     expect(withModifier('heuristic+no_hoard+no_lend', 'no_hoard', false)).toBe('heuristic+no_lend');
     expect(withModifier('heuristic+no_hoard', 'no_hoard', true)).toBe('heuristic+no_hoard');
     expect(withModifier('heuristic+bogus', 'no_hoard', true)).toBe(null);
+  });
+
+  it('says a name in words, its modifiers in canonical order; a name it cannot read as it is', () => {
+    expect(policyWords('heuristic+no_hoard+no_lend')).toBe('Heuristic, no hoarding, no lending');
+    expect(policyWords('all_lend+no_hoard')).toBe('All lend, no hoarding');
+    expect(policyWords('heuristic+bogus')).toBe('Heuristic+bogus');
   });
 });

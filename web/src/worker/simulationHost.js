@@ -13,7 +13,10 @@
 //
 // Questions about the run ({ask:"why", id, bank}: Session::why, docs/why.md) are answered with one
 // ANSWER {id, reply} text, reply being the engine's JSON or its {"error":{code,message}}. A question
-// changes nothing: no STATUS, no stream message, the step loop keeps its cadence (ask()).
+// changes nothing: no STATUS, no stream message, the step loop keeps its cadence (ask()). The engine's
+// `why` is held to the server's bounds on an explanation (wasm/src/session_bindings.cpp: the run at most
+// 200,000 banks × steps, its replays at most 2,000,000 in all; beyond, analysis_too_large), so that one
+// question on a 1,000-bank run holds this thread, and the run's next step, for at most about a second.
 
 import { commandBody, ownText } from '../transport/transport.js';
 

@@ -1,0 +1,97 @@
+// Why the banks failed, in the narration panel: for the step where the failures began and for the latest
+// step with failures up to the one on screen (stepFailures.js), each failure nothing forced is explained
+// by the engine's own sentences (Session::why, docs/why.md), trigger first — a bank whose failure the
+// engine names among another's causes is told before it — and banks the engine gave the same causes and
+// verdicts are told together. Forced failures are told as forced. At most QUESTIONS_PER_STEP questions a
+// step, asked one at a time and kept per (run, bank, horizon) by whyAsker.js; each answer says the step
+// it was judged at.
+import { useEffect, useSyncExternalStore } from 'react';
+import { useSimulation } from '../store/simulationStore.js';
+import { newestStep, shownStep } from '../history/replayView.js';
+import { ask } from '../session/connect.js';
+import { bankName, nameList } from './narrate.js';
+import { causalOrder, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
+import { createWhyAsker } from './whyAsker.js';
+import { refusalText } from './whyRefusal.js';
+
+const pageAsker = createWhyAsker({ ask });
+/** The engine's first sentences shown at once (the failure, then its first causes); the rest on demand. */
+const LEAD_SENTENCES = 3;
+
+function Explained({ group, answer, asking }) {
+  const [bank, ...alike] = group;
+  if (!answer) {
+    return <li className="muted" data-testid="why-pending" data-bank={bank}>{asking ? 'Asking' : 'Waiting to ask'} the engine why {bankName(bank)} failed…</li>;
+  }
+  if (answer.error) {
+    return <li className="why-error" data-testid="why-refused" data-bank={bank} data-code={answer.error.code}>{refusalText(answer.error, `The engine could not say why ${bankName(bank)} failed`)}</li>;
+  }
+  return (
+    <li data-testid="why-explained" data-bank={bank} data-banks={group.join(' ')} data-horizon={answer.horizon}>
+      <span data-testid="why-explained-text">{answer.sentences.slice(0, LEAD_SENTENCES).join(' ')}</span>
+      {answer.sentences.length > LEAD_SENTENCES && (
+        <details className="why-more">
+          <summary>{answer.sentences.length - LEAD_SENTENCES} more from the engine</summary>
+          <span data-testid="why-explained-more">{answer.sentences.slice(LEAD_SENTENCES).join(' ')}</span>
+        </details>
+      )}
+      {alike.length > 0 && <span className="why-alike"> The engine found the same causes and verdicts for {nameList(alike)}.</span>}
+      <span className="why-horizon"> (Judged at step {answer.horizon}, the step the run had reached when asked.)</span>
+    </li>
+  );
+}
+
+function StepFailures({ failures, began, answers, asker }) {
+  const ordered = causalOrder(failures.asked, answers);
+  const { forced, unasked, step } = failures;
+  return (
+    <div className="why-step" data-testid="why-step" data-step={step}>
+      <h3>{began ? `How the failures began, at step ${step}` : `Why banks failed at step ${step}`}</h3>
+      <ol>
+        {forced.length > 0 && (
+          <li data-testid="why-forced" data-banks={forced.join(' ')}>
+            {nameList(forced)} {forced.length === 1 ? 'was' : 'were'} forced into default by an intervention or the
+            scenario's shock: a forced failure is not explained, it was imposed.
+          </li>
+        )}
+        {sameVerdicts(ordered, answers).map((group) => (
+          <Explained key={group[0]} group={group} answer={answers.get(group[0])} asking={asker.asking(group[0])} />
+        ))}
+      </ol>
+      {unasked.length > 0 && (
+        <p className="muted" data-testid="why-unasked">
+          {nameList(unasked)} also failed at this step; the narration asks the engine about {QUESTIONS_PER_STEP} failures
+          a step (select a bank and ask “Why did it fail?” for the others).
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** `asker`: the page's (whyAsker.js over the current transport) unless a test gives another. */
+export function WhyTheyFailed({ asker = pageAsker }) {
+  const milestones = useSimulation((s) => s.milestones);
+  const runId = useSimulation((s) => s.runId);
+  const shown = useSimulation((s) => shownStep(s) ?? -1);
+  const newest = useSimulation((s) => newestStep(s) ?? -1);
+  const paused = useSimulation((s) => s.status?.running === false);
+  useSyncExternalStore(asker.subscribe, asker.version);
+  const told = toldSteps(milestones, shown).map((t) => failuresOfStep(milestones, t));
+  // Paused, the answers are judged at the newest step, as the inspector's; playing, any answer will do.
+  const horizon = paused ? newest : null;
+  // The step on screen first, then where the failures began.
+  const questions = [...told].reverse().flatMap((f) => f.asked.map((bank) => ({ bank, horizon })));
+  const wish = JSON.stringify(questions);
+  useEffect(() => { asker.want(runId, newest, questions); }, [asker, runId, newest, wish]);  // eslint-disable-line react-hooks/exhaustive-deps -- `wish` is `questions`
+  if (!told.length) return null;
+  const firstUnforced = told.find((f) => f.asked.length > 0)?.step;
+  const answerOf = (bank) => asker.answerFor(bank, horizon) ?? asker.answerFor(bank);
+  return (
+    <div className="why-they-failed" data-testid="why-they-failed">
+      {told.map((failures) => (
+        <StepFailures key={failures.step} failures={failures} began={failures.step === firstUnforced} asker={asker}
+          answers={new Map(failures.asked.map((bank) => [bank, answerOf(bank)]))} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { WhyTheyFailed } from './WhyTheyFailed.jsx';
+import { createWhyAsker } from './whyAsker.js';
+import { simulationStore } from '../store/simulationStore.js';
+import { coreDefaultStep10, coreDefaultStep15, liquidityFreezeStep18 } from './testing/engineAnswers.js';
+
+const def = (from, timestamp, cause) => ({ event_type: 'DEFAULT', from, timestamp, cause, event_id: `evt-${timestamp}-${from}` });
+
+// The engine's real answers, through a transport that answers at once; `asked` records the questions.
+function answering(answers) {
+  const asked = [];
+  const asker = createWhyAsker({
+    ask: async ({ bank }) => { asked.push(bank); return answers(bank); },
+    mark: () => {},
+  });
+  return { asker, asked };
+}
+
+function runAt(timestep, milestones, { running = true, runId = 1 } = {}) {
+  simulationStore.setState({ milestones, runId, status: { running }, state: { timestep, nodes: [], edges: [] } });
+}
+
+/** The engine's sentences told for each explained bank, shown and behind "more", joined. */
+const told = () => screen.getAllByTestId('why-explained').map((li) => [li.querySelector('[data-testid=why-explained-text]'),
+  li.querySelector('[data-testid=why-explained-more]')].filter(Boolean).map((e) => e.textContent).join(' '));
+const explained = () => screen.queryAllByTestId('why-explained').map((li) => li.dataset.banks);
+
+afterEach(() => {
+  cleanup();
+  simulationStore.getState().resetModel();
+});
+
+describe('why the banks failed, in the narration', () => {
+  it('explains a later failure with the engine\'s sentences, the failure the engine names as a cause first', async () => {
+    // liquidity_freeze, seed 42: Bank 64 fails at step 12, Banks 5, 21 and 66 at step 18.
+    const { asker, asked } = answering((bank) => liquidityFreezeStep18.get(bank) ?? { error: { code: 'bank_not_failed', message: 'no' } });
+    runAt(18, [def(64, 12, 'illiquid'), def(66, 18, 'insolvent'), def(21, 18, 'insolvent'), def(5, 18, 'insolvent')]);
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(asked).toEqual([5, 21, 66, 64]);  // the step on screen first, then where the failures began
+    const step18 = screen.getAllByTestId('why-step')[1];
+    expect(step18.querySelector('h3').textContent).toBe('Why banks failed at step 18');
+    expect(explained()).toEqual(['5', '21', '66']);
+    const texts = told();
+    expect(texts[1]).toBe(liquidityFreezeStep18.get(21).sentences.join(' '));
+    expect(texts[1]).toMatch(/when Bank 5 failed at step 18/);
+    expect(step18.textContent).toMatch(/Judged at step 18, the step the run had reached when asked/);
+    expect(screen.getAllByTestId('why-step')[0].querySelector('h3').textContent).toBe('How the failures began, at step 12');
+    expect(screen.getByTestId('why-refused').textContent).toBe('The engine could not say why Bank 64 failed: no');
+  });
+
+  it('tells a failure the engine names as another\'s cause before it, whatever the banks\' numbers', async () => {
+    const { asker } = answering((bank) => coreDefaultStep15.get(bank));
+    runAt(15, [def(43, 15, 'illiquid'), def(42, 15, 'illiquid'), def(51, 15, 'illiquid')]);
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(explained()).toEqual(['42', '51', '43']);
+    expect(told()[2]).toBe(coreDefaultStep15.get(43).sentences.join(' '));
+    expect(told()[2]).toMatch(/its loss on Bank 51's failure at step 15/);
+  });
+
+  it('tells forced failures as forced and banks with the same causes and verdicts together', async () => {
+    const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank));
+    runAt(10, [def(2, 10, 'forced'), def(54, 10, 'insolvent'), def(34, 10, 'insolvent')]);
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(asked).toEqual([34, 54]);  // nothing asked about Bank 2
+    expect(screen.getByTestId('why-forced').textContent).toMatch(/^Bank 2 was forced into default by an intervention or the\s+scenario's shock: a forced failure is not explained/);
+    expect(explained()).toEqual(['34 54']);
+    expect(screen.getByTestId('why-explained').textContent).toMatch(/The engine found the same causes and verdicts for Bank 54\./);
+  });
+
+  it('says which failures it did not ask about, and a refusal as too large plainly', async () => {
+    const { asker, asked } = answering(() => ({ error: { code: 'analysis_too_large', message: 'explaining a failure replays the run: 1000 banks over 250 steps is above the bound of 200000 banks × steps' } }));
+    runAt(250, [1, 2, 3, 4, 5].map((b) => def(b, 250, 'illiquid')), { running: false });
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(asked).toEqual([1, 2, 3]);
+    expect(screen.getByTestId('why-unasked').textContent).toMatch(/^Banks 4 and 5 also failed at this step; the narration asks the engine about 3 failures/);
+    expect(screen.getAllByTestId('why-refused')[0].textContent).toMatch(/^Too large to explain: explaining a failure replays the run: 1000 banks over 250 steps is above the bound of 200000 banks × steps\.$/);
+  });
+
+  it('asks nothing before a failure, and again at the newest step once paused', async () => {
+    const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank));
+    runAt(9, []);
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(screen.queryByTestId('why-they-failed')).toBeNull();
+    await act(async () => { runAt(10, [def(34, 10, 'insolvent')]); });
+    await act(async () => { runAt(11, [def(34, 10, 'insolvent')]); });
+    expect(asked).toEqual([34]);
+    await act(async () => { runAt(12, [def(34, 10, 'insolvent')], { running: false }); });
+    expect(asked).toEqual([34, 34]);
+  });
+});

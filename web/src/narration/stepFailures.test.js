@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { causalOrder, failedBanksNamed, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
+import { coreDefaultStep10, coreDefaultStep15, liquidityFreezeStep18 } from './testing/engineAnswers.js';
+
+const def = (from, timestamp, cause) => ({ event_type: 'DEFAULT', from, timestamp, cause, event_id: `evt-${timestamp}-${from}` });
+
+// core_default, seed 42 (finsim run --scenario core_default --seed 42 --steps 200): the failures of
+// steps 10 and 13.
+const coreDefault = [def(2, 10, 'forced'), def(34, 10, 'insolvent'), def(54, 10, 'insolvent'), def(69, 10, 'insolvent'),
+  def(71, 10, 'insolvent'), def(48, 12, 'illiquid'), def(10, 13, 'insolvent'), def(4, 13, 'illiquid'), def(8, 13, 'illiquid'),
+  { event_type: 'PRICE_DROP', timestamp: 11, amount: -0.01 }];
+
+describe('the failures the narration explains', () => {
+  it('asks about a step\'s unforced failures, lowest banks first, at most a few; forced ones are told as forced', () => {
+    expect(QUESTIONS_PER_STEP).toBe(3);
+    expect(failuresOfStep(coreDefault, 10)).toEqual({ step: 10, forced: [2], asked: [34, 54, 69], unasked: [71] });
+    expect(failuresOfStep(coreDefault, 13)).toEqual({ step: 13, forced: [], asked: [4, 8, 10], unasked: [] });
+    expect(failuresOfStep(coreDefault, 11)).toEqual({ step: 11, forced: [], asked: [], unasked: [] });
+  });
+
+  it('tells where the failures began and the latest failures up to the step on screen', () => {
+    expect(toldSteps(coreDefault, 9)).toEqual([]);
+    expect(toldSteps(coreDefault, 10)).toEqual([10]);
+    expect(toldSteps(coreDefault, 12)).toEqual([10, 12]);
+    expect(toldSteps(coreDefault, 200)).toEqual([10, 13]);
+    // Only forced failures so far: nothing began that the engine could explain; the forced step is told.
+    expect(toldSteps([def(2, 10, 'forced')], 20)).toEqual([10]);
+    expect(toldSteps(undefined, 20)).toEqual([]);
+  });
+});
+
+describe('the order and grouping come from the engine\'s answers', () => {
+  it('reads the failed banks an answer names among its causes (debtors, lenders), not its recalls', () => {
+    expect([...failedBanksNamed(liquidityFreezeStep18.get(21))]).toEqual([82, 5]);
+    expect(failedBanksNamed(liquidityFreezeStep18.get(5)).has(21)).toBe(false);
+    expect(failedBanksNamed(undefined).size).toBe(0);
+  });
+
+  it('tells the trigger first: Bank 5, whose failure the engine names among the causes of Banks 21 and 66', () => {
+    expect(causalOrder([66, 21, 5], liquidityFreezeStep18)).toEqual([5, 21, 66]);
+    // Without the answers, nothing says what came first: lowest numbers first.
+    expect(causalOrder([66, 21, 5], new Map())).toEqual([5, 21, 66]);
+  });
+
+  it('tells Bank 51 before Bank 43, whose loss on Bank 51\'s failure the engine weighs (core_default, step 15)', () => {
+    expect(causalOrder([42, 43, 51], coreDefaultStep15)).toEqual([42, 51, 43]);
+  });
+
+  it('puts a named bank first even when its number is higher, and breaks a cycle at the lowest', () => {
+    const names = (...banks) => ({ causes: [{ kind: 'debtor_default', bank: null, banks }] });
+    expect(causalOrder([3, 9], new Map([[3, names(9)]]))).toEqual([9, 3]);
+    expect(causalOrder([3, 9, 12], new Map([[3, names(9)], [9, names(3)], [12, names(3)]]))).toEqual([3, 9, 12]);
+    expect(causalOrder([3, 9], new Map([[3, { causes: [{ kind: 'recall', bank: 9 }] }]]))).toEqual([3, 9]);
+  });
+
+  it('tells together the banks the engine gave the same causes and verdicts', () => {
+    expect(sameVerdicts([34, 54], coreDefaultStep10)).toEqual([[34, 54]]);
+    expect(sameVerdicts([5, 21, 66], liquidityFreezeStep18)).toEqual([[5], [21], [66]]);
+    const refused = { error: { code: 'analysis_too_large', message: 'too large' } };
+    expect(sameVerdicts([1, 2, 34], new Map([[1, refused], [2, refused], [34, coreDefaultStep10.get(34)]]))).toEqual([[1], [2], [34]]);
+  });
+});
