@@ -2,18 +2,16 @@
 // (`lesson=N`, which names its own run and difference), or neither; and the addresses of the
 // Compare view's links (back to one world, to a lesson, to a comparison of the run on screen).
 import { parseUrlState, formatUrlState, SIM_KEYS } from '../url/urlState.js';
-import { compareSearch, parseCompareParam, wholeNumber } from './compareSpec.js';
+import { compareSearch, MAX_STEP, parseCompareParam, wholeNumber } from './compareSpec.js';
 import { parseLessonParam } from './lessons.js';
 
 const VALID_FORMS = 'policy:NAME, param:NAME=VALUE, force_default:BANK@STEP, force_action:BANK:ACTION@STEP, '
   + 'inject_liquidity:BANK:AMOUNT@STEP, price_shock:SHARE@STEP or policy:NAME@STEP';
 
-const MAX_START_STEP = 100000;
-
 // `from=K`: both worlds open run to step K and paused (a branch at K opens so: history/branch.js); null
 // when absent or not a whole number.
 function startStepParam(search) {
-  return wholeNumber(new URLSearchParams(search).get('from'), 0, MAX_START_STEP) ?? null;
+  return wholeNumber(new URLSearchParams(search).get('from'), 0, MAX_STEP) ?? null;
 }
 
 /**

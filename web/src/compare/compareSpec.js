@@ -20,7 +20,8 @@ import { scenarioParameter } from '../session/runParameter.js';
 const PARAMETER = /^[a-z][a-z0-9_]{0,63}$/;
 const ACTIONS = ['HOLD', 'LEND', 'HOARD', 'FIRE_SALE'];
 const INTERVENTIONS = ['force_default', 'force_action', 'inject_liquidity', 'price_shock'];
-const MAX_STEP = 100000;
+/** The latest step an address may name: for an intervention, and for `from=` (compareAddress.js). */
+export const MAX_STEP = 100000;
 
 /** `text` as a whole number from `min` to `max`, or undefined (digits only: no sign, point or exponent). */
 export function wholeNumber(text, min = 0, max = Number.MAX_SAFE_INTEGER) {
