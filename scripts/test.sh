@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
-scripts/setup.sh
+scripts/setup.sh --tests
 scripts/build.sh Release
 (cd build/release && ctest --output-on-failure -j "${FINSIM_JOBS:-$(nproc)}")
 
