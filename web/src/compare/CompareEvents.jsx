@@ -5,7 +5,7 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { narrateStep } from '../narration/narrate.js';
 import { comparisonShownStep, showComparisonStep } from './comparisonReplay.js';
-import { comparisonEvents, failedBank } from './comparisonEvents.js';
+import { comparisonEvents, EVENTS_SHOWN, failedBank } from './comparisonEvents.js';
 
 const ICONS = { PRICE_DROP: '▼', DEFAULT: '✕' };
 
@@ -49,6 +49,11 @@ export function CompareEvents({ worlds }) {
     <section className="panel timeline compare-events" data-testid="compare-events">
       <h2>Failures and price drops <small>both worlds, up to step {upTo ?? '–'}</small></h2>
       {lines.length === 0 && <p className="muted small">No bank has failed and the price has not dropped in either world yet.</p>}
+      {lines.length >= EVENTS_SHOWN && (
+        <p className="muted small" data-testid="compare-events-capped">
+          The latest {EVENTS_SHOWN}: scrub the timeline back to see the earlier ones.
+        </p>
+      )}
       <ul data-testid="compare-event-list">
         {lines.map((l) => <EventLine key={l.key} world={l.world} event={l.event} onFailure={onFailure} />)}
       </ul>

@@ -15,6 +15,13 @@ import { createWhyAsker } from './whyAsker.js';
 import { refusalText } from './whyRefusal.js';
 
 const pageAsker = createWhyAsker({ ask });
+/**
+ * While the run plays, a step's failures are explained once the run is this many steps past it, and an
+ * answer is shown only if judged that late: judged at the failure's own step, "it would have survived to
+ * step t" says little, and it would stay on screen as the run goes on. Paused, at once, at the step reached
+ * (the inspector's horizon).
+ */
+export const SETTLE_STEPS = 3;
 /** The engine's first sentences shown at once (the failure, then its first causes); the rest on demand. */
 const LEAD_SENTENCES = 3;
 
@@ -76,8 +83,9 @@ export function WhyTheyFailed({ asker = pageAsker }) {
   const newest = useSimulation((s) => newestStep(s) ?? -1);
   const paused = useSimulation((s) => s.status?.running === false);
   useSyncExternalStore(asker.subscribe, asker.version);
-  const told = toldSteps(milestones, shown).map((t) => failuresOfStep(milestones, t));
-  // Paused, the answers are judged at the newest step, as the inspector's; playing, any answer will do.
+  const told = toldSteps(milestones, paused ? shown : shown - SETTLE_STEPS).map((t) => failuresOfStep(milestones, t));
+  // Paused, the answers are judged at the newest step, as the inspector's; playing, at the step reached,
+  // at least SETTLE_STEPS past the failure.
   const horizon = paused ? newest : null;
   // The step on screen first, then where the failures began.
   const questions = [...told].reverse().flatMap((f) => f.asked.map((bank) => ({ bank, horizon })));
@@ -85,12 +93,17 @@ export function WhyTheyFailed({ asker = pageAsker }) {
   useEffect(() => { asker.want(runId, newest, questions); }, [asker, runId, newest, wish]);  // eslint-disable-line react-hooks/exhaustive-deps -- `wish` is `questions`
   if (!told.length) return null;
   const firstUnforced = told.find((f) => f.asked.length > 0)?.step;
-  const answerOf = (bank) => asker.answerFor(bank, horizon) ?? asker.answerFor(bank);
+  const answerOf = (bank, step) => {
+    const exact = paused ? asker.answerFor(bank, newest) : null;
+    if (exact) return exact;
+    const latest = asker.answerFor(bank);
+    return latest && (latest.error || latest.horizon >= step + SETTLE_STEPS) ? latest : null;
+  };
   return (
     <div className="why-they-failed" data-testid="why-they-failed">
       {told.map((failures) => (
         <StepFailures key={failures.step} failures={failures} began={failures.step === firstUnforced} asker={asker}
-          answers={new Map(failures.asked.map((bank) => [bank, answerOf(bank)]))} />
+          answers={new Map(failures.asked.map((bank) => [bank, answerOf(bank, failures.step)]))} />
       ))}
     </div>
   );

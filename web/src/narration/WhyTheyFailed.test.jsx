@@ -36,7 +36,8 @@ describe('why the banks failed, in the narration', () => {
   it('explains a later failure with the engine\'s sentences, the failure the engine names as a cause first', async () => {
     // liquidity_freeze, seed 42: Bank 64 fails at step 12, Banks 5, 21 and 66 at step 18.
     const { asker, asked } = answering((bank) => liquidityFreezeStep18.get(bank) ?? { error: { code: 'bank_not_failed', message: 'no' } });
-    runAt(18, [def(64, 12, 'illiquid'), def(66, 18, 'insolvent'), def(21, 18, 'insolvent'), def(5, 18, 'insolvent')]);
+    runAt(18, [def(64, 12, 'illiquid'), def(66, 18, 'insolvent'), def(21, 18, 'insolvent'), def(5, 18, 'insolvent')],
+      { running: false });
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
     expect(asked).toEqual([5, 21, 66, 64]);  // the step on screen first, then where the failures began
     const step18 = screen.getAllByTestId('why-step')[1];
@@ -50,9 +51,22 @@ describe('why the banks failed, in the narration', () => {
     expect(screen.getByTestId('why-refused').textContent).toBe('The engine could not say why Bank 64 failed: no');
   });
 
+  it('while the run plays, explains a step only once the run is SETTLE_STEPS past it, never with an answer judged earlier', async () => {
+    const { asker, asked } = answering((bank) => liquidityFreezeStep18.get(bank) ?? { error: { code: 'bank_not_failed', message: 'no' } });
+    const failures = [def(64, 12, 'illiquid'), def(66, 18, 'insolvent'), def(21, 18, 'insolvent'), def(5, 18, 'insolvent')];
+    runAt(14, failures.slice(0, 1));
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(asked).toEqual([]);  // step 12 is not yet SETTLE_STEPS behind
+    expect(screen.queryByTestId('why-they-failed')).toBeNull();
+    await act(async () => { runAt(18, failures); });
+    expect(asked).toEqual([64]);  // 12 is told now; 18 is too recent
+    expect(screen.getAllByTestId('why-step').map((e) => e.dataset.step)).toEqual(['12']);
+    expect(screen.getByTestId('why-refused')).toBeTruthy();
+  });
+
   it('tells a failure the engine names as another\'s cause before it, whatever the banks\' numbers', async () => {
     const { asker } = answering((bank) => coreDefaultStep15.get(bank));
-    runAt(15, [def(43, 15, 'illiquid'), def(42, 15, 'illiquid'), def(51, 15, 'illiquid')]);
+    runAt(15, [def(43, 15, 'illiquid'), def(42, 15, 'illiquid'), def(51, 15, 'illiquid')], { running: false });
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
     expect(explained()).toEqual(['42', '51', '43']);
     expect(told()[2]).toBe(coreDefaultStep15.get(43).sentences.join(' '));
@@ -61,7 +75,7 @@ describe('why the banks failed, in the narration', () => {
 
   it('tells forced failures as forced and banks with the same causes and verdicts together', async () => {
     const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank));
-    runAt(10, [def(2, 10, 'forced'), def(54, 10, 'insolvent'), def(34, 10, 'insolvent')]);
+    runAt(10, [def(2, 10, 'forced'), def(54, 10, 'insolvent'), def(34, 10, 'insolvent')], { running: false });
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
     expect(asked).toEqual([34, 54]);  // nothing asked about Bank 2
     expect(screen.getByTestId('why-forced').textContent).toMatch(/^Bank 2 was forced into default by an intervention or the\s+scenario's shock: a forced failure is not explained/);
@@ -85,8 +99,10 @@ describe('why the banks failed, in the narration', () => {
     expect(screen.queryByTestId('why-they-failed')).toBeNull();
     await act(async () => { runAt(10, [def(34, 10, 'insolvent')]); });
     await act(async () => { runAt(11, [def(34, 10, 'insolvent')]); });
+    expect(asked).toEqual([]);  // playing: not until the run is SETTLE_STEPS past the failure
+    await act(async () => { runAt(13, [def(34, 10, 'insolvent')]); });
     expect(asked).toEqual([34]);
-    await act(async () => { runAt(12, [def(34, 10, 'insolvent')], { running: false }); });
+    await act(async () => { runAt(14, [def(34, 10, 'insolvent')], { running: false }); });
     expect(asked).toEqual([34, 34]);
   });
 });
