@@ -99,6 +99,22 @@ export function compareTests(harness, { siteUrl, dist }) {
     await waitForWorldStep(page, 1);
     await page.getByTestId('difference').getByText('No bank has failed in either world by step 1.').waitFor();
     await shoot(page, 'compare-phone');
+    // Scrubbed back, each world's tag and replay badge are both in full view on its stage: neither covers the other.
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, 2);
+    await page.getByTestId('scrub-back').click();
+    for (const w of ['a', 'b']) {
+      const pane = page.getByTestId(`world-${w}`);
+      await pane.getByTestId('replay-badge').waitFor();
+      const [stage, tag, badge] = await Promise.all([pane.boundingBox(), page.getByTestId(`world-${w}-label`).boundingBox(),
+        pane.getByTestId('replay-badge').boundingBox()]);
+      const boxes = JSON.stringify({ stage, tag, badge });
+      const apart = tag.x + tag.width <= badge.x || badge.x + badge.width <= tag.x || tag.y + tag.height <= badge.y || badge.y + badge.height <= tag.y;
+      assert(apart, `world ${w.toUpperCase()}: the tag and the replay badge do not overlap: ${boxes}`);
+      const inside = (r) => r.x >= stage.x && r.y >= stage.y && r.x + r.width <= stage.x + stage.width && r.y + r.height <= stage.y + stage.height;
+      assert(inside(tag) && inside(badge), `world ${w.toUpperCase()}: both on the stage: ${boxes}`);
+    }
+    await shoot(page, 'compare-phone-replay');
   });
 
   harness.test('compare: the embed keeps both graphs, the controls and the difference', async (page) => {

@@ -3,6 +3,23 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { SPEEDS } from '../components/RunSettings.jsx';
+import { comparisonReplaying, goLiveComparison } from './comparisonReplay.js';
+
+/**
+ * Play (the button, space) pauses a playing clock; otherwise it plays both worlds, and when they show a
+ * replayed step it first goes back to live in both, as the replay badge's "Back to live" does: what
+ * plays is what is on screen, never two runs advancing under frozen graphs.
+ */
+export function playOrPause(comparison) {
+  const clock = comparison.clock;
+  if (!clock) return;
+  if (clock.state().playing) {
+    clock.pause();
+    return;
+  }
+  if (comparisonReplaying(comparison.worlds)) goLiveComparison(comparison.worlds);
+  clock.play();
+}
 
 export function CompareControls({ comparison, compact = false }) {
   const clock = useStore(comparison.control, (s) => s.clock);
@@ -13,8 +30,7 @@ export function CompareControls({ comparison, compact = false }) {
     const onKey = (e) => {
       if (e.code !== 'Space' || /INPUT|SELECT|TEXTAREA|BUTTON/.test(e.target.tagName) || !comparison.clock) return;
       e.preventDefault();
-      if (comparison.clock.state().playing) comparison.clock.pause();
-      else comparison.clock.play();
+      playOrPause(comparison);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -22,7 +38,7 @@ export function CompareControls({ comparison, compact = false }) {
   return (
     <div className={`playback ${compact ? 'compact' : ''}`} role="group" aria-label="Playback of both worlds">
       <button type="button" className="primary" data-testid="compare-play" disabled={!ready}
-        onClick={() => (playing ? comparison.clock.pause() : comparison.clock.play())}
+        onClick={() => playOrPause(comparison)}
         title={playing ? 'Pause both worlds (space)' : 'Play both worlds in step (space)'}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>

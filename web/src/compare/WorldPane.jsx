@@ -1,7 +1,8 @@
 // One world of a comparison: its graph, headline and notices, all reading the world's lockstep view
 // through the store context, under a tag naming the world by its difference; scrubbed back, the replay's
-// amber frame and badge (components/Scrubber.jsx). World B, which receives the interventions, also shows
-// a control its engine refused.
+// amber frame and badge (components/Scrubber.jsx). The tag and the badge share the stage's foot
+// (.stage-foot, compare.css), so that on a narrow stage one goes above the other instead of over it.
+// World B, which receives the interventions, also shows a control its engine refused.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { SimulationStoreContext } from '../store/simulationStore.js';
@@ -10,7 +11,7 @@ import { Headline } from '../components/Headline.jsx';
 import { Notices } from '../components/Notices.jsx';
 import { ErrorToast } from '../components/ErrorToast.jsx';
 import { markFirstRender } from '../perfMarks.js';
-import { ReplayBadge } from '../components/Scrubber.jsx';
+import { ReplayBadge, ReplayFrame } from '../components/Scrubber.jsx';
 import { WorldSwatch } from './CompareChart.jsx';
 
 // What the end-to-end tests and the perf script read of each world: its last drawn step and how many
@@ -50,9 +51,12 @@ export function WorldPane({ world, label, effects, onLive = null }) {
         <NetworkGraph bus={world.view.bus} effects={effects} expose={world.id === 'a'} onReady={ON_READY[world.id]}
           onRendered={ON_RENDERED[world.id]} testid={`graph-${world.id}`} />
         <Headline />
-        <ReplayBadge onLive={onLive} />
-        <div className={`world-tag world-${world.id}`} data-testid={`world-${world.id}-label`}>
-          <WorldSwatch world={world.id} /> <b>{world.id.toUpperCase()}</b> {label}
+        <ReplayFrame />
+        <div className="stage-foot">
+          <div className={`world-tag world-${world.id}`} data-testid={`world-${world.id}-label`}>
+            <WorldSwatch world={world.id} /> <b>{world.id.toUpperCase()}</b> {label}
+          </div>
+          <ReplayBadge onLive={onLive} framed={false} />
         </div>
         <Notices />
         <Waiting store={world.view.store} />

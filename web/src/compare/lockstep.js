@@ -1,8 +1,8 @@
 // Two worlds in lockstep. Neither engine plays on its own: one clock in the page sends `step` to both,
 // and only when both have reported the step it asked for (their STATE_UPDATEs have landed). On top of
-// that, what the page shows of each world is held at min(step A, step B) — the lockstep view — so that
-// even between the two answers of one step no graph, chart or narration shows a step the other world
-// has not reached. Both parts take the worlds' stores (store/simulationStore.js) and nothing else.
+// that, what the page shows of each world is held at one step both have reached — the lockstep view —
+// so that even between the two answers of one step no graph, chart or narration shows a step the other
+// world has not reached, nor a different step from the other world's. Both parts take the worlds' stores (store/simulationStore.js) and nothing else.
 import { createStore } from 'zustand/vanilla';
 import { createBus } from '../animation/animationBus.js';
 
@@ -13,14 +13,17 @@ export function shownStep(model) {
 
 /**
  * What the clock does next, given the step both worlds were asked to reach (`target`, null before they
- * agree on one) and the steps they report: {kind:'wait'} while a step is in flight or a world has no
- * state; {kind:'sync', target} when the worlds agree on a step the clock did not ask for (a reset);
- * {kind:'step', target: t + 1, interventions} when both stand at t, with the interventions due in step t + 1.
+ * agree on one) and the steps they report: {kind:'wait'} while a step is in flight (the worlds disagree,
+ * or both still stand at target − 1: neither has answered yet) or a world has no state; {kind:'sync',
+ * target} when the worlds agree on another step the clock did not ask for (a reset); {kind:'step',
+ * target: t + 1, interventions} when both stand at t, with the interventions due in step t + 1.
+ * A step is never asked for twice: a second one in flight would let a world run two steps ahead.
  */
 export function nextMove({ target, steps, interventions = [] }) {
   if (steps.some((s) => s === null || s === undefined)) return { kind: 'wait' };
   const agreed = steps.every((s) => s === steps[0]) ? steps[0] : null;
   if (agreed === null) return { kind: 'wait' };
+  if (target !== null && agreed === target - 1) return { kind: 'wait' };
   if (agreed !== target) return { kind: 'sync', target: agreed };
   return { kind: 'step', target: agreed + 1, interventions: interventions.filter((i) => i.step === agreed + 1) };
 }
@@ -134,10 +137,24 @@ export function createLockstepClock({ worlds, interventions = [], speed = 2, set
 /** Animations a world ahead keeps for its next shown step at most (a stalled partner must not grow them). */
 export const PENDING_LIMIT = 2000;
 
-/** Whether a world's model may be shown while the other world shows `minStep` (null: not both known). */
-export function mayShow(model, minStep) {
+/**
+ * The step every world's view may show (null: no limit, before every world has a state), given each
+ * world's newest step (`steps`) and the step its view shows now (`shown`, null when it shows none). A
+ * world at the lowest newest step can show it; a world beyond that can show only what its view holds
+ * (its own earlier model, not the frame of that step), so when one world got two steps ahead, or its
+ * batch skipped a step, the others are held back with it: the views never show different steps.
+ */
+export function viewLimit(steps, shown) {
+  if (steps.some((s) => s === null)) return null;
+  const newest = Math.min(...steps);
+  const reachable = steps.map((s, i) => (s <= newest ? s : shown[i])).filter((s) => s !== null);
+  return Math.min(...reachable);
+}
+
+/** Whether a world's model may be shown while every view is limited to step `limit` (null: no limit). */
+export function mayShow(model, limit) {
   const step = shownStep(model);
-  return step === null || minStep === null || step <= minStep;
+  return step === null || limit === null || step <= limit;
 }
 
 /**
@@ -149,24 +166,44 @@ export const PAGE_CHOICES = Object.freeze(['replay', 'selectedBank']);
 
 /**
  * The lockstep view of a pair (or more) of worlds: for each world a store and an animation bus that show
- * its model only up to the step every world has reached. `worlds`: [{store, bus}] where `bus` is the bus
- * the world's store emits its animations on. A world ahead keeps showing its previous model, and its
- * animations wait with it; they are released, in order, just before its model is shown (as in the
- * single-world store: effects see the graph before the snapshot lands). The page's own choices
- * (PAGE_CHOICES) reach a held world's view at once.
+ * its model only up to the step every world has reached, all views at one step (viewLimit). `worlds`:
+ * [{store, bus}] where `bus` is the bus the world's store emits its animations on. A world ahead keeps
+ * showing its previous model, and its animations wait with it; they are released, in order, just before
+ * its model is shown (as in the single-world store: effects see the graph before the snapshot lands).
+ * The page's own choices (PAGE_CHOICES) reach a held world's view at once. A world's store changed by a
+ * view's subscriber while the views are being updated is synced again once they are, never with a
+ * limit worked out before that change.
  */
 export function createLockstepView(worlds) {
   const views = worlds.map(({ store }) => ({ store: createStore(() => store.getState()), bus: createBus(), pending: [] }));
+  let syncing = false;
+  let changedMeanwhile = false;
 
   function sync() {
-    const steps = worlds.map(({ store }) => shownStep(store.getState()));
-    const minStep = steps.some((s) => s === null) ? null : Math.min(...steps);
-    worlds.forEach(({ store }, i) => {
-      const real = store.getState();
+    if (syncing) {
+      changedMeanwhile = true;
+      return;
+    }
+    syncing = true;
+    try {
+      do {
+        changedMeanwhile = false;
+        syncOnce();
+      } while (changedMeanwhile);
+    } finally {
+      syncing = false;
+    }
+  }
+
+  // One pass over the worlds' models as they stood when it began, so that every view it updates agrees.
+  function syncOnce() {
+    const reals = worlds.map(({ store }) => store.getState());
+    const limit = viewLimit(reals.map(shownStep), views.map((view) => shownStep(view.store.getState())));
+    reals.forEach((real, i) => {
       const view = views[i];
       const shown = view.store.getState();
       if (real === shown) return;
-      if (!mayShow(real, minStep)) {
+      if (!mayShow(real, limit)) {
         const changed = PAGE_CHOICES.filter((key) => real[key] !== shown[key]);
         if (changed.length) view.store.setState(Object.fromEntries(changed.map((key) => [key, real[key]])));
         return;

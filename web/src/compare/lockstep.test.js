@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { createBus } from '../animation/animationBus.js';
-import { createLockstepClock, createLockstepView, mayShow, nextMove } from './lockstep.js';
+import { createLockstepClock, createLockstepView, mayShow, nextMove, viewLimit } from './lockstep.js';
 
 const model = (timestep) => ({ state: timestep === null ? null : { timestep } });
 
@@ -55,6 +55,7 @@ describe('the next move of the clock', () => {
     expect(nextMove({ target: 4, steps: [4, 4] })).toEqual({ kind: 'step', target: 5, interventions: [] });
     expect(nextMove({ target: 5, steps: [5, 4] })).toEqual({ kind: 'wait' });
     expect(nextMove({ target: 5, steps: [null, 5] })).toEqual({ kind: 'wait' });
+    expect(nextMove({ target: 5, steps: [4, 4] })).toEqual({ kind: 'wait' });  // neither has answered step 5 yet
   });
 
   it('adopts the step both worlds agree on after a reset, and names the interventions due', () => {
@@ -80,6 +81,19 @@ describe('the lockstep clock', () => {
     clock.pause();
     time.advance(1000);
     expect(a.store.getState().state.timestep).toBe(10);
+  });
+
+  it('asks for a step once, however long both worlds take to answer it', () => {
+    const time = fakeTime();
+    const a = fakeWorld(time, { delay: 120 });
+    const b = fakeWorld(time, { delay: 120 });  // both slower than the 50 ms ticks
+    const clock = createLockstepClock({ worlds: [a, b], speed: 20, setTimer: time.setTimer, clearTimer: time.clearTimer });
+    clock.play();
+    time.advance(1000);
+    // A second step asked for while the first is in flight would take a world two steps ahead.
+    for (const w of [a, b]) expect(w.sent.length - w.store.getState().state.timestep).toBeLessThanOrEqual(1);
+    expect(a.store.getState().state.timestep).toBe(b.store.getState().state.timestep);
+    expect(a.store.getState().state.timestep).toBeGreaterThanOrEqual(7);  // one step per 120 ms answer
   });
 
   it('lets the slower world set the pace without a catch-up burst', () => {
@@ -153,6 +167,43 @@ describe('the lockstep view', () => {
     expect(held.selectedBank).toBe('3');
     worlds[1].store.setState(model(1));
     expect(view.views[0].store.getState()).toBe(worlds[0].store.getState());  // released: the world's own model again
+    view.dispose();
+  });
+
+  it('never shows two worlds at different steps when one runs two steps ahead, or skips one', () => {
+    const worlds = [0, 1].map(() => ({ bus: createBus(), store: createStore(() => model(0)) }));
+    const view = createLockstepView(worlds);
+    const shown = () => view.views.map((v) => v.store.getState().state.timestep);
+    worlds[0].store.setState(model(1));
+    worlds[0].store.setState(model(2));  // world A two steps ahead
+    worlds[1].store.setState(model(1));  // world A cannot show step 1 any more: both stay at 0
+    expect(shown()).toEqual([0, 0]);
+    worlds[1].store.setState(model(2));
+    expect(shown()).toEqual([2, 2]);
+    worlds[0].store.setState(model(3));
+    worlds[1].store.setState(model(5));  // world B's batch skipped steps 3 and 4
+    worlds[0].store.setState(model(4));
+    expect(shown()).toEqual([2, 2]);
+    worlds[0].store.setState(model(5));
+    expect(shown()).toEqual([5, 5]);
+    expect(viewLimit([3, 5], [2, 2])).toBe(2);
+    expect(viewLimit([3, 3], [2, 2])).toBe(3);
+    expect(viewLimit([3, null], [2, 2])).toBe(null);
+    view.dispose();
+  });
+
+  it('keeps the worlds at one step when a view\'s subscriber changes a world while the views update', () => {
+    const worlds = [0, 1].map(() => ({ bus: createBus(), store: createStore(() => model(0)) }));
+    const view = createLockstepView(worlds);
+    // World B's answer lands from inside world A's view update (a synchronous subscriber of the page).
+    view.views[0].store.subscribe((s) => {
+      if (s.state.timestep === 1 && worlds[1].store.getState().state.timestep === 1) worlds[1].store.setState(model(2));
+    });
+    worlds[0].store.setState(model(1));
+    worlds[1].store.setState(model(1));
+    expect(view.views.map((v) => v.store.getState().state.timestep)).toEqual([1, 1]);
+    worlds[0].store.setState(model(2));
+    expect(view.views.map((v) => v.store.getState().state.timestep)).toEqual([2, 2]);
     view.dispose();
   });
 

@@ -1,16 +1,15 @@
 // The timeline under the graph: scrub back to any kept step of the run and watch it again, in the page
-// (history/replayView.js: no engine call). Back / forward a frame (also ← and →), play the replay at
-// 0.25× … 4× (history/replayClock.js), Live to return to the newest step, and at a past step "Branch from
-// here…" (BranchPanel). Red ticks on the track mark steps in which banks failed, amber ones price drops.
+// (history/replayView.js: no engine call). Back / forward a frame (also ← and →: replayKeys.js), play the
+// replay at 0.25× … 4× (history/replayClock.js), Live to return to the newest step, and at a past step
+// "Branch from here…" (BranchPanel). Red ticks on the track mark steps in which banks failed, amber ones price drops.
 // The row itself (TimelineBar) serves the Compare view's timeline too (compare/CompareTimeline.jsx).
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useSimulation, useSimulationStore } from '../store/simulationStore.js';
 import { goLive, isReplaying, newestStep, shownStep, showStep, stepBy } from '../history/replayView.js';
 import { REPLAY_RATES, createReplayClock } from '../history/replayClock.js';
 import { BranchPanel } from './BranchPanel.jsx';
+import { useReplayKeys } from './replayKeys.js';
 import './Scrubber.css';
-
-const TYPING = /INPUT|SELECT|TEXTAREA/;
 
 /** Ticks for the steps with failures (red) and price drops (amber), placed along [first, last]. */
 const CrisisMarks = memo(function CrisisMarks({ stepCounts, first, last }) {
@@ -25,32 +24,6 @@ const CrisisMarks = memo(function CrisisMarks({ stepCounts, first, last }) {
     </div>
   );
 });
-
-/**
- * ← / → a frame, Home the first kept step, End live; not while typing in a field (the slider handles its
- * own keys). `moves` as TimelineBar's, read when a key is pressed.
- */
-function useReplayKeys(movesRef, pause) {
-  useEffect(() => {
-    const onKey = (e) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || TYPING.test(e.target.tagName)) return;
-      const moves = movesRef.current;
-      const keyMoves = {
-        ArrowLeft: () => moves.by(-1),
-        ArrowRight: () => moves.by(+1),
-        Home: () => moves.first(),
-        End: () => moves.live(),
-      };
-      const move = keyMoves[e.key];
-      if (!move) return;
-      e.preventDefault();
-      pause();
-      move();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [movesRef, pause]);
-}
 
 /** The replay clock over `moves` (read at each tick), with React state saying whether it plays. */
 function useReplayClock(movesRef) {
@@ -177,12 +150,19 @@ export function Scrubber() {
   );
 }
 
-/** Over the graph while scrubbed back: an amber frame and a badge, so a replay is never taken for live. */
+/** The replay's amber frame alone, for a stage that places its badge itself (ReplayBadge framed={false}). */
+export function ReplayFrame() {
+  const replaying = useSimulation(isReplaying);
+  return replaying ? <div className="replay-frame" aria-hidden="true" /> : null;
+}
+
 /**
+ * Over the graph while scrubbed back: an amber frame and a badge, so a replay is never taken for live.
  * `onLive`, when given, is what "Back to live" does (a comparison's world goes live with its partner:
- * compare/comparisonReplay.js); by default the store of the context goes live.
+ * compare/comparisonReplay.js); by default the store of the context goes live. `framed={false}`: the
+ * badge alone (the stage draws ReplayFrame where the frame must go, the badge in a group of its own).
  */
-export function ReplayBadge({ onLive = null }) {
+export function ReplayBadge({ onLive = null, framed = true }) {
   const store = useSimulationStore();
   const replaying = useSimulation(isReplaying);
   const shown = useSimulation(shownStep);
@@ -190,7 +170,7 @@ export function ReplayBadge({ onLive = null }) {
   if (!replaying) return null;
   return (
     <>
-      <div className="replay-frame" aria-hidden="true" />
+      {framed && <div className="replay-frame" aria-hidden="true" />}
       <div className="replay-badge" data-testid="replay-badge" role="status">
         <span className="replay-word">Replay</span> step {shown} · live is at {newest}
         <button type="button" onClick={() => (onLive ? onLive() : goLive(store))}>Back to live</button>

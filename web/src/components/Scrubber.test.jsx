@@ -74,6 +74,31 @@ describe('the timeline under the graph', () => {
     expect(store.getState().replay).toBe(null);
   });
 
+  it('arrow keys still step after the speed was chosen; the select keeps ↑ ↓, a text field every key', () => {
+    const store = storeAt(40);
+    renderWith(store);
+    const rate = screen.getByTestId('replay-rate');
+    rate.focus();
+    fireEvent.change(rate, { target: { value: '2' } });
+    expect(fireEvent.keyDown(rate, { key: 'ArrowLeft' })).toBe(false);  // taken (default prevented): the option stays
+    expect(shownStep(store)).toBe(39);
+    fireEvent.keyDown(rate, { key: 'ArrowRight' });
+    expect(store.getState().replay).toBe(null);
+    fireEvent.keyDown(rate, { key: 'ArrowLeft' });
+    expect(fireEvent.keyDown(rate, { key: 'ArrowDown' })).toBe(true);  // left to the select
+    expect(fireEvent.keyDown(rate, { key: 'End' })).toBe(true);
+    expect(shownStep(store)).toBe(39);
+    const textarea = document.body.appendChild(document.createElement('textarea'));
+    const number = document.body.appendChild(Object.assign(document.createElement('input'), { type: 'number' }));
+    const checkbox = document.body.appendChild(Object.assign(document.createElement('input'), { type: 'checkbox' }));
+    fireEvent.keyDown(textarea, { key: 'ArrowLeft' });
+    fireEvent.keyDown(number, { key: 'ArrowLeft' });
+    fireEvent.keyDown(screen.getByTestId('scrub-range'), { key: 'ArrowLeft' });  // the slider moves itself
+    expect(shownStep(store)).toBe(39);
+    fireEvent.keyDown(checkbox, { key: 'ArrowLeft' });
+    expect(shownStep(store)).toBe(38);
+  });
+
   it('plays the replay on its clock and stops at Live', () => {
     vi.useFakeTimers();
     try {

@@ -7,12 +7,12 @@
 //
 // The boxes are the stage's children other than the graph itself, the loading cover, the replay frame
 // (a border drawn inside the stage's edge) and page-level toasts; a group (.stage-top: the headline with
-// the notices under it) counts as its children. Anything placed over the graph later is kept off the
-// banks without being listed here.
+// the notices under it; .stage-foot: a compared world's tag with the replay badge) counts as its
+// children. Anything placed over the graph later is kept off the banks without being listed here.
 import { freeArea, viewportFor } from './fitArea.js';
 
 export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
-export const GROUP = '.stage-top';
+export const GROUP = '.stage-top, .stage-foot';
 export const STAGE = '.stage';
 const PADDING = 16;  // px between the outermost banks and the free area's edge
 
@@ -89,7 +89,7 @@ export function createViewportFit(cy) {
   };
   const childObserver = new MutationObserver(watchBoxes);
   childObserver.observe(stage, { childList: true });
-  for (const group of stage.querySelectorAll(`:scope > ${GROUP}`)) childObserver.observe(group, { childList: true });
+  for (const group of stage.querySelectorAll(`:scope > :is(${GROUP})`)) childObserver.observe(group, { childList: true });
   watchBoxes();
 
   return {

@@ -14,7 +14,8 @@ describe('the boxes over the graph', () => {
     const s = stage(`<div class="graph"><div class="graph-cy"></div></div>
       <div class="stage-top"><div class="headline"></div><div class="notices"></div></div>
       <details class="legend"></details><div class="loading"></div><div class="replay-frame"></div>
-      <div class="replay-badge"></div><div class="world-tag"></div><div class="toast"></div>`);
-    expect(overlayElements(s).map((e) => e.className)).toEqual(['headline', 'notices', 'legend', 'replay-badge', 'world-tag']);
+      <div class="replay-badge"></div><div class="stage-foot"><div class="world-tag"></div><div class="replay-badge"></div></div>
+      <div class="toast"></div>`);
+    expect(overlayElements(s).map((e) => e.className)).toEqual(['headline', 'notices', 'legend', 'replay-badge', 'world-tag', 'replay-badge']);
   });
 });
