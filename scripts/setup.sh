@@ -2,7 +2,8 @@
 # Installs what FinSim needs on Debian 12, when missing: Debian packages (as root) and the npm
 # dependencies of the web side. Safe to run repeatedly; fast when everything is present.
 # `scripts/setup.sh --tests` also installs what only the tests use: the PostgreSQL server, whose
-# throwaway cluster the portfolio API's tests run against (scripts/postgresql_cluster.sh).
+# throwaway cluster the portfolio API's tests run against (scripts/postgresql_cluster.sh), and the Redis
+# server the instances of the fan-out tests share (scripts/redis_server.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +11,12 @@ packages=(
   build-essential cmake ninja-build pkg-config
   clang libclang-rt-14-dev
   libeigen3-dev nlohmann-json3-dev catch2 libvalijson-dev libbenchmark-dev
-  libboost1.81-dev libsqlite3-dev sqlite3 libpq-dev libxgboost-dev
+  libboost1.81-dev libsqlite3-dev sqlite3 libpq-dev libhiredis-dev libxgboost-dev
   emscripten
   chromium
   curl ca-certificates
 )
-if [[ ${1:-} == --tests ]]; then packages+=(postgresql); fi
+if [[ ${1:-} == --tests ]]; then packages+=(postgresql redis-server); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 72> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 74> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -46,6 +46,8 @@ int http_status(std::string_view code) {
       // "Why did this bank fail?" (why_api.hpp): a question the engine or the server's bound refuses.
       {"bank_not_failed", 422},    {"too_many_causes", 422},
       {"analysis_too_large", 422}, {"analysis_busy", 503},
+      // Sessions shared by instances (fanout/fanout.hpp): the owner or Redis does not answer.
+      {"owner_unavailable", 503},  {"redis_unavailable", 503},
       // What one client may create (docs/portfolio-api.md, "Limits").
       {"too_many_portfolios", 429}, {"too_many_signals", 429}, {"too_many_backtests", 429},
       {"too_many_markets", 429},    {"too_many_fee_structures", 429},

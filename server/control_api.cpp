@@ -34,21 +34,29 @@ Result<std::shared_ptr<LiveSession>> session_of(const HttpRequest& request, cons
   return sessions.find(id.value_or(""));
 }
 
-HttpResponse handle_control(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
-                            std::string_view token) {
+std::variant<ControlAsk, HttpResponse> read_control(const HttpRequest& request, std::string_view path,
+                                                    std::string_view token) {
   const std::string_view name = path.size() > kPrefix.size() ? path.substr(kPrefix.size()) : std::string_view{};
-  if (name == "status") return status_endpoint(request, sessions);
   const auto& names = Session::control_names();
   if (std::find(names.begin(), names.end(), name) == names.end()) return unknown_control(name);
   if (request.method == "OPTIONS") return preflight_response("POST");
   if (request.method != "POST") return method_not_allowed("POST");
   if (!authorized(request, token))
     return error_response(make_error("unauthorized", "this control needs 'Authorization: Bearer <token>'"));
-  auto live = session_of(request, sessions);
-  if (!live.ok()) return error_response(live.error());
   auto body = Session::parse_body(request.body);
   if (!body.ok()) return error_response(body.error());
-  auto status = (*live)->control(name, *body, session_bound(request, token, sessions.max_banks()));
+  return ControlAsk{std::string(name), std::move(body).value()};
+}
+
+HttpResponse handle_control(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
+                            std::string_view token) {
+  if (path == "/control/status") return status_endpoint(request, sessions);
+  auto ask = read_control(request, path, token);
+  if (auto* refused = std::get_if<HttpResponse>(&ask)) return std::move(*refused);
+  const auto& [name, body] = std::get<ControlAsk>(ask);
+  auto live = session_of(request, sessions);
+  if (!live.ok()) return error_response(live.error());
+  auto status = (*live)->control(name, body, session_bound(request, token, sessions.max_banks()));
   if (!status.ok()) return error_response(status.error());
   return json_response(200, *status);
 }

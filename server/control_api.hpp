@@ -3,6 +3,10 @@
 // HTTP statuses through api_responses. Thread-safe.
 #pragma once
 
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
 #include <string_view>
 
 #include "http_message.hpp"
@@ -15,6 +19,17 @@ namespace finsim::server {
 /// taken only from the holder of the control token.
 HttpResponse handle_control(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
                             std::string_view token);
+
+/// What a control request asks once checked: the control's name and the body for the engine.
+struct ControlAsk {
+  std::string name;
+  nlohmann::json body;
+};
+
+/// Checks a request to POST /control/<name> (not /control/status): the name, the method, the token
+/// and the body. The ask, or the response that refuses it (OPTIONS: the preflight's answer).
+std::variant<ControlAsk, HttpResponse> read_control(const HttpRequest& request, std::string_view path,
+                                                    std::string_view token);
 
 /// The session named by the target's "?session=" parameter (the default when absent).
 /// Error unknown_session.

@@ -21,11 +21,10 @@ Result<std::shared_ptr<LiveSession>> LiveSession::create(boost::asio::any_io_exe
 }
 
 LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options)
-    : id_(std::move(id)),
+    : ViewerChannel(executor, std::move(id)),
       options_(options),
       session_(std::move(session)),
-      timer_(executor),
-      status_timer_(std::move(executor)) {
+      timer_(std::move(executor)) {
   // No viewers yet: this only sets the late joiners' snapshot and the status.
   std::lock_guard engine(engine_mutex_);
   publish_engine_locked(session_.snapshot(), false, false);
@@ -64,9 +63,10 @@ void LiveSession::publish_engine_locked(std::vector<std::string> messages, bool 
   std::lock_guard lock(mutex_);
   engine_status_ = std::move(status);
   metrics_ = metrics;
-  publish_locked(std::move(messages));
+  const std::vector<Frame> frames = publish_locked(std::move(messages));
   if (stepped) notify_step_locked();
   if (tell_viewers) publish_status_locked();
+  if (options_.mirror) options_.mirror->published(id_, frames, engine_status_, session_.replay_body(), tell_viewers);
 }
 
 nlohmann::json LiveSession::status() const {
@@ -78,45 +78,8 @@ nlohmann::json LiveSession::status_locked() const {
   nlohmann::json status = engine_status_;
   status["viewers"] = viewers_.size();
   status["session"] = id_;
+  if (!options_.instance.empty()) status["instance"] = status["owner"] = options_.instance;
   return status;
-}
-
-Result<std::uint64_t> LiveSession::join(const std::shared_ptr<Viewer>& viewer) {
-  std::lock_guard lock(mutex_);
-  if (closed_) return make_error("unknown_session", "session '" + id_ + "' was closed");
-  const std::uint64_t viewer_id = next_viewer_id_++;
-  viewers_.emplace(viewer_id, viewer);
-  const std::array<Frame, 2> snapshot{last_state_, last_metrics_};
-  viewer->offer(snapshot);
-  schedule_status_locked();
-  return viewer_id;
-}
-
-void LiveSession::leave(std::uint64_t viewer_id) {
-  std::lock_guard lock(mutex_);
-  if (viewers_.erase(viewer_id) > 0 && !closed_) schedule_status_locked();
-}
-
-void LiveSession::schedule_status_locked() {
-  if (status_scheduled_) return;
-  status_scheduled_ = true;
-  status_timer_.expires_after(kViewerCountDelay);
-  status_timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
-    if (ec) return;
-    if (auto self = weak.lock()) {
-      std::lock_guard lock(self->mutex_);
-      self->status_scheduled_ = false;
-      if (!self->closed_) self->publish_status_locked();
-    }
-  });
-}
-
-void LiveSession::publish_status_locked() {
-  for (auto it = viewers_.begin(); it != viewers_.end();)  // count only viewers still connected
-    it = it->second.expired() ? viewers_.erase(it) : std::next(it);
-  const std::array<Frame, 1> frames{status_frame(status_locked())};
-  for (auto& [viewer_id, weak] : viewers_)
-    if (auto v = weak.lock()) v->offer(frames);
 }
 
 std::size_t LiveSession::close(const CloseReason& reason) {
@@ -125,14 +88,10 @@ std::size_t LiveSession::close(const CloseReason& reason) {
     std::lock_guard engine(engine_mutex_);
     std::lock_guard lock(mutex_);
     if (closed_) return 0;
-    closed_ = true;
     ++timer_generation_;
     timer_armed_ = false;
     timer_.cancel();
-    status_timer_.cancel();
-    for (auto& [viewer_id, weak] : viewers_)
-      if (auto v = weak.lock()) closing.push_back(std::move(v));
-    viewers_.clear();
+    closing = close_locked();
   }
   for (auto& v : closing) v->close(reason);
   return closing.size();
@@ -157,29 +116,14 @@ Metrics LiveSession::metrics() const {
   return metrics_;
 }
 
-std::size_t LiveSession::viewers() const {
-  std::lock_guard lock(mutex_);
-  return viewers_.size();
-}
-
-void LiveSession::publish_locked(std::vector<std::string> messages) {
-  if (messages.empty()) return;
+std::vector<Frame> LiveSession::publish_locked(std::vector<std::string> messages) {
+  if (messages.empty()) return {};
   const std::uint64_t publication = ++publications_;
   std::vector<Frame> frames;
   frames.reserve(messages.size());
-  for (auto& m : messages) {
-    frames.push_back(make_frame(std::move(m), options_.stamp, publication));
-    if (frames.back().kind == FrameKind::state) last_state_ = frames.back();
-    if (frames.back().kind == FrameKind::metrics) last_metrics_ = frames.back();
-  }
-  for (auto it = viewers_.begin(); it != viewers_.end();) {
-    if (auto v = it->second.lock()) {
-      v->offer(frames);
-      ++it;
-    } else {
-      it = viewers_.erase(it);
-    }
-  }
+  for (auto& m : messages) frames.push_back(make_frame(std::move(m), options_.stamp, publication));
+  offer_locked(frames);
+  return frames;
 }
 
 LiveSession::Clock::duration LiveSession::period_locked() const {
@@ -206,11 +150,15 @@ void LiveSession::sync_timer_locked() {
   arm_locked();
 }
 
+std::weak_ptr<LiveSession> LiveSession::weak_self() {
+  return std::static_pointer_cast<LiveSession>(shared_from_this());
+}
+
 void LiveSession::arm_locked() {
   const std::uint64_t generation = ++timer_generation_;
   timer_armed_ = true;
   timer_.expires_at(next_tick_);
-  timer_.async_wait([weak = weak_from_this(), generation](const boost::system::error_code& ec) {
+  timer_.async_wait([weak = weak_self(), generation](const boost::system::error_code& ec) {
     if (ec) return;
     if (auto self = weak.lock()) self->on_tick(generation);
   });

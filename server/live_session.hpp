@@ -38,15 +38,21 @@
 #include "finsim/session.hpp"
 #include "fifo_mutex.hpp"
 #include "frame.hpp"
+#include "session_mirror.hpp"
 #include "session_size.hpp"
 #include "viewer.hpp"
+#include "viewer_channel.hpp"
 
 namespace finsim::server {
 
-class LiveSession : public Channel, public std::enable_shared_from_this<LiveSession> {
+class LiveSession : public ViewerChannel {
  public:
   struct Options {
     bool stamp = false;  ///< add "published_at_ms" to states and metrics (see make_frame)
+    /// Told of every publication (fanout/fanout.hpp: other instances relay the session); may be null.
+    std::shared_ptr<SessionMirror> mirror;
+    /// This instance's name in a fan-out ("" alone): statuses then carry "instance" and "owner".
+    std::string instance;
   };
 
   /// A paused session configured by `reset_body` (the engine's reset body), within `bound`
@@ -55,8 +61,6 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   static Result<std::shared_ptr<LiveSession>> create(boost::asio::any_io_executor executor, std::string id,
                                                      const nlohmann::json& reset_body, Options options,
                                                      const SessionBound& bound);
-
-  [[nodiscard]] const std::string& id() const { return id_; }
 
   /// Applies a control (the engine's names and bodies), publishes its messages and then a STATUS,
   /// starts or stops the timer as `running` and `speed` now say, and returns the status (see
@@ -77,21 +81,12 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   /// "session" (the id). Never waits for a step.
   [[nodiscard]] nlohmann::json status() const;
 
-  /// Registers a viewer and offers it the current STATE_UPDATE and METRICS_UPDATE at once. Every
-  /// viewer (the new one included) gets a STATUS with the new viewer count within
-  /// kViewerCountDelay: joins and leaves are batched, so a crowd arriving costs O(viewers) frames
-  /// per delay, not O(viewers²).
-  /// Returns the id to leave() with. Error unknown_session once the session is closed.
-  Result<std::uint64_t> join(const std::shared_ptr<Viewer>& viewer) override;
-  /// Forgets a viewer (no-op for unknown ids); the others get a STATUS with the new count within
-  /// kViewerCountDelay.
-  void leave(std::uint64_t viewer_id) override;
+  // join(), leave() and viewers(): ViewerChannel's (the current STATE_UPDATE and METRICS_UPDATE at
+  // once, the viewer count batched).
 
   /// Stops the timer, refuses controls and viewers from now on, and closes every viewer with
   /// `reason`. Returns how many viewers were closed. Idempotent. Waits for the step in progress.
   std::size_t close(const CloseReason& reason);
-
-  [[nodiscard]] std::size_t viewers() const;
 
   /// The banking simulation's metrics after its latest step (what the portfolio market's banking
   /// link reads: conditions_from_banking). Never waits for a step.
@@ -103,21 +98,16 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   void add_step_listener(std::int64_t key, std::function<void(const Metrics&)> listener);
   void remove_step_listener(std::int64_t key);
 
-  /// How long a change in the number of viewers may wait before viewers are told.
-  static constexpr std::chrono::milliseconds kViewerCountDelay{250};
-
  private:
   using Clock = std::chrono::steady_clock;
 
   LiveSession(boost::asio::any_io_executor executor, std::string id, Session session, Options options);
   // Under the publication lock (mutex_):
-  void publish_locked(std::vector<std::string> messages);
-  /// Tells every viewer the current status (viewer count included).
-  void publish_status_locked();
-  /// Schedules publish_status_locked within kViewerCountDelay unless already scheduled.
-  void schedule_status_locked();
+  /// Offers `messages` to every viewer as one publication; the frames offered.
+  std::vector<Frame> publish_locked(std::vector<std::string> messages);
   void notify_step_locked();
-  [[nodiscard]] nlohmann::json status_locked() const;
+  [[nodiscard]] nlohmann::json status_locked() const override;
+  [[nodiscard]] std::weak_ptr<LiveSession> weak_self();
   // Under the engine lock (engine_mutex_):
   void sync_timer_locked();
   void arm_locked();
@@ -128,7 +118,6 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   /// and a STATUS to every viewer when `tell_viewers`.
   void publish_engine_locked(std::vector<std::string> messages, bool stepped, bool tell_viewers);
 
-  const std::string id_;
   const Options options_;
 
   // The engine side, under engine_mutex_.
@@ -140,19 +129,12 @@ class LiveSession : public Channel, public std::enable_shared_from_this<LiveSess
   Clock::duration armed_period_{};
   Clock::time_point next_tick_{};
 
-  // The publication side, under mutex_.
-  mutable std::mutex mutex_;
+  // The publication side, under ViewerChannel's mutex_ (with the viewers, the late joiners' frames and
+  // closed_, which is written under both locks, so either lock suffices to read it).
   nlohmann::json engine_status_;  ///< Session::status() after the latest step or control
   Metrics metrics_;               ///< the simulation's metrics after the latest step or control
-  boost::asio::steady_timer status_timer_;
-  bool status_scheduled_ = false;
   std::map<std::int64_t, std::function<void(const Metrics&)>> step_listeners_;
-  std::unordered_map<std::uint64_t, std::weak_ptr<Viewer>> viewers_;
-  std::uint64_t next_viewer_id_ = 1;
   std::uint64_t publications_ = 0;  ///< numbers each publication, for the viewers' queues
-  Frame last_state_;
-  Frame last_metrics_;
-  bool closed_ = false;  ///< written under both locks, so either lock suffices to read it
 };
 
 }  // namespace finsim::server

@@ -46,6 +46,7 @@ int serve(const finsim::server::ServerOptions& options) {
   // The first line is the URL (tests and scripts read it); the rest describes the setup.
   std::cout << "finsim-server: serving " << server.url() << "\n";
   std::cout << "finsim-server: database " << database << " (schema version " << schema_version << ")\n";
+  if (!options.redis.empty()) std::cout << "finsim-server: live sessions shared with other instances through " << options.redis << "\n";
   std::cout << "finsim-server: controls and portfolio changes "
             << (options.control_token.empty() ? "open to anyone who can reach the address"
                                               : "need 'Authorization: Bearer <token>'")

@@ -6,6 +6,8 @@
 #include "api_responses.hpp"
 #include "finsim/catalogue.hpp"
 #include "control_api.hpp"
+#include "fanout/fanout.hpp"
+#include "fanout/shared_sessions_api.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/feed.hpp"
 #include "sessions_api.hpp"
@@ -29,14 +31,15 @@ bool under(std::string_view path, std::string_view root) {
 
 Router::Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
                std::string control_token, OriginPolicy origins, std::shared_ptr<const PortfolioApi> portfolio,
-               std::shared_ptr<PortfolioFeed> feed, std::shared_ptr<AnalysisLane> analysis)
+               std::shared_ptr<PortfolioFeed> feed, std::shared_ptr<AnalysisLane> analysis, std::shared_ptr<Fanout> fanout)
     : sessions_(std::move(sessions)),
       files_(std::move(files)),
       control_token_(std::move(control_token)),
       origins_(std::move(origins)),
       portfolio_(std::move(portfolio)),
       feed_(std::move(feed)),
-      why_(analysis ? std::make_shared<const WhyApi>(sessions_, std::move(analysis)) : nullptr),
+      fanout_(std::move(fanout)),
+      why_(analysis ? std::make_shared<const WhyApi>(sessions_, std::move(analysis), fanout_) : nullptr),
       catalogue_(catalogue_json().dump()) {}
 
 void Router::handle(HttpRequest request, Reply reply) const {
@@ -57,6 +60,7 @@ void Router::handle(HttpRequest request, Reply reply) const {
   const auto path = percent_decode(split_target(request.target).path);
   if (path && portfolio_ && PortfolioApi::serves(*path)) return portfolio_->handle(std::move(request), *path, std::move(reply));
   if (path && why_ && WhyApi::serves(*path)) return why_->handle(request, *path, std::move(reply));
+  if (path && fanout_ && answer_shared(request, *path, *fanout_, *sessions_, control_token_, reply)) return;
   reply(path ? handle_now(request, *path)
              : error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
 }
@@ -131,6 +135,7 @@ void Router::viewer_channel(const HttpRequest& request, ChannelReply done) const
       done(feed->channel(static_cast<std::int64_t>(v)));
     });
   }
+  if (fanout_) return done(fanout_->channel(query_parameter(split_target(request.target).query, "session").value_or("")));
   auto live = session_of(request, *sessions_);
   if (!live.ok()) return done(live.error());
   done(std::shared_ptr<Channel>(std::move(live).value()));

@@ -21,6 +21,7 @@
 namespace finsim::server {
 
 class AnalysisLane;
+class Fanout;
 class PortfolioApi;
 class PortfolioFeed;
 class WhyApi;
@@ -31,10 +32,12 @@ class Router {
   using ChannelReply = std::function<void(Result<std::shared_ptr<Channel>>)>;
 
   /// `origins` admits writes; `portfolio` and `feed` may be null (no portfolio API: its paths answer 404);
-  /// `analysis` runs "why did this bank fail?" (why_api.hpp), null: those paths answer 404.
+  /// `analysis` runs "why did this bank fail?" (why_api.hpp), null: those paths answer 404; `fanout`
+  /// shares sessions with other instances (fanout/fanout.hpp), null: this instance alone.
   Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
          std::string control_token, OriginPolicy origins, std::shared_ptr<const PortfolioApi> portfolio = nullptr,
-         std::shared_ptr<PortfolioFeed> feed = nullptr, std::shared_ptr<AnalysisLane> analysis = nullptr);
+         std::shared_ptr<PortfolioFeed> feed = nullptr, std::shared_ptr<AnalysisLane> analysis = nullptr,
+         std::shared_ptr<Fanout> fanout = nullptr);
 
   /// Answers any request but a WebSocket upgrade. HEAD is answered like GET (the session drops the
   /// body). Portfolio API requests are answered through `reply` from the portfolio service's thread
@@ -66,6 +69,7 @@ class Router {
   std::shared_ptr<TokenThrottle> throttle_ = std::make_shared<TokenThrottle>();  ///< shared with pending replies
   std::shared_ptr<const PortfolioApi> portfolio_;
   std::shared_ptr<PortfolioFeed> feed_;
+  std::shared_ptr<Fanout> fanout_;
   std::shared_ptr<const WhyApi> why_;
   std::string catalogue_;  ///< the engine's catalogue_json(), serialized once
 

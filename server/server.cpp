@@ -12,7 +12,12 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <unistd.h>
+
+#include <random>
+
 #include "analysis_lane.hpp"
+#include "fanout/fanout.hpp"
 #include "listener.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/banking_link.hpp"
@@ -33,6 +38,17 @@ constexpr std::chrono::seconds kShutdownGrace{3};
 /// The simulation lanes (an io_context and its one thread each): one per session that may exist, so
 /// that a session whose step is due never waits for another session's step, up to this many.
 constexpr int kMaxSimulationLanes = 64;
+
+/// --instance, or a name unique among the instances sharing a Redis: host, process and a random part.
+std::string instance_name(const ServerOptions& options) {
+  if (!options.instance.empty()) return options.instance;
+  char host[64] = "host";
+  ::gethostname(host, sizeof host - 1);
+  std::string name;
+  for (const char* c = host; *c != '\0'; ++c)
+    if (SessionRegistry::valid_id(std::string_view(c, 1))) name += *c;
+  return name.substr(0, 32) + "-" + std::to_string(::getpid()) + "-" + std::to_string(std::random_device{}() % 100000);
+}
 
 Result<net::ip::address> parse_host(const std::string& host) {
   if (host == "localhost") return net::ip::make_address("127.0.0.1");
@@ -71,6 +87,7 @@ struct Server::State {
   std::chrono::steady_clock::time_point shutdown_deadline{};
   bool stopping = false;  // touched by signal handlers only, which run one at a time (io's handlers)
   std::shared_ptr<SessionRegistry> sessions;
+  std::shared_ptr<Fanout> fanout;  ///< --redis: sessions shared with other instances (null: alone)
   std::shared_ptr<PortfolioService> portfolio;
   // "Why did this bank fail?" runs here, off the simulation lanes and the network (why_api.hpp).
   std::shared_ptr<AnalysisLane> analysis = std::make_shared<AnalysisLane>();
@@ -104,10 +121,26 @@ Status Server::start(store::Database db) {
 
   std::vector<net::any_io_executor> lanes;
   for (auto& lane : s_->simulation_lanes) lanes.emplace_back(lane.io.get_executor());
+  LiveSession::Options live;
+  live.stamp = s_->options.stamp;
+  if (!s_->options.redis.empty()) {
+    auto address = parse_redis_address(s_->options.redis);
+    if (!address.ok()) return address.error();
+    auto fanout = Fanout::connect(*address, instance_name(s_->options), s_->io.get_executor());
+    if (!fanout.ok()) return fanout.error();
+    s_->fanout = std::move(fanout).value();
+    live.mirror = s_->fanout;
+    live.instance = s_->fanout->instance();
+  }
   s_->sessions = std::make_shared<SessionRegistry>(std::move(lanes),
                                                    static_cast<std::size_t>(s_->options.max_sessions),
-                                                   s_->options.max_banks, LiveSession::Options{s_->options.stamp});
-  if (Status st = s_->sessions->start(); !st.ok()) return st;
+                                                   s_->options.max_banks, live);
+  if (s_->fanout) {
+    s_->sessions->set_claims(s_->fanout);
+    if (Status st = s_->fanout->start(s_->sessions); !st.ok()) return st;
+  } else if (Status st = s_->sessions->start(); !st.ok()) {
+    return st;
+  }
   restore_banking_links(s_->portfolio, s_->sessions);
 
   s_->context = std::make_shared<ServerContext>();
@@ -127,7 +160,7 @@ Status Server::start(store::Database db) {
   auto api = std::make_shared<const PortfolioApi>(s_->portfolio, s_->sessions, s_->options.control_token);
   s_->context->router = std::make_shared<const Router>(s_->sessions, files, s_->options.control_token,
                                                        OriginPolicy(s_->endpoint.port(), s_->options.allowed_origins),
-                                                       api, feed, s_->analysis);
+                                                       api, feed, s_->analysis, s_->fanout);
   s_->wait_for_signal();
   return {};
 }
@@ -156,6 +189,7 @@ void Server::State::begin_shutdown() {
   stopping = true;
   wait_for_signal();
   listener->stop();
+  if (fanout) fanout->stop();  // other instances take the sessions over from what reached Redis
   sessions->close_all(CloseReason{kCloseGoingAway, "server shutting down"});
   context->connections->shutdown_all();
   shutdown_deadline = std::chrono::steady_clock::now() + kShutdownGrace;

@@ -4,7 +4,9 @@
 #include <thread>
 
 #include "cli_args.hpp"
+#include "fanout/redis_address.hpp"
 #include "finsim/config.hpp"
+#include "session_registry.hpp"
 
 namespace finsim::server {
 
@@ -12,7 +14,7 @@ const char* server_usage() {
   return "usage: finsim-server [--host 127.0.0.1] [--port 8080] [--web web/dist] [--db data/finsim.db]\n"
          "                     [--threads N] [--control-token TOKEN] [--allow-origin URL]... [--max-sessions 16]\n"
          "                     [--max-banks 2000] [--max-connections 10000] [--max-connections-per-client 256]\n"
-         "                     [--stall-timeout 10] [--stamp]\n"
+         "                     [--stall-timeout 10] [--stamp] [--redis redis://127.0.0.1:6379] [--instance NAME]\n"
          "                     [--market-seed 42] [--market-bars 1260] [--market-interval S] [--import-dir DIR]\n"
          "                     [--max-portfolios 1000] [--max-portfolios-per-client 100]\n"
          "                     [--idempotency-retention 86400] [--idempotency-max-keys 100000]\n"
@@ -43,6 +45,9 @@ const char* server_usage() {
          "                        open connections from one address (IPv6: one /64), 1 .. 1000000\n"
          "                        (default 256); behind a reverse proxy every client is the proxy: raise it\n"
          "  --stall-timeout S     drop a viewer whose socket has taken nothing for S seconds (default 10)\n"
+         "  --redis URL           share live sessions with other instances through Redis,\n"
+         "                        redis://host[:port][/db] (docs/deploy.md): every instance serves every session\n"
+         "  --instance NAME       this instance's name among them (default: host-pid-random)\n"
          "  --stamp               add \"published_at_ms\" to STATE_UPDATE and METRICS_UPDATE payloads\n"
          "                        (for finsim-load's delay measurement)\n"
          "  --market-seed N       seed of the default simulated market, made on an empty database (default 42)\n"
@@ -73,7 +78,7 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
       {"threads"},      {"control-token"},  {"max-sessions"},  {"max-connections"},
       {"max-banks"},    {"max-connections-per-client"},
       {"allow-origin", true, true},
-      {"stall-timeout"}, {"stamp", false}, {"help", false},
+      {"stall-timeout"}, {"stamp", false}, {"help", false}, {"redis"}, {"instance"},
       {"market-seed"},  {"market-bars"},    {"market-interval"}, {"import-dir"},
       {"import"},       {"import-format"},  {"import-name"},   {"import-lenient", false},
       {"max-portfolios"}, {"max-portfolios-per-client"}, {"max-signals"}, {"idempotency-retention"}, {"idempotency-max-keys"},
@@ -106,6 +111,15 @@ Result<ServerOptions> parse_server_options(const std::vector<std::string>& args,
         static_cast<int>(a.integer("max-connections-per-client", o.max_connections_per_client, 1, 1000000));
     o.stall_timeout_s = a.number("stall-timeout", o.stall_timeout_s, 0.1, 3600);
     o.stamp = a.has("stamp");
+    o.redis = a.get("redis").value_or("");
+    if (a.has("redis")) {
+      auto address = parse_redis_address(o.redis);
+      if (!address.ok()) throw cli::UsageError(address.error().message);
+    }
+    o.instance = a.get("instance").value_or("");
+    if (a.has("instance") && !SessionRegistry::valid_id(o.instance))
+      throw cli::UsageError("--instance is 1 to 64 letters, digits, '_' or '-'");
+    if (a.has("instance") && !a.has("redis")) throw cli::UsageError("--instance needs --redis");
     o.market_seed = static_cast<std::uint64_t>(a.integer("market-seed", 42, 0, (1LL << 53) - 1));
     o.market_bars = static_cast<int>(a.integer("market-bars", o.market_bars, 1, 100000));
     o.market_interval_s = a.number("market-interval", 0.0, 0.0, 86400.0);

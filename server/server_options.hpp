@@ -25,6 +25,8 @@ struct ServerOptions {
   int max_connections_per_client = 256;  ///< open connections from one address (an IPv6 /64)
   double stall_timeout_s = 10.0;   ///< a viewer whose socket takes nothing for this long is dropped
   bool stamp = false;              ///< add "published_at_ms" to states and metrics (load tests)
+  std::string redis;               ///< --redis redis://host[:port][/db]: share sessions with other instances
+  std::string instance;            ///< --instance: this instance's name among them ("" = host-pid-random)
   // The portfolio mode (docs/portfolio-api.md).
   std::uint64_t market_seed = 42;  ///< seed of the default simulated market (empty database only)
   int market_bars = 1260;          ///< its history in business days (empty database only)

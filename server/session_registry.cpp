@@ -19,19 +19,13 @@ std::size_t SessionRegistry::take_lane_locked() {
 }
 
 Status SessionRegistry::start() {
-  std::unique_lock lock(mutex_);
-  const std::size_t lane = take_lane_locked();
-  lock.unlock();
-  auto live = LiveSession::create(lanes_[lane], std::string(kDefaultId), nlohmann::json::object(), options_,
-                                  SessionBound{kMaxBanks, false});
-  lock.lock();
-  if (!live.ok()) {
-    --lane_sessions_[lane];
-    return live.error();
-  }
-  sessions_.emplace(std::string(kDefaultId), std::move(live).value());
-  lane_of_.emplace(std::string(kDefaultId), lane);
+  auto live = build(std::string(kDefaultId), nlohmann::json::object(), SessionBound{kMaxBanks, false}, true);
+  if (!live.ok()) return live.error();
   return {};
+}
+
+Result<std::shared_ptr<LiveSession>> SessionRegistry::adopt(const std::string& id, const nlohmann::json& reset_body) {
+  return build(id, reset_body, SessionBound{kMaxBanks, false}, true);
 }
 
 bool SessionRegistry::valid_id(std::string_view id) {
@@ -63,7 +57,6 @@ Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, con
                                                              const SessionBound& bound) {
   if (!id.empty() && !valid_id(id))
     return make_error("bad_request", "a session id is 1 to 64 letters, digits, '_' or '-'");
-  std::size_t lane = 0;
   {
     std::lock_guard lock(mutex_);
     if (stopping_) return make_error("shutting_down", "the server is shutting down");
@@ -72,6 +65,23 @@ Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, con
                                                  " sessions (the default included); close one first");
     if (id.empty()) id = fresh_id_locked();
     if (sessions_.count(id)) return make_error("session_exists", "session '" + id + "' exists");
+  }
+  if (claims_)
+    if (Status st = claims_->claim(id); !st.ok()) return st.error();
+  auto live = build(id, reset_body, bound, false);
+  if (claims_) {
+    if (live.ok()) claims_->created(id);
+    else claims_->release(id);
+  }
+  return live;
+}
+
+Result<std::shared_ptr<LiveSession>> SessionRegistry::build(const std::string& id, const nlohmann::json& reset_body,
+                                                            const SessionBound& bound, bool adopted) {
+  std::size_t lane = 0;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return make_error("shutting_down", "the server is shutting down");
     lane = take_lane_locked();
   }
   // Building a large network takes a while: not under the lock. The checks are repeated below.
@@ -83,28 +93,44 @@ Result<std::shared_ptr<LiveSession>> SessionRegistry::create(std::string id, con
   };
   if (!live.ok()) return refuse(live.error());
   if (stopping_) return refuse(make_error("shutting_down", "the server is shutting down"));
-  if (sessions_.size() >= max_sessions_)
+  if (!adopted && sessions_.size() >= max_sessions_)
     return refuse(make_error("too_many_sessions", "at most " + std::to_string(max_sessions_) + " sessions"));
   if (!sessions_.emplace(id, *live).second) return refuse(make_error("session_exists", "session '" + id + "' exists"));
   lane_of_.emplace(id, lane);
   return live;
 }
 
+std::shared_ptr<LiveSession> SessionRegistry::take(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  auto it = sessions_.find(id);
+  if (it == sessions_.end()) return nullptr;
+  auto live = std::move(it->second);
+  sessions_.erase(it);
+  if (auto lane = lane_of_.find(id); lane != lane_of_.end()) {
+    --lane_sessions_[lane->second];
+    lane_of_.erase(lane);
+  }
+  return live;
+}
+
+void SessionRegistry::drop(std::string_view id, const CloseReason& reason) {
+  if (auto live = take(id)) live->close(reason);
+}
+
+std::vector<std::string> SessionRegistry::ids() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::string> out;
+  for (const auto& [id, live] : sessions_) out.push_back(id);
+  return out;
+}
+
 Result<std::size_t> SessionRegistry::close(std::string_view id) {
   if (id == kDefaultId) return make_error("conflict", "the default session cannot be closed");
-  std::shared_ptr<LiveSession> live;
-  {
-    std::lock_guard lock(mutex_);
-    auto it = sessions_.find(id);
-    if (it == sessions_.end()) return make_error("unknown_session", "no session '" + std::string(id) + "'");
-    live = std::move(it->second);
-    sessions_.erase(it);
-    if (auto lane = lane_of_.find(id); lane != lane_of_.end()) {
-      --lane_sessions_[lane->second];
-      lane_of_.erase(lane);
-    }
-  }
-  return live->close(CloseReason{kCloseNormal, "session closed"});
+  auto live = take(id);
+  if (!live) return make_error("unknown_session", "no session '" + std::string(id) + "'");
+  const std::size_t closed = live->close(CloseReason{kCloseNormal, "session closed"});
+  if (claims_) claims_->ended(std::string(id));
+  return closed;
 }
 
 nlohmann::json SessionRegistry::list() const {

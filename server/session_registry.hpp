@@ -21,6 +21,21 @@
 
 namespace finsim::server {
 
+/// Who may own a session when several instances share sessions (fanout/fanout.hpp): a session is
+/// created only once claimed, and its claim is given up when it is closed or its creation fails.
+class SessionClaims {
+ public:
+  virtual ~SessionClaims() = default;
+  /// Error session_exists when another instance has the id; redis_unavailable when it cannot be asked.
+  virtual Status claim(const std::string& id) = 0;
+  /// The session will not exist here (its creation failed): the claim is given up.
+  virtual void release(const std::string& id) = 0;
+  /// The session was built: returns once every instance can see it (its first publication is out).
+  virtual void created(const std::string& id) = 0;
+  /// The session was closed for good (DELETE): every instance forgets it.
+  virtual void ended(const std::string& id) = 0;
+};
+
 class SessionRegistry {
  public:
   static constexpr std::string_view kDefaultId = "default";
@@ -33,8 +48,23 @@ class SessionRegistry {
   SessionRegistry(std::vector<boost::asio::any_io_executor> lanes, std::size_t max_sessions, int max_banks,
                   LiveSession::Options options);
 
+  /// Claims of a fan-out (null: this instance alone). Call before start().
+  void set_claims(std::shared_ptr<SessionClaims> claims) { claims_ = std::move(claims); }
+
   /// Creates the default session (calm scenario, paused). Errors: the engine's.
   Status start();
+
+  /// Builds session `id` (the default's too) from `reset_body` without a bound or a claim: a session
+  /// this instance takes over from another (fanout.hpp), rebuilt from its replay body. Errors:
+  /// session_exists, shutting_down, and the engine's.
+  Result<std::shared_ptr<LiveSession>> adopt(const std::string& id, const nlohmann::json& reset_body);
+
+  /// Forgets session `id` (the default's too) and closes its viewers with `reason`: a session another
+  /// instance now owns. No-op for an unknown id.
+  void drop(std::string_view id, const CloseReason& reason);
+
+  /// The ids of the sessions of this instance.
+  [[nodiscard]] std::vector<std::string> ids() const;
 
   /// The session called `id`; "" means the default. Error unknown_session.
   [[nodiscard]] Result<std::shared_ptr<LiveSession>> find(std::string_view id) const;
@@ -66,6 +96,12 @@ class SessionRegistry {
   [[nodiscard]] std::string fresh_id_locked();
   /// The lane with the fewest sessions, counted as taken from now on.
   [[nodiscard]] std::size_t take_lane_locked();
+  /// Builds `id` on a lane of its own and registers it, checking again what may have changed while
+  /// it was built. Errors: shutting_down, too_many_sessions (unless `adopted`), session_exists, the engine's.
+  Result<std::shared_ptr<LiveSession>> build(const std::string& id, const nlohmann::json& reset_body,
+                                             const SessionBound& bound, bool adopted);
+  /// Removes `id` from the registry; the session, or null.
+  std::shared_ptr<LiveSession> take(std::string_view id);
 
   const std::vector<boost::asio::any_io_executor> lanes_;
   std::vector<std::size_t> lane_sessions_;  ///< sessions (or creations under way) per lane
@@ -73,6 +109,7 @@ class SessionRegistry {
   const std::size_t max_sessions_;
   const int max_banks_;
   const LiveSession::Options options_;
+  std::shared_ptr<SessionClaims> claims_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<LiveSession>, std::less<>> sessions_;
   std::mt19937_64 id_generator_;

@@ -22,6 +22,8 @@
 
 namespace finsim::server {
 
+class Fanout;
+
 class WhyApi {
  public:
   /// The bounds an explanation is held to here: the engine's ExplanationBounds (finsim/why.hpp), the
@@ -31,7 +33,10 @@ class WhyApi {
   /// analysis_too_large from the lane. An answer at the bound takes about half a second natively.
   static constexpr ExplanationBounds kBounds{};
 
-  WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane);
+  /// With `fanout` (null: this instance alone), a session of another instance is explained here from
+  /// its stored replay body (Fanout::remote_replay_body): the run is rebuilt on the analysis lane.
+  WhyApi(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<AnalysisLane> lane,
+         std::shared_ptr<Fanout> fanout = nullptr);
 
   /// Whether the decoded `path` is /control/why or /sessions/<id>/why.
   [[nodiscard]] static bool serves(std::string_view path);
@@ -45,6 +50,12 @@ class WhyApi {
  private:
   std::shared_ptr<SessionRegistry> sessions_;
   std::shared_ptr<AnalysisLane> lane_;
+  std::shared_ptr<Fanout> fanout_;
+
+  /// Posts `job` to the lane, or answers why it cannot wait there.
+  void post(std::function<void()> job, const std::function<void(HttpResponse)>& reply) const;
+  /// Explains bank `body` of a session another instance owns, whose replay body is `run`.
+  void handle_remote(const nlohmann::json& run, nlohmann::json body, std::function<void(HttpResponse)> reply) const;
 };
 
 }  // namespace finsim::server

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "finsim/analysis_json.hpp"
+#include "finsim/config.hpp"
 #include "finsim/intervention_body.hpp"
 #include "finsim/json_depth.hpp"
 #include "finsim/messages.hpp"
@@ -270,6 +271,16 @@ std::string Session::state_message() const {
 std::string Session::metrics_message() const { return metrics_update_json(sim_); }
 
 std::vector<std::string> Session::snapshot() const { return {state_message(), metrics_message()}; }
+
+json Session::replay_body() const {
+  json body = config_to_json(sim_.config());
+  body["seed"] = sim_.seed();
+  std::vector<ScheduledControl> controls = controls_;
+  controls.insert(controls.end(), scheduled_.begin(), scheduled_.end());
+  body["at"] = at_json(controls);
+  body["to_step"] = sim_.timestep();
+  return body;
+}
 
 json Session::status() const {
   const SimConfig& c = sim_.config();

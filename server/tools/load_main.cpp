@@ -74,6 +74,21 @@ double cpu_seconds_self() {
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
+/// The servers' usage summed (CPU seconds, resident and peak memory); nullopt when none is given or
+/// one cannot be read.
+std::optional<ProcessUsage> servers_usage(const std::vector<pid_t>& pids) {
+  if (pids.empty()) return std::nullopt;
+  ProcessUsage total;
+  for (const pid_t pid : pids) {
+    const auto u = process_usage(pid);
+    if (!u) return std::nullopt;
+    total.cpu_seconds += u->cpu_seconds;
+    total.rss_mb += u->rss_mb;
+    total.peak_rss_mb += u->peak_rss_mb;
+  }
+  return total;
+}
+
 struct Report {
   LoadStats stats;
   int viewers = 0, connected = 0, steps = 0, final_timestep = 0, holding = 0, open = 0;
@@ -96,6 +111,8 @@ void print_report(const LoadOptions& o, Report& r) {
               static_cast<double>(s.messages) * per_s, static_cast<double>(s.states) * per_s,
               static_cast<double>(s.metrics) * per_s, static_cast<double>(s.events) * per_s,
               static_cast<double>(s.statuses) * per_s, static_cast<double>(s.bytes) * per_s / 1e6);
+  if (expected > 0)
+    std::printf("  bytes per viewer per step %.1f KB\n", static_cast<double>(s.bytes) / expected / 1e3);
   double median = 0, p99 = 0;
   if (r.stamped) {
     median = quantile(s.state_delays_ms, 0.5);
@@ -153,7 +170,7 @@ int run(const LoadOptions& o) {
   const int failed = sum(workers, [](auto& w) { return w.failed_connects(); });
   const int connected = o.viewers - failed;
 
-  const auto usage0 = process_usage(o.server_pid);
+  const auto usage0 = servers_usage(o.server_pids);
   const double self0 = cpu_seconds_self();
   const auto start = Clock::now();
   control.play_wall_us = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -165,7 +182,7 @@ int run(const LoadOptions& o) {
   const auto paused = controller.control("pause");
   control.phase = LoadControl::settling;
   const double window_s = std::chrono::duration<double>(Clock::now() - start).count();
-  const auto usage1 = process_usage(o.server_pid);
+  const auto usage1 = servers_usage(o.server_pids);
   const double self1 = cpu_seconds_self();
   if (!played || !paused) {
     control.phase = LoadControl::stopping;

@@ -6,8 +6,8 @@ namespace finsim::tools {
 
 const char* load_usage() {
   return "usage: finsim-load --port N [--host 127.0.0.1] [--viewers 100] [--seconds 20] [--speed 10]\n"
-         "                   [--session ID] [--token T] [--server-pid PID] [--threads 1] [--settle 10]\n"
-         "                   [--receive-buffer BYTES]\n"
+         "                   [--session ID] [--token T] [--server-pid PID]... [--threads 1] [--settle 10]\n"
+         "                   [--receive-buffer BYTES] [--viewer-port N]...\n"
          "\n"
          "Opens N WebSocket viewers on a running finsim-server, plays the session at the given speed\n"
          "for the given time, pauses it, and reports messages delivered per second, the delay from a\n"
@@ -15,13 +15,16 @@ const char* load_usage() {
          "STATE_UPDATEs dropped (gaps in timesteps), how many viewers hold the final STATE_UPDATE, and\n"
          "with --server-pid the server's CPU and memory. It drives the session (pause, speed, play):\n"
          "point it at a server nobody else is using. Every viewer comes from one address: for more\n"
-         "than 256 of them, start the server with a higher --max-connections-per-client.\n";
+         "than 256 of them, start the server with a higher --max-connections-per-client. With instances\n"
+         "sharing the session (--redis), --viewer-port spreads the viewers over them round robin (the\n"
+         "controls still go to --port) and repeated --server-pid sums their CPU and memory.\n";
 }
 
 Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {
   using cli::OptionSpec;
   const std::vector<OptionSpec> specs{{"host"},       {"port"},  {"viewers"},    {"seconds"},
-                                      {"speed"},      {"session"}, {"token"},    {"server-pid"},
+                                      {"speed"},      {"session"}, {"token"},    {"server-pid", true, true},
+                                      {"viewer-port", true, true},
                                       {"threads"},    {"settle"}, {"receive-buffer"}, {"help", false}};
   try {
     const cli::Args a(args, specs, 0);
@@ -38,7 +41,8 @@ Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {
     o.speed = a.number("speed", o.speed, 0.1, 50);
     o.session = a.get("session").value_or("");
     o.token = a.get("token").value_or("");
-    o.server_pid = static_cast<pid_t>(a.integer("server-pid", 0, 0, 1LL << 30));
+    for (const std::string& pid : a.all("server-pid")) o.server_pids.push_back(static_cast<pid_t>(cli::parse_integer(pid, "--server-pid", 1, 1LL << 30)));
+    for (const std::string& port : a.all("viewer-port")) o.viewer_ports.push_back(static_cast<int>(cli::parse_integer(port, "--viewer-port", 1, 65535)));
     o.threads = static_cast<int>(a.integer("threads", o.threads, 1, 16));
     o.settle_seconds = a.number("settle", o.settle_seconds, 0, 600);
     o.receive_buffer = static_cast<int>(a.integer("receive-buffer", 0, 0, 64LL << 20));

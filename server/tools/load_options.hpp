@@ -18,7 +18,10 @@ struct LoadOptions {
   double speed = 10.0;             ///< steps per second
   std::string session;             ///< "" = the default session
   std::string token;               ///< control token, when the server has one
-  pid_t server_pid = 0;            ///< for CPU and memory figures; 0 = not reported
+  /// Ports the viewers connect to, round robin (--viewer-port, repeatable: instances sharing the session
+  /// through Redis, docs/deploy.md); empty = `port`. Controls always go to `port`.
+  std::vector<int> viewer_ports;
+  std::vector<pid_t> server_pids;  ///< for CPU and memory figures, summed (--server-pid, repeatable)
   int threads = 1;                 ///< load generator threads (each owns a share of the viewers)
   int receive_buffer = 0;          ///< SO_RCVBUF of each viewer, bytes; 0 = kernel autotuning
   double settle_seconds = 10.0;    ///< after pausing, how long to wait for every viewer's final state

@@ -72,7 +72,10 @@ void LoadWorker::on_message(std::size_t viewer, std::string_view prefix, std::si
 void LoadWorker::start_connects(int epoll_fd) {
   while (connecting_ < kConnectsInFlight && next_connect_ < viewers_.size()) {
     const std::size_t local = next_connect_++;
-    auto v = std::make_unique<RawViewer>(first_ + local, options_.host, options_.port, target_, options_.receive_buffer);
+    const std::size_t index = first_ + local;
+    const int port = options_.viewer_ports.empty() ? options_.port
+                                                   : options_.viewer_ports[index % options_.viewer_ports.size()];
+    auto v = std::make_unique<RawViewer>(index, options_.host, port, target_, options_.receive_buffer);
     if (v->state() == RawViewer::State::closed) {
       failed_connects_.fetch_add(1);
       settled_connects_.fetch_add(1);

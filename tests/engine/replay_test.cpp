@@ -119,6 +119,26 @@ TEST_CASE("rewind then continue gives the original stream byte for byte") {
   }
 }
 
+TEST_CASE("replay_body rebuilds a session where it stands: another server takes it over and steps on alike") {
+  // A run with parameters off their defaults, a policy switch, and a control still scheduled (a rewind
+  // leaves the later ones scheduled): everything the run is a function of must travel in the body.
+  Session s = fresh({{"scenario", "liquidity_freeze"}, {"seed", 8}, {"banks", 60}, {"lender_of_last_resort", 1}});
+  play_recorded(s, 0, 40);
+  control(s, "rewind", {{"step", 25}});
+  const json body = s.replay_body();
+  CHECK(body["to_step"] == 25);
+  CHECK(body["at"].size() == s.status()["at"].size() + s.status()["scheduled"].size());
+  Session taken = fresh(body);
+  CHECK(fingerprint(taken) == fingerprint(s));
+  CHECK(steps(taken, 20) == steps(s, 20));  // the scheduled price shock acts in step 31 in both
+  CHECK(taken.replay_body() == s.replay_body());
+  // Without its controls the rebuilt run differs: the body carries what matters.
+  json bare = body;
+  bare.erase("at");
+  Session without = fresh(bare);
+  CHECK(without.snapshot() != fresh(body).snapshot());
+}
+
 TEST_CASE("a reset with at and to_step opens the recorded run at step K, and both worlds go on alike") {
   Session s = recorded_run(40);
   const json status = s.status();

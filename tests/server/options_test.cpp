@@ -24,6 +24,10 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
       {"--max-banks", "1"},        {"--max-banks", "20001"},  {"--max-connections-per-client", "0"},
       {"--idempotency-retention", "0"}, {"--idempotency-retention", "1.5"}, {"--idempotency-retention", "31536001"},
       {"--idempotency-max-keys", "0"},  {"--idempotency-max-keys", "100000001"},
+      {"--redis", "http://127.0.0.1"},  {"--redis", "redis://127.0.0.1:0"}, {"--instance", "a"},
+      {"--redis", "redis://127.0.0.1:1", "--instance", "a b"},
+      // A Redis that does not answer: said at start, not found out by the first viewer.
+      {"--redis", "redis://127.0.0.1:1", "--db", db},
   };
   for (const auto& args : bad) {
     std::vector<std::string> argv{server_binary()};
@@ -42,6 +46,7 @@ TEST_CASE("bad arguments print one line on stderr and exit 2") {
   CHECK(help.out.find("--max-connections-per-client") != std::string::npos);
   CHECK(help.out.find("--idempotency-retention") != std::string::npos);
   CHECK(help.out.find("--idempotency-max-keys") != std::string::npos);
+  CHECK(help.out.find("--redis") != std::string::npos);
 }
 
 TEST_CASE("a port in use is a clear error with exit 2") {

@@ -115,6 +115,13 @@ class Session {
   [[nodiscard]] const std::vector<ScheduledControl>& applied_controls() const { return controls_; }
   /// This session's run as a recipe that replays it exactly up to its current step (steps = timestep()).
   [[nodiscard]] RunRecipe recipe() const;
+  /// A reset body that rebuilds this session's run exactly where it stands: the configuration (every
+  /// parameter, config_to_json), the seed, the applied and the scheduled controls as `at`, and `to_step`
+  /// = timestep(). create(replay_body()) then steps on byte for byte as this session would (the speed
+  /// and whether it runs are not part of a run: the adapter restores them). What a server that takes a
+  /// session over from another instance rebuilds it from (docs/deploy.md). Costs nothing to build;
+  /// rebuilding costs timestep() steps.
+  [[nodiscard]] nlohmann::json replay_body() const;
   /// "Why did this bank fail?" about this session's run up to its current step, body {bank}: the
   /// answer of failure_explanation_json (docs/why.md), computed by replaying the recipe (tens of
   /// milliseconds for 100 banks; an adapter may run it off its stepping lane on a copy of recipe()).

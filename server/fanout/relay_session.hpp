@@ -1,0 +1,64 @@
+// A live session owned by another server instance, as this instance's viewers watch it: the owner's
+// publications arrive through Redis (fanout.hpp) and are offered to the viewers here exactly as the
+// owner offers them to its own — the same messages, byte for byte, in the same order. A viewer that
+// joins gets the latest STATE_UPDATE and METRICS_UPDATE at once (kept from the stream, or read from
+// Redis when the relay starts), then the stream; the snapshot a new owner publishes after taking the
+// session over (the state and metrics already shown) is not offered again. Statuses are the owner's engine status with this
+// instance's viewers ("viewers"), "session", "instance" (this one) and "owner".
+//
+// Thread-safety: every public member is thread-safe (one lock; a viewer's offer() only queues).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <boost/asio/any_io_executor.hpp>
+#include <nlohmann/json.hpp>
+
+#include "fanout/fanout_wire.hpp"
+#include "frame.hpp"
+#include "viewer_channel.hpp"
+
+namespace finsim::server {
+
+class RelaySession : public ViewerChannel {
+ public:
+  /// `executor` runs the timer that batches viewer-count STATUSes (as LiveSession::kViewerCountDelay).
+  RelaySession(boost::asio::any_io_executor executor, std::string id, std::string instance);
+
+  /// One publication of the owner, in the order the owner published them. A closed publication
+  /// closes the relay (its viewers get 1000 "session closed").
+  void receive(const Publication& publication);
+
+  /// What Redis held when the relay started (fields of the session's latest hash: "state", "metrics",
+  /// "status", "owner"): kept only where the stream has not already brought something newer.
+  void seed(const std::string& state, const std::string& metrics, const nlohmann::json& status, const std::string& owner);
+
+  // join(), leave() and viewers(): ViewerChannel's.
+
+  /// The owner's latest engine status with this relay's "viewers", "session", "instance", "owner".
+  [[nodiscard]] nlohmann::json status() const;
+  /// Whether the relay has heard of its session at all (a publication or a seeded status).
+  [[nodiscard]] bool known() const;
+  [[nodiscard]] bool closed() const;
+
+  /// Closes every viewer with `reason` and refuses viewers from now on. Idempotent.
+  void close(const CloseReason& reason);
+
+ private:
+  [[nodiscard]] nlohmann::json status_locked() const override;
+  /// Whether `messages` are the state and metrics the viewers already have: what a new owner publishes
+  /// first when it takes the session over (its snapshot), not offered again.
+  [[nodiscard]] bool repeats_snapshot_locked(const std::vector<std::string>& messages) const;
+
+  // Under ViewerChannel's mutex_.
+  const std::string instance_;
+  nlohmann::json engine_status_;
+  std::string owner_;
+  std::uint64_t publications_ = 0;
+};
+
+}  // namespace finsim::server

@@ -1,0 +1,313 @@
+// Live sessions across instances (server/fanout/fanout.hpp, docs/deploy.md): three real servers share
+// a real Redis. Viewers on different instances receive identical streams; a late joiner on another
+// instance gets the current state at once and then the same stream; controls sent through any
+// instance reach the owner, and the control token holds everywhere; named sessions are seen, driven
+// and closed from every instance; killing the owner (SIGKILL) lets another instance take the session
+// over from its latest state, and the run goes on exactly as it would have.
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <fstream>
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fanout/redis_address.hpp"
+#include "fanout/redis_connection.hpp"
+#include "http_client.hpp"
+#include "server_process.hpp"
+#include "ws_client.hpp"
+
+using namespace finsim::test;
+using nlohmann::json;
+using std::chrono::milliseconds;
+
+namespace {
+
+const std::string kToken = "fanout-token";
+
+/// The test Redis (scripts/redis_server.sh, started by CTest) with database `db`, emptied.
+std::string redis_url(int db) {
+  const char* dir = std::getenv("FINSIM_TEST_REDIS_DIR");
+  REQUIRE(dir != nullptr);
+  std::ifstream in(std::string(dir) + "/url");
+  std::string url;
+  in >> url;
+  REQUIRE(!url.empty());
+  url += "/" + std::to_string(db);
+  auto address = finsim::server::parse_redis_address(url);
+  REQUIRE(address.ok());
+  auto redis = finsim::server::RedisConnection::open(*address, milliseconds(2000));
+  REQUIRE(redis.ok());
+  REQUIRE((*redis)->command({"FLUSHDB"}).ok());
+  return url;
+}
+
+/// Instances a, b, c on one Redis database, started in that order (so a owns the default session).
+struct Instances {
+  explicit Instances(int db, int count = 3) {
+    const std::string url = redis_url(db);
+    const char* names[] = {"a", "b", "c"};
+    for (int i = 0; i < count; ++i)
+      servers.push_back(std::make_unique<ServerProcess>(
+          std::vector<std::string>{"--redis", url, "--instance", names[i], "--control-token", kToken}));
+  }
+  [[nodiscard]] int port(std::size_t i) const { return servers.at(i)->port(); }
+  std::vector<std::unique_ptr<ServerProcess>> servers;
+};
+
+HttpReply post(int port, const std::string& target, const std::string& body = "", bool with_token = true) {
+  Headers headers{{"Content-Type", "application/json"}};
+  if (with_token) headers.emplace_back("Authorization", "Bearer " + kToken);
+  return http(port, "POST", target, body, headers);
+}
+
+json ok(const HttpReply& r) {
+  INFO(r.status << " " << r.body);
+  REQUIRE(r.status == 200);
+  return json_of(r);
+}
+
+/// Every contract message `viewer` receives until the STATE_UPDATE of step `last` (included), or
+/// until the stream stops for 3 s. Makes no assertion: it may run on a thread of its own.
+std::vector<std::string> read_stream(WsViewer& viewer, int last, milliseconds timeout = milliseconds(15000)) {
+  std::vector<std::string> out;
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    WsRead r = viewer.read(milliseconds(3000));
+    if (!r.is_message()) break;
+    out.push_back(r.text);
+    if (r.type() == "STATE_UPDATE" && r.timestep() >= last) break;
+  }
+  return out;
+}
+
+/// read_stream(), REQUIRing that the STATE_UPDATE of step `last` came.
+std::vector<std::string> read_through(WsViewer& viewer, int last) {
+  auto out = read_stream(viewer, last);
+  INFO(out.size() << " messages");
+  REQUIRE(!out.empty());
+  WsRead r;
+  r.kind = WsRead::Kind::message;
+  r.text = out.back();
+  REQUIRE(r.timestep() >= last);
+  return out;
+}
+
+/// The messages after the last STATE_UPDATE of step `from` (exclusive): after a reset's, not a join's.
+std::vector<std::string> after_state(const std::vector<std::string>& messages, int from) {
+  for (std::size_t i = messages.size(); i-- > 0;) {
+    WsRead r;
+    r.kind = WsRead::Kind::message;
+    r.text = messages[i];
+    if (r.type() == "STATE_UPDATE" && r.timestep() == from) return {messages.begin() + static_cast<long>(i) + 1, messages.end()};
+  }
+  FAIL("no STATE_UPDATE of step " << from);
+  return {};
+}
+
+/// "" when `a` and `b` are the same messages, else where they first differ (types and steps, not texts).
+std::string difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  auto what = [](const std::string& m) {
+    WsRead r;
+    r.kind = WsRead::Kind::message;
+    r.text = m;
+    return r.type() + "@" + std::to_string(r.timestep()) + " (" + std::to_string(m.size()) + " bytes)";
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return "message " + std::to_string(i) + ": " + what(a[i]) + " against " + what(b[i]);
+  if (a.size() != b.size()) return std::to_string(a.size()) + " messages against " + std::to_string(b.size());
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("viewers on three instances receive identical streams, and controls through any instance drive it") {
+  Instances cluster(1);
+  REQUIRE(control_status(cluster.port(0))["owner"] == "a");
+  std::vector<std::unique_ptr<WsViewer>> viewers;
+  for (std::size_t i = 0; i < 3; ++i) viewers.push_back(std::make_unique<WsViewer>(cluster.port(i)));
+  for (std::size_t i = 0; i < 3; ++i) REQUIRE(wait_for_viewers(cluster.port(i), 1));
+
+  // A run with something happening: liquidity_freeze, set up and played through instance b, an
+  // intervention through instance c.
+  ok(post(cluster.port(1), "/control/reset", R"({"scenario":"liquidity_freeze","seed":7})"));
+  ok(post(cluster.port(2), "/control/force_default", R"({"bank":3})"));
+  ok(post(cluster.port(1), "/control/speed", R"({"steps_per_second":20})"));
+  const json playing = ok(post(cluster.port(2), "/control/play"));
+  CHECK(playing["running"] == true);
+  CHECK(playing["owner"] == "a");
+  // Each viewer read on a thread of its own: a viewer left unread would fall behind, and its queue
+  // would rightly drop events (docs/server.md, "Publication and fan-out").
+  std::vector<std::future<std::vector<std::string>>> reading;
+  for (auto& v : viewers) reading.push_back(std::async(std::launch::async, [&v] { return read_stream(*v, 30); }));
+  std::vector<std::vector<std::string>> streams;
+  for (auto& r : reading) streams.push_back(r.get());
+  for (const auto& stream : streams) REQUIRE(after_state(stream, 30).empty());  // each ends at step 30
+  ok(post(cluster.port(1), "/control/pause"));
+  // The reset's STATE_UPDATE of step 0 starts every stream alike.
+  const auto reference = after_state(streams[0], 0);
+  REQUIRE(reference.size() > 60);  // 30 steps' events, states and metrics
+  for (std::size_t i = 1; i < 3; ++i) {
+    INFO("instance " << i);
+    CHECK(difference(after_state(streams[i], 0), reference) == "");
+  }
+  // Every instance reports the same run; each counts its own viewers.
+  const json a = control_status(cluster.port(0));
+  for (std::size_t i = 1; i < 3; ++i) {
+    const json other = control_status(cluster.port(i));
+    CHECK(other["timestep"] == a["timestep"]);
+    CHECK(other["at"] == a["at"]);
+    CHECK(other["owner"] == "a");
+    CHECK(other["viewers"] == 1);
+  }
+
+  SECTION("the control token holds on every instance, and a refused control changes nothing") {
+    for (std::size_t i = 0; i < 3; ++i) {
+      const HttpReply r = post(cluster.port(i), "/control/step", "", false);
+      CHECK(r.status == 401);
+    }
+    const HttpReply bad = post(cluster.port(2), "/control/force_default", R"({"bank":100000})");
+    CHECK(bad.status == 422);
+    CHECK(json_of(bad)["error"]["code"] == "unknown_bank");
+    CHECK(control_status(cluster.port(0))["timestep"] == a["timestep"]);
+    const json stepped = ok(post(cluster.port(2), "/control/step"));
+    CHECK(stepped["timestep"] == a["timestep"].get<int>() + 1);
+    CHECK(viewers[0]->read_until_state(a["timestep"].get<int>() + 1));
+  }
+}
+
+TEST_CASE("a late joiner on another instance gets the current state at once, then the same stream") {
+  Instances cluster(2, 2);
+  ok(post(cluster.port(0), "/control/reset", R"({"scenario":"core_default","seed":5})"));
+  ok(post(cluster.port(0), "/control/speed", R"({"steps_per_second":10})"));
+  WsViewer early(cluster.port(0));
+  ok(post(cluster.port(0), "/control/play"));
+  REQUIRE(early.read_until_state(12));
+  WsViewer late(cluster.port(1));
+  const WsRead first = late.read(milliseconds(1000));
+  REQUIRE(first.type() == "STATE_UPDATE");
+  const int joined = first.timestep();
+  CHECK(joined >= 12);
+  // From the next step on, the same messages (the early viewer had read up to step 12 already).
+  const auto late_stream = read_through(late, joined + 8);
+  const auto early_stream = read_through(early, joined + 8);
+  CHECK(difference(after_state(early_stream, joined + 1), after_state(late_stream, joined + 1)) == "");
+}
+
+TEST_CASE("named sessions are seen, driven, explained and closed from every instance") {
+  Instances cluster(3);
+  HttpReply created = http(cluster.port(1), "POST", "/sessions", R"({"id":"lab","reset":{"scenario":"core_default","seed":3}})",
+                           {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + kToken}});
+  REQUIRE(created.status == 201);
+  // The id is taken everywhere.
+  HttpReply again = http(cluster.port(2), "POST", "/sessions", R"({"id":"lab"})",
+                         {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + kToken}});
+  CHECK(again.status == 409);
+  const json listed = json_of(http(cluster.port(0), "GET", "/sessions"));
+  std::vector<std::string> ids;
+  for (const json& s : listed["sessions"]) ids.push_back(s["session"]);
+  CHECK(ids == std::vector<std::string>{"default", "lab"});
+
+  WsViewer viewer(cluster.port(2), "/ws/simulation?session=lab");
+  REQUIRE(viewer.read_until_state(0));
+  for (int i = 0; i < 12; ++i) ok(post(cluster.port(0), "/control/step?session=lab"));
+  REQUIRE(viewer.read_until_state(12));
+  const json status = json_of(http(cluster.port(2), "GET", "/sessions/lab"));
+  CHECK(status["timestep"] == 12);
+  CHECK(status["owner"] == "b");
+  CHECK(status["instance"] == "c");
+
+  // "Why did it fail?" answered on an instance that does not run the session: the same answer.
+  const int failed = [&] {
+    for (int bank = 0; bank < 100; ++bank) {
+      const HttpReply r = http(cluster.port(1), "GET", "/sessions/lab/why?bank=" + std::to_string(bank));
+      if (r.status == 200) return bank;
+    }
+    return -1;
+  }();
+  REQUIRE(failed >= 0);  // core_default's core bank has failed by step 12
+  const std::string target = "/sessions/lab/why?bank=" + std::to_string(failed);
+  CHECK(http(cluster.port(0), "GET", target).body == http(cluster.port(1), "GET", target).body);
+
+  HttpReply closed = http(cluster.port(0), "DELETE", "/sessions/lab", "", {{"Authorization", "Bearer " + kToken}});
+  REQUIRE(closed.status == 200);
+  WsRead end = viewer.read_any(milliseconds(3000));
+  while (end.is_message()) end = viewer.read_any(milliseconds(3000));  // what was queued before the close
+  CHECK(end.kind == WsRead::Kind::closed);
+  CHECK(end.close_code == 1000);
+  CHECK(http(cluster.port(2), "GET", "/sessions/lab").status == 404);
+}
+
+TEST_CASE("killing the owner: another instance takes the session over from its latest state, and the run goes on alike") {
+  Instances cluster(4);
+  const std::string reset = R"({"scenario":"liquidity_freeze","seed":11})";
+  ok(post(cluster.port(1), "/control/reset", reset));
+  ok(post(cluster.port(1), "/control/inject_liquidity", R"({"bank":5,"amount":20})"));
+  ok(post(cluster.port(1), "/control/speed", R"({"steps_per_second":10})"));
+  WsViewer on_b(cluster.port(1));
+  WsViewer on_c(cluster.port(2));
+  ok(post(cluster.port(1), "/control/play"));
+  REQUIRE(on_b.read_until_state(10));
+
+  const auto killed_at = std::chrono::steady_clock::now();
+  REQUIRE(cluster.servers[0]->stop(SIGKILL) == 128 + SIGKILL);
+  json status;
+  for (int i = 0; i < 100; ++i) {
+    status = control_status(cluster.port(1));
+    if (status["owner"] != "a") break;
+    std::this_thread::sleep_for(milliseconds(100));
+  }
+  REQUIRE((status["owner"] == "b" || status["owner"] == "c"));
+  const bool b_owns = status["owner"] == "b";
+  WsViewer& relayed = b_owns ? on_c : on_b;
+  WsViewer& moved = b_owns ? on_b : on_c;
+  // The viewer on the other survivor keeps its connection: the run stops, then goes on without a gap
+  // or a repeat.
+  std::vector<int> steps;
+  while (steps.size() < 40) {
+    const WsRead r = relayed.read(milliseconds(8000));
+    REQUIRE(r.is_message());
+    if (r.type() == "STATE_UPDATE") steps.push_back(r.timestep());
+  }
+  for (std::size_t i = 1; i < steps.size(); ++i) CHECK(steps[i] == steps[i - 1] + 1);
+  const double resumed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - killed_at).count();
+  CHECK(resumed_s < 3.0 + 1.0 + 40 / 10.0 + 3.0);  // the lease, a renewal period, 40 steps at 10/s, slack
+  // The new owner's own viewers of the session are told to reconnect (1012), and may.
+  WsRead r = moved.read_any(milliseconds(5000));
+  while (r.is_message()) r = moved.read_any(milliseconds(5000));
+  CHECK(r.kind == WsRead::Kind::closed);
+  CHECK(r.close_code == 1012);
+  WsViewer reconnected(cluster.port(b_owns ? 1 : 2));
+  CHECK(reconnected.read_until_state(steps.back() + 1));
+  status = control_status(cluster.port(2));
+  CHECK(status["running"] == true);
+  CHECK(status["speed"] == 10.0);
+
+  // Paused through the survivor that does not own it, the taken-over run equals the uninterrupted one.
+  const std::size_t other = b_owns ? 2 : 1;
+  const json paused = ok(post(cluster.port(other), "/control/pause"));
+  const int at = paused["timestep"];
+  WsViewer check(cluster.port(other));
+  const WsRead now = check.read(milliseconds(2000));
+  REQUIRE(now.type() == "STATE_UPDATE");
+  REQUIRE(now.timestep() == at);
+  ServerProcess alone;  // a server of its own, the same run without any instance dying
+  WsViewer reference(alone.port());
+  REQUIRE(reference.read_until_state(0));
+  json body = json::parse(reset);
+  body["at"] = json::array({{{"step", 1}, {"control", {{"control", "inject_liquidity"}, {"bank", 5}, {"amount", 20}}}}});
+  body["to_step"] = at;
+  REQUIRE(http(alone.port(), "POST", "/control/reset", body.dump(), {{"Content-Type", "application/json"}}).status == 200);
+  WsRead expected = reference.read(milliseconds(5000));
+  while (expected.is_message() && !(expected.type() == "STATE_UPDATE" && expected.timestep() == at))
+    expected = reference.read(milliseconds(5000));
+  REQUIRE(expected.is_message());
+  CHECK(expected.text == now.text);
+}
