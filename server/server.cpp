@@ -151,8 +151,10 @@ Status Server::start(store::Database db) {
       std::chrono::milliseconds(static_cast<long long>(s_->options.stall_timeout_s * 1000.0));
 
   s_->listener = std::make_shared<Listener>(s_->io, s_->context);
-  if (Status st = s_->listener->open(tcp::endpoint(*address, static_cast<unsigned short>(s_->options.port))); !st.ok())
+  if (Status st = s_->listener->open(tcp::endpoint(*address, static_cast<unsigned short>(s_->options.port))); !st.ok()) {
+    if (s_->fanout) s_->fanout->stop();  // its sessions go to the other instances at once
     return st;
+  }
   s_->endpoint = s_->listener->local_endpoint();
   // The router knows the port writes must name (with --port 0, known only now); nothing is accepted
   // before run(), so no connection sees the context without it.

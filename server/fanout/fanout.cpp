@@ -20,6 +20,14 @@ constexpr std::string_view kDefault = SessionRegistry::kDefaultId;
 /// Renews a lease only while it is this instance's (KEYS[1] owner key, ARGV[1] instance, ARGV[2] ms).
 constexpr const char* kRenewScript =
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
+/// One publication, fenced: written (the latest hash's fields ARGV[3..], then the message ARGV[2] on
+/// channel KEYS[3], unless empty) only while KEYS[1] names this instance (ARGV[1]) as the owner, so that
+/// an instance that lost its lease can never overwrite or speak for a session another took over.
+constexpr const char* kPublishScript =
+    "if redis.call('get', KEYS[1]) ~= ARGV[1] then return 0 end "
+    "if #ARGV > 2 then redis.call('hset', KEYS[2], unpack(ARGV, 3)) end "
+    "if ARGV[2] ~= '' then redis.call('publish', KEYS[3], ARGV[2]) end "
+    "return 1";
 /// Gives a lease up only while it is this instance's.
 constexpr const char* kReleaseScript =
     "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -69,20 +77,21 @@ Result<std::shared_ptr<Fanout>> Fanout::connect(const RedisAddress& address, std
   return std::shared_ptr<Fanout>(new Fanout(address, std::move(instance), std::move(io), std::move(connection).value()));
 }
 
-Result<RedisReply> Fanout::command(const RedisCommand& c) {
-  auto replies = pipeline({c});
+Result<RedisReply> Fanout::command(const RedisCommand& c, bool retry) {
+  auto replies = pipeline({c}, retry);
   if (!replies.ok()) return replies.error();
   return std::move(replies->front());
 }
 
-Result<std::vector<RedisReply>> Fanout::pipeline(const std::vector<RedisCommand>& commands) {
+Result<std::vector<RedisReply>> Fanout::pipeline(const std::vector<RedisCommand>& commands, bool retry) {
   std::lock_guard lock(command_mutex_);
   for (int attempt = 0;; ++attempt) {
     if (commands_) {
       auto replies = commands_->pipeline(commands);
       if (replies.ok()) return replies;
       commands_.reset();
-      if (attempt > 0) return replies.error();
+      // Sent but unanswered may have been done: only what may run twice is sent again.
+      if (attempt > 0 || !retry) return replies.error();
     }
     auto reopened = RedisConnection::open(address_, kCommandTimeout);
     if (!reopened.ok()) return reopened.error();
@@ -98,6 +107,7 @@ Status Fanout::start(std::shared_ptr<SessionRegistry> sessions) {
   auto ready = subscribed.get_future();
   subscriber_thread_ = std::thread([this, promise = std::move(subscribed)]() mutable {
     bool told = false;
+    bool subscribed_before = false;
     auto tell = [&](Status st) {
       if (!told) promise.set_value(std::move(st));
       told = true;
@@ -123,9 +133,19 @@ Status Fanout::start(std::shared_ptr<SessionRegistry> sessions) {
         const auto& e = reply->elements;
         if (reply->kind != RedisReply::Kind::array || e.empty()) continue;
         const std::string& kind = e[0].text;
-        if (kind == "pmessage" && e.size() == 4) on_message(e[2].text, e[3].text);
-        else if (kind == "message" && e.size() == 3) on_message(e[1].text, e[2].text);
-        else if ((kind == "psubscribe" || kind == "subscribe") && ++confirmations == 2) tell({});
+        if ((kind == "psubscribe" || kind == "subscribe") && ++confirmations == 2) {
+          tell({});
+          // Publications sent while the subscription was down are lost to the relays: their viewers
+          // reconnect (1012) and get fresh relays, seeded from Redis.
+          if (subscribed_before) close_relays(CloseReason{1012, "the server lost the session's stream: reconnect"});
+          subscribed_before = true;
+        }
+        try {  // whatever a message holds, the subscription goes on
+          if (kind == "pmessage" && e.size() == 4) on_message(e[2].text, e[3].text);
+          else if (kind == "message" && e.size() == 3) on_message(e[1].text, e[2].text);
+        } catch (const std::exception& error) {
+          std::fprintf(stderr, "finsim-server: a Redis message was ignored: %s\n", error.what());
+        }
       }
       {
         std::lock_guard lock(subscriber_mutex_);
@@ -158,17 +178,23 @@ Status Fanout::start(std::shared_ptr<SessionRegistry> sessions) {
       stop();
       return st;
     }
+    wait_written();  // the other instances can relay it from now on
   } else if (auto owner = command({"GET", redis_names::owner(id)}); owner.ok() && owner->is_nil()) {
     (void)take_over(id);  // the previous owner is gone; another instance may be quicker, then it is relayed
   }
   keeper_thread_ = std::thread([this] { keeper_loop(); });
+  watcher_thread_ = std::thread([this] { watcher_loop(); });
   return {};
 }
 
 void Fanout::stop() {
   if (stopping_.exchange(true)) return;
+  // No lease renewed or taken from now on; then what was published reaches Redis; then the leases go.
+  keeper_wake_.notify_all();
+  if (keeper_thread_.joinable()) keeper_thread_.join();
+  if (watcher_thread_.joinable()) watcher_thread_.join();
   queue_ready_.notify_all();
-  if (writer_thread_.joinable()) writer_thread_.join();  // what was published reaches Redis first
+  if (writer_thread_.joinable()) writer_thread_.join();
   if (sessions_) {
     std::vector<RedisCommand> releases;
     for (const std::string& id : sessions_->ids())
@@ -180,8 +206,6 @@ void Fanout::stop() {
     if (subscriber_) subscriber_->interrupt();
   }
   if (subscriber_thread_.joinable()) subscriber_thread_.join();
-  keeper_wake_.notify_all();
-  if (keeper_thread_.joinable()) keeper_thread_.join();
   std::map<std::uint64_t, Pending> pending;
   {
     std::lock_guard lock(pending_mutex_);
@@ -191,7 +215,8 @@ void Fanout::stop() {
 }
 
 bool Fanout::try_own(const std::string& id) {
-  auto set = command({"SET", redis_names::owner(id), instance_, "NX", "PX", lease_ms()});
+  if (stopping_) return false;
+  auto set = command({"SET", redis_names::owner(id), instance_, "NX", "PX", lease_ms()}, false);
   return set.ok() && set->is_string() && set->text == "OK";
 }
 
@@ -210,6 +235,10 @@ void Fanout::release(const std::string& id) {
                   {"SREM", std::string(redis_names::kSessions), id}});
 }
 
+void Fanout::release_lease(const std::string& id) {
+  (void)command({"EVAL", kReleaseScript, "1", redis_names::owner(id), instance_});
+}
+
 void Fanout::ended(const std::string& id) {
   Publication closed;
   closed.owner = instance_;
@@ -218,6 +247,7 @@ void Fanout::ended(const std::string& id) {
            {"DEL", redis_names::latest(id)},
            {"PUBLISH", redis_names::publications(address_.db, id), encode_publication(closed)},
            {"EVAL", kReleaseScript, "1", redis_names::owner(id), instance_}});
+  wait_written();  // gone everywhere before the DELETE is answered, and never taken over again
 }
 
 void Fanout::published(std::string_view session, const std::vector<Frame>& frames, const json& status,
@@ -227,15 +257,20 @@ void Fanout::published(std::string_view session, const std::vector<Frame>& frame
   p.owner = instance_;
   p.status = status;
   p.tell = tell;
-  RedisCommand latest{"HSET", redis_names::latest(session), "status", status.dump(), "replay", replay_body.dump(),
-                      "owner", instance_};
+  p.seq = frames.empty() ? 0 : frames.front().publication;
+  RedisCommand script{"EVAL", kPublishScript, "3", redis_names::owner(session), redis_names::latest(session),
+                      redis_names::publications(address_.db, session), instance_, "",
+                      "status", status.dump(), "replay", replay_body.dump(), "owner", instance_};
   for (const Frame& f : frames) {
     p.messages.push_back(*f.text);
-    if (f.kind == FrameKind::state) latest.insert(latest.end(), {"state", *f.text});
-    if (f.kind == FrameKind::metrics) latest.insert(latest.end(), {"metrics", *f.text});
+    if (f.kind == FrameKind::state) script.insert(script.end(), {"state", *f.text});
+    if (f.kind == FrameKind::metrics) script.insert(script.end(), {"metrics", *f.text});
   }
-  // The hash first: a relay that reads it after this publication's message never sees an older state.
-  enqueue({std::move(latest), {"PUBLISH", redis_names::publications(address_.db, session), encode_publication(p)}});
+  if (p.seq != 0) script.insert(script.end(), {"seq", std::to_string(p.seq)});
+  // A session being taken over first publishes the state its viewers already have: the hash alone.
+  const bool first_of_takeover = !tell && adopting(std::string(session));
+  if (!first_of_takeover) script[7] = encode_publication(p);
+  enqueue({std::move(script)});
 }
 
 void Fanout::enqueue(std::vector<RedisCommand> commands) {
@@ -252,7 +287,9 @@ void Fanout::enqueue(std::vector<RedisCommand> commands) {
   queue_ready_.notify_one();
 }
 
-void Fanout::created(const std::string&) {
+void Fanout::created(const std::string&) { wait_written(); }
+
+void Fanout::wait_written() {
   std::unique_lock lock(queue_mutex_);
   const std::uint64_t target = queued_;
   queue_done_.wait_for(lock, kControlTimeout, [&] { return finished_ >= target || stopping_; });
@@ -285,22 +322,19 @@ void Fanout::writer_loop() {
         self.queue_done_.notify_all();
       }
     } finish{*this, publications};
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      if (!connection) {
-        auto opened = RedisConnection::open(address_, kCommandTimeout);
-        if (opened.ok()) connection = std::move(opened).value();
-      }
-      if (connection && connection->pipeline(batch).ok()) {
-        written_ += publications;
-        break;
-      }
-      connection.reset();
-      if (attempt == 1) {
-        dropped_ += publications;
-        std::fprintf(stderr, "finsim-server: Redis unavailable: %zu publications not shared\n", publications);
-        if (!stopping_) std::this_thread::sleep_for(kRetry);
-      }
+    // Never sent twice: a batch that fails may have been partly done (relays would see steps twice).
+    if (!connection) {
+      auto opened = RedisConnection::open(address_, kCommandTimeout);
+      if (opened.ok()) connection = std::move(opened).value();
     }
+    if (connection && connection->pipeline(batch).ok()) {
+      written_ += publications;
+      continue;
+    }
+    connection.reset();
+    dropped_ += publications;
+    std::fprintf(stderr, "finsim-server: Redis unavailable: %zu publications not shared\n", publications);
+    if (!stopping_) std::this_thread::sleep_for(kRetry);
   }
 }
 
@@ -327,7 +361,8 @@ void Fanout::on_message(const std::string& channel, const std::string& payload) 
 }
 
 void Fanout::on_instance_message(const json& message) {
-  const std::string op = message.value("op", "");
+  if (!message.contains("op") || !message["op"].is_string()) return;
+  const std::string op = message["op"].get<std::string>();
   if (op == "control") {
     boost::asio::post(io_, [self = shared_from_this(), message] { self->run_forwarded(message); });
   } else if (op == "answer") {
@@ -358,10 +393,11 @@ void Fanout::run_forwarded(const json& request) {
 }
 
 void Fanout::answer_forwarded(const json& reply) {
+  if (!reply.contains("req") || !reply["req"].is_number_unsigned()) return;
   Answer answer;
   {
     std::lock_guard lock(pending_mutex_);
-    auto it = pending_.find(reply.value("req", std::uint64_t{0}));
+    auto it = pending_.find(reply["req"].get<std::uint64_t>());
     if (it == pending_.end()) return;
     answer = std::move(it->second.answer);
     pending_.erase(it);
@@ -388,7 +424,11 @@ void Fanout::forward(const std::string& raw_id, const std::string& name, const j
     }
     return answer((*live)->control(name, body, bound));
   }
-  if (owner->text == instance_) return answer(unknown(id));
+  if (owner->text == instance_) {
+    // Being built here (a creation or a takeover under way): answered here once it is.
+    if (auto live = sessions_->find(id); live.ok()) return answer((*live)->control(name, body, bound));
+    return answer(make_error("owner_unavailable", "session '" + id + "' is being set up here; try again"));
+  }
   std::uint64_t req = 0;
   {
     std::lock_guard lock(pending_mutex_);
@@ -398,7 +438,7 @@ void Fanout::forward(const std::string& raw_id, const std::string& name, const j
   const json request{{"op", "control"}, {"req", req},   {"from", instance_},
                      {"session", id},   {"name", name}, {"body", body},
                      {"banks", bound.banks}, {"replays_bounded", bound.replays_bounded}};
-  auto sent = command({"PUBLISH", redis_names::instance(address_.db, owner->text), request.dump()});
+  auto sent = command({"PUBLISH", redis_names::instance(address_.db, owner->text), request.dump()}, false);
   if (!sent.ok() || sent->integer == 0) {
     Answer lost;
     {
@@ -413,19 +453,28 @@ void Fanout::forward(const std::string& raw_id, const std::string& name, const j
 }
 
 Result<std::shared_ptr<LiveSession>> Fanout::take_over(const std::string& id) {
-  auto latest = command({"HGETALL", redis_names::latest(id)});
-  if (!latest.ok()) return latest.error();
-  const json replay = parsed(field(*latest, "replay"));
-  if (!replay.is_object()) return unknown(id);
+  // Owned first, read second: the replay body read is the last one the previous owner wrote.
   if (!try_own(id)) return make_error("owner_unavailable", "another instance is taking session '" + id + "' over");
-  auto live = sessions_->adopt(id, replay);
+  auto latest = command({"HGETALL", redis_names::latest(id)});
+  json replay = latest.ok() ? parsed(field(*latest, "replay")) : json();
+  // The default session always exists: one whose first publication never reached Redis starts afresh.
+  if (!replay.is_object() && id == kDefault && latest.ok()) replay = json::object();
+  if (!replay.is_object()) {
+    release_lease(id);
+    return latest.ok() ? unknown(id) : latest.error();
+  }
+  Result<std::shared_ptr<LiveSession>> live = make_error("internal", "not built");
+  {
+    AdoptingMark mark(*this, id);  // the lease is renewed while the run is rebuilt, however long
+    live = sessions_->adopt(id, replay);
+  }
   if (!live.ok()) {
     std::fprintf(stderr, "finsim-server: cannot take session '%s' over: %s\n", id.c_str(), live.error().message.c_str());
-    release(id);
+    release_lease(id);  // listed still: another instance may manage
     return live.error();
   }
   ++takeovers_;
-  restore_pace(**live, parsed(field(*latest, "status")));
+  restore_pace(**live, latest.ok() ? parsed(field(*latest, "status")) : json());
   std::shared_ptr<RelaySession> relay;
   {
     std::lock_guard lock(relays_mutex_);
@@ -435,9 +484,32 @@ Result<std::shared_ptr<LiveSession>> Fanout::take_over(const std::string& id) {
     }
   }
   if (relay) relay->close(CloseReason{1012, "the session moved to this server: reconnect"});
-  std::fprintf(stderr, "finsim-server: took session '%s' over at step %d\n", id.c_str(),
-               replay.value("to_step", 0));
+  std::fprintf(stderr, "finsim-server: took session '%s' over at step %d\n", id.c_str(), replay.value("to_step", 0));
   return live;
+}
+
+bool Fanout::adopting(const std::string& id) {
+  std::lock_guard lock(adopting_mutex_);
+  return adopting_.count(id) > 0;
+}
+
+Fanout::AdoptingMark::AdoptingMark(Fanout& fanout, std::string id) : fanout_(fanout), id_(std::move(id)) {
+  std::lock_guard lock(fanout_.adopting_mutex_);
+  fanout_.adopting_.insert(id_);
+}
+
+Fanout::AdoptingMark::~AdoptingMark() {
+  std::lock_guard lock(fanout_.adopting_mutex_);
+  fanout_.adopting_.erase(id_);
+}
+
+void Fanout::close_relays(const CloseReason& reason) {
+  std::map<std::string, std::shared_ptr<RelaySession>, std::less<>> relays;
+  {
+    std::lock_guard lock(relays_mutex_);
+    relays.swap(relays_);
+  }
+  for (auto& [id, relay] : relays) relay->close(reason);
 }
 
 std::shared_ptr<RelaySession> Fanout::relay_of(const std::string& id) {
@@ -458,11 +530,16 @@ std::shared_ptr<RelaySession> Fanout::relay_of(const std::string& id) {
   auto latest = command({"HGETALL", redis_names::latest(id)});
   const json status = latest.ok() ? parsed(field(*latest, "status")) : json();
   if (!status.is_object()) {
-    std::lock_guard lock(relays_mutex_);
-    if (auto it = relays_.find(id); it != relays_.end() && it->second == relay) relays_.erase(it);
+    {
+      std::lock_guard lock(relays_mutex_);
+      if (auto it = relays_.find(id); it != relays_.end() && it->second == relay) relays_.erase(it);
+    }
+    relay->close(CloseReason{kCloseNormal, "session closed"});  // whoever joined meanwhile
     return nullptr;
   }
-  relay->seed(field(*latest, "state"), field(*latest, "metrics"), status, field(*latest, "owner"));
+  const std::string seq = field(*latest, "seq");
+  relay->seed(field(*latest, "state"), field(*latest, "metrics"), status, field(*latest, "owner"),
+              seq.empty() ? 0 : std::strtoull(seq.c_str(), nullptr, 10));
   return relay;
 }
 
@@ -470,10 +547,23 @@ Result<std::shared_ptr<Channel>> Fanout::channel(const std::string& raw_id) {
   const std::string id = session_name(raw_id);
   if (auto live = sessions_->find(id); live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
   if (!SessionRegistry::valid_id(id)) return unknown(id);
+  {
+    // A crowd joining a relayed session costs Redis nothing: the relay is there, and its owner's lease
+    // is watched by the keeper (check_owners).
+    std::lock_guard lock(relays_mutex_);
+    if (auto it = relays_.find(id); it != relays_.end() && !it->second->closed()) return std::shared_ptr<Channel>(it->second);
+  }
   auto owner = command({"GET", redis_names::owner(id)});
   if (!owner.ok()) return owner.error();
   if (owner->is_nil()) {
     if (auto live = take_over(id); live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
+    owner = command({"GET", redis_names::owner(id)});
+    if (!owner.ok()) return owner.error();
+  }
+  if (owner->is_string() && owner->text == instance_) {
+    // Built here (another thread's takeover or creation won): never a relay of this instance's own.
+    if (auto live = sessions_->find(id); live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
+    return make_error("owner_unavailable", "session '" + id + "' is being set up here; try again");
   }
   if (auto relay = relay_of(id)) return std::shared_ptr<Channel>(relay);
   return unknown(id);
@@ -527,23 +617,47 @@ void Fanout::keeper_loop() {
     if (Clock::now() >= next_renewal) {
       next_renewal = Clock::now() + kRenewEvery;
       renew_leases();
-      check_owners();
     }
     lock.lock();
   }
 }
 
+void Fanout::watcher_loop() {
+  // Takeovers rebuild runs, which may take long: on a thread of their own, never holding up renewals.
+  std::unique_lock lock(keeper_mutex_);
+  while (!stopping_) {
+    keeper_wake_.wait_for(lock, kRenewEvery, [&] { return stopping_.load(); });
+    if (stopping_) return;
+    lock.unlock();
+    check_owners();
+    lock.lock();
+  }
+}
+
 void Fanout::renew_leases() {
-  const std::vector<std::string> ids = sessions_->ids();
+  std::vector<std::string> ids = sessions_->ids();
+  {
+    std::lock_guard lock(adopting_mutex_);
+    ids.insert(ids.end(), adopting_.begin(), adopting_.end());
+  }
   if (ids.empty()) return;
   std::vector<RedisCommand> renewals;
   for (const std::string& id : ids) renewals.push_back({"EVAL", kRenewScript, "1", redis_names::owner(id), instance_, lease_ms()});
   auto replies = pipeline(renewals);
   if (!replies.ok()) return;  // Redis is away: nobody can take the sessions over either
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    if ((*replies)[i].integer != 0) continue;
-    // The lease ran out (this instance stalled): keep the session if nobody took it, else let it go.
-    if (try_own(ids[i])) continue;
+    const RedisReply& renewed = (*replies)[i];
+    if (renewed.kind != RedisReply::Kind::integer || renewed.integer != 0) continue;  // renewed, or Redis erred
+    if (stopping_ || !sessions_->find(ids[i]).ok()) continue;  // closed meanwhile, or still being built
+    auto owner = command({"GET", redis_names::owner(ids[i])});
+    if (!owner.ok() || owner->kind == RedisReply::Kind::error) continue;
+    // The lease ran out (this instance stalled, or Redis restarted empty): keep the session if nobody
+    // took it — listed again; its next publication restores its latest hash — else let it go.
+    if (owner->is_nil() && try_own(ids[i])) {
+      (void)command({"SADD", std::string(redis_names::kSessions), ids[i]});
+      continue;
+    }
+    if (owner->is_string() && owner->text == instance_) continue;
     std::fprintf(stderr, "finsim-server: session '%s' is now run by another instance\n", ids[i].c_str());
     sessions_->drop(ids[i], CloseReason{1012, "the session moved to another server: reconnect"});
   }
@@ -551,7 +665,7 @@ void Fanout::renew_leases() {
 
 void Fanout::check_owners() {
   auto ids = command({"SMEMBERS", std::string(redis_names::kSessions)});
-  if (!ids.ok()) return;
+  if (!ids.ok() || ids->kind != RedisReply::Kind::array) return;
   std::vector<std::string> others;
   for (const RedisReply& r : ids->elements)
     if (!sessions_->find(r.text).ok()) others.push_back(r.text);
@@ -560,8 +674,8 @@ void Fanout::check_owners() {
   for (const std::string& id : others) owners.push_back({"EXISTS", redis_names::owner(id)});
   auto replies = pipeline(owners);
   if (!replies.ok()) return;
-  for (std::size_t i = 0; i < others.size(); ++i)
-    if ((*replies)[i].integer == 0) (void)take_over(others[i]);
+  for (std::size_t i = 0; i < others.size() && !stopping_; ++i)
+    if ((*replies)[i].kind == RedisReply::Kind::integer && (*replies)[i].integer == 0) (void)take_over(others[i]);
 }
 
 void Fanout::expire_forwarded() {

@@ -19,9 +19,16 @@
 //   arrives (every instance runs with the same token). No answer within kControlTimeout: 503
 //   owner_unavailable.
 //
+// Publications are fenced: each is written by one script that checks the lease first, so an instance
+// that lost a session (a stall longer than the lease) can never speak for it again. Each carries the
+// owner's publication number, so a relay seeded from a newer hash drops older publications still in
+// flight. A batch that fails is never sent again (it may have been partly done): relays then miss those
+// steps, and the next one brings the whole state.
+//
 // Threads: one reads the subscription, one writes publications (so a session's lock never waits for
-// Redis), one keeps the leases and the takeovers; requests use a command connection under a lock.
-// Thread-safe.
+// Redis), one renews the leases (and expires forwarded controls), one takes over orphaned sessions (a
+// rebuild may be long; the lease of a session being rebuilt is renewed meanwhile); requests use a
+// command connection under a lock. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -32,6 +39,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -101,7 +109,7 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   // SessionClaims
   Status claim(const std::string& id) override;
   void release(const std::string& id) override;
-  /// Waits (at most kControlTimeout) until what was queued before has been written to Redis.
+  /// Returns once the session's first publication is written to Redis (wait_written).
   void created(const std::string& id) override;
   void ended(const std::string& id) override;
 
@@ -112,9 +120,25 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   Fanout(RedisAddress address, std::string instance, boost::asio::any_io_executor io,
          std::unique_ptr<RedisConnection> commands);
 
-  /// A command on the command connection (reopened once when it failed).
-  Result<RedisReply> command(const RedisCommand& command);
-  Result<std::vector<RedisReply>> pipeline(const std::vector<RedisCommand>& commands);
+  /// A command on the command connection, reopened when it failed; sent again then only with `retry`
+  /// (what may not run twice — a SET NX, a forwarded control — is not).
+  Result<RedisReply> command(const RedisCommand& command, bool retry = true);
+  Result<std::vector<RedisReply>> pipeline(const std::vector<RedisCommand>& commands, bool retry = true);
+  /// Gives up this instance's lease of `id` (the session stays listed).
+  void release_lease(const std::string& id);
+  /// Waits (at most kControlTimeout) until what was queued before has been written to Redis.
+  void wait_written();
+  /// Whether `id` is being rebuilt here by a takeover (its lease is renewed meanwhile).
+  bool adopting(const std::string& id);
+  /// Marks `id` as being rebuilt here for its lifetime.
+  struct AdoptingMark {
+    AdoptingMark(Fanout& fanout, std::string id);
+    ~AdoptingMark();
+    Fanout& fanout_;
+    std::string id_;
+  };
+  /// Closes every relay with `reason` (their viewers reconnect to fresh ones).
+  void close_relays(const CloseReason& reason);
   /// SET owner NX with a lease: whether this instance now owns `id`.
   bool try_own(const std::string& id);
   /// Claims `id` whose owner is gone and rebuilds it here from its stored replay body; the local
@@ -125,6 +149,7 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   void subscriber_loop();
   void writer_loop();
   void keeper_loop();
+  void watcher_loop();
   void on_message(const std::string& channel, const std::string& payload);
   void on_instance_message(const nlohmann::json& message);
   void run_forwarded(const nlohmann::json& request);
@@ -141,6 +166,9 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
 
   std::mutex command_mutex_;
   std::unique_ptr<RedisConnection> commands_;
+
+  std::mutex adopting_mutex_;
+  std::set<std::string> adopting_;
 
   std::mutex relays_mutex_;
   std::map<std::string, std::shared_ptr<RelaySession>, std::less<>> relays_;
@@ -165,7 +193,8 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   RedisConnection* subscriber_ = nullptr;  ///< the subscriber thread's connection, to interrupt it
   std::thread subscriber_thread_;
   std::thread writer_thread_;
-  std::thread keeper_thread_;
+  std::thread keeper_thread_;   ///< renews leases, expires forwarded controls
+  std::thread watcher_thread_;  ///< takes over sessions whose owner is gone
   std::mutex keeper_mutex_;
   std::condition_variable keeper_wake_;
 

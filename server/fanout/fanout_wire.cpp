@@ -30,6 +30,7 @@ std::string encode_publication(const Publication& publication) {
   nlohmann::json header{{"owner", publication.owner}, {"status", publication.status}};
   if (publication.tell) header["tell"] = true;
   if (publication.closed) header["closed"] = true;
+  if (publication.seq != 0) header["seq"] = publication.seq;
   std::string out = header.dump();
   out += '\n';
   for (const std::string& m : publication.messages) {
@@ -51,6 +52,7 @@ std::optional<Publication> decode_publication(std::string_view text) {
     p.status = header.value("status", nlohmann::json());
     p.tell = header.value("tell", false);
     p.closed = header.value("closed", false);
+    p.seq = header.value("seq", std::uint64_t{0});
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
   }

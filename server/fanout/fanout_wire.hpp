@@ -5,6 +5,7 @@
 // Forwarded controls and their answers are small JSON objects. Pure, thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,7 @@ struct Publication {
   nlohmann::json status;         ///< the engine's status after it (Session::status), or null
   bool tell = false;             ///< a control: viewers are told the new status at once
   bool closed = false;           ///< the session was closed: its viewers are closed too
+  std::uint64_t seq = 0;         ///< the owner's publication number (LiveSession's); 0: status only
   std::vector<std::string> messages;  ///< the contract messages, in order, byte for byte
 };
 

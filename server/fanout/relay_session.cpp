@@ -9,12 +9,12 @@ void RelaySession::receive(const Publication& publication) {
   std::vector<std::shared_ptr<Viewer>> closing;
   {
     std::lock_guard lock(mutex_);
-    if (closed_) return;
+    if (closed_ || (!publication.closed && older_than_seed_locked(publication))) return;
     owner_ = publication.owner;
     if (!publication.status.is_null()) engine_status_ = publication.status;
     if (publication.closed) {
       closing = close_locked();
-    } else if (!publication.messages.empty() && !repeats_snapshot_locked(publication.messages)) {
+    } else if (!publication.messages.empty()) {
       const std::uint64_t number = ++publications_;
       std::vector<Frame> frames;
       frames.reserve(publication.messages.size());
@@ -27,16 +27,23 @@ void RelaySession::receive(const Publication& publication) {
   for (auto& v : closing) v->close(CloseReason{kCloseNormal, "session closed"});
 }
 
-bool RelaySession::repeats_snapshot_locked(const std::vector<std::string>& messages) const {
-  return messages.size() == 2 && last_state_.text && last_metrics_.text && *last_state_.text == messages[0] &&
-         *last_metrics_.text == messages[1];
+bool RelaySession::older_than_seed_locked(const Publication& publication) const {
+  return publication.seq != 0 && publication.owner == seeded_owner_ && publication.seq <= seeded_seq_;
 }
 
 void RelaySession::seed(const std::string& state, const std::string& metrics, const nlohmann::json& status,
-                        const std::string& owner) {
+                        const std::string& owner, std::uint64_t seq) {
   std::lock_guard lock(mutex_);
-  if (!last_state_.text && !state.empty()) last_state_ = make_frame(state, false, 0);
-  if (!last_metrics_.text && !metrics.empty()) last_metrics_ = make_frame(metrics, false, 0);
+  if (!last_state_.text && !state.empty()) {
+    seeded_owner_ = owner;
+    seeded_seq_ = seq;
+  }
+  std::vector<Frame> snapshot;
+  if (!last_state_.text && !state.empty()) snapshot.push_back(make_frame(state, false, 0));
+  if (!last_metrics_.text && !metrics.empty()) snapshot.push_back(make_frame(metrics, false, 0));
+  // Viewers that joined while the relay was being seeded got no snapshot: they get this one. (Once the
+  // stream has brought a state, it is newer than Redis's: nothing is offered.)
+  if (!snapshot.empty() && snapshot.front().kind == FrameKind::state) offer_locked(snapshot);
   if (engine_status_.is_null() && status.is_object()) engine_status_ = status;
   if (owner_.empty()) owner_ = owner;
 }

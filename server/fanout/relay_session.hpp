@@ -2,8 +2,7 @@
 // publications arrive through Redis (fanout.hpp) and are offered to the viewers here exactly as the
 // owner offers them to its own — the same messages, byte for byte, in the same order. A viewer that
 // joins gets the latest STATE_UPDATE and METRICS_UPDATE at once (kept from the stream, or read from
-// Redis when the relay starts), then the stream; the snapshot a new owner publishes after taking the
-// session over (the state and metrics already shown) is not offered again. Statuses are the owner's engine status with this
+// Redis when the relay starts), then the stream. Statuses are the owner's engine status with this
 // instance's viewers ("viewers"), "session", "instance" (this one) and "owner".
 //
 // Thread-safety: every public member is thread-safe (one lock; a viewer's offer() only queues).
@@ -34,8 +33,12 @@ class RelaySession : public ViewerChannel {
   void receive(const Publication& publication);
 
   /// What Redis held when the relay started (fields of the session's latest hash: "state", "metrics",
-  /// "status", "owner"): kept only where the stream has not already brought something newer.
-  void seed(const std::string& state, const std::string& metrics, const nlohmann::json& status, const std::string& owner);
+  /// "status", "owner"): kept only where the stream has not already brought something newer, and
+  /// offered to the viewers that joined before it came (they had no snapshot).
+  /// `seq`: the owner's publication number of that state: a publication of the same owner numbered no
+  /// higher, still in flight, is dropped (a late joiner never gets an older state after a newer one).
+  void seed(const std::string& state, const std::string& metrics, const nlohmann::json& status, const std::string& owner,
+            std::uint64_t seq);
 
   // join(), leave() and viewers(): ViewerChannel's.
 
@@ -50,15 +53,17 @@ class RelaySession : public ViewerChannel {
 
  private:
   [[nodiscard]] nlohmann::json status_locked() const override;
-  /// Whether `messages` are the state and metrics the viewers already have: what a new owner publishes
-  /// first when it takes the session over (its snapshot), not offered again.
-  [[nodiscard]] bool repeats_snapshot_locked(const std::vector<std::string>& messages) const;
+  /// Whether `publication` is the seeded owner's and no newer than the seeded state.
+  [[nodiscard]] bool older_than_seed_locked(const Publication& publication) const;
+
 
   // Under ViewerChannel's mutex_.
   const std::string instance_;
   nlohmann::json engine_status_;
   std::string owner_;
   std::uint64_t publications_ = 0;
+  std::string seeded_owner_;     ///< the owner of the seeded state, and its publication number
+  std::uint64_t seeded_seq_ = 0;
 };
 
 }  // namespace finsim::server

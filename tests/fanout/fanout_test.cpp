@@ -195,10 +195,39 @@ TEST_CASE("a late joiner on another instance gets the current state at once, the
   REQUIRE(first.type() == "STATE_UPDATE");
   const int joined = first.timestep();
   CHECK(joined >= 12);
-  // From the next step on, the same messages (the early viewer had read up to step 12 already).
+  // From the next step on, the same messages (the early viewer had read up to step 12 already), and
+  // never an older state after the one it joined with.
   const auto late_stream = read_through(late, joined + 8);
   const auto early_stream = read_through(early, joined + 8);
+  int last = joined;
+  for (const std::string& m : late_stream) {
+    WsRead r;
+    r.kind = WsRead::Kind::message;
+    r.text = m;
+    if (r.type() != "STATE_UPDATE") continue;
+    CHECK(r.timestep() == last + 1);
+    last = r.timestep();
+  }
   CHECK(difference(after_state(early_stream, joined + 1), after_state(late_stream, joined + 1)) == "");
+}
+
+TEST_CASE("a crowd joining a paused session on another instance at once: every viewer gets the current state") {
+  Instances cluster(5, 2);
+  ok(post(cluster.port(0), "/control/reset", R"({"scenario":"core_default","seed":9})"));
+  for (int i = 0; i < 3; ++i) ok(post(cluster.port(0), "/control/step"));
+  // The first joiners of instance b arrive while its relay is being set up from Redis.
+  constexpr int kCrowd = 200;
+  std::vector<std::future<int>> joined;
+  for (int i = 0; i < kCrowd; ++i)
+    joined.push_back(std::async(std::launch::async, [port = cluster.port(1)] {
+      WsViewer viewer(port);
+      // Paused: a viewer left without the snapshot would wait for ever; 10 s is for a busy machine.
+      const WsRead first = viewer.read(milliseconds(10000));
+      return first.type() == "STATE_UPDATE" ? first.timestep() : -1;
+    }));
+  std::vector<int> firsts;
+  for (auto& j : joined) firsts.push_back(j.get());
+  CHECK(firsts == std::vector<int>(kCrowd, 3));
 }
 
 TEST_CASE("named sessions are seen, driven, explained and closed from every instance") {
@@ -253,8 +282,25 @@ TEST_CASE("killing the owner: another instance takes the session over from its l
   ok(post(cluster.port(1), "/control/speed", R"({"steps_per_second":10})"));
   WsViewer on_b(cluster.port(1));
   WsViewer on_c(cluster.port(2));
+  // Each survivor's viewer is read on a thread of its own from the start (one left unread would fall
+  // behind, and its queue would rightly coalesce states): the steps it saw, and how its stream ended.
+  struct Seen {
+    std::vector<int> steps;
+    WsRead end;
+  };
+  auto watch = [](WsViewer& viewer) {
+    Seen seen;
+    while (seen.steps.empty() || seen.steps.back() < 60) {
+      seen.end = viewer.read_any(milliseconds(8000));
+      if (!seen.end.is_message()) break;
+      if (seen.end.type() == "STATE_UPDATE") seen.steps.push_back(seen.end.timestep());
+    }
+    return seen;
+  };
+  auto seen_b = std::async(std::launch::async, [&] { return watch(on_b); });
+  auto seen_c = std::async(std::launch::async, [&] { return watch(on_c); });
   ok(post(cluster.port(1), "/control/play"));
-  REQUIRE(on_b.read_until_state(10));
+  while (control_status(cluster.port(1))["timestep"] < 10) std::this_thread::sleep_for(milliseconds(50));
 
   const auto killed_at = std::chrono::steady_clock::now();
   REQUIRE(cluster.servers[0]->stop(SIGKILL) == 128 + SIGKILL);
@@ -266,26 +312,20 @@ TEST_CASE("killing the owner: another instance takes the session over from its l
   }
   REQUIRE((status["owner"] == "b" || status["owner"] == "c"));
   const bool b_owns = status["owner"] == "b";
-  WsViewer& relayed = b_owns ? on_c : on_b;
-  WsViewer& moved = b_owns ? on_b : on_c;
-  // The viewer on the other survivor keeps its connection: the run stops, then goes on without a gap
-  // or a repeat.
-  std::vector<int> steps;
-  while (steps.size() < 40) {
-    const WsRead r = relayed.read(milliseconds(8000));
-    REQUIRE(r.is_message());
-    if (r.type() == "STATE_UPDATE") steps.push_back(r.timestep());
-  }
-  for (std::size_t i = 1; i < steps.size(); ++i) CHECK(steps[i] == steps[i - 1] + 1);
+  const Seen relayed = (b_owns ? seen_c : seen_b).get();
+  const Seen moved = (b_owns ? seen_b : seen_c).get();
   const double resumed_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - killed_at).count();
-  CHECK(resumed_s < 3.0 + 1.0 + 40 / 10.0 + 3.0);  // the lease, a renewal period, 40 steps at 10/s, slack
-  // The new owner's own viewers of the session are told to reconnect (1012), and may.
-  WsRead r = moved.read_any(milliseconds(5000));
-  while (r.is_message()) r = moved.read_any(milliseconds(5000));
-  CHECK(r.kind == WsRead::Kind::closed);
-  CHECK(r.close_code == 1012);
+  // The viewer on the other survivor kept its connection: the run stopped, then went on to step 60
+  // without a gap or a repeat.
+  REQUIRE(!relayed.steps.empty());
+  CHECK(relayed.steps.back() >= 60);
+  for (std::size_t i = 1; i < relayed.steps.size(); ++i) CHECK(relayed.steps[i] == relayed.steps[i - 1] + 1);
+  CHECK(resumed_s < 3.0 + 1.0 + 60 / 10.0 + 3.0);  // the lease, a renewal period, 60 steps at 10/s, slack
+  // The new owner's own viewers of the session were told to reconnect (1012), and may.
+  CHECK(moved.end.kind == WsRead::Kind::closed);
+  CHECK(moved.end.close_code == 1012);
   WsViewer reconnected(cluster.port(b_owns ? 1 : 2));
-  CHECK(reconnected.read_until_state(steps.back() + 1));
+  CHECK(reconnected.read_until_state(relayed.steps.back() + 1));
   status = control_status(cluster.port(2));
   CHECK(status["running"] == true);
   CHECK(status["speed"] == 10.0);

@@ -13,6 +13,7 @@ TEST_CASE("a publication survives the trip byte for byte, newlines and digits in
   p.owner = "a";
   p.status = {{"timestep", 7}, {"running", true}};
   p.tell = true;
+  p.seq = 42;
   p.messages = {R"({"type":"EVENT","payload":{"text":"12\n34"}})", "", std::string("\0x\n9", 4),
                 R"({"type":"STATE_UPDATE","payload":{"timestep":7}})"};
   const auto back = decode_publication(encode_publication(p));
@@ -21,6 +22,7 @@ TEST_CASE("a publication survives the trip byte for byte, newlines and digits in
   CHECK(back->status == p.status);
   CHECK(back->tell);
   CHECK_FALSE(back->closed);
+  CHECK(back->seq == 42);
   CHECK(back->messages == p.messages);
 
   Publication closed;
@@ -31,6 +33,7 @@ TEST_CASE("a publication survives the trip byte for byte, newlines and digits in
   CHECK(end->closed);
   CHECK(end->messages.empty());
   CHECK(end->status.is_null());
+  CHECK(end->seq == 0);
 }
 
 TEST_CASE("a malformed or truncated publication is refused") {
@@ -55,7 +58,7 @@ TEST_CASE("a malformed or truncated publication is refused") {
   CHECK_FALSE(redis_names::session_of_channel(3, redis_names::instance(3, "lab")));
 }
 
-TEST_CASE("a Redis address is redis://host[:port][/db]; anything else is refused, saying what is wrong") {
+TEST_CASE("a Redis address is redis://host[:port][/db], and anything else is refused, saying what is wrong") {
   auto a = parse_redis_address("redis://127.0.0.1:6380/3");
   REQUIRE(a.ok());
   CHECK(a->host == "127.0.0.1");
