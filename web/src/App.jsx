@@ -4,11 +4,11 @@
 // #/portfolios switches to the Portfolios part (lazy-loaded); the simulation stays connected.
 import { useCallback, useEffect, useState } from 'react';
 import { simulationStore, useSimulation } from './store/simulationStore.js';
-import { connect, disconnect, sendCommand } from './session/connect.js';
+import { connect, disconnect } from './session/connect.js';
 import { startUrlSync } from './session/urlSync.js';
 import { parseUrlState, switchedModeSearch } from './url/urlState.js';
 import { NetworkGraph } from './graph/NetworkGraph.jsx';
-import { PlaybackControls } from './components/PlaybackControls.jsx';
+import { PlaybackControls, useSpaceToPlay } from './components/PlaybackControls.jsx';
 import { RecordClip } from './export/RecordClip.jsx';
 import { RunSettings } from './components/RunSettings.jsx';
 import { PriceShock } from './components/Interventions.jsx';
@@ -33,18 +33,6 @@ import { LessonsPanel } from './compare/LessonsPanel.jsx';
 import { readComparison } from './compare/compareAddress.js';
 import { useAddressNotice } from './compare/useAddressNotice.js';
 import { useBranchCompare } from './compare/useBranchCompare.js';
-
-function useSpaceToPlay() {
-  useEffect(() => {
-    const onKey = (e) => {
-      if (e.code !== 'Space' || /INPUT|SELECT|TEXTAREA|BUTTON/.test(e.target.tagName)) return;
-      e.preventDefault();
-      sendCommand({ control: simulationStore.getState().status?.running ? 'pause' : 'play' });
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}
 
 function useConnection(params) {
   useEffect(() => {
@@ -118,7 +106,7 @@ function SingleWorldApp({ addressNotice }) {
   useConnection(params);
   useAddressNotice(simulationStore, addressNotice);
   useBranchCompare(simulationStore);
-  useSpaceToPlay();
+  useSpaceToPlay(simulationStore);
   const onReady = useCallback(() => {}, []);
 
   const switchTo = (change) => {

@@ -5,6 +5,8 @@
 // Once a snapshot has landed, the graph controller asks it for the step's marks of cause and effect
 // (consequences.js: recalled loans, borrowers hit, creditors who lost, a price drop's reach), drawn
 // beside the events' effects and outside their per-step budget (one effect per kind of mark).
+// Effects of the whole screen (a price drop's dimming) go to `screenCanvas` when one is given: a
+// recorded frame moves the banks' layers to centre the network, never the screen's (export/frameComposer.js).
 import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
 import { lossEffect, priceReachEffect, recallEffect } from './consequenceEffects.js';
 import { consequencesOf, noConsequences } from './consequences.js';
@@ -114,7 +116,7 @@ export function cyLookup(cy) {
   };
 }
 
-export function createOverlayAnimator({ cy, canvas, now = () => performance.now(),
+export function createOverlayAnimator({ cy, canvas, screenCanvas = canvas, now = () => performance.now(),
   requestFrame = (f) => requestAnimationFrame(f), pixelRatio = () => Math.min(2, window.devicePixelRatio || 1) }) {
   let effects = [];
   let frame = null;
@@ -140,18 +142,27 @@ export function createOverlayAnimator({ cy, canvas, now = () => performance.now(
     if (frame === null) frame = requestFrame(render);
   }
 
-  function render() {
-    frame = null;
-    const ctx = canvas.getContext('2d');
-    const ratio = pixelRatio();
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
+  // The canvas's context at the page's pixel ratio, cleared.
+  function cleared(surface, ratio) {
+    const ctx = surface.getContext('2d');
+    const width = Math.round(surface.clientWidth * ratio);
+    const height = Math.round(surface.clientHeight * ratio);
+    if (surface.width !== width || surface.height !== height) {
+      surface.width = width;
+      surface.height = height;
     }
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.clearRect(0, 0, surface.width, surface.height);
+    return ctx;
+  }
+
+  function render() {
+    frame = null;
+    const ratio = pixelRatio();
+    const ctx = cleared(canvas, ratio);
+    const screenCtx = screenCanvas === canvas ? ctx : cleared(screenCanvas, ratio);
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
     const t = now();
     effects = effects.filter((e) => t - e.start < e.duration);
     if (!effects.length) return;
@@ -160,12 +171,14 @@ export function createOverlayAnimator({ cy, canvas, now = () => performance.now(
     const view = { width, height };
     for (const effect of effects) {
       const p = Math.min(1, (t - effect.start) / effect.duration);
-      if (effect.screen) ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      else ctx.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
-      effect.draw(ctx, p, view);
+      const on = effect.screen ? screenCtx : ctx;
+      if (effect.screen) on.setTransform(ratio, 0, 0, ratio, 0, 0);
+      else on.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
+      effect.draw(on, p, view);
       stats.drawn++;
     }
     ctx.globalAlpha = 1;
+    screenCtx.globalAlpha = 1;
     frame = requestFrame(render);
   }
 

@@ -82,14 +82,36 @@ describe('marks of cause and effect on the overlay', () => {
   const after = { timestep: 20, nodes, edges: [{ source: '3', target: '0', weight: 3 }, { source: '3', target: '1', weight: 3 }, { source: '2', target: '1', weight: 4 }] };
   const hoard = { event_id: 'evt-20-0', event_type: 'HOARD', from: 3, amount: 6, repaid: 6, timestamp: 20 };
 
-  function animatorWithCanvas() {
-    const calls = [];
+  /** A canvas whose context logs the calls drawn on it (into `calls`). */
+  function loggingCanvas(calls) {
     const ctx = new Proxy({}, { get: (t, k) => (k in t ? t[k] : (...args) => calls.push([k, ...args])), set: (t, k, v) => { t[k] = v; return true; } });
-    const canvas = { clientWidth: 100, clientHeight: 100, width: 0, height: 0, getContext: () => ctx };
-    const frames = [];
-    const a = createOverlayAnimator({ cy: fakeCy(), canvas, now: () => 100, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
-    return { a, calls, runFrame: () => frames.shift()?.() };
+    return { clientWidth: 100, clientHeight: 100, width: 0, height: 0, getContext: () => ctx };
   }
+
+  function animatorWithCanvas({ screen = false } = {}) {
+    const calls = [];
+    const screenCalls = [];
+    const frames = [];
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas: loggingCanvas(calls), ...(screen ? { screenCanvas: loggingCanvas(screenCalls) } : {}),
+      now: () => 100, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    return { a, calls, screenCalls, runFrame: () => frames.shift()?.() };
+  }
+
+  it('draws the whole screen\'s effects (a price drop) on the screen\'s canvas, the banks\' on theirs', () => {
+    const drawing = (log) => log.map(([k]) => k).filter((k) => /^(fill|stroke)/.test(k));
+    const { a, calls, screenCalls, runFrame } = animatorWithCanvas({ screen: true });
+    a.receive([{ kind: 'event', event: { event_id: 'evt-20-1', event_type: 'PRICE_DROP', amount: -0.05, timestamp: 20 } },
+      { kind: 'event', event: hoard }, { kind: 'state', timestep: 20 }]);
+    runFrame();
+    expect(drawing(screenCalls)).toEqual(['fillRect', 'strokeRect']);
+    expect(drawing(calls)).not.toContain('strokeRect');
+    expect(drawing(calls).length).toBeGreaterThan(0);  // the hoarder's ring
+    const one = animatorWithCanvas();  // no screen canvas: both on the one overlay, as before
+    one.a.receive([{ kind: 'event', event: { event_id: 'evt-20-1', event_type: 'PRICE_DROP', amount: -0.05, timestamp: 20 } },
+      { kind: 'state', timestep: 20 }]);
+    one.runFrame();
+    expect(drawing(one.calls)).toEqual(['fillRect', 'strokeRect']);
+  });
 
   it('marks the recalled loans and borrowers hit of the step shown, beside the hoarder’s own effect, in one path', () => {
     const { a, calls, runFrame } = animatorWithCanvas();

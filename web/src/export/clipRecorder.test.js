@@ -36,14 +36,24 @@ function fakeEnv() {
     getComputedStyle: () => ({ backgroundColor: 'rgb(7, 11, 20)' }),
   };
   const layer = (name, box, width = box.width, height = box.height) => ({ name, width, height, getBoundingClientRect: () => box });
-  const graph = {
-    nodeType: 1, parentElement: null,
-    getBoundingClientRect: () => ({ left: 10, top: 20, width: 400, height: 300 }),
-    querySelectorAll: () => [layer('cy-nodes', { left: 10, top: 20, width: 400, height: 300 }),
-      layer('hidden', { left: 0, top: 0, width: 0, height: 0 }), layer('overlay', { left: 10, top: 20, width: 400, height: 300 })],
+  /**
+   * A graph element 400 × 300 at (left, 20) with its Cytoscape layer, a hidden one and the overlay, each
+   * layer's name prefixed; `fitArea` ("x1 y1 x2 y2"), the area its container is marked as fitted in;
+   * `screen`: with the layer of the whole screen's effects on top (graph/NetworkGraph.jsx's graph-screen).
+   */
+  const graphAt = (left, { prefix = '', fitArea = null, screen = false } = {}) => {
+    const box = { left, top: 20, width: 400, height: 300 };
+    const container = { getAttribute: (name) => (name === 'data-fit-area' ? fitArea : null), getBoundingClientRect: () => box };
+    return {
+      nodeType: 1, parentElement: null,
+      getBoundingClientRect: () => box,
+      querySelector: () => (fitArea ? container : null),
+      querySelectorAll: () => [layer(`${prefix}cy-nodes`, box), layer(`${prefix}hidden`, { left: 0, top: 0, width: 0, height: 0 }),
+        layer(`${prefix}overlay`, box), ...(screen ? [{ ...layer(`${prefix}screen`, box), matches: (s) => s === '.graph-screen' }] : [])],
+    };
   };
   return {
-    env, graph, drawn, recorders, tracks,
+    env, graph: graphAt(10), graphAt, drawn, recorders, tracks,
     advance(ms) { now += ms; const due = frames.splice(0); for (const f of due) f(); },
   };
 }
@@ -111,6 +121,22 @@ describe('startClipRecording', () => {
       onStop: (r) => { reason = r.reason; }, shown: () => ({ state: stateAt(1) }) });
     sized.recorders[0].deliver(6000);
     expect(reason).toBe('size');
+  });
+
+  it('centres each world in its half: the area its page fitted the banks in, not where the page\'s boxes pushed it', () => {
+    const fake = fakeEnv();
+    const shown = () => ({ state: stateAt(4), replaying: false });
+    // World A's tag pushed its banks 60 px right on the page, world B's (wider) 100 px right.
+    const panes = [{ graph: fake.graphAt(0, { prefix: 'a-', fitArea: '60 0 400 300' }), shown, title: 'A' },
+      { graph: fake.graphAt(410, { prefix: 'b-', fitArea: '100 0 400 300', screen: true }), shown, title: 'B' }];
+    startClipRecording({ panes, type: 'video/webm', env: fake.env, onStop() {} });
+    const drawnAt = (name) => fake.drawn.find((d) => d.layer === name);
+    const areaCentre = (d, x1, x2) => d.x + (x1 + x2) / 2;  // where the fitted area's centre landed (scale 1)
+    expect(areaCentre(drawnAt('a-cy-nodes'), 60, 400)).toBe(200);  // the middle of A's half (0…400)
+    expect(areaCentre(drawnAt('b-cy-nodes'), 100, 400)).toBe(600);  // the middle of B's half (400…800)
+    expect(drawnAt('b-overlay').x).toBe(drawnAt('b-cy-nodes').x);  // the effects stay on their banks
+    expect(drawnAt('b-screen')).toMatchObject({ x: 400, width: 400 });  // a price drop's dimming covers B's half, not more
+    expect(drawnAt('a-cy-nodes').y).toBe(drawnAt('b-cy-nodes').y);
   });
 
   it('only reads what is shown: the state it is given is left as it was', () => {

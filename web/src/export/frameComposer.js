@@ -1,11 +1,16 @@
 // Composes the frames of a recording onto one offscreen canvas: for each pane (one graph; a comparison's
 // two side by side) its headline band, its graph's canvas layers in page order over the page's
-// background, and its caption; one legend band across them (frameComposition.js places them,
+// background — the network centred in its pane, not where the page's boxes pushed it (graphOrigin) —
+// and its caption; one legend band across them (frameComposition.js places them,
 // frameOverlays.js draws the bands). Shared by the WebM recorder (clipRecorder.js) and the GIF recorder
 // (gifRecorder.js). It only reads the page's canvases and the stores' state. Browser only; the window's
 // pieces can be passed in (`env`) for tests.
-import { backgroundColour, captionText, layerPlacement, panesFrameSize } from './frameComposition.js';
+import { backgroundColour, captionText, graphOrigin, layerPlacement, panesFrameSize } from './frameComposition.js';
 import { canvasMeasure, drawCaption, drawHeadline, drawLegend } from './frameOverlays.js';
+import { fitAreaBox } from '../graph/viewportFit.js';
+
+/** The layer of the whole screen's effects (graph/NetworkGraph.jsx): it covers the pane, wherever the banks go. */
+const SCREEN_LAYER = '.graph-screen';
 
 /** The page's background behind the graph: its own colour or its nearest opaque ancestor's. */
 function pageBackground(element, getStyle) {
@@ -46,8 +51,11 @@ export function createFrameComposer({ panes, maxWidth, readBack = false, env = g
     ctx.rect(at.x, frame.graphTop, at.width, frame.graphHeight);
     ctx.clip();
     const graphBox = graph.getBoundingClientRect();
+    const banksOrigin = graphOrigin(frame, at, graphBox, fitAreaBox(graph));
+    const screenOrigin = graphOrigin(frame, at, graphBox);
     for (const layer of graph.querySelectorAll('canvas')) {
-      const place = layerPlacement(graphBox, layer.getBoundingClientRect(), frame.scale, { x: at.x, y: frame.graphTop });
+      const origin = layer.matches?.(SCREEN_LAYER) ? screenOrigin : banksOrigin;
+      const place = layerPlacement(graphBox, layer.getBoundingClientRect(), frame.scale, origin);
       if (place && layer.width > 0 && layer.height > 0) ctx.drawImage(layer, 0, 0, layer.width, layer.height, place.x, place.y, place.width, place.height);
     }
     ctx.restore();

@@ -11,6 +11,11 @@ import { LEGEND_ROWS } from '../components/legendEntries.js';
 
 /** The widest frame recorded (px): enough for a slide, and light on a software encoder. */
 export const CLIP_MAX_WIDTH = 1280;
+/**
+ * The frame's text is sized for the frame capped at this width (the clip's) and scaled with the graphs for
+ * any other cap: a GIF's frame (at most 800 px) is the clip's shrunk, text and all, as a slide would show it.
+ */
+const TYPE_MAX_WIDTH = CLIP_MAX_WIDTH;
 /** The caption band's height as a share of the frame's width (with a floor, below). */
 const CAPTION_SHARE = 0.03;
 const CAPTION_MIN_PX = 22;
@@ -80,17 +85,24 @@ export function legendItemWidth(item, fontPx, measure) {
  * `height` CSS px: all scaled by one `scale` — the device's pixel ratio, but never wider together than
  * `maxWidth` — left to right, each pane with its own headline band above its graph and its own caption
  * band at the bottom, one legend band across the frame between the graphs and the captions. All in frame
- * pixels, dimensions even; the bands' type is sized for the narrowest pane. The legend's items are placed
- * once (they do not change); the headline's, which change with the step, by headlineLayout each frame.
- * Returns {width, height, scale, panes: [{x, width}], graphTop, graphHeight (the tallest graph's),
- * headline, legend: {…, items: [{item, x, y}]}, caption}, each band {top, height, fontSize, padding}.
+ * pixels, dimensions even. The bands' type is sized for the narrowest pane of the frame capped at
+ * TYPE_MAX_WIDTH (the clip's, with a legible floor there) and scaled with the graphs from there
+ * (`typeScale`), so the clip's frame and the GIF's are one frame at two sizes: their text the same share
+ * of the frame, their lines broken in the same places. The legend's items are placed once (they do not
+ * change); the headline's, which change with the step, by headlineLayout each frame.
+ * Returns {width, height, scale, typeScale, panes: [{x, width}], graphTop, graphHeight (the tallest
+ * graph's), headline, legend: {…, items: [{item, x, y}]}, caption}, each band {top, height, fontSize, padding}.
  */
 export function panesFrameSize(boxes, { pixelRatio = 1, maxWidth = CLIP_MAX_WIDTH, measure = roughMeasure, legend = legendItems() } = {}) {
   if (!boxes.length) throw new RangeError('there is no graph to record');
   for (const { width, height } of boxes) {
     if (!(width > 0 && height > 0)) throw new RangeError(`the graph has no area (${width} × ${height})`);
   }
-  const scale = Math.min(Math.max(1, pixelRatio), maxWidth / boxes.reduce((sum, b) => sum + b.width, 0));
+  const graphsWidth = boxes.reduce((sum, b) => sum + b.width, 0);
+  const scaleWithin = (cap) => Math.min(Math.max(1, pixelRatio), cap / graphsWidth);
+  const scale = scaleWithin(maxWidth);
+  const typeFrameScale = scaleWithin(TYPE_MAX_WIDTH);
+  const typeScale = scale / typeFrameScale;
   const panes = [];
   let x = 0;
   for (const box of boxes) {
@@ -99,15 +111,18 @@ export function panesFrameSize(boxes, { pixelRatio = 1, maxWidth = CLIP_MAX_WIDT
   }
   const frameWidth = x;
   const graphHeight = even(Math.max(...boxes.map((b) => b.height)) * scale);
-  const paneWidth = Math.min(...panes.map((p) => p.width));
-  const band = even(Math.max(CAPTION_MIN_PX, paneWidth * CAPTION_SHARE));
-  const captionFont = Math.round(band * 0.6);
+  // The type as in the frame capped at TYPE_MAX_WIDTH (whole pixels there), then scaled with the graphs.
+  const typePaneWidth = Math.min(...boxes.map((b) => even(b.width * typeFrameScale)));
+  const typeBand = even(Math.max(CAPTION_MIN_PX, typePaneWidth * CAPTION_SHARE));
+  const typeFont = Math.round(typeBand * 0.6);
+  const band = even(typeBand * typeScale);
+  const captionFont = typeFont * typeScale;
 
   const headlineFont = captionFont;
   const headlinePadding = Math.round(headlineFont * 0.5);
   const headlineHeight = even(HEADLINE_LINES * Math.round(headlineFont * LINE_HEIGHT) + 2 * headlinePadding);
 
-  const legendFont = Math.max(10, Math.round(captionFont * 0.8));
+  const legendFont = Math.max(10, Math.round(typeFont * 0.8)) * typeScale;
   const legendPadding = Math.round(legendFont * 0.6);
   const legendLine = Math.round(legendFont * LINE_HEIGHT);
   const placed = flowLines(legend.map((item) => legendItemWidth(item, legendFont, measure)), frameWidth - 2 * legendPadding, legendFont * 1.4);
@@ -117,7 +132,7 @@ export function panesFrameSize(boxes, { pixelRatio = 1, maxWidth = CLIP_MAX_WIDT
   const legendTop = graphTop + graphHeight;
   const captionTop = legendTop + legendHeight;
   return {
-    width: frameWidth, height: captionTop + band, scale, panes, graphTop, graphHeight,
+    width: frameWidth, height: captionTop + band, scale, typeScale, panes, graphTop, graphHeight,
     headline: { top: 0, height: headlineHeight, fontSize: headlineFont, padding: headlinePadding },
     legend: {
       top: legendTop, height: legendHeight, fontSize: legendFont, padding: legendPadding, lineHeight: legendLine,
@@ -147,7 +162,7 @@ export function headlineLayout(facts, frame, measure = roughMeasure, pane = fram
   for (;;) {
     placed = flowLines(facts.map((f) => factWidth(f, fontSize, measure)), width, fontSize * 1.2);
     if (lineCount(placed) <= HEADLINE_LINES || fontSize <= band.fontSize * HEADLINE_MIN_SHARE) break;
-    fontSize = Math.max(band.fontSize * HEADLINE_MIN_SHARE, Math.floor(fontSize * 0.9));
+    fontSize = Math.max(band.fontSize * HEADLINE_MIN_SHARE, fontSize * 0.9);  // in proportion: a GIF's shrinks as its clip's
   }
   const line = (band.height - 2 * band.padding) / HEADLINE_LINES;
   return {
@@ -169,6 +184,25 @@ export function layerPlacement(graph, layer, scale, origin = { x: 0, y: 0 }) {
   return {
     x: origin.x + (layer.left - graph.left) * scale, y: origin.y + (layer.top - graph.top) * scale,
     width: layer.width * scale, height: layer.height * scale,
+  };
+}
+
+/**
+ * Where a pane's graph goes in the frame: the origin (frame px) for layerPlacement — where the top-left
+ * corner of the graph's element (`graph`, its CSS box from getBoundingClientRect) lands — such that the
+ * centre of `focus` (a CSS box in the same coordinates) is the centre of the pane's graph area (`pane`:
+ * one of frame.panes; frame.graphTop, graphHeight, scale). `focus` is where the page centred the network:
+ * the part of the graph its boxes (headline, a world's tag, the replay badge…) leave free
+ * (graph/viewportFit.js). A frame draws those boxes' words in bands of their own, so centring what they
+ * left free centres each world in its pane, whatever boxes its page had. Without a focus (the reader
+ * moved the view: it is theirs) the graph's element is centred. Whole pixels, so layers are not resampled.
+ */
+export function graphOrigin(frame, pane, graph, focus = null) {
+  const f = focus ?? graph;
+  const fromGraph = { x: f.left + f.width / 2 - graph.left, y: f.top + f.height / 2 - graph.top };
+  return {
+    x: Math.round(pane.x + pane.width / 2 - fromGraph.x * frame.scale),
+    y: Math.round(frame.graphTop + frame.graphHeight / 2 - fromGraph.y * frame.scale),
   };
 }
 

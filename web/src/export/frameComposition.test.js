@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CLIP_MAX_WIDTH, HEADLINE_LINES, backgroundColour, captionText, factSpans, flowLines, frameSize, headlineLayout, layerPlacement,
-  legendItems, panesFrameSize, roughMeasure,
+  CLIP_MAX_WIDTH, HEADLINE_LINES, backgroundColour, captionText, factSpans, flowLines, frameSize, graphOrigin, headlineLayout,
+  layerPlacement, legendItems, panesFrameSize, roughMeasure,
 } from './frameComposition.js';
+import { GIF_MAX_WIDTH } from './gifFormat.js';
 import { LEGEND_ROWS } from '../components/legendEntries.js';
 import { headlineFacts } from '../components/headlineFacts.js';
 
@@ -105,6 +106,68 @@ describe('layerPlacement', () => {
   it('skips a hidden layer', () => {
     expect(layerPlacement(graph, { left: 0, top: 0, width: 0, height: 0 }, 1)).toBeNull();
   });
+});
+
+describe('graphOrigin (where a pane\'s graph is drawn)', () => {
+  const frame = panesFrameSize([{ width: 600, height: 400 }, { width: 600, height: 400 }], { pixelRatio: 2 });  // scale 1280 / 1200
+  const graphB = { left: 620, top: 100, width: 600, height: 400 };
+  const centreOf = (origin, graph, box) => ({  // where `box`'s centre lands in the frame
+    x: origin.x + (box.left + box.width / 2 - graph.left) * frame.scale,
+    y: origin.y + (box.top + box.height / 2 - graph.top) * frame.scale,
+  });
+
+  it('puts the centre of the area the page fitted the banks in at the centre of its pane\'s graph area', () => {
+    const [a, b] = frame.panes;
+    const focusA = { left: 80, top: 100, width: 520, height: 400 };  // a tag on the left: the banks 80 px to the right
+    const graphA = { left: 0, top: 100, width: 600, height: 400 };
+    const centreA = centreOf(graphOrigin(frame, a, graphA, focusA), graphA, focusA);
+    expect(centreA.x).toBeCloseTo(a.x + a.width / 2, 0);
+    expect(centreA.y).toBeCloseTo(frame.graphTop + frame.graphHeight / 2, 0);
+    const focusB = { left: 750, top: 130, width: 470, height: 370 };  // world B's wider tag, and a notice above
+    const centreB = centreOf(graphOrigin(frame, b, graphB, focusB), graphB, focusB);
+    expect(centreB.x).toBeCloseTo(b.x + b.width / 2, 0);  // B's half, with B's own offset
+    expect(centreB.y).toBeCloseTo(frame.graphTop + frame.graphHeight / 2, 0);
+  });
+
+  it('centres the graph\'s element when nothing was fitted (the reader moved the view), in whole pixels', () => {
+    const origin = graphOrigin(frame, frame.panes[1], graphB);
+    expect(origin).toEqual({ x: frame.panes[1].x, y: frame.graphTop });
+    const short = panesFrameSize([{ width: 600, height: 400 }, { width: 600, height: 300 }]);
+    const lower = graphOrigin(short, short.panes[1], { left: 600, top: 0, width: 600, height: 300 });
+    expect(lower).toEqual({ x: 600, y: short.graphTop + 50 });  // the shorter graph in the middle of its pane, not at its top
+    const odd = graphOrigin(frame, frame.panes[0], { left: 0, top: 0, width: 600, height: 400 }, { left: 33, top: 0, width: 500, height: 400 });
+    expect(Number.isInteger(odd.x) && Number.isInteger(odd.y)).toBe(true);
+  });
+});
+
+describe('a GIF\'s frame and a clip\'s: one frame at two sizes', () => {
+  const facts = headlineFacts({ state: { timestep: 45, scenario: 'liquidity_freeze', asset_price: 0.674 },
+    metrics: { defaulted_banks: 53, active_banks: 47 }, policy: 'heuristic+no_hoard' }, { showPolicy: true });
+  const cases = {
+    'a comparison\'s two worlds': [{ width: 700, height: 520 }, { width: 700, height: 520 }],
+    'a comparison on a small screen': [{ width: 480, height: 400 }, { width: 480, height: 400 }],
+    'one wide graph': [{ width: 1200, height: 700 }],
+  };
+  for (const [name, boxes] of Object.entries(cases)) {
+    it(`${name}: the headline, the caption and the legend the same share of the frame, the facts on the same lines`, () => {
+      for (const pixelRatio of [1, 2]) {
+        const clip = panesFrameSize(boxes, { pixelRatio });
+        const gif = panesFrameSize(boxes, { pixelRatio, maxWidth: GIF_MAX_WIDTH });
+        expect(gif.width).toBeLessThan(clip.width);
+        const share = (frame, px) => px / frame.width;
+        for (const [i, pane] of clip.panes.entries()) {
+          const inClip = headlineLayout(facts, clip, roughMeasure, pane);
+          const inGif = headlineLayout(facts, gif, roughMeasure, gif.panes[i]);
+          expect(share(gif, inGif.fontSize)).toBeCloseTo(share(clip, inClip.fontSize), 4);
+          const lines = (layout) => layout.facts.map((f) => f.y);
+          expect(new Set(lines(inGif)).size).toBe(new Set(lines(inClip)).size);
+        }
+        expect(share(gif, gif.headline.height)).toBeCloseTo(share(clip, clip.headline.height), 2);
+        expect(share(gif, gif.caption.fontSize)).toBeCloseTo(share(clip, clip.caption.fontSize), 4);
+        expect(share(gif, gif.legend.fontSize)).toBeCloseTo(share(clip, clip.legend.fontSize), 4);
+      }
+    });
+  }
 });
 
 describe('captionText', () => {

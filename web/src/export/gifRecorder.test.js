@@ -39,6 +39,7 @@ function fakeEnv() {
   const graph = {
     nodeType: 1, parentElement: null,
     getBoundingClientRect: () => ({ left: 0, top: 0, width: 1000, height: 500 }),
+    querySelector: () => null,  // never fitted (graph/viewportFit.js marks no area)
     querySelectorAll: () => [],
   };
   return {

@@ -1,5 +1,6 @@
 // The main character: the network, with the animation overlay on top. All drawing happens in the
-// graph controller; this component only provides the two surfaces and wires selection. It draws the
+// graph controller; this component only provides the surfaces (Cytoscape's container, the overlay for
+// the banks' effects, one for the whole screen's: graph-screen) and wires selection. It draws the
 // store of its context (the page's, or one world's in the Compare view) with that store's animation bus.
 import { useEffect, useRef } from 'react';
 import { createGraphController } from './graphController.js';
@@ -12,11 +13,13 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
   const store = useSimulationStore();
   const containerRef = useRef(null);
   const canvasRef = useRef(null);
+  const screenRef = useRef(null);
 
   useEffect(() => {
     const controller = createGraphController({
       container: containerRef.current,
       overlayCanvas: canvasRef.current,
+      screenCanvas: screenRef.current,
       store,
       bus,
       onSelect: (id) => store.getState().selectBank(id),
@@ -35,6 +38,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
     <div className="graph">
       <div ref={containerRef} className="graph-cy" data-testid={testid} />
       <canvas ref={canvasRef} className="graph-overlay" aria-hidden="true" />
+      <canvas ref={screenRef} className="graph-overlay graph-screen" aria-hidden="true" />
     </div>
   );
 }

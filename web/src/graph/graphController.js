@@ -13,7 +13,7 @@ import { replayAnimations, shownState } from '../history/replayView.js';
 
 const ARROW_EDGE_LIMIT = 2000;
 
-export function createGraphController({ container, overlayCanvas, store, bus, onSelect, onRendered, effects = true }) {
+export function createGraphController({ container, overlayCanvas, screenCanvas, store, bus, onSelect, onRendered, effects = true }) {
   let signature = null;
   let runId = null;
   let arrows = true;
@@ -31,7 +31,7 @@ export function createGraphController({ container, overlayCanvas, store, bus, on
     motionBlur: false,
     textureOnViewport: false,
   });
-  const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas });
+  const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas, screenCanvas: screenCanvas ?? overlayCanvas });
   // The banks are fitted into the part of the stage that the boxes over it leave free (viewportFit.js).
   const viewport = typeof ResizeObserver === 'function' ? createViewportFit(cy) : null;
   const fit = () => (viewport ? viewport.fit() : cy.fit(undefined, 24));

@@ -9,12 +9,36 @@
 // (a border drawn inside the stage's edge) and page-level toasts; a group (.stage-top: the headline with
 // the notices under it; .stage-foot: a compared world's tag with the replay badge) counts as its
 // children. Anything placed over the graph later is kept off the banks without being listed here.
+//
+// The area the banks were last fitted in is marked on the graph's container (FIT_AREA) until the reader
+// moves the view, so that a recorded frame can centre it (export/frameComposition.js, graphOrigin).
 import { freeArea, viewportFor } from './fitArea.js';
 
 export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
 export const GROUP = '.stage-top, .stage-foot';
 export const STAGE = '.stage';
 const PADDING = 16;  // px between the outermost banks and the free area's edge
+/** The container's attribute holding the area the banks were fitted in: "x1 y1 x2 y2", px relative to it. */
+export const FIT_AREA = 'data-fit-area';
+
+/** Marks `area` (a Rect relative to `container`) as the one the banks are centred in; null unmarks. */
+export function markFitArea(container, area) {
+  if (area) container.setAttribute(FIT_AREA, [area.x1, area.y1, area.x2, area.y2].map((v) => Math.round(v)).join(' '));
+  else container.removeAttribute(FIT_AREA);
+}
+
+/**
+ * The marked fit area of the container inside `element` (or of `element` itself) as a CSS box in the
+ * page's coordinates ({left, top, width, height}, as getBoundingClientRect gives), or null: never fitted,
+ * or the reader has moved the view since.
+ */
+export function fitAreaBox(element) {
+  const container = element.matches?.(`[${FIT_AREA}]`) ? element : element.querySelector(`[${FIT_AREA}]`);
+  const [x1, y1, x2, y2] = (container?.getAttribute(FIT_AREA) ?? '').split(' ').map(Number);
+  if (!(x2 > x1 && y2 > y1)) return null;
+  const origin = container.getBoundingClientRect();
+  return { left: origin.left + x1, top: origin.top + y1, width: x2 - x1, height: y2 - y1 };
+}
 
 /** The elements over the graph in `stage`: its children, a group's children in its place. */
 export function overlayElements(stage) {
@@ -51,13 +75,17 @@ export function createViewportFit(cy) {
     const nodes = cy.nodes();
     const width = container.clientWidth;
     const height = container.clientHeight;
-    if (nodes.empty() || width === 0 || height === 0) return null;
+    if (nodes.empty() || width === 0 || height === 0) {
+      markFitArea(container, null);
+      return null;
+    }
     const bounds = nodes.boundingBox();
     const area = freeArea({ width, height, boxes: overlayBoxes(stage, container), graph: bounds, padding: PADDING });
     fitting = true;
     cy.viewport(viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }));
     fitting = false;
     readerMoved = false;
+    markFitArea(container, area);
     return area;
   }
 
@@ -72,7 +100,11 @@ export function createViewportFit(cy) {
       forced = false;
     });
   };
-  const onViewport = () => { if (!fitting) readerMoved = true; };
+  const onViewport = () => {
+    if (fitting) return;
+    readerMoved = true;
+    markFitArea(container, null);
+  };
   cy.on('viewport', onViewport);
 
   const containerObserver = new ResizeObserver(() => { cy.resize(); later(true); });
