@@ -118,8 +118,8 @@ HttpReply raw_http(const std::string& host, int port, const std::string& bytes, 
 }
 
 HttpReply http(const std::string& host, int port, const std::string& method, const std::string& target,
-               const std::string& body, const Headers& headers) {
-  return raw_http(host, port, request_text(host, port, method, target, body, headers));
+               const std::string& body, const Headers& headers, std::chrono::milliseconds timeout) {
+  return raw_http(host, port, request_text(host, port, method, target, body, headers), timeout);
 }
 
 HttpReply http_from(const std::string& source, const std::string& host, int port, const std::string& method,

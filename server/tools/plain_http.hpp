@@ -36,9 +36,10 @@ HttpReply raw_http(const std::string& host, int port, const std::string& bytes,
 
 /// `method target` with `body` (Content-Length set when non-empty or for POST), `headers` and
 /// "Connection: close"; "Host: host:port" and, for a non-empty body, "Content-Type: application/json"
-/// unless `headers` name their own.
+/// unless `headers` name their own. Status 0 when no answer came within `timeout`.
 HttpReply http(const std::string& host, int port, const std::string& method, const std::string& target,
-               const std::string& body = "", const Headers& headers = {});
+               const std::string& body = "", const Headers& headers = {},
+               std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
 
 /// As http(), from the local address `source` (on loopback, "127.0.0.2" is another client as the
 /// server sees it).

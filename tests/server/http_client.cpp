@@ -7,8 +7,8 @@
 namespace finsim::test {
 
 HttpReply http(int port, const std::string& method, const std::string& target, const std::string& body,
-               const Headers& headers) {
-  return tools::http("127.0.0.1", port, method, target, body, headers);
+               const Headers& headers, std::chrono::milliseconds timeout) {
+  return tools::http("127.0.0.1", port, method, target, body, headers, timeout);
 }
 
 HttpReply http_from(const std::string& source, int port, const std::string& method, const std::string& target,

@@ -16,7 +16,7 @@ using tools::HttpReply;
 
 /// `method target` to 127.0.0.1:port (see tools::http).
 HttpReply http(int port, const std::string& method, const std::string& target, const std::string& body = "",
-               const Headers& headers = {});
+               const Headers& headers = {}, std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
 
 /// As http(), from the loopback address `source` ("127.0.0.2": another client, as the server sees it).
 HttpReply http_from(const std::string& source, int port, const std::string& method, const std::string& target,

@@ -118,7 +118,8 @@ TEST_CASE("without the token, replays are held to the server's bound of banks ×
   const int port = server.port();
   const Headers with_token{{"Content-Type", "application/json"}, {"Authorization", "Bearer t0ken"}};
   // 100 banks to step 2,001: 200,100 banks × steps, above the bound of 200,000.
-  HttpReply r = http(port, "POST", "/control/reset", R"({"to_step":2001})", with_token);
+  // A replay of 2,001 steps: under the sanitizers, on a busy machine, that may outlast http()'s 3-s read.
+  HttpReply r = http(port, "POST", "/control/reset", R"({"to_step":2001})", with_token, std::chrono::seconds(60));
   REQUIRE(r.status == 200);  // the token holder may
   CHECK(json_of(r)["timestep"] == 2001);
   r = http(port, "POST", "/control/rewind", R"({"step":2001})", kJson);
