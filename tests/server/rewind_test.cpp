@@ -17,8 +17,10 @@ namespace {
 
 const Headers kJson{{"Content-Type", "application/json"}};
 
+// Controls here replay runs up to the server's bound (2,000 steps of 100 banks): under the sanitizers
+// that may outlast http()'s 3-s read, so an answer is waited for up to a minute.
 HttpReply post(int port, const std::string& path, const std::string& body = "") {
-  return http(port, "POST", path, body, kJson);
+  return http(port, "POST", path, body, kJson, std::chrono::seconds(60));
 }
 
 std::string code_of(const HttpReply& r) { return json_of(r)["error"]["code"].get<std::string>(); }
