@@ -370,20 +370,32 @@ void Fanout::on_instance_message(const json& message) {
   }
 }
 
+Result<json> Fanout::act_here(const std::string& id, const std::string& name, const json& body,
+                              const SessionBound& bound) {
+  if (name == "close") {
+    auto closed = sessions_->close(id);
+    if (!closed.ok()) return closed.error();
+    return json{{"closed", id}, {"viewers_disconnected", *closed}};
+  }
+  auto live = sessions_->find(id);
+  if (!live.ok()) return live.error();
+  return (*live)->control(name, body, bound);
+}
+
+std::shared_ptr<RelaySession> Fanout::open_relay(const std::string& id) {
+  std::lock_guard lock(relays_mutex_);
+  auto it = relays_.find(id);
+  return it != relays_.end() && !it->second->closed() ? it->second : nullptr;
+}
+
 void Fanout::run_forwarded(const json& request) {
   json answer{{"op", "answer"}, {"req", request.value("req", 0)}};
   try {
     const std::string id = request.at("session").get<std::string>();
     const std::string name = request.at("name").get<std::string>();
-    Result<json> result = make_error("unknown_session", "no session '" + id + "'");
-    if (name == "close") {
-      auto closed = sessions_->close(id);
-      result = closed.ok() ? Result<json>(json{{"closed", id}, {"viewers_disconnected", *closed}}) : closed.error();
-    } else if (auto live = sessions_->find(id); live.ok()) {
-      const SessionBound bound{request.value("banks", kDefaultMaxBanks), request.value("replays_bounded", true)};
-      result = (*live)->control(name, request.at("body"), bound);
-    }
-    if (result.ok()) answer["value"] = *result;
+    const SessionBound bound{request.value("banks", kDefaultMaxBanks), request.value("replays_bounded", true)};
+    const Result<json> result = act_here(id, name, request.at("body"), bound);
+    if (result.ok()) answer["value"] = result.value();
     else answer["error"] = {{"code", result.error().code}, {"message", result.error().message}};
   } catch (const json::exception& e) {
     answer["error"] = {{"code", "bad_request"}, {"message", std::string("a forwarded control: ") + e.what()}};
@@ -417,16 +429,11 @@ void Fanout::forward(const std::string& raw_id, const std::string& name, const j
     // The owner is gone: this instance takes the session over and answers itself.
     auto live = take_over(id);
     if (!live.ok()) return answer(live.error());
-    if (name == "close") {
-      auto closed = sessions_->close(id);
-      if (!closed.ok()) return answer(closed.error());
-      return answer(json{{"closed", id}, {"viewers_disconnected", *closed}});
-    }
-    return answer((*live)->control(name, body, bound));
+    return answer(act_here(id, name, body, bound));
   }
   if (owner->text == instance_) {
     // Being built here (a creation or a takeover under way): answered here once it is.
-    if (auto live = sessions_->find(id); live.ok()) return answer((*live)->control(name, body, bound));
+    if (sessions_->find(id).ok()) return answer(act_here(id, name, body, bound));
     return answer(make_error("owner_unavailable", "session '" + id + "' is being set up here; try again"));
   }
   std::uint64_t req = 0;
@@ -513,10 +520,7 @@ void Fanout::close_relays(const CloseReason& reason) {
 }
 
 std::shared_ptr<RelaySession> Fanout::relay_of(const std::string& id) {
-  {
-    std::lock_guard lock(relays_mutex_);
-    if (auto it = relays_.find(id); it != relays_.end() && !it->second->closed()) return it->second;
-  }
+  if (auto open = open_relay(id)) return open;
   auto relay = std::make_shared<RelaySession>(io_, id, instance_);
   {
     std::lock_guard lock(relays_mutex_);
@@ -547,12 +551,9 @@ Result<std::shared_ptr<Channel>> Fanout::channel(const std::string& raw_id) {
   const std::string id = session_name(raw_id);
   if (auto live = sessions_->find(id); live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
   if (!SessionRegistry::valid_id(id)) return unknown(id);
-  {
-    // A crowd joining a relayed session costs Redis nothing: the relay is there, and its owner's lease
-    // is watched by the keeper (check_owners).
-    std::lock_guard lock(relays_mutex_);
-    if (auto it = relays_.find(id); it != relays_.end() && !it->second->closed()) return std::shared_ptr<Channel>(it->second);
-  }
+  // A crowd joining a relayed session costs Redis nothing: the relay is there, and its owner's lease
+  // is watched by the watcher (check_owners).
+  if (auto open = open_relay(id)) return std::shared_ptr<Channel>(open);
   auto owner = command({"GET", redis_names::owner(id)});
   if (!owner.ok()) return owner.error();
   if (owner->is_nil()) {
@@ -572,10 +573,7 @@ Result<std::shared_ptr<Channel>> Fanout::channel(const std::string& raw_id) {
 bool Fanout::remote(const std::string& raw_id) {
   const std::string id = session_name(raw_id);
   if (!SessionRegistry::valid_id(id) || sessions_->find(id).ok()) return false;
-  {
-    std::lock_guard lock(relays_mutex_);
-    if (auto it = relays_.find(id); it != relays_.end() && !it->second->closed()) return true;
-  }
+  if (open_relay(id)) return true;
   auto known = command({"SISMEMBER", std::string(redis_names::kSessions), id});
   return known.ok() && known->integer != 0;
 }

@@ -145,6 +145,12 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   /// session, or an error (another instance was quicker: then the caller relays it).
   Result<std::shared_ptr<LiveSession>> take_over(const std::string& id);
   std::shared_ptr<RelaySession> relay_of(const std::string& id);
+  /// This instance's relay of `id` if it has one still open, else null.
+  std::shared_ptr<RelaySession> open_relay(const std::string& id);
+  /// Control `name` (or "close": closing the session) of session `id` run here, as its owner.
+  /// Errors: unknown_session, and the session's.
+  Result<nlohmann::json> act_here(const std::string& id, const std::string& name, const nlohmann::json& body,
+                                  const SessionBound& bound);
 
   void subscriber_loop();
   void writer_loop();
