@@ -11,7 +11,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   clang libclang-rt-14-dev
   libeigen3-dev nlohmann-json3-dev catch2 libvalijson-dev libbenchmark-dev
-  libboost1.81-dev libsqlite3-dev sqlite3 libpq-dev libhiredis-dev libxgboost-dev
+  libboost1.81-dev libsqlite3-dev sqlite3 libpq-dev libhiredis-dev libxgboost-dev zlib1g-dev
   emscripten
   chromium
   curl ca-certificates

@@ -32,7 +32,9 @@ Frame make_frame(std::string message, bool stamp, std::uint64_t publication) {
       message.insert(at + kPayload.size(), field);
     }
   }
-  return Frame{kind, std::make_shared<const std::string>(std::move(message)), publication};
+  auto text = std::make_shared<const std::string>(std::move(message));
+  auto wire = std::make_shared<const FrameWire>(text);
+  return Frame{kind, std::move(text), publication, std::move(wire)};
 }
 
 Frame status_frame(const nlohmann::json& status) {

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "frame_wire.hpp"
+
 namespace finsim::server {
 
 /// What a viewer's queue may do with a frame: STATE_UPDATE and METRICS_UPDATE replace an unsent
@@ -21,6 +23,9 @@ struct Frame {
   FrameKind kind = FrameKind::event;
   std::shared_ptr<const std::string> text;  ///< never null; immutable once published
   std::uint64_t publication = 0;  ///< which publication (a step, a reset) of its session it belongs to
+  /// The WebSocket frame bytes of `text`, shared by every viewer (make_frame builds it; null only
+  /// in frames that never reach a socket, as in the queue's unit tests).
+  std::shared_ptr<const FrameWire> wire;
 };
 
 /// The kind of a message, read from its leading `{"type":"…"` (the engine's serializer and

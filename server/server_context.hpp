@@ -20,7 +20,6 @@ struct ConnectionLimits {
   std::size_t viewer_event_queue = 256;          ///< EVENTs a viewer's queue holds before dropping the oldest
   std::chrono::milliseconds viewer_stall{10000}; ///< a viewer whose socket has not taken a frame for this
                                                  ///< long is disconnected
-  std::size_t websocket_message_max = 1024;      ///< largest message a client may send (it should send none)
 };
 
 struct ServerContext {

@@ -5,6 +5,7 @@
 # 10 steps/s; then everything is stopped. For each K of KS and each N of NS, one run.
 # Usage: server/tools/load_fanout.sh [BUILD_DIR] [SECONDS] "KS" "NS"
 #   e.g. server/tools/load_fanout.sh build/release 20 "1 2 3" "1000 5000"
+# With DEFLATE=1 in the environment the viewers offer permessage-deflate, as browsers do.
 set -euo pipefail
 build=${1:-build/release}
 seconds=${2:-20}
@@ -34,6 +35,7 @@ for k in "${ks[@]}"; do
     for p in "${ports[@]}"; do args+=(--viewer-port "$p"); done
     for p in "${pids[@]}"; do args+=(--server-pid "$p"); done
     echo "load average before K=$k N=$n: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+    [[ ${DEFLATE:-0} == 1 ]] && args+=(--deflate)
     report=$("$build/server/finsim-load" "${args[@]}") || true
     echo "$report" >&2
     grep '^|' <<<"$report" | sed "s/^|/| $k |/" || true

@@ -91,7 +91,7 @@ std::optional<ProcessUsage> servers_usage(const std::vector<pid_t>& pids) {
 
 struct Report {
   LoadStats stats;
-  int viewers = 0, connected = 0, steps = 0, final_timestep = 0, holding = 0, open = 0;
+  int viewers = 0, connected = 0, steps = 0, final_timestep = 0, holding = 0, open = 0, compressed = 0;
   double connect_s = 0, window_s = 0, settle_s = 0;
   bool stamped = false;
   double server_cpu = -1, server_rss_mb = -1, server_peak_mb = -1;  ///< -1: not measured
@@ -105,7 +105,9 @@ void print_report(const LoadOptions& o, Report& r) {
   const double dropped_pct = expected > 0 ? 100.0 * static_cast<double>(s.dropped_states) / expected : 0.0;
   std::printf("finsim-load: %d viewers of session '%s', %.1f s at %g steps/s (%d steps)\n", r.viewers,
               o.session.empty() ? "default" : o.session.c_str(), r.window_s, o.speed, r.steps);
-  std::printf("  connected                 %d of %d in %.2f s\n", r.connected, r.viewers, r.connect_s);
+  std::printf("  connected                 %d of %d in %.2f s", r.connected, r.viewers, r.connect_s);
+  if (o.deflate) std::printf(", %d with permessage-deflate", r.compressed);
+  std::printf("\n");
   std::printf("  messages delivered        %.0f /s (STATE_UPDATE %.0f/s, METRICS_UPDATE %.0f/s, EVENT %.0f/s, "
               "STATUS %.0f/s), %.1f MB/s\n",
               static_cast<double>(s.messages) * per_s, static_cast<double>(s.states) * per_s,
@@ -217,6 +219,7 @@ int run(const LoadOptions& o) {
   report.open = open;
   report.settle_s = settle_s;
   report.stamped = stamped;
+  report.compressed = sum(workers, [](auto& w) { return w.compressed_viewers(); });
   if (usage0 && usage1) report.server_cpu = 100.0 * (usage1->cpu_seconds - usage0->cpu_seconds) / window_s;
   if (usage1) report.server_rss_mb = usage1->rss_mb;
   if (usage1) report.server_peak_mb = usage1->peak_rss_mb;

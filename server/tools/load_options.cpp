@@ -7,7 +7,7 @@ namespace finsim::tools {
 const char* load_usage() {
   return "usage: finsim-load --port N [--host 127.0.0.1] [--viewers 100] [--seconds 20] [--speed 10]\n"
          "                   [--session ID] [--token T] [--server-pid PID]... [--threads 1] [--settle 10]\n"
-         "                   [--receive-buffer BYTES] [--viewer-port N]...\n"
+         "                   [--receive-buffer BYTES] [--viewer-port N]... [--deflate]\n"
          "\n"
          "Opens N WebSocket viewers on a running finsim-server, plays the session at the given speed\n"
          "for the given time, pauses it, and reports messages delivered per second, the delay from a\n"
@@ -17,7 +17,8 @@ const char* load_usage() {
          "point it at a server nobody else is using. Every viewer comes from one address: for more\n"
          "than 256 of them, start the server with a higher --max-connections-per-client. With instances\n"
          "sharing the session (--redis), --viewer-port spreads the viewers over them round robin (the\n"
-         "controls still go to --port) and repeated --server-pid sums their CPU and memory.\n";
+         "controls still go to --port) and repeated --server-pid sums their CPU and memory. With --deflate\n"
+         "the viewers offer permessage-deflate as browsers do; bytes are then counted compressed, as sent.\n";
 }
 
 Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {
@@ -25,7 +26,7 @@ Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {
   const std::vector<OptionSpec> specs{{"host"},       {"port"},  {"viewers"},    {"seconds"},
                                       {"speed"},      {"session"}, {"token"},    {"server-pid", true, true},
                                       {"viewer-port", true, true},
-                                      {"threads"},    {"settle"}, {"receive-buffer"}, {"help", false}};
+                                      {"threads"},    {"settle"}, {"receive-buffer"}, {"deflate", false}, {"help", false}};
   try {
     const cli::Args a(args, specs, 0);
     LoadOptions o;
@@ -46,6 +47,7 @@ Result<LoadOptions> parse_load_options(const std::vector<std::string>& args) {
     o.threads = static_cast<int>(a.integer("threads", o.threads, 1, 16));
     o.settle_seconds = a.number("settle", o.settle_seconds, 0, 600);
     o.receive_buffer = static_cast<int>(a.integer("receive-buffer", 0, 0, 64LL << 20));
+    o.deflate = a.has("deflate");
     return o;
   } catch (const cli::UsageError& e) {
     return make_error("usage", e.what());

@@ -25,6 +25,7 @@ struct LoadOptions {
   int threads = 1;                 ///< load generator threads (each owns a share of the viewers)
   int receive_buffer = 0;          ///< SO_RCVBUF of each viewer, bytes; 0 = kernel autotuning
   double settle_seconds = 10.0;    ///< after pausing, how long to wait for every viewer's final state
+  bool deflate = false;            ///< viewers offer permessage-deflate (--deflate), as browsers do
   bool help = false;
 };
 

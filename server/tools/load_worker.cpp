@@ -64,7 +64,10 @@ void LoadWorker::on_message(std::size_t viewer, std::string_view prefix, std::si
   if (!number_after(prefix, R"("timestep":)", timestep)) return;
   const int t = static_cast<int>(timestep);
   int& last = last_state_[local];
-  if (last < 0) settled_connects_.fetch_add(1);
+  if (last < 0) {
+    settled_connects_.fetch_add(1);
+    if (viewers_[local]->compressed()) compressed_viewers_.fetch_add(1);
+  }
   else if (phase != LoadControl::connecting && t > last + 1) stats_.dropped_states += static_cast<std::uint64_t>(t - last - 1);
   last = t;
 }
@@ -75,7 +78,7 @@ void LoadWorker::start_connects(int epoll_fd) {
     const std::size_t index = first_ + local;
     const int port = options_.viewer_ports.empty() ? options_.port
                                                    : options_.viewer_ports[index % options_.viewer_ports.size()];
-    auto v = std::make_unique<RawViewer>(index, options_.host, port, target_, options_.receive_buffer);
+    auto v = std::make_unique<RawViewer>(index, options_.host, port, target_, options_.receive_buffer, options_.deflate);
     if (v->state() == RawViewer::State::closed) {
       failed_connects_.fetch_add(1);
       settled_connects_.fetch_add(1);

@@ -40,6 +40,8 @@ class LoadWorker : public MessageSink {
   [[nodiscard]] int holding_final() const { return holding_final_.load(); }
   /// Open viewers. Thread-safe.
   [[nodiscard]] int open_viewers() const { return open_viewers_.load(); }
+  /// Viewers whose first state arrived over a compressed connection (permessage-deflate agreed).
+  [[nodiscard]] int compressed_viewers() const { return compressed_viewers_.load(); }
   /// Whether any message carried "published_at_ms" (the server runs with --stamp). Thread-safe.
   [[nodiscard]] bool stamped() const { return stamped_.load(); }
   [[nodiscard]] const LoadStats& stats() const { return stats_; }
@@ -66,6 +68,7 @@ class LoadWorker : public MessageSink {
   std::atomic<int> settled_connects_{0};
   std::atomic<int> failed_connects_{0};
   std::atomic<int> holding_final_{0};
+  std::atomic<int> compressed_viewers_{0};
   std::atomic<int> open_viewers_{0};
   std::atomic<bool> stamped_{false};
 };

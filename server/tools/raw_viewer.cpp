@@ -25,8 +25,8 @@ std::size_t header_length(const std::uint8_t* h) {
 }  // namespace
 
 RawViewer::RawViewer(std::size_t index, const std::string& host, int port, const std::string& target,
-                     int receive_buffer)
-    : index_(index) {
+                     int receive_buffer, bool deflate)
+    : index_(index), offers_deflate_(deflate) {
   fd_ = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
   if (fd_ < 0) return;
   if (receive_buffer > 0) setsockopt(fd_, SOL_SOCKET, SO_RCVBUF, &receive_buffer, sizeof receive_buffer);
@@ -39,7 +39,8 @@ RawViewer::RawViewer(std::size_t index, const std::string& host, int port, const
     return;
   }
   request_ = "GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
-             "Sec-WebSocket-Key: ZmluLXNpbS1sb2FkLXRlc3Q=\r\nSec-WebSocket-Version: 13\r\n\r\n";
+             "Sec-WebSocket-Key: ZmluLXNpbS1sb2FkLXRlc3Q=\r\nSec-WebSocket-Version: 13\r\n" +
+             (deflate ? "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" : "") + "\r\n";
   state_ = State::connecting;
 }
 
@@ -74,6 +75,8 @@ void RawViewer::on_bytes(const std::uint8_t* data, std::size_t size, MessageSink
       return;
     }
     if (handshake_.rfind("HTTP/1.1 101", 0) != 0) return close_now();
+    if (offers_deflate_ && handshake_.substr(0, end).find("permessage-deflate") != std::string::npos)
+      inflater_ = std::make_unique<Inflater>();
     state_ = State::open;
     const std::size_t used = end + 4 - before;  // bytes of this chunk that belonged to the answer
     data += used;
@@ -109,6 +112,8 @@ void RawViewer::parse_frames(const std::uint8_t* data, std::size_t size, Message
         message_op_ = opcode_;
         prefix_.clear();
         message_size_ = 0;
+        message_compressed_ = inflater_ && (header_[0] & 0x40) != 0;
+        if (message_compressed_) inflateReset(&inflater_->z);  // the server takes no context over
       }
       control_.clear();
       if (payload_left_ == 0) end_of_frame(sink);
@@ -119,8 +124,7 @@ void RawViewer::parse_frames(const std::uint8_t* data, std::size_t size, Message
       control_.append(reinterpret_cast<const char*>(data), take);
     } else {
       message_size_ += take;
-      if (prefix_.size() < kPrefixBytes)
-        prefix_.append(reinterpret_cast<const char*>(data), std::min(take, kPrefixBytes - prefix_.size()));
+      if (prefix_.size() < kPrefixBytes) take_prefix(data, take);
     }
     data += take;
     size -= take;
@@ -141,6 +145,22 @@ void RawViewer::end_of_frame(MessageSink& sink) {
   }
   if ((opcode_ == kText || opcode_ == kBinary || opcode_ == kContinuation) && fin_ && message_op_ == kText)
     sink.on_message(index_, prefix_, message_size_);
+}
+
+void RawViewer::take_prefix(const std::uint8_t* data, std::size_t size) {
+  if (!message_compressed_) {
+    prefix_.append(reinterpret_cast<const char*>(data), std::min(size, kPrefixBytes - prefix_.size()));
+    return;
+  }
+  // Inflate only until the prefix is full: the rest of a compressed message is counted, not decoded.
+  char out[kPrefixBytes];
+  z_stream& z = inflater_->z;
+  z.next_in = const_cast<Bytef*>(data);
+  z.avail_in = static_cast<uInt>(size);
+  z.next_out = reinterpret_cast<Bytef*>(out);
+  z.avail_out = static_cast<uInt>(kPrefixBytes - prefix_.size());
+  inflate(&z, Z_SYNC_FLUSH);
+  prefix_.append(out, kPrefixBytes - prefix_.size() - z.avail_out);
 }
 
 void RawViewer::send_control(std::uint8_t opcode, std::string_view payload) {

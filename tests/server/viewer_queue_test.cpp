@@ -10,7 +10,7 @@ using namespace finsim::server;
 namespace {
 
 Frame frame(FrameKind kind, const std::string& text, std::uint64_t publication) {
-  return Frame{kind, std::make_shared<const std::string>(text), publication};
+  return Frame{kind, std::make_shared<const std::string>(text), publication, nullptr};
 }
 
 /// "e3" and the like (built by appending: GCC 12 warns falsely about "e" + std::to_string(3)).

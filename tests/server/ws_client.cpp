@@ -53,8 +53,13 @@ struct WsViewer::Impl {
   }
 };
 
-WsViewer::WsViewer(int port, const std::string& target) : impl_(std::make_unique<Impl>()) {
+WsViewer::WsViewer(int port, const std::string& target, bool deflate) : impl_(std::make_unique<Impl>()) {
   auto& ws = impl_->ws;
+  if (deflate) {
+    websocket::permessage_deflate pmd;
+    pmd.client_enable = true;
+    ws.set_option(pmd);
+  }
   bool done = false;
   beast::error_code ec;
   const net::ip::tcp::endpoint ep(net::ip::make_address("127.0.0.1"), static_cast<unsigned short>(port));
@@ -133,6 +138,28 @@ bool WsViewer::read_until_state(int timestep, std::chrono::milliseconds timeout)
     if (!r.is_message()) return false;
     if (r.type() == "STATE_UPDATE" && r.timestep() >= timestep) return true;
   }
+}
+
+std::string WsViewer::extensions() const {
+  return std::string(impl_->response[beast::http::field::sec_websocket_extensions]);
+}
+
+bool WsViewer::ping(const std::string& payload, std::chrono::milliseconds timeout) {
+  if (impl_->broken) return false;
+  bool ponged = false;
+  impl_->ws.control_callback([&](websocket::frame_type kind, beast::string_view body) {
+    if (kind == websocket::frame_type::pong && body == payload) ponged = true;
+  });
+  bool sent = false;
+  impl_->ws.async_ping(websocket::ping_data(payload.c_str()), [&](beast::error_code) { sent = true; });
+  const bool ok = impl_->run(sent, timeout);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (ok && !ponged && std::chrono::steady_clock::now() < deadline) {
+    const WsRead r = read_any(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+    if (r.kind != WsRead::Kind::message) break;
+  }
+  impl_->ws.control_callback();
+  return ponged;
 }
 
 void WsViewer::send_text(const std::string& text) {

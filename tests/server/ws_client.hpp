@@ -26,8 +26,9 @@ struct WsRead {
 class WsViewer {
  public:
   /// Connects to ws://127.0.0.1:port<target> and completes the handshake within 5 s; throws
-  /// std::runtime_error when it fails (the message includes the HTTP status).
-  explicit WsViewer(int port, const std::string& target = "/ws/simulation");
+  /// std::runtime_error when it fails (the message includes the HTTP status). With `deflate` it
+  /// offers permessage-deflate as browsers do, and Beast inflates what arrives compressed.
+  explicit WsViewer(int port, const std::string& target = "/ws/simulation", bool deflate = false);
   ~WsViewer();
   WsViewer(const WsViewer&) = delete;
   WsViewer& operator=(const WsViewer&) = delete;
@@ -39,6 +40,11 @@ class WsViewer {
   WsRead read_any(std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
   /// Reads until a STATE_UPDATE with timestep >= `timestep` arrives; false on timeout/close.
   bool read_until_state(int timestep, std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
+  /// The handshake answer's Sec-WebSocket-Extensions ("" when none was agreed).
+  [[nodiscard]] std::string extensions() const;
+  /// Sends a ping and reads on until its pong arrives (messages read meanwhile are lost), within
+  /// `timeout`. Beast reports pongs only during a read: call it while the session plays.
+  bool ping(const std::string& payload, std::chrono::milliseconds timeout = std::chrono::milliseconds(3000));
   /// Sends a text message (the server should close the socket for it).
   void send_text(const std::string& text);
 
