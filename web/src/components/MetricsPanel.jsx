@@ -3,7 +3,7 @@
 // value is coloured by metricTone (presentation thresholds, metrics/metricMeaning.js). Scrubbed back
 // (history/replayView.js), the values are the shown step's and a cursor marks it on each series.
 import { useDeferredValue, useMemo } from 'react';
-import { useSimulation } from '../store/simulationStore.js';
+import { useSimulation, useSimulationStore } from '../store/simulationStore.js';
 import { Sparkline } from './Sparkline.jsx';
 import { csvFileName, downloadCsv, metricsCsv } from '../export/csv.js';
 import { formatPrice, formatShare } from '../format.js';
@@ -20,9 +20,16 @@ const DRAWING = {
   asset_price: { testid: 'metric-price', colour: '#fbbf24', format: formatPrice, share: false },
 };
 
+// The export reads the store at the click: the drawn series is deferred (useDeferredValue) and may
+// lag many steps behind a fast run.
+function exportSeries(store) {
+  const { status, series } = store.getState();
+  downloadCsv(csvFileName(status ?? {}), metricsCsv(series));
+}
+
 export function MetricsPanel() {
+  const store = useSimulationStore();
   const series = useDeferredValue(useSimulation((s) => s.series));
-  const status = useSimulation((s) => s.status);
   const replayed = useSimulation((s) => (s.replay ? shownMetrics(s) : null));
   const latest = replayed ?? series[series.length - 1];
   const startPrice = series[0]?.asset_price;
@@ -38,7 +45,7 @@ export function MetricsPanel() {
       <h2>
         System
         <button type="button" className="link" data-testid="export-csv" disabled={!series.length}
-          onClick={() => downloadCsv(csvFileName(status ?? {}), metricsCsv(series))}>Export CSV</button>
+          onClick={() => exportSeries(store)}>Export CSV</button>
       </h2>
       <div className="spark-grid">
         {SYSTEM_METRICS.map(({ key, label, meaning }) => {
