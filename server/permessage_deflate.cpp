@@ -49,8 +49,10 @@ std::optional<int> window_bits(std::string_view value) {
   return bits;
 }
 
-/// Whether one offer ("permessage-deflate; param; param=value") can be accepted as this server compresses.
-bool acceptable(const std::vector<std::string_view>& offer) {
+/// Whether one offer ("permessage-deflate; param; param=value") can be accepted as this server
+/// compresses; `names_window` tells whether it named server_max_window_bits (which the answer must echo).
+bool acceptable(const std::vector<std::string_view>& offer, bool& names_window) {
+  names_window = false;
   std::set<std::string> seen;
   for (std::size_t i = 1; i < offer.size(); ++i) {
     const auto eq = offer[i].find('=');
@@ -65,6 +67,7 @@ bool acceptable(const std::vector<std::string_view>& offer) {
     } else if (key == "server_max_window_bits") {
       const auto bits = value ? window_bits(*value) : std::nullopt;
       if (!bits || *bits < 15) return false;
+      names_window = true;
     } else if (key == "client_max_window_bits") {
       if (value && !window_bits(*value)) return false;  // the client may compress as it likes: it sends nothing
     } else {
@@ -89,8 +92,10 @@ struct DeflateStream {
 std::optional<std::string> accept_permessage_deflate(std::string_view offers) {
   for (const std::string_view offer_text : split(offers, ',')) {
     const auto offer = split(offer_text, ';');
-    if (iequals(offer.front(), "permessage-deflate") && acceptable(offer))
-      return std::string("permessage-deflate; server_no_context_takeover");
+    bool names_window = false;
+    if (iequals(offer.front(), "permessage-deflate") && acceptable(offer, names_window))
+      return std::string("permessage-deflate; server_no_context_takeover") +
+             (names_window ? "; server_max_window_bits=15" : "");
   }
   return std::nullopt;
 }
@@ -113,6 +118,7 @@ std::string deflate_message(std::string_view text) {
   } while (z.avail_out == 0);
   out.erase(written);
   if (std::string_view(out).ends_with(kFlushMarker)) out.erase(out.size() - kFlushMarker.size());
+  out.shrink_to_fit();  // kept for as long as the frame: ~9 KB, not the ~77 KB deflateBound reserved
   return out;
 }
 

@@ -12,7 +12,8 @@ namespace finsim::server {
 
 /// The server's Sec-WebSocket-Extensions answer to a client's offers (the header's value, the
 /// values of repeated headers joined by commas): "permessage-deflate; server_no_context_takeover"
-/// for the first permessage-deflate offer this server can honour, nullopt when there is none
+/// (with "; server_max_window_bits=15" when the offer named it: RFC 7692 section 7.1.2.1 has the
+/// answer echo it) for the first permessage-deflate offer this server can honour, nullopt when none
 /// (then the connection runs uncompressed). An offer is declined when it limits the server's
 /// window below 15 bits (server_max_window_bits: the shared compressed bytes use a 32 KB window)
 /// or is malformed (an unknown or repeated parameter, a bad value) — RFC 7692 section 7.1.

@@ -45,10 +45,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   WebSocketSession(net::ip::tcp::socket&& socket, http::request<http::string_body> request,
                    std::shared_ptr<Channel> live, std::shared_ptr<const ServerContext> context,
                    ConnectionTracker::Ticket ticket)
-      : socket_(socket.get_executor()),
+      : executor_(socket.get_executor()),
+        socket_(executor_),
         handshake_(std::make_unique<websocket::stream<beast::tcp_stream>>(std::move(socket))),
-        idle_timer_(socket_.get_executor()),
-        close_timer_(socket_.get_executor()),
+        idle_timer_(executor_),
+        close_timer_(executor_),
         request_(std::move(request)),
         live_(std::move(live)),
         context_(std::move(context)),
@@ -57,10 +58,12 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
   void run() {
     ticket_.bind(weak_from_this());
-    const auto extensions = request_.find(http::field::sec_websocket_extensions);
-    std::string offers;
-    for (auto it = extensions; it != request_.end() && it->name() == http::field::sec_websocket_extensions; ++it)
-      offers += (offers.empty() ? "" : ", ") + std::string(it->value());
+    std::string offers;  // every Sec-WebSocket-Extensions header, wherever it is among the others
+    for (const auto& field : request_)
+      if (field.name() == http::field::sec_websocket_extensions) {
+        if (!offers.empty()) offers += ", ";
+        offers += field.value();
+      }
     const std::optional<std::string> deflate = accept_permessage_deflate(offers);
     compressed_ = deflate.has_value();
     // Beast checks the upgrade request (answering 400 to a malformed one) and writes the 101; the
@@ -71,7 +74,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
       if (deflate && res.result() == http::status::switching_protocols)
         res.set(http::field::sec_websocket_extensions, *deflate);
     }));
-    net::dispatch(socket_.get_executor(), [self = shared_from_this()] {
+    net::dispatch(executor_, [self = shared_from_this()] {
       self->handshake_->async_accept(self->request_, [self](beast::error_code ec) { self->on_accept(ec); });
     });
   }
@@ -82,7 +85,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     if (writing_ && write_started_ && Clock::now() - *write_started_ > context_->limits.viewer_stall) {
       dead_ = true;  // too far behind: drop it without waiting for the socket
       queue_.clear();
-      net::post(socket_.get_executor(), [self = shared_from_this()] { self->abort(); });
+      net::post(executor_, [self = shared_from_this()] { self->abort(); });
       return;
     }
     for (const Frame& f : frames) queue_.push(f);
@@ -95,6 +98,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     closing_ = reason;
     queue_.clear();
     start_writing_locked();
+    // The close is bounded from now, not from its write: a write ahead of it may never finish.
+    if (open_) net::post(executor_, [self = shared_from_this()] { self->arm_close_timer(); });
   }
 
   void shutdown() override { close(CloseReason{kCloseGoingAway, "server shutting down"}); }
@@ -103,6 +108,9 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   void on_accept(beast::error_code ec) {
     if (ec) return;  // a malformed handshake: Beast has answered it with a 400 already
     socket_ = handshake_->next_layer().release_socket();
+    // Destroying the Beast stream inside its own completion handler is safe: its operations hold
+    // only weak references to its state, and accept's keeps a strong one until this handler returns
+    // (boost/beast/websocket/impl/accept.hpp); release_socket() has cancelled the stream's timer.
     handshake_.reset();
     bool closing = false;
     {
@@ -111,6 +119,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
       closing = closing_.has_value();
       if (closing) start_writing_locked();  // a shutdown came during the handshake: just close
     }
+    if (closing) arm_close_timer();
     if (!closing) {
       auto id = live_->join(shared_from_this());
       if (id.ok()) viewer_id_ = *id;
@@ -129,8 +138,10 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
   void on_read(beast::error_code ec, std::size_t n) {
     if (ec) {
+      // The client is gone or its end is closed (EOF): close the socket too, which also ends a
+      // write that would otherwise wait for a reader that no longer reads.
       fail(ec, "websocket read");
-      return finish();
+      return abort();
     }
     heard_ = true;
     // After data or a broken frame the rest of the stream cannot be read as frames (it may be the
@@ -182,6 +193,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     idle_timer_.expires_after(kIdleTimeout / 2);
     idle_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec) return;
+      {
+        // The wait may have completed just before finish() cancelled it.
+        std::lock_guard lock(self->mutex_);
+        if (self->dead_) return;
+      }
       if (self->heard_) {
         self->heard_ = false;
         self->ping_unanswered_ = false;
@@ -200,7 +216,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   void start_writing_locked() {
     if (writing_ || !open_) return;  // nothing is written before the handshake is complete
     writing_ = true;
-    net::post(socket_.get_executor(), [self = shared_from_this()] { self->write_next(); });
+    net::post(executor_, [self = shared_from_this()] { self->write_next(); });
   }
 
   /// Writes what is pending in one gathered write: an answer to a ping, then either the close
@@ -221,7 +237,6 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     if (closing_) {
       controls_.push_back(ws_close_frame(closing_->code, closing_->reason));
       sends_close = true;
-      arm_close_timer();
     } else {
       while (in_flight_.size() < kFramesPerWrite) {
         auto frame = queue_.pop();
@@ -243,20 +258,25 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
     buffers_.clear();
     for (const std::string& c : controls_) buffers_.push_back(net::buffer(c));
-    for (const Frame& f : in_flight_) {
-      if (compressed_) {
-        const FrameWire::Compressed& z = f.wire->compressed();
-        buffers_.push_back(net::buffer(z.header));
-        buffers_.push_back(net::buffer(z.payload));
-      } else {
-        buffers_.push_back(net::buffer(f.wire->plain_header()));
-        buffers_.push_back(net::buffer(f.wire->text()));
+    try {
+      for (const Frame& f : in_flight_) {
+        if (compressed_) {
+          const FrameWire::Compressed& z = f.wire->compressed();  // may compress it, for everyone
+          buffers_.push_back(net::buffer(z.header));
+          buffers_.push_back(net::buffer(z.payload));
+        } else {
+          buffers_.push_back(net::buffer(f.wire->plain_header()));
+          buffers_.push_back(net::buffer(f.wire->text()));
+        }
       }
+    } catch (const std::exception& e) {  // out of memory while compressing: this viewer goes
+      fail_thrown("websocket write", e.what());
+      return abort();
     }
     net::async_write(socket_, buffers_, [self = shared_from_this(), sends_close](beast::error_code ec, std::size_t) {
       if (ec) {
         fail(ec, "websocket write");
-        return self->finish();
+        return self->abort();
       }
       if (sends_close) return self->on_close_sent();
       self->write_next();
@@ -279,9 +299,11 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
     }
   }
 
-  /// A close waits at most kCloseTimeout from when it is written — for the client to take it (its
-  /// socket may be full) and to answer it. Strand only.
+  /// A close waits at most kCloseTimeout from when it is decided — for the writes ahead of it, for
+  /// the client to take it (its socket may be full) and to answer it. Strand only; arms once.
   void arm_close_timer() {
+    if (close_timer_armed_) return;
+    close_timer_armed_ = true;
     close_timer_.expires_after(kCloseTimeout);
     close_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (!ec) self->abort();
@@ -324,7 +346,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
 
   static constexpr std::uint16_t kCloseProtocolError = 1002;
 
-  net::ip::tcp::socket socket_;  // open once the handshake is done
+  net::any_io_executor executor_;  // the connection's strand
+  net::ip::tcp::socket socket_;    // open once the handshake is done
   std::unique_ptr<websocket::stream<beast::tcp_stream>> handshake_;  // until the handshake is done
   net::steady_timer idle_timer_;
   net::steady_timer close_timer_;
@@ -345,6 +368,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   bool heard_ = false;            ///< bytes arrived since the idle timer last fired
   bool ping_unanswered_ = false;  ///< the idle timer sent a ping and nothing has arrived since
   bool close_received_ = false;
+  bool close_timer_armed_ = false;
   bool unreadable_ = false;  ///< the client sent data or broke the protocol: its bytes are discarded
 
   std::mutex mutex_;  // guards the members below (offer and close come from other threads)

@@ -1,12 +1,16 @@
 // One viewer: a server-to-client WebSocket fed by a Channel (a LiveSession on /ws/simulation, the
 // portfolio feed on /ws/portfolios).
 //
-// Frames wait in a bounded ViewerQueue (coalescing states, dropping old events) and are written one
-// at a time on the connection's strand, corked (TCP_CORK) while more are queued so that a step's
-// small frames share packets; offering never waits for the socket. A viewer whose write
-// has not completed within limits.viewer_stall is disconnected (its TCP connection is closed: a
-// close frame could not get through). Any data message from the client closes the socket with 1008
-// (policy violation). Timeouts and pings are Beast's suggested server settings.
+// Beast checks and answers the upgrade; the frames after it are the server's own
+// (websocket_frames.hpp), so that each message's bytes — plain, or compressed once with
+// permessage-deflate when the client offered it (permessage_deflate.hpp) — are shared by every
+// viewer (frame_wire.hpp). Frames wait in a bounded ViewerQueue (coalescing states, dropping old
+// events) and go out in one gathered write per burst on the connection's strand; offering never
+// waits for the socket. A viewer whose write has not completed within limits.viewer_stall is
+// disconnected (its TCP connection is closed: a close frame could not get through). Pings are
+// answered; a client's close is echoed; a data message closes the socket with 1008 (policy
+// violation), a frame breaking RFC 6455 with 1002. A close is bounded by 5 s; a connection silent
+// for 300 s is dropped after a ping at 150 s (Beast's suggested server timeouts).
 #pragma once
 
 #include <memory>

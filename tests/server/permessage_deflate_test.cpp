@@ -15,7 +15,9 @@ TEST_CASE("the server accepts the permessage-deflate offers browsers and clients
   CHECK(accept_permessage_deflate("permessage-deflate; client_max_window_bits") == answer);  // Chromium, Firefox
   CHECK(accept_permessage_deflate("permessage-deflate") == answer);
   CHECK(accept_permessage_deflate("Permessage-Deflate; Server_No_Context_Takeover; client_no_context_takeover") == answer);
-  CHECK(accept_permessage_deflate("permessage-deflate; client_max_window_bits=\"10\"; server_max_window_bits=15") == answer);
+  // A window the offer limits to 15 bits is accepted by echoing the limit (RFC 7692 section 7.1.2.1).
+  CHECK(accept_permessage_deflate("permessage-deflate; client_max_window_bits=\"10\"; server_max_window_bits=15") ==
+        answer + "; server_max_window_bits=15");
   // The first acceptable offer wins, after one the server cannot honour.
   CHECK(accept_permessage_deflate("permessage-deflate; server_max_window_bits=10, permessage-deflate") == answer);
   CHECK(accept_permessage_deflate("x-webkit-deflate-frame, permessage-deflate; client_max_window_bits") == answer);

@@ -80,3 +80,32 @@ TEST_CASE("a stalled viewer does not delay the others, and is dropped") {
   // The stalled viewer is gone: only the healthy one is counted.
   CHECK(wait_for_viewers(port, 1));
 }
+
+TEST_CASE("a stalled viewer that closes its end is let go at once, its write unfinished") {
+  // The server's write to it can never finish (it reads nothing); its FIN must end the connection
+  // and free its slot, not leave it waiting for the stall timeout (60 s here) — or, once it has left
+  // the session and no offer reaches it, for ever.
+  ServerProcess server({"--stall-timeout", "60", "--max-connections-per-client", "2"});
+  const int port = server.port();
+  // The controls come from another address, so that 127.0.0.1 holds only viewers.
+  REQUIRE(http_from("127.0.0.2", port, "POST", "/control/reset", R"({"banks": 1000})").status == 200);
+  REQUIRE(http_from("127.0.0.2", port, "POST", "/control/speed", R"({"steps_per_second": 20})").status == 200);
+  REQUIRE(http_from("127.0.0.2", port, "POST", "/control/play").status == 200);
+  StalledViewer stalled(port);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2000));  // ~0.8 MB a step: its buffers are full
+  stalled.shutdown_write();
+  // 127.0.0.1's two slots are both free again: two viewers get in.
+  std::unique_ptr<WsViewer> first, second;
+  const auto end = Clock::now() + std::chrono::seconds(5);
+  while (!second && Clock::now() < end) {
+    try {
+      if (!first) first = std::make_unique<WsViewer>(port);
+      second = std::make_unique<WsViewer>(port);
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  CHECK(first);
+  CHECK(second);
+  REQUIRE(http_from("127.0.0.2", port, "POST", "/control/pause").status == 200);
+}

@@ -24,4 +24,6 @@ StalledViewer::StalledViewer(int port, const std::string& target) {
 
 StalledViewer::~StalledViewer() { close(fd_); }
 
+void StalledViewer::shutdown_write() { ::shutdown(fd_, SHUT_WR); }
+
 }  // namespace finsim::test

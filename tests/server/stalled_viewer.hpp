@@ -11,6 +11,8 @@ class StalledViewer {
   /// Connects and sends the upgrade request; REQUIREs a 101 answer.
   explicit StalledViewer(int port, const std::string& target = "/ws/simulation");
   ~StalledViewer();
+  /// Half-closes: sends FIN (the client's end is done) and still never reads.
+  void shutdown_write();
   StalledViewer(const StalledViewer&) = delete;
   StalledViewer& operator=(const StalledViewer&) = delete;
 
