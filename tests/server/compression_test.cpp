@@ -54,7 +54,7 @@ std::string close_payload(std::uint16_t code) {
 
 }  // namespace
 
-TEST_CASE("a viewer that offers permessage-deflate gets it; one that does not, does not") {
+TEST_CASE("a viewer that offers permessage-deflate gets it, and one that does not gets plain frames") {
   ServerProcess server;
   WsViewer compressed(server.port(), "/ws/simulation", true);
   WsViewer plain(server.port());
