@@ -10,8 +10,8 @@
 
 namespace finsim::test {
 
-RawWsClient::RawWsClient(int port, const std::string& extensions, const std::string& target) {
-  fd_ = connect_loopback(port);
+RawWsClient::RawWsClient(int port, const std::string& extensions, const std::string& target, int receive_buffer) {
+  fd_ = connect_loopback(port, receive_buffer);
   std::string request = "GET " + target +
                         " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                         "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
@@ -25,6 +25,8 @@ RawWsClient::RawWsClient(int port, const std::string& extensions, const std::str
 }
 
 RawWsClient::~RawWsClient() { close(fd_); }
+
+void RawWsClient::shutdown_write() { ::shutdown(fd_, SHUT_WR); }
 
 void RawWsClient::send_bytes(const std::string& bytes) {
   REQUIRE(send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));

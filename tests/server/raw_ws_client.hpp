@@ -12,14 +12,17 @@ namespace finsim::test {
 class RawWsClient {
  public:
   /// Connects and sends the upgrade request, with `extensions` as Sec-WebSocket-Extensions when
-  /// not empty; REQUIREs a 101 answer, which handshake() returns.
-  explicit RawWsClient(int port, const std::string& extensions = "", const std::string& target = "/ws/simulation");
+  /// not empty; REQUIREs a 101 answer, which handshake() returns. `receive_buffer` > 0 fixes SO_RCVBUF.
+  explicit RawWsClient(int port, const std::string& extensions = "", const std::string& target = "/ws/simulation",
+                       int receive_buffer = 0);
   ~RawWsClient();
   RawWsClient(const RawWsClient&) = delete;
   RawWsClient& operator=(const RawWsClient&) = delete;
 
   [[nodiscard]] const std::string& handshake() const { return handshake_; }
   void send_bytes(const std::string& bytes);
+  /// Half-closes: sends FIN (the client's end is done); reading stays possible.
+  void shutdown_write();
   /// Everything that arrives until `quiet` passes without a byte, the server closes the
   /// connection, or `limit` passes.
   std::string read_until_quiet(std::chrono::milliseconds quiet, std::chrono::milliseconds limit = std::chrono::seconds(10));
