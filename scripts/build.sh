@@ -17,8 +17,7 @@ esac
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
 if [[ $type == Sanitize ]]; then
   # What runs under the sanitizers: the engine's and the server's tests, and the fuzzers.
-  ninja -C "$dir" -j "$jobs" engine_tests server_tests \
-    fuzz_control_bodies fuzz_portfolio_bodies fuzz_analysis_inputs fuzz_price_imports fuzz_http_router
+  ninja -C "$dir" -j "$jobs" engine_tests server_tests fuzzers
 else
   ninja -C "$dir" -j "$jobs"
 fi

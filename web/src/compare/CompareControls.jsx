@@ -21,6 +21,13 @@ export function playOrPause(comparison) {
   clock.play();
 }
 
+/** Step advances both worlds one step; from a replayed step it first goes back to live in both, as Play does. */
+export function stepBoth(comparison) {
+  if (!comparison.clock) return;
+  if (comparisonReplaying(comparison.worlds)) goLiveComparison(comparison.worlds);
+  comparison.clock.step();
+}
+
 export function CompareControls({ comparison, compact = false }) {
   const clock = useStore(comparison.control, (s) => s.clock);
   const ready = useStore(comparison.control, (s) => s.ready);
@@ -43,7 +50,7 @@ export function CompareControls({ comparison, compact = false }) {
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
       <button type="button" data-testid="compare-step" disabled={!ready || playing || busy}
-        onClick={() => comparison.clock.step()} title="Advance both worlds one timestep">Step ›</button>
+        onClick={() => stepBoth(comparison)} title="Advance both worlds one timestep">Step ›</button>
       {!compact && (
         <>
           <button type="button" data-testid="compare-reset" disabled={!ready}

@@ -47,3 +47,16 @@ describe('the comparison\'s play button', () => {
     expect(shownByViews(comparison).map((v) => v.step)).toEqual([20, 20]);
   });
 });
+
+describe('the comparison\'s step button', () => {
+  it('steps from a replayed step by going back to live in both worlds first', () => {
+    const comparison = comparisonAt(30);
+    const told = fakeClock(comparison);
+    render(<CompareControls comparison={comparison} />);
+    showComparisonStep(comparison.worlds, 12);
+    fireEvent.click(screen.getByTestId('compare-step'));
+    expect(told).toEqual(['step']);
+    expect(comparison.worlds.map((w) => w.store.getState().replay)).toEqual([null, null]);
+    expect(shownByViews(comparison).map((v) => v.step)).toEqual([30, 30]);
+  });
+});

@@ -20,6 +20,15 @@ export function playOrPause(store, send = sendCommand) {
   send({ control: 'play' });
 }
 
+/**
+ * Step advances the engine one step; when the timeline shows a replayed step it first goes back to live,
+ * as Play does, so the step the engine takes is the one the graph then shows.
+ */
+export function stepOnce(store, send = sendCommand) {
+  if (isReplaying(store.getState())) goLive(store);
+  send({ control: 'step' });
+}
+
 /** Space plays or pauses the page's run (playOrPause) while mounted, except where a control takes the key. */
 export function useSpaceToPlay(store) {
   useEffect(() => {
@@ -45,7 +54,7 @@ export function PlaybackControls({ compact = false }) {
         title={running ? 'Pause (space)' : 'Play (space)'}>
         {running ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" data-testid="step" onClick={() => sendCommand({ control: 'step' })}
+      <button type="button" data-testid="step" onClick={() => stepOnce(store)}
         disabled={!status || running} title="Advance one timestep">Step ›</button>
       {!compact && (
         <button type="button" data-testid="reset" onClick={() => resetRun()} disabled={!status}

@@ -67,6 +67,25 @@ describe('the top bar\'s play button', () => {
   });
 });
 
+describe('the top bar\'s step button', () => {
+  it('steps from a replayed step by going back to live first', () => {
+    const { store, sent } = pageReplaying(2);
+    fireEvent.click(screen.getByTestId('step'));
+    expect(sent).toEqual([['step', 19]]);
+    expect(store.getState().replay).toBe(null);
+    expect(screen.queryByTestId('replay-badge')).toBe(null);
+  });
+
+  it('steps the live run as before when nothing is replayed', () => {
+    const store = storeAt(19);
+    const sent = [];
+    sendCommand.mockImplementation((command) => sent.push([command.control, shownStep(store.getState())]));
+    render(<Page store={store} />);
+    fireEvent.click(screen.getByTestId('step'));
+    expect(sent).toEqual([['step', 19]]);
+  });
+});
+
 describe('space', () => {
   it('does the same: goes live and plays, then pauses leaving a later replay on screen', () => {
     const { store, sent } = pageReplaying(2);
