@@ -80,6 +80,7 @@ const std::array kSpecs{
     real("repay_share", "actions", &C::repay_share, 0.0, 1.0, "share of excess cash used to repay interbank borrowing"),
     integer("hoard_persistence", "actions", &C::hoard_persistence, 0, 1000, "steps after a HOARD during which the bank makes no new loans and lets loans run off"),
     real("hoard_runoff_share", "actions", &C::hoard_runoff_share, 0.0, 1.0, "share of its loans a bank still hoarding lets run off per step"),
+    real("hoard_alarm_stress", "actions", &C::hoard_alarm_stress, 0.0, 1.0, "borrower stress above which a hoarding lender asks a borrower for more in proportion to its stress (1 = every loan alike)"),
     real("loan_book_yield", "income", &C::loan_book_yield, 0.0, 0.01, "interest on the loan book per step, received in cash"),
     real("security_yield", "income", &C::security_yield, 0.0, 0.01, "coupons on securities per step, received in cash"),
     real("interbank_rate", "income", &C::interbank_rate, 0.0, 0.01, "interest on interbank loans per step, added to the loan"),

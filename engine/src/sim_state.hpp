@@ -88,6 +88,11 @@ struct Simulation::State {
   void accrue_income();                             // step_shocks.cpp
   void observe();                                   // observe.cpp
   void settle_liquidity();                          // step_liquidity.cpp (phases 3 and 4)
+  /// How much a hoarding lender fears borrower b: max(stress_b, hoard_alarm_stress).
+  [[nodiscard]] double recall_weight(int b) const;
+  /// The λ_i that makes lender i's recalls min(L_l, λ_i·weight·L_l) add up to share·(its lending), or call
+  /// every feared loan whole when they cannot; `share` itself when the alarm level is 1 (every loan alike).
+  [[nodiscard]] double recall_scale(int i, double share) const;
   /// Re-deposits deposit_flight_share of the fleeing deposits paid this step at the core banks.
   void redeposit_flight(double fleeing_paid);       // step_flight.cpp
   /// Returns the number of new defaults; `waves` receives the clearing's default rounds.

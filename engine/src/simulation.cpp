@@ -230,6 +230,7 @@ std::string_view Simulation::next_policy_name() const {
   return s_->next_policy ? s_->next_policy->name() : s_->policy->name();
 }
 std::span<const double> Simulation::loans() const { return s_->loan; }
+std::span<const double> Simulation::recalls() const { return s_->recall; }
 double Simulation::price() const { return s_->price; }
 std::span<const Event> Simulation::events() const { return s_->events; }
 std::span<const Action> Simulation::actions() const { return s_->action; }

@@ -1,7 +1,8 @@
 // Phases 3 and 4: liquidity flows and fire sales.
 //
 // Order (docs/model.md, "Liquidity settlement"):
-//   a. HOARD recalls a share of each outstanding loan: the borrower owes it now.
+//   a. HOARD recalls a share of the outstanding loans, most from the most stressed borrowers: the borrower
+//      owes it now.
 //   b. Banks with cash beyond their obligations and buffer repay part of their interbank borrowing.
 //   c. LEND extends loans out of spare cash (cash beyond the lender's own obligations and buffer, so a
 //      lender never depends on incoming payments to fund it) to its linked borrowers in need, pro rata
@@ -28,6 +29,41 @@ constexpr int kMaxPriceIterations = 1000;
 
 }  // namespace
 
+double Simulation::State::recall_weight(int b) const { return std::max(stress[b], config.hoard_alarm_stress); }
+
+double Simulation::State::recall_scale(int i, double share) const {
+  // λ with Σ_l min(L_l, λ·w_l·L_l) = share·Σ_l L_l: start from no loan called whole, then, while the loans
+  // λ would call whole grow in number, spread what they could not give over the others. λ only rises,
+  // so this ends after at most one round per loan.
+  if (config.hoard_alarm_stress >= 1.0) return share;  // every borrower alike (weights all 1)
+  double lent_total = 0.0, weighted = 0.0;
+  for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
+    const int l = out_links[e];
+    if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+    lent_total += loan[l];
+    weighted += recall_weight(borrower[l]) * loan[l];
+  }
+  if (weighted <= 0.0) return 0.0;  // an alarm level of 0 and every borrower at stress 0: nobody is feared
+  const double target = share * lent_total;
+  double scale = target / weighted;
+  const int rounds = out_start[i + 1] - out_start[i] + 1;
+  for (int round = 0; round < rounds; ++round) {
+    double whole = 0.0, rest = 0.0;
+    for (int k = out_start[i]; k < out_start[i + 1]; ++k) {
+      const int l = out_links[k];
+      if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+      const double w = recall_weight(borrower[l]);
+      if (scale * w >= 1.0) whole += loan[l];
+      else rest += w * loan[l];
+    }
+    if (rest <= 0.0) break;  // every loan anyone fears is called whole
+    const double next = (target - whole) / rest;
+    if (next <= scale) break;
+    scale = next;
+  }
+  return scale;
+}
+
 void Simulation::State::settle_liquidity() {
   const SimConfig& c = config;
   std::fill(recall.begin(), recall.end(), 0.0);
@@ -35,8 +71,10 @@ void Simulation::State::settle_liquidity() {
   double units_at_start = 0.0;  // every unit held now is marked from the step's start price to the new one
   for (int i = 0; i < n; ++i) units_at_start += units[i];
 
-  // a. Recalls: hoard_recall_share of every loan of a bank that hoards now, hoard_runoff_share of every
-  //    loan of a bank still in its hoarding stance (it does not roll over what matures).
+  // a. Recalls: hoard_recall_share of the loans of a bank that hoards now, hoard_runoff_share of the loans
+  //    of a bank still in its hoarding stance (it does not roll over what matures), spread over its
+  //    borrowers by their stress above hoard_alarm_stress (config.hpp, recall_scale below): the same total,
+  //    taken first from the borrowers the lender fears most.
   bool any_recall = false;
   for (int i = 0; i < n; ++i) {
     if (!is_active(i)) continue;
@@ -44,10 +82,12 @@ void Simulation::State::settle_liquidity() {
                          : still_hoarding(i)        ? c.hoard_runoff_share
                                                     : 0.0;
     if (share <= 0.0) continue;
+    const bool alike = c.hoard_alarm_stress >= 1.0;
+    const double scale = recall_scale(i, share);
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
       if (loan[l] <= 0.0 || !is_active(borrower[l]) || hooks.spares_recall(l, t + 1)) continue;
-      recall[l] = share * loan[l];
+      recall[l] = alike ? share * loan[l] : std::min(loan[l], scale * recall_weight(borrower[l]) * loan[l]);
       owed_recall[borrower[l]] += recall[l];
       any_recall = any_recall || recall[l] > 0.0;
     }

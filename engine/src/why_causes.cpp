@@ -113,15 +113,10 @@ class CauseTracer {
 
   void read_event(const Simulation& sim, const Event& e, int step) {
     if (e.from == bank_ || e.from < 0) return;
-    const SimConfig& c = config_;
     const int j = e.from;
     if (e.type == EventType::hoard && lender_link_[j] >= 0 && loans_before_[lender_link_[j]] > 0.0 && !before_.defaulted) {
-      // The loan grew by the interbank rate in phase 1 before phase 3a recalled its share, as the step does.
-      const double before = loans_before_[lender_link_[j]];
-      const double loan = c.interbank_rate > 0.0 ? before + c.interbank_rate * before : before;
-      const double share = sim.actions()[j] == Action::hoard ? c.hoard_recall_share : c.hoard_runoff_share;
       CandidateCause& x = touch(CauseKind::recall, j, step);
-      x.cause.amount += share * loan;
+      x.cause.amount += sim.recalls()[static_cast<std::size_t>(lender_link_[j])];
       if (x.removal.spared_loans.empty()) x.removal.spared_loans.push_back({j, bank_, step});
     } else if (e.type == EventType::bank_default) {
       if (debtor_link_[j] >= 0 && loans_before_[debtor_link_[j]] > 0.0 && e.recovery < 1.0) {

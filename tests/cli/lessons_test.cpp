@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
-#include <set>
 #include <sstream>
 
 #include "cli_support.hpp"
@@ -13,12 +12,6 @@ using finsim::test::run_finsim;
 using nlohmann::json;
 
 namespace {
-
-// Lessons whose targets this model does not reach yet (docs/lessons.md, "What falls short"): the shipped
-// learned policies do not show the selfish/cooperative dial, and the cooperative one loses about 0.5 %
-// of banks in calm times. They are checked below as known failures, so that the day they hold the test
-// says so and this list must go; the targets themselves are unchanged.
-const std::set<std::string> kNotYetHeld{"dial_core_default"};
 
 const json& lessons_on_held_out_seeds() {
   static const json out = [] {
@@ -42,16 +35,6 @@ TEST_CASE("every lesson holds on 50 held-out seeds") {
   const json& out = lessons_on_held_out_seeds();
   REQUIRE(out["lessons"].size() >= 17);
   for (const json& l : out["lessons"]) {
-    if (kNotYetHeld.count(l["id"].get<std::string>())) continue;
-    INFO(describe(l));
-    CHECK(l["holds"] == true);
-  }
-}
-
-TEST_CASE("the lessons not reached yet still do not hold (remove them from kNotYetHeld when they do)", "[!shouldfail]") {
-  const json& out = lessons_on_held_out_seeds();
-  for (const json& l : out["lessons"]) {
-    if (!kNotYetHeld.count(l["id"].get<std::string>())) continue;
     INFO(describe(l));
     CHECK(l["holds"] == true);
   }

@@ -1,6 +1,9 @@
 // Hoarding is a stance (docs/model.md §4, phase 3a): after a HOARD a bank extends no new loans for
-// hoard_persistence steps and lets hoard_runoff_share of its loans run off each of them.
+// hoard_persistence steps and lets hoard_runoff_share of its loans run off each of them. A hoard asks the
+// most of the borrowers stressed beyond the alarm level (hoard_alarm_stress).
 #include <catch2/catch.hpp>
+
+#include <vector>
 
 #include "finsim/scenarios.hpp"
 #include "finsim/simulation.hpp"
@@ -19,7 +22,105 @@ int hoard_at_step_20(Simulation& sim) {
   return bank;
 }
 
+// One loan of the hoarder: its amount and the borrower's stress before the hoard's step, and what the HOARD
+// recalled of it.
+struct Recall {
+  double loan = 0.0;
+  double borrower_stress = 0.0;
+  double recalled = 0.0;
+};
+
+// The loans of the largest core bank of `scenario`'s seed 21 made to HOARD at `step` under the alarm level
+// `alarm`. Nobody else hoards (heuristic+no_hoard), so the runs are the same until that HOARD whatever it is.
+std::vector<Recall> recalls_of_a_hoard(const char* scenario, int step, double alarm) {
+  SimConfig c = scenario_config(scenario).value();
+  c.hoard_alarm_stress = alarm;
+  c.policy = "heuristic+no_hoard";
+  auto sim = Simulation::create(c, 21);
+  REQUIRE(sim.ok());
+  for (int t = 0; t < step - 1; ++t) sim->step();
+  const int bank = largest_core_bank(*sim);
+  const auto& links = sim->network().links;
+  std::vector<Recall> out;
+  std::vector<std::size_t> index;
+  for (std::size_t l = 0; l < links.size(); ++l) {
+    if (links[l].first != bank || sim->loans()[l] <= 0.0 || sim->bank(links[l].second).defaulted) continue;
+    out.push_back({sim->loans()[l], sim->bank(links[l].second).stress, 0.0});
+    index.push_back(l);
+  }
+  REQUIRE(sim->intervene({Intervention::Kind::force_action, bank, 0.0, Action::hoard}).ok());
+  sim->step();
+  for (std::size_t k = 0; k < index.size(); ++k) out[k].recalled = sim->recalls()[index[k]];
+  return out;
+}
+
+// What one hoard asked of each loan, against the rule (docs/model.md, phase 3a).
+struct Asked {
+  int partly = 0;             // loans recalled in part
+  int whole = 0;              // loans called whole
+  double least_share = 1.0;   // the smallest and largest share of a loan recalled
+  double most_share = 0.0;
+};
+
+Asked check_recall_rule(const char* scenario, int step) {
+  const SimConfig c = scenario_config(scenario).value();
+  const double alarm = c.hoard_alarm_stress;
+  REQUIRE(alarm == 0.2);
+  const std::vector<Recall> feared = recalls_of_a_hoard(scenario, step, alarm);
+  const std::vector<Recall> alike = recalls_of_a_hoard(scenario, step, 1.0);
+  REQUIRE(feared.size() == alike.size());
+  REQUIRE(feared.size() >= 3);
+  Asked asked;
+  double total_feared = 0.0, total_alike = 0.0, lent = 0.0;
+  double scale = -1.0;  // λ: recalled / (loan × max(stress, alarm)) of every loan recalled in part
+  double least_whole = 2.0, most_partly = -1.0;
+  for (std::size_t k = 0; k < feared.size(); ++k) {
+    const Recall& r = feared[k];
+    INFO("loan " << k << ": " << r.loan << " to a borrower at stress " << r.borrower_stress << ", recalled "
+                 << r.recalled);
+    // Loans grew by the interbank rate in phase 1 before the recall, all alike.
+    const double grown = r.loan * (1 + c.interbank_rate);
+    lent += grown;
+    CHECK(alike[k].recalled == Approx(c.hoard_recall_share * grown).epsilon(1e-12));
+    total_alike += alike[k].recalled;
+    total_feared += r.recalled;
+    asked.least_share = std::min(asked.least_share, r.recalled / grown);
+    asked.most_share = std::max(asked.most_share, r.recalled / grown);
+    const double fear = std::max(r.borrower_stress, alarm);
+    if (r.recalled == Approx(grown).epsilon(1e-12)) {
+      ++asked.whole;
+      least_whole = std::min(least_whole, fear);
+      continue;
+    }
+    ++asked.partly;
+    most_partly = std::max(most_partly, fear);
+    const double lambda = r.recalled / (grown * fear);
+    if (scale < 0.0) scale = lambda;
+    CHECK(lambda == Approx(scale).epsilon(1e-9));  // pro rata to loan × fear
+  }
+  INFO(asked.whole << " of " << feared.size() << " loans called whole, " << asked.partly << " in part");
+  CHECK(least_whole >= most_partly);  // only the most feared borrowers lose their whole loan
+  CHECK(scale * most_partly < 1.0 + 1e-9);
+  // The same total as asking alike: the alarm decides whom the hoard asks, not how much.
+  CHECK(total_alike == Approx(c.hoard_recall_share * lent).epsilon(1e-12));
+  CHECK(total_feared == Approx(total_alike).epsilon(1e-12));
+  return asked;
+}
+
 }  // namespace
+
+TEST_CASE("in a freeze a hoard asks the stressed borrowers for more, pro rata to stress, and as much in all") {
+  // Step 12: the run has hit the periphery, whose banks' stresses now differ widely.
+  const Asked asked = check_recall_rule("liquidity_freeze", 12);
+  CHECK(asked.partly >= 3);
+  CHECK(asked.most_share > 1.5 * asked.least_share);
+}
+
+TEST_CASE("in calm, with every borrower below the alarm level, a hoard asks every loan alike") {
+  const Asked asked = check_recall_rule("calm", 20);
+  CHECK(asked.whole == 0);
+  CHECK(asked.most_share == Approx(asked.least_share).epsilon(1e-12));
+}
 
 TEST_CASE("a hoarder keeps calling its loans and lends nothing while the stance lasts, then lends again") {
   SimConfig c = scenario_config("calm").value();

@@ -47,28 +47,28 @@ bool says(const FailureExplanation& x, const std::string& text) {
 }  // namespace
 
 TEST_CASE("liquidity_freeze: the recall of one lender was necessary while another's only hastened the failure", "[why]") {
-  // Seed 3000: bank 92 fails illiquid at step 12 after banks 5 and 36 recall their loans (steps 11-12).
-  const FailureExplanation x = explained(recipe("liquidity_freeze", 3000), 92);
+  // Seed 3002: bank 44 fails illiquid at step 12 after banks 4 and 17 recall their loans (steps 11-12).
+  const FailureExplanation x = explained(recipe("liquidity_freeze", 3002), 44);
   CHECK(x.default_step == 12);
   CHECK(x.cause == DefaultCause::illiquid);
   CHECK(x.horizon == 200);
-  const FailureCause* decisive = find_cause(x, CauseKind::recall, 36);
+  const FailureCause* decisive = find_cause(x, CauseKind::recall, 17);
   REQUIRE(decisive != nullptr);
   CHECK(decisive->steps == std::vector<int>{11, 12});
   CHECK(decisive->amount > 0.0);
   CHECK(decisive->necessary());
   CHECK_FALSE(decisive->without.failed);
-  const FailureCause* hastening = find_cause(x, CauseKind::recall, 5);
+  const FailureCause* hastening = find_cause(x, CauseKind::recall, 4);
   REQUIRE(hastening != nullptr);
   CHECK_FALSE(hastening->necessary());
   CHECK(hastening->without.default_step > x.default_step);
-  CHECK(says(x, "Had Bank 36 not recalled its loan at steps 11-12, it would have survived to step 200."));
-  CHECK(says(x, "Had Bank 5 not recalled its loan at steps 11-12, it would still have failed, but later, at step "));
+  CHECK(says(x, "Had Bank 17 not recalled its loan at steps 11-12, it would have survived to step 200."));
+  CHECK(says(x, "Had Bank 4 not recalled its loan at steps 11-12, it would still have failed, but later, at step "));
   // The withdrawal that hit its deposits is a cause of its own, apart from the rest of the shock.
   REQUIRE(find_cause(x, CauseKind::withdrawal_shock) != nullptr);
   REQUIRE(find_cause(x, CauseKind::scenario_shock) != nullptr);
   CHECK(find_cause(x, CauseKind::withdrawal_shock)->necessary());
-  CHECK(says(x, "Bank 92 failed at step 12, illiquid"));
+  CHECK(says(x, "Bank 44 failed at step 12, illiquid"));
 }
 
 TEST_CASE("core_default: an insolvent creditor of the failed core bank failed from its loss on it", "[why]") {
@@ -171,34 +171,34 @@ TEST_CASE("a bank touched by more causes than are replayed one by one is explain
 }
 
 TEST_CASE("a bound on an explanation's whole work weighs its causes in groups, and refuses when it runs out", "[why]") {
-  // Seed 3000's bank 92 (above) fails at step 12 of 200 after banks 5 and 36 recalled: grouping merges
+  // Seed 3002's bank 44 (above) fails at step 12 of 200 after banks 4 and 17 recalled: grouping merges
   // their recalls into one cause.
-  const RunRecipe r = recipe("liquidity_freeze", 3000);
+  const RunRecipe r = recipe("liquidity_freeze", 3002);
   const long long per_replay = static_cast<long long>(r.config.banks) * r.steps;
-  const FailureExplanation whole = explained(r, 92);
+  const FailureExplanation whole = explained(r, 44);
   REQUIRE_FALSE(whole.grouped);
   const long long every_replay_to_the_end = explanation_replays(whole.causes.size()) * per_replay;
 
-  auto at_bound = explain_failure(r, 92, every_replay_to_the_end);
+  auto at_bound = explain_failure(r, 44, every_replay_to_the_end);
   REQUIRE(at_bound.ok());
   CHECK(failure_explanation_json(*at_bound) == failure_explanation_json(whole));
 
   // Below it the causes are weighed in groups: fewer replays, which fit.
-  auto below = explain_failure(r, 92, every_replay_to_the_end - 1);
+  auto below = explain_failure(r, 44, every_replay_to_the_end - 1);
   REQUIRE(below.ok());
   CHECK(below->grouped);
   CHECK(below->causes.size() < whole.causes.size());
   const FailureCause* recalls = find_cause(*below, CauseKind::recall);
   REQUIRE(recalls != nullptr);
-  CHECK(recalls->banks == std::vector<int>{5, 36});
-  auto again = explain_failure(r, 92, every_replay_to_the_end - 1);
+  CHECK(recalls->banks == std::vector<int>{4, 17});
+  auto again = explain_failure(r, 44, every_replay_to_the_end - 1);
   REQUIRE(again.ok());
   CHECK(failure_explanation_json(*again) == failure_explanation_json(*below));
 
   // The baseline alone simulates 100 banks over 12 steps: a bound of that runs out at the first replay,
   // one below it in the baseline.
   for (const long long bound : {1200LL, 1199LL, 1LL}) {
-    auto refused = explain_failure(r, 92, bound);
+    auto refused = explain_failure(r, 44, bound);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == "analysis_too_large");
     CHECK(refused.error().message.find("finsim why") != std::string::npos);

@@ -79,6 +79,12 @@ struct SimConfig {
   /// a share hoard_runoff_share of its remaining loans per step.
   int hoard_persistence = 5;
   double hoard_runoff_share = 0.25;
+  /// Whom a hoarding lender recalls from (Afonso, Kovner & Schoar 2011: lenders grew more sensitive to
+  /// borrower risk after Lehman). Lender i recalls min(L_l, λ_i · max(s_b, s_alarm) · L_l) of loan l, s_b
+  /// the borrower's stress, λ_i such that the recalls add up to the share of its lending a HOARD (or the
+  /// stance's runoff) takes: borrowers below the alarm level are asked alike, those above it in proportion
+  /// to their stress. 1 asks every loan alike (the model before 2026-12-05). docs/model.md, phase 3a.
+  double hoard_alarm_stress = 0.2;
 
   // --- income, per step (a step is about a trading day: annual rate / 250) ---
   double loan_book_yield = 0.00016;   ///< interest on the loan book, received in cash (4 % a year)

@@ -188,6 +188,9 @@ class Simulation {
   [[nodiscard]] std::string_view next_policy_name() const;
   /// Loan amount on each link, indexed like network().links; 0 = no live loan.
   [[nodiscard]] std::span<const double> loans() const;
+  /// What each link's lender recalled in the latest step (phase 3a: a HOARD or a hoarding stance's
+  /// runoff), indexed like network().links; what was actually repaid may be less.
+  [[nodiscard]] std::span<const double> recalls() const;
   [[nodiscard]] BankReport bank(int i) const;
   [[nodiscard]] double price() const;
   [[nodiscard]] std::span<const Event> events() const;     ///< of the latest step, in order
