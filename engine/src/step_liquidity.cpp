@@ -27,6 +27,16 @@ constexpr double kShareTolerance = 1e-14;
 constexpr int kMaxSettlementRounds = 10000;
 constexpr int kMaxPriceIterations = 1000;
 
+// A loan asked for λ·w of itself is called whole from λ·w = 1 on (within rounding, so that a hoard of
+// everything leaves no dust behind).
+bool called_whole(double scale, double weight) { return scale * weight >= 1.0 - 1e-12; }
+
+// What a lender at scale λ recalls of a loan to a borrower it fears with weight w: nothing at w = 0.
+double recalled_part(double loan, double scale, double weight) {
+  if (weight <= 0.0) return 0.0;
+  return called_whole(scale, weight) ? loan : scale * weight * loan;
+}
+
 }  // namespace
 
 double Simulation::State::recall_weight(int b) const { return std::max(stress[b], config.hoard_alarm_stress); }
@@ -53,7 +63,7 @@ double Simulation::State::recall_scale(int i, double share) const {
       const int l = out_links[k];
       if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
       const double w = recall_weight(borrower[l]);
-      if (scale * w >= 1.0) whole += loan[l];
+      if (called_whole(scale, w)) whole += loan[l];
       else rest += w * loan[l];
     }
     if (rest <= 0.0) break;  // every loan anyone fears is called whole
@@ -87,7 +97,7 @@ void Simulation::State::settle_liquidity() {
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
       if (loan[l] <= 0.0 || !is_active(borrower[l]) || hooks.spares_recall(l, t + 1)) continue;
-      recall[l] = alike ? share * loan[l] : std::min(loan[l], scale * recall_weight(borrower[l]) * loan[l]);
+      recall[l] = alike ? share * loan[l] : recalled_part(loan[l], scale, recall_weight(borrower[l]));
       owed_recall[borrower[l]] += recall[l];
       any_recall = any_recall || recall[l] > 0.0;
     }

@@ -114,7 +114,9 @@ class CauseTracer {
   void read_event(const Simulation& sim, const Event& e, int step) {
     if (e.from == bank_ || e.from < 0) return;
     const int j = e.from;
-    if (e.type == EventType::hoard && lender_link_[j] >= 0 && loans_before_[lender_link_[j]] > 0.0 && !before_.defaulted) {
+    // A hoard that asked nothing of this bank's loan (it was not feared, docs/model.md phase 3a) is no cause.
+    if (e.type == EventType::hoard && lender_link_[j] >= 0 && loans_before_[lender_link_[j]] > 0.0 && !before_.defaulted &&
+        sim.recalls()[static_cast<std::size_t>(lender_link_[j])] > 0.0) {
       CandidateCause& x = touch(CauseKind::recall, j, step);
       x.cause.amount += sim.recalls()[static_cast<std::size_t>(lender_link_[j])];
       if (x.removal.spared_loans.empty()) x.removal.spared_loans.push_back({j, bank_, step});

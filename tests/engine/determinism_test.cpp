@@ -23,9 +23,11 @@ std::uint64_t fnv1a(const std::string& s, std::uint64_t h = 14695981039346656037
 }
 
 // The whole NDJSON stream of `finsim run` for these inputs.
-std::string stream(const std::string& scenario, std::uint64_t seed, int steps, const std::string& policy = "heuristic") {
+std::string stream(const std::string& scenario, std::uint64_t seed, int steps, const std::string& policy = "heuristic",
+                   double hoard_alarm_stress = 0.2) {
   SimConfig config = scenario_config(scenario).value();
   config.policy = policy;
+  config.hoard_alarm_stress = hoard_alarm_stress;
   auto sim = Simulation::create(config, seed);
   REQUIRE(sim.ok());
   std::string out = state_update_json(*sim) + "\n";
@@ -55,6 +57,11 @@ TEST_CASE("golden hash of the liquidity_freeze stream, seed 42, 200 steps") {
   // flight to quality, the thinner market of liquidity_freeze; 2026-12-05, a hoard asks the most of the
   // borrowers it fears (docs/model.md, phase 3a).
   CHECK(fnv1a(s) == 12185478970625538722ULL);
+}
+
+TEST_CASE("a hoard that asks every loan alike (hoard_alarm_stress = 1) is the model before 2026-12-05, bit for bit") {
+  // The golden hash of model version 2, before a hoard asked the most of the borrowers it fears.
+  CHECK(fnv1a(stream("liquidity_freeze", 42, 200, "heuristic", 1.0)) == 9458295507798258850ULL);
 }
 
 TEST_CASE("different policies on the same seed face the same exogenous shocks") {

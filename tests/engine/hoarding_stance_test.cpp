@@ -30,11 +30,18 @@ struct Recall {
   double recalled = 0.0;
 };
 
-// The loans of the largest core bank of `scenario`'s seed 21 made to HOARD at `step` under the alarm level
-// `alarm`. Nobody else hoards (heuristic+no_hoard), so the runs are the same until that HOARD whatever it is.
-std::vector<Recall> recalls_of_a_hoard(const char* scenario, int step, double alarm) {
+// How a hoard is asked for: the alarm level and the share of its lending it recalls.
+struct Rule {
+  double alarm = 0.2;
+  double share = 0.5;
+};
+
+// The loans of the largest core bank of `scenario`'s seed 21 made to HOARD at `step` under `rule`. Nobody
+// else hoards (heuristic+no_hoard), so the runs are the same until that HOARD whatever the rule.
+std::vector<Recall> recalls_of_a_hoard(const char* scenario, int step, Rule rule) {
   SimConfig c = scenario_config(scenario).value();
-  c.hoard_alarm_stress = alarm;
+  c.hoard_alarm_stress = rule.alarm;
+  c.hoard_recall_share = rule.share;
   c.policy = "heuristic+no_hoard";
   auto sim = Simulation::create(c, 21);
   REQUIRE(sim.ok());
@@ -58,20 +65,20 @@ std::vector<Recall> recalls_of_a_hoard(const char* scenario, int step, double al
 struct Asked {
   int partly = 0;             // loans recalled in part
   int whole = 0;              // loans called whole
+  int unasked = 0;            // loans not asked for at all (borrowers nobody fears)
   double least_share = 1.0;   // the smallest and largest share of a loan recalled
   double most_share = 0.0;
+  double most_stress = 0.0;   // the most stressed borrower's stress
 };
 
-Asked check_recall_rule(const char* scenario, int step) {
+Asked check_recall_rule(const char* scenario, int step, Rule rule) {
   const SimConfig c = scenario_config(scenario).value();
-  const double alarm = c.hoard_alarm_stress;
-  REQUIRE(alarm == 0.2);
-  const std::vector<Recall> feared = recalls_of_a_hoard(scenario, step, alarm);
-  const std::vector<Recall> alike = recalls_of_a_hoard(scenario, step, 1.0);
+  const std::vector<Recall> feared = recalls_of_a_hoard(scenario, step, rule);
+  const std::vector<Recall> alike = recalls_of_a_hoard(scenario, step, {1.0, rule.share});
   REQUIRE(feared.size() == alike.size());
   REQUIRE(feared.size() >= 3);
   Asked asked;
-  double total_feared = 0.0, total_alike = 0.0, lent = 0.0;
+  double total_feared = 0.0, total_alike = 0.0, lent = 0.0, lent_to_feared = 0.0;
   double scale = -1.0;  // λ: recalled / (loan × max(stress, alarm)) of every loan recalled in part
   double least_whole = 2.0, most_partly = -1.0;
   for (std::size_t k = 0; k < feared.size(); ++k) {
@@ -80,13 +87,22 @@ Asked check_recall_rule(const char* scenario, int step) {
                  << r.recalled);
     // Loans grew by the interbank rate in phase 1 before the recall, all alike.
     const double grown = r.loan * (1 + c.interbank_rate);
+    const double fear = std::max(r.borrower_stress, rule.alarm);
     lent += grown;
-    CHECK(alike[k].recalled == Approx(c.hoard_recall_share * grown).epsilon(1e-12));
+    if (fear > 0.0) lent_to_feared += grown;
+    asked.most_stress = std::max(asked.most_stress, r.borrower_stress);
+    CHECK(alike[k].recalled == Approx(rule.share * grown).epsilon(1e-15));  // asking alike: share × loan
     total_alike += alike[k].recalled;
     total_feared += r.recalled;
+    CHECK(r.recalled >= 0.0);
+    CHECK(r.recalled <= grown * (1 + 1e-12));
     asked.least_share = std::min(asked.least_share, r.recalled / grown);
     asked.most_share = std::max(asked.most_share, r.recalled / grown);
-    const double fear = std::max(r.borrower_stress, alarm);
+    if (fear == 0.0) {  // nobody fears a borrower at stress 0 when there is no alarm level
+      CHECK(r.recalled == 0.0);
+      ++asked.unasked;
+      continue;
+    }
     if (r.recalled == Approx(grown).epsilon(1e-12)) {
       ++asked.whole;
       least_whole = std::min(least_whole, fear);
@@ -98,12 +114,14 @@ Asked check_recall_rule(const char* scenario, int step) {
     if (scale < 0.0) scale = lambda;
     CHECK(lambda == Approx(scale).epsilon(1e-9));  // pro rata to loan × fear
   }
-  INFO(asked.whole << " of " << feared.size() << " loans called whole, " << asked.partly << " in part");
+  INFO(asked.whole << " of " << feared.size() << " loans called whole, " << asked.partly << " in part, "
+                   << asked.unasked << " not asked");
   CHECK(least_whole >= most_partly);  // only the most feared borrowers lose their whole loan
-  CHECK(scale * most_partly < 1.0 + 1e-9);
-  // The same total as asking alike: the alarm decides whom the hoard asks, not how much.
-  CHECK(total_alike == Approx(c.hoard_recall_share * lent).epsilon(1e-12));
-  CHECK(total_feared == Approx(total_alike).epsilon(1e-12));
+  if (asked.partly > 0) CHECK(scale * most_partly < 1.0);  // no loan in part is asked for all of it
+  // The same total as asking alike — the alarm decides whom the hoard asks, not how much — unless the
+  // loans to every borrower it fears are worth less: then it calls those whole and takes no more.
+  CHECK(total_alike == Approx(rule.share * lent).epsilon(1e-12));
+  CHECK(total_feared == Approx(std::min(total_alike, lent_to_feared)).epsilon(1e-12));
   return asked;
 }
 
@@ -111,15 +129,39 @@ Asked check_recall_rule(const char* scenario, int step) {
 
 TEST_CASE("in a freeze a hoard asks the stressed borrowers for more, pro rata to stress, and as much in all") {
   // Step 12: the run has hit the periphery, whose banks' stresses now differ widely.
-  const Asked asked = check_recall_rule("liquidity_freeze", 12);
+  REQUIRE(scenario_config("liquidity_freeze").value().hoard_alarm_stress == 0.2);
+  REQUIRE(scenario_config("liquidity_freeze").value().hoard_recall_share == 0.5);
+  const Asked asked = check_recall_rule("liquidity_freeze", 12, {0.2, 0.5});
   CHECK(asked.partly >= 3);
+  // The borrowers it would ask for more than their loan are called whole, the rest spread over the others.
+  CHECK(asked.whole >= 1);
   CHECK(asked.most_share > 1.5 * asked.least_share);
 }
 
+TEST_CASE("a hoard of a larger share calls more loans whole and still takes the share in all") {
+  const Asked half = check_recall_rule("liquidity_freeze", 12, {0.2, 0.5});
+  const Asked most = check_recall_rule("liquidity_freeze", 12, {0.2, 0.9});
+  CHECK(most.whole > half.whole);
+  CHECK(most.partly >= 1);
+}
+
+TEST_CASE("a hoard of everything calls every loan whole, leaving no dust") {
+  const Asked asked = check_recall_rule("liquidity_freeze", 12, {0.2, 1.0});
+  CHECK(asked.partly == 0);
+  CHECK(asked.least_share == Approx(1.0).epsilon(1e-12));
+}
+
 TEST_CASE("in calm, with every borrower below the alarm level, a hoard asks every loan alike") {
-  const Asked asked = check_recall_rule("calm", 20);
+  const Asked asked = check_recall_rule("calm", 20, {0.2, 0.5});
+  REQUIRE(asked.most_stress < 0.2);
   CHECK(asked.whole == 0);
   CHECK(asked.most_share == Approx(asked.least_share).epsilon(1e-12));
+}
+
+TEST_CASE("with no alarm level, a calm hoard asks nothing of borrowers at stress 0 and takes no more") {
+  const Asked asked = check_recall_rule("calm", 20, {0.0, 0.5});
+  CHECK(asked.unasked >= 1);
+  CHECK(asked.whole >= 1);
 }
 
 TEST_CASE("a hoarder keeps calling its loans and lends nothing while the stance lasts, then lends again") {

@@ -103,7 +103,7 @@ export function whyTests(harness, { siteUrl, dist }) {
   });
 
   harness.test('why: the narration explains a later failure with the engine\'s causes, trigger first, at the inspector\'s horizon', async (page) => {
-    await page.goto(`${siteUrl}?scenario=core_default&seed=52&speed=50`);
+    await page.goto(`${siteUrl}?scenario=core_default&seed=28&speed=50`);
     await waitForGraph(page, { nodes: 100 });
     await playToEnd(page);
     await page.waitForTimeout(1500);  // the questions asked again at step 200, once paused
@@ -112,17 +112,17 @@ export function whyTests(harness, { siteUrl, dist }) {
       + `(per failure step ${JSON.stringify(asked.perStep)}), ${asked.paused} asked again once paused; `
       + `question to answer median ${asked.medianMs.toFixed(0)} ms, max ${asked.maxMs.toFixed(0)} ms`);
     assert(asked.whilePlaying > 0 && asked.mostPerStep <= 3, `at most 3 questions a step: ${JSON.stringify(asked)}`);
-    // Scrubbed back to step 18 (core_default, seed 52: Banks 5, 75 and 80 fail there, eight steps after the
+    // Scrubbed back to step 21 (core_default, seed 28: Banks 4, 9 and 72 fail there, eleven steps after the
     // first failures), paused at step P ≥ 200: each is explained at P, as the inspector explains it.
     const paused = await page.evaluate(() => window.__finsimStore.getState().state.timestep);
-    await scrubTo(page, 18);
-    const step18 = '[data-testid=why-step][data-step="18"]';
+    await scrubTo(page, 21);
+    const step21 = '[data-testid=why-step][data-step="21"]';
     await page.waitForFunction(({ sel, horizon }) => {
       const items = [...document.querySelectorAll(`${sel} [data-testid=why-explained]`)];
       return items.length === 3 && items.every((li) => li.dataset.horizon === String(horizon));
-    }, { sel: step18, horizon: paused }, { timeout: 15000 }).catch(async () => {
+    }, { sel: step21, horizon: paused }, { timeout: 15000 }).catch(async () => {
       const panel = await page.evaluate(() => document.querySelector('[data-testid=why-they-failed]')?.innerText);
-      assert(false, `step 18's failures explained at step ${paused}, where the run paused; the panel says: ${panel}`);
+      assert(false, `step 21's failures explained at step ${paused}, where the run paused; the panel says: ${panel}`);
     });
     const told = await page.evaluate((sel) => ({
       heading: document.querySelector(`${sel} h3`).textContent,
@@ -132,27 +132,29 @@ export function whyTests(harness, { siteUrl, dist }) {
           .filter(Boolean).map((e) => e.textContent).join(' ')])),
       began: document.querySelector('[data-testid=why-step][data-step="10"] h3')?.textContent,
       forced: document.querySelector('[data-testid=why-step][data-step="10"] [data-testid=why-forced]')?.dataset.banks,
-    }), step18);
+    }), step21);
     mkdirSync(artifacts, { recursive: true });
-    await page.screenshot({ path: `${artifacts}why-narration-step18.png` });
+    await page.screenshot({ path: `${artifacts}why-narration-step21.png` });
     await page.getByTestId('why-they-failed').screenshot({ path: `${artifacts}why-narration-panel.png` });
-    assert(told.heading === 'Why banks failed at step 18', told.heading);
-    // The engine names Bank 5's failure among the causes of Banks 75 and 80 (a failed debtor's loss): it is
-    // told first.
-    assert(JSON.stringify(told.banks) === '["5","75","80"]', `trigger first: ${told.banks}`);
-    // Their causes, as the engine says them (finsim why --scenario core_default --seed 52 --steps 200 --bank 5, 75).
-    assert(told.text['5'].startsWith('Bank 5 failed at step 18, illiquid: it could not pay what fell due. ')
-      && told.text['5'].includes(`Had the scenario's shock not come at step 10, it would have survived to step ${paused}.`),
-    `the engine's causes: ${told.text['5']}`);
-    assert(told.text['75'].includes(`Had its claim on Bank 5 been repaid in full when Bank 5 failed at step 18, it would have survived to step ${paused}.`),
-      `the trigger among the causes: ${told.text['75']}`);
-    assert(told.began === 'How the failures began, at step 10' && told.forced === '8', `the shock's Bank 8 is told as forced: ${JSON.stringify(told)}`);
-    // The inspector asked about Bank 80 now gives the narration's answer word for word: the same horizon.
-    await clickNode(page, '80');
+    assert(told.heading === 'Why banks failed at step 21', told.heading);
+    // A chain in one clearing: the engine names Bank 9's failure among Bank 4's causes, and Bank 4's among
+    // Bank 72's (failed debtors' losses). Told in causal order, not by number.
+    assert(JSON.stringify(told.banks) === '["9","4","72"]', `trigger first: ${told.banks}`);
+    // Their causes, as the engine says them (finsim why --scenario core_default --seed 28 --steps 200 --bank 9, 4, 72).
+    assert(told.text['9'].startsWith('Bank 9 failed at step 21, illiquid: it could not pay what fell due. ')
+      && told.text['9'].includes(`Had the scenario's shock not come at step 10, it would have survived to step ${paused}.`),
+    `the engine's causes: ${told.text['9']}`);
+    assert(told.text['4'].includes('Had its claims on Banks 0, 2, 7, 8, 9, 10, 19, 22, 64, 71 and 87 been repaid in full when they '
+      + `failed at steps 10, 13-15, 17, 21, it would have survived to step ${paused}.`), `Bank 9 among Bank 4's causes: ${told.text['4']}`);
+    assert(told.text['72'].includes(`Had its claim on Bank 4 been repaid in full when Bank 4 failed at step 21, it would have survived to step ${paused}.`),
+      `Bank 4 among Bank 72's causes: ${told.text['72']}`);
+    assert(told.began === 'How the failures began, at step 10' && told.forced === '7', `the shock's Bank 7 is told as forced: ${JSON.stringify(told)}`);
+    // The inspector asked about Bank 72 now gives the narration's answer word for word: the same horizon.
+    await clickNode(page, '72');
     await page.getByTestId('why-ask').click();
     await page.waitForSelector('[data-testid=why-sentences]', { timeout: 10000 });
     const inspector = await page.evaluate(() => [...document.querySelectorAll('[data-testid=why-sentences] li')].map((li) => li.textContent).join(' '));
-    assert(inspector === told.text['80'], `the inspector's answer is the narration's: ${inspector} / ${told.text['80']}`);
+    assert(inspector === told.text['72'], `the inspector's answer is the narration's: ${inspector} / ${told.text['72']}`);
   });
 
   harness.test('why: while a crisis plays, the narration asks at most 3 questions a step, one at a time, and the run keeps its pace', async (page) => {
