@@ -134,6 +134,7 @@ TEST_CASE("an import a crash interrupts leaves nothing behind") {
     CHECK(server.stop(SIGKILL) == 128 + SIGKILL);
     close(upload);
   }
+  REQUIRE(await_killed_sessions(db_path));  // what the killed server had sent has landed (PostgreSQL)
   ServerProcess again(api_server_args(300, {"--db", db_path}));
   CHECK_FALSE(market_listed(again.port(), "big"));
   CHECK(again.stop(SIGTERM) == 0);

@@ -2,8 +2,10 @@
 
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 #include <unistd.h>
 
@@ -41,6 +43,20 @@ std::string fresh_store(const std::string& dir, const std::string& name) {
   if (!admin.ok()) throw std::runtime_error(admin.error().message);
   if (Status s = admin->exec("CREATE DATABASE " + database); !s.ok()) throw std::runtime_error(s.error().message);
   return with_database(cluster_uri(), database);
+}
+
+bool await_killed_sessions(const std::string& store) {
+  if (!store::Database::is_postgresql(store)) return true;
+  auto db = store::Database::open(store);
+  if (!db.ok()) return false;
+  for (int i = 0; i < 1000; ++i) {
+    auto others = db->query(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    if (!others.ok()) return false;
+    if (others->at(0).at(0) == "0") return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
 }
 
 }  // namespace finsim::test

@@ -15,4 +15,10 @@ bool testing_postgresql();
 /// on the cluster (its URI). Throws std::runtime_error when the database cannot be created.
 std::string fresh_store(const std::string& dir, const std::string& name);
 
+/// After the server using `store` was killed (kill -9): waits, up to 10 s, until PostgreSQL has ended
+/// that server's sessions. A killed client's backend finishes the statement it was running — a COMMIT
+/// already sent still lands — so a test that read at once could see one table before that commit and
+/// the next after it. Returns whether they ended; with a SQLite file there is nothing to wait for.
+bool await_killed_sessions(const std::string& store);
+
 }  // namespace finsim::test
