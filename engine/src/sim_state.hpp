@@ -113,6 +113,8 @@ struct Simulation::State {
 
   void emit(Event e);
   [[nodiscard]] bool is_active(int i) const { return defaulted[i] == 0; }
+  /// A live loan to a standing borrower: what a hoard can recall.
+  [[nodiscard]] bool recallable(int l) const { return loan[l] > 0.0 && is_active(borrower[l]); }
   /// True during the hoard_persistence steps after the step in which bank i last chose HOARD (not in
   /// that step itself): it extends no new loans and lets hoard_runoff_share of its loans run off per step.
   [[nodiscard]] bool still_hoarding(int i) const {

@@ -49,7 +49,7 @@ double Simulation::State::recall_scale(int i, double share) const {
   double lent_total = 0.0, weighted = 0.0;
   for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
     const int l = out_links[e];
-    if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+    if (!recallable(l)) continue;
     lent_total += loan[l];
     weighted += recall_weight(borrower[l]) * loan[l];
   }
@@ -61,7 +61,7 @@ double Simulation::State::recall_scale(int i, double share) const {
     double whole = 0.0, rest = 0.0;
     for (int k = out_start[i]; k < out_start[i + 1]; ++k) {
       const int l = out_links[k];
-      if (loan[l] <= 0.0 || !is_active(borrower[l])) continue;
+      if (!recallable(l)) continue;
       const double w = recall_weight(borrower[l]);
       if (called_whole(scale, w)) whole += loan[l];
       else rest += w * loan[l];
@@ -86,17 +86,17 @@ void Simulation::State::settle_liquidity() {
   //    borrowers by their stress above hoard_alarm_stress (config.hpp, recall_scale below): the same total,
   //    taken first from the borrowers the lender fears most.
   bool any_recall = false;
+  const bool alike = c.hoard_alarm_stress >= 1.0;  // every loan asked the same share (recall_scale)
   for (int i = 0; i < n; ++i) {
     if (!is_active(i)) continue;
     const double share = action[i] == Action::hoard ? c.hoard_recall_share
                          : still_hoarding(i)        ? c.hoard_runoff_share
                                                     : 0.0;
     if (share <= 0.0) continue;
-    const bool alike = c.hoard_alarm_stress >= 1.0;
     const double scale = recall_scale(i, share);
     for (int e = out_start[i]; e < out_start[i + 1]; ++e) {
       const int l = out_links[e];
-      if (loan[l] <= 0.0 || !is_active(borrower[l]) || hooks.spares_recall(l, t + 1)) continue;
+      if (!recallable(l) || hooks.spares_recall(l, t + 1)) continue;
       recall[l] = alike ? share * loan[l] : recalled_part(loan[l], scale, recall_weight(borrower[l]));
       owed_recall[borrower[l]] += recall[l];
       any_recall = any_recall || recall[l] > 0.0;

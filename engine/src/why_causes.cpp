@@ -114,11 +114,12 @@ class CauseTracer {
   void read_event(const Simulation& sim, const Event& e, int step) {
     if (e.from == bank_ || e.from < 0) return;
     const int j = e.from;
-    // A hoard that asked nothing of this bank's loan (it was not feared, docs/model.md phase 3a) is no cause.
-    if (e.type == EventType::hoard && lender_link_[j] >= 0 && loans_before_[lender_link_[j]] > 0.0 && !before_.defaulted &&
-        sim.recalls()[static_cast<std::size_t>(lender_link_[j])] > 0.0) {
+    // What j's hoard asked of its loan to this bank: nothing when it was not feared (docs/model.md, phase
+    // 3a), and then it is no cause.
+    const double recalled = lender_link_[j] >= 0 ? sim.recalls()[static_cast<std::size_t>(lender_link_[j])] : 0.0;
+    if (e.type == EventType::hoard && recalled > 0.0 && loans_before_[lender_link_[j]] > 0.0 && !before_.defaulted) {
       CandidateCause& x = touch(CauseKind::recall, j, step);
-      x.cause.amount += sim.recalls()[static_cast<std::size_t>(lender_link_[j])];
+      x.cause.amount += recalled;
       if (x.removal.spared_loans.empty()) x.removal.spared_loans.push_back({j, bank_, step});
     } else if (e.type == EventType::bank_default) {
       if (debtor_link_[j] >= 0 && loans_before_[debtor_link_[j]] > 0.0 && e.recovery < 1.0) {
