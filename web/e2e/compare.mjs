@@ -263,7 +263,7 @@ export function compareTests(harness, { siteUrl, dist }) {
     await page.getByTestId('compare-step').click();
     await waitForWorldStep(page, 20);
     await page.waitForTimeout(350);  // the repayments are on their way back to bank 3
-    const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].scratch('finsimMarks') ?? null));
+    const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldMarks[w]() ?? null));
     const inked = await page.evaluate(() => ['a', 'b'].map((w) => {
       const canvas = document.querySelector(`[data-testid=world-${w}] canvas.graph-overlay`);
       const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);

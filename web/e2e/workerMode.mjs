@@ -36,6 +36,33 @@ export function workerModeTests(harness, { siteUrl }) {
     assert(await page.getByTestId('timestep').textContent() === String(paused + 1), 'headline shows the step');
   });
 
+  harness.test('a step restyles only the banks and loans whose look changed, not the whole graph', async (page) => {
+    // Cytoscape restyles an element when its data changes; anything set on the graph's own data or
+    // scratchpad restyles all of them (the cost of a step's frame, docs/web.md "Cost"). Steps 8-12 of
+    // the liquidity freeze: a calm step, the run and the first failures.
+    await open(page, '?scenario=liquidity_freeze&seed=42');
+    await waitForGraph(page, { nodes: 100 });
+    await page.evaluate(() => {
+      const cy = window.__finsimCy;
+      const count = window.__finsimRestyles = { styled: 0, changed: 0 };
+      cy.on('style', () => { count.styled++; });
+      cy.on('data add remove', () => { count.changed++; });
+    });
+    const start = await timestep(page);
+    for (let k = 1; k <= 12 - start; k++) {
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, start + k);
+    }
+    await page.waitForTimeout(200);
+    const { styled, changed } = await page.evaluate(() => window.__finsimRestyles);
+    const elements = await page.evaluate(() => window.__finsimCy.elements().length);
+    assert(changed > 0, `the steps changed banks or loans (${changed})`);
+    // A changed bank can be restyled twice in a step (its data, then a loan of its removed); a
+    // whole-graph restyle per step would add `elements` every step.
+    assert(styled <= changed + elements, `${styled} restyles for ${changed} changed, added or removed banks and loans over steps ${start + 1}-12 (${elements} on the graph)`);
+    console.log(`       steps ${start + 1}-12: ${styled} restyles, ${changed} changed banks and loans, ${elements} elements on the graph`);
+  });
+
   harness.test('a crisis greys and fades the defaulted banks, and says so', async (page) => {
     await open(page, '?scenario=core_default&speed=50&autoplay=1');
     await waitForGraph(page);

@@ -11,6 +11,8 @@ const seconds = Number(args[args.indexOf('--seconds') + 1] || 20) || 20;
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
 const CASES = [
+  { name: 'two worlds: calm, heuristic / all_hoard, 100 banks each, 2 steps/s (the brief\'s event rate)',
+    query: '?scenario=calm&banks=100&speed=2&autoplay=1&compare=policy:all_hoard' },
   { name: 'one world: liquidity freeze, 100 banks, 2 steps/s', query: '?scenario=liquidity_freeze&banks=100&speed=2&autoplay=1' },
   { name: 'two worlds: liquidity freeze, heuristic / heuristic+no_hoard, 100 banks each, 2 steps/s',
     query: '?scenario=liquidity_freeze&banks=100&speed=2&autoplay=1&compare=policy:heuristic%2Bno_hoard' },

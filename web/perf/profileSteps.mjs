@@ -4,25 +4,13 @@
 // the JavaScript function that called it (Cytoscape's renderer).
 // Usage: node perf/profileSteps.mjs [--seconds 15] [--top 30] [QUERY]   (needs web/dist)
 //   QUERY default: two 100-bank worlds, liquidity_freeze, 2 steps/s (the Compare view's case)
-import { fileURLToPath } from 'node:url';
-import { launchBrowser } from '../e2e/browser.mjs';
-import { serveStatic } from '../e2e/staticServer.mjs';
+import { commandLine, withPlayingPage } from './playingPage.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
+const { option, query } = commandLine();
 const seconds = option('--seconds', 15);
 const top = option('--top', 30);
-const query = args.find((a) => a.startsWith('?'))
-  ?? '?scenario=liquidity_freeze&banks=100&speed=2&autoplay=1&compare=policy:heuristic%2Bno_hoard';
-const dist = fileURLToPath(new URL('../dist', import.meta.url));
 
-const site = await serveStatic({ root: dist, prefix: '/finsim/' });
-const browser = await launchBrowser();
-try {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`${site.url}${query}`);
-  await page.waitForFunction(() => window.__finsimCy && window.__finsimCy.nodes().length > 0, null, { timeout: 60000 });
+await withPlayingPage(query, async (page) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -44,7 +32,4 @@ try {
   const rows = [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top);
   console.log(`${seconds} s profiled, ${profile.samples.length} samples, ${(total).toFixed(0)} ms in all`);
   for (const [key, ms] of rows) console.log(`${ms.toFixed(0).padStart(7)} ms  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${key}`);
-} finally {
-  await browser.close();
-  await site.close();
-}
+});

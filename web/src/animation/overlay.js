@@ -156,29 +156,46 @@ export function createOverlayAnimator({ cy, canvas, screenCanvas = canvas, now =
     return ctx;
   }
 
+  // The canvases drawn on in the last frame. A canvas is touched only when it is drawn on now or must
+  // be wiped of the last frame: a touched canvas is copied to the compositor whole, which is most of a
+  // frame's cost in software rendering (docs/web.md, "Cost"), and the screen's canvas is idle but for a
+  // price drop.
+  let drawnOn = new Set();
+  let yielding = false;
+
   function render() {
     frame = null;
+    if (yielding && effects.length) {
+      // The graph repaints this frame: the overlay holds its last picture one frame longer.
+      yielding = false;
+      frame = requestFrame(render);
+      return;
+    }
+    yielding = false;
     const ratio = pixelRatio();
-    const ctx = cleared(canvas, ratio);
-    const screenCtx = screenCanvas === canvas ? ctx : cleared(screenCanvas, ratio);
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
     const t = now();
     effects = effects.filter((e) => t - e.start < e.duration);
+    const surfaceOf = (effect) => (effect.screen ? screenCanvas : canvas);
+    const wanted = new Set(effects.map(surfaceOf));
+    const contexts = new Map();
+    for (const surface of [canvas, screenCanvas]) {
+      if (!contexts.has(surface) && (wanted.has(surface) || drawnOn.has(surface))) contexts.set(surface, cleared(surface, ratio));
+    }
+    drawnOn = wanted;
     if (!effects.length) return;
     const zoom = cy.zoom();
     const pan = cy.pan();
-    const view = { width, height };
     for (const effect of effects) {
       const p = Math.min(1, (t - effect.start) / effect.duration);
-      const on = effect.screen ? screenCtx : ctx;
+      const surface = surfaceOf(effect);
+      const on = contexts.get(surface);
+      const view = { width: surface.width / ratio, height: surface.height / ratio };
       if (effect.screen) on.setTransform(ratio, 0, 0, ratio, 0, 0);
       else on.setTransform(zoom * ratio, 0, 0, zoom * ratio, pan.x * ratio, pan.y * ratio);
       effect.draw(on, p, view);
       stats.drawn++;
     }
-    ctx.globalAlpha = 1;
-    screenCtx.globalAlpha = 1;
+    for (const ctx of contexts.values()) ctx.globalAlpha = 1;
     frame = requestFrame(render);
   }
 
@@ -226,6 +243,12 @@ export function createOverlayAnimator({ cy, canvas, screenCanvas = canvas, now =
   return {
     receive,
     showConsequences,
+    /**
+     * Cytoscape repaints the graph in the coming frame (a snapshot landed): the overlay skips that
+     * frame's drawing, keeping its canvases as they are, so that the two repaints fall in different
+     * frames (in software rendering each costs about half a frame; docs/web.md "Cost").
+     */
+    yieldFrame() { yielding = true; },
     /** The marks of the last step shown (for tests and diagnostics). */
     marks: () => lastMarks,
     active: () => effects.length,

@@ -76,6 +76,64 @@ describe('the overlay animator', () => {
   });
 });
 
+describe('which canvases a frame touches', () => {
+  // A touched canvas is copied to the compositor whole: an idle canvas must stay untouched.
+  function countingCanvas() {
+    const surface = { clientWidth: 100, clientHeight: 100, width: 0, height: 0, cleared: 0, drawn: 0 };
+    const ctx = new Proxy({}, {
+      get: (t, k) => (k in t ? t[k] : () => {
+        if (k === 'clearRect') surface.cleared++;
+        else if (/^(fill|stroke)/.test(k)) surface.drawn++;
+      }),
+      set: (t, k, v) => { t[k] = v; return true; },
+    });
+    surface.getContext = () => ctx;
+    return surface;
+  }
+
+  it('leaves the screen\'s canvas alone until a price drop, wipes it once when the drop ends, and stops', () => {
+    let clock = 0;
+    const frames = [];
+    const canvas = countingCanvas();
+    const screenCanvas = countingCanvas();
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas, screenCanvas, now: () => clock, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    const runFrame = () => frames.shift()?.();
+    a.receive([{ kind: 'event', event: { event_type: 'HOARD', from: 1, timestamp: 1 } }]);
+    runFrame();
+    runFrame();
+    expect(screenCanvas.cleared).toBe(0);
+    expect(canvas.cleared).toBe(2);
+    a.receive([{ kind: 'event', event: { event_type: 'PRICE_DROP', amount: -0.05, timestamp: 1 } }]);
+    runFrame();
+    expect(screenCanvas.cleared).toBe(1);
+    expect(screenCanvas.drawn).toBeGreaterThan(0);
+    clock = 60000;  // every effect over: each canvas drawn on in the last frame is wiped once
+    runFrame();
+    expect([canvas.cleared, screenCanvas.cleared]).toEqual([4, 2]);
+    expect(frames).toHaveLength(0);
+    a.receive([{ kind: 'state', timestep: 2 }]);
+    expect(frames).toHaveLength(0);
+    expect([canvas.cleared, screenCanvas.cleared]).toEqual([4, 2]);
+  });
+
+  it('holds its picture through the frame in which the graph repaints, then draws on', () => {
+    const frames = [];
+    const canvas = countingCanvas();
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas, now: () => 0, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    a.receive([{ kind: 'event', event: { event_type: 'HOARD', from: 1, timestamp: 1 } }]);
+    frames.shift()();
+    expect([canvas.cleared, canvas.drawn > 0]).toEqual([1, true]);
+    const drawn = canvas.drawn;
+    a.yieldFrame();
+    frames.shift()();
+    expect([canvas.cleared, canvas.drawn]).toEqual([1, drawn]);  // untouched: last frame's picture stays
+    expect(frames).toHaveLength(1);
+    frames.shift()();
+    expect(canvas.cleared).toBe(2);
+    expect(canvas.drawn).toBeGreaterThan(drawn);
+  });
+});
+
 describe('marks of cause and effect on the overlay', () => {
   const nodes = [0, 1, 2, 3].map((i) => ({ id: String(i), status: 'active', holdings_value: 5 }));
   const before = { timestep: 19, nodes, edges: [{ source: '3', target: '0', weight: 6 }, { source: '3', target: '1', weight: 6 }, { source: '2', target: '1', weight: 4 }] };

@@ -26,9 +26,10 @@ function noteRendered(world, payload) {
 
 // The end-to-end tests also read each world's own store (window.__finsimWorldStores.a / .b: the engine's
 // live state, each bank's default_timestep) to check what a scrubbed-back graph draws against it.
+// Each world's graph and the marks of cause and effect of the step it shows (animation/overlay.js).
 const ON_READY = {
-  a: (controller) => { (window.__finsimWorldCy ??= {}).a = controller.cy; },
-  b: (controller) => { (window.__finsimWorldCy ??= {}).b = controller.cy; },
+  a: (controller) => { (window.__finsimWorldCy ??= {}).a = controller.cy; (window.__finsimWorldMarks ??= {}).a = () => controller.overlay.marks(); },
+  b: (controller) => { (window.__finsimWorldCy ??= {}).b = controller.cy; (window.__finsimWorldMarks ??= {}).b = () => controller.overlay.marks(); },
 };
 
 const ON_RENDERED = {

@@ -72,9 +72,11 @@ export function createGraphController({ container, overlayCanvas, screenCanvas, 
       fit();
     } else {
       updateGraph(cy, payload);
-      // What the step did to others, once its snapshot is on the graph (animation/consequences.js).
-      // Kept on the instance's scratchpad for the end-to-end tests, which read it in both worlds.
-      if (effects) cy.scratch('finsimMarks', overlay.showConsequences(previous, payload));
+      // What the step did to others, once its snapshot is on the graph (animation/consequences.js);
+      // `overlay.marks()` keeps them. Never on Cytoscape's own data or scratchpad: setting either
+      // restyles every bank and loan (a whole-graph restyle per step, measured in docs/web.md "Cost").
+      if (effects) overlay.showConsequences(previous, payload);
+      overlay.yieldFrame();
     }
     highlightSelection(store.getState().selectedBank);
     onRendered?.(payload);
