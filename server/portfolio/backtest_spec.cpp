@@ -78,7 +78,7 @@ Result<std::optional<std::vector<pf::Signal>>> read_signals(JobContext& ctx, con
 Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& normalized) {
   pf::JsonFields f(body, "backtest", "bad_backtest",
                    {"model", "market_id", "tickers", "start", "end", "initial_capital", "fee_structure", "sizing",
-                    "allow_short", "exit_after_bars", "benchmark", "walk_forward", "signals", "name"});
+                    "allow_short", "exit_after_bars", "benchmark", "walk_forward", "signals", "name", "slippage"});
   BacktestRun run;
   pf::BacktestSpec& spec = run.spec;
   spec.model = f.text("model", "", true);
@@ -96,6 +96,11 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
     return bad("exit_after_bars must be a whole number in 0..100000");
   spec.exit_after_bars = static_cast<std::size_t>(exit_after);
   if (run.name.size() > 100) return bad("name must have at most 100 characters");
+  if (f.has("slippage")) {
+    auto slippage = pf::slippage_from_json(f.member("slippage"));
+    if (!slippage.ok()) return slippage.error();
+    spec.rules.slippage = *slippage;
+  }
 
   auto market = ctx.book().market(market_id);
   if (!market.ok()) return market.error();
@@ -107,6 +112,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   auto tickers = read_tickers(f.member("tickers"), panel);
   if (!tickers.ok()) return tickers.error();
   spec.tickers = std::move(tickers).value();
+  if (Status s = pf::check_slippage_market(spec.rules.slippage, panel); !s.ok()) return s.error();
   if (!spec.benchmark.empty() && !panel.find(spec.benchmark))
     return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
   // The period: never past the market's clock; by default a year after the first bar (to learn) to now.
@@ -159,6 +165,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
                 {"fee_structure", (*fees)->id},
                 {"sizing", pf::sizing_rule_to_json(spec.sizing)},
                 {"allow_short", spec.rules.allow_short},
+                {"slippage", pf::slippage_to_json(spec.rules.slippage)},
                 {"exit_after_bars", spec.exit_after_bars},
                 {"benchmark", spec.benchmark},
                 {"walk_forward",

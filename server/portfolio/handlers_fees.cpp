@@ -1,5 +1,6 @@
 // Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
 #include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -146,7 +147,8 @@ HttpResponse preview_fee(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "fee preview", "bad_preview",
-                   {"fee_structure", "schedule", "side", "ticker", "quantity", "notional", "fractional", "price", "market_id"});
+                   {"fee_structure", "schedule", "side", "ticker", "quantity", "notional", "fractional", "price", "market_id",
+                    "slippage"});
   const std::string side_text = f.text("side", "", true);
   const double size = f.number(f.has("notional") ? "notional" : "quantity", 0.0, true);
   const bool fractional = f.boolean("fractional", true);
@@ -170,26 +172,60 @@ HttpResponse preview_fee(ApiCall& call) {
     if (!stored.ok()) return error_response(stored.error());
     schedule = (*stored)->schedule;
   }
+  std::optional<pf::SlippageModel> slippage;
+  if (f.has("slippage")) {
+    auto read = pf::slippage_from_json(f.member("slippage"));
+    if (!read.ok()) return error_response(read.error());
+    slippage = *read;
+    if (ticker.empty())
+      return error_response(make_error("bad_preview", "fee preview: a slippage model needs the \"ticker\" it trades"));
+  }
   json as_of = nullptr;
-  if (std::isnan(price)) {  // the ticker's last price on the market
+  const Market* market = nullptr;
+  std::size_t asset = 0;
+  if (std::isnan(price) || slippage) {  // the ticker on its market: its last price, its history for slippage
     if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: give a \"price\" or a \"ticker\""));
-    auto market = call.book().market(market_id);
-    if (!market.ok()) return error_response(market.error());
-    const Market& m = **market;
-    const auto asset = m.visible->find(ticker);
-    if (!asset) return error_response(make_error("unknown_ticker", "unknown ticker '" + ticker + "'"));
-    price = pf::last_prices(*m.visible, m.clock)[*asset];
+    auto found = call.book().market(market_id);
+    if (!found.ok()) return error_response(found.error());
+    market = *found;
+    const auto index = market->visible->find(ticker);
+    if (!index) return error_response(make_error("unknown_ticker", "unknown ticker '" + ticker + "'"));
+    asset = *index;
+  }
+  if (std::isnan(price)) {
+    price = pf::last_prices(*market->visible, market->clock)[asset];
     if (std::isnan(price)) return error_response(make_error("no_price", ticker + " has no price yet"));
-    as_of = pf::format_date(m.clock_date());
+    as_of = pf::format_date(market->clock_date());
+  }
+  // The execution price: the price moved by the slippage model at the market's next bar (order.hpp).
+  const pf::SizeKind kind = f.has("notional") ? pf::SizeKind::notional : pf::SizeKind::quantity;
+  const double reference = price;
+  double rate = 0.0;
+  if (slippage) {
+    if (Status s = pf::check_slippage_market(*slippage, *market->visible); !s.ok()) return error_response(s.error());
+    pf::PortfolioRules rules;
+    rules.fractional = fractional;
+    rules.slippage = *slippage;
+    auto quote = pf::quote_fill(*market->visible, asset, market->clock + 1, *side, kind, size, reference, rules);
+    if (!quote.ok()) return error_response(quote.error());
+    price = quote->price;
+    rate = quote->rate;
   }
   // A notional size becomes units by the engine's rule for orders (fractional unless told otherwise).
-  auto quantity = pf::order_units(f.has("notional") ? pf::SizeKind::notional : pf::SizeKind::quantity, size, price, fractional);
+  auto quantity = pf::order_units(kind, size, price, fractional);
   if (!quantity.ok()) return error_response(quantity.error());
   auto preview = pf::preview_fee(schedule, *side, *quantity, price);
   if (!preview.ok()) return error_response(preview.error());
   json out = pf::fee_preview_to_json(*preview);
   out["ticker"] = ticker.empty() ? json(nullptr) : json(ticker);
   out["price_as_of"] = as_of;
+  if (slippage) {
+    out["slippage"] = {{"model", pf::slippage_to_json(*slippage)},
+                       {"reference_price", reference},
+                       {"price", price},
+                       {"rate", rate},
+                       {"cost", pf::round_to_cents(std::abs(price - reference) * *quantity)}};
+  }
   return json_response(200, out);
 }
 

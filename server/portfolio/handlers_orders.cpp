@@ -1,4 +1,6 @@
 // Orders: place (validated at once, filled at a later bar), list, one, cancel.
+#include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
 #include "handlers.hpp"
@@ -93,12 +95,20 @@ HttpResponse place_order(ApiCall& call) {
   // The same trade at the last close, for the client to confirm (an asset with no price yet has none).
   const std::size_t asset = reservation->asset;
   const double last = pf::last_prices(*m.visible, m.clock)[asset];
+  // The slippage is the portfolio's model's at the next bar, from what is known now; an order it cannot
+  // price now (no volume, too large for the market) is refused now rather than at its fill.
   json estimate = nullptr;
   if (!std::isnan(last)) {
-    auto units = pf::order_units(order.size_kind, order.size, last, l.info.rules.fractional);
+    auto quote = pf::quote_fill(*m.visible, asset, m.clock + 1, order.side, order.size_kind, order.size, last,
+                                l.info.rules);
+    if (!quote.ok()) return error_response(quote.error());
+    auto units = pf::order_units(order.size_kind, order.size, quote->price, l.info.rules.fractional);
     if (!units.ok()) return error_response(units.error());
-    const pf::TradeAmounts at_last = pf::trade_amounts(fees.schedule, order.side, *units, last);
-    estimate = {{"price", last},
+    const pf::TradeAmounts at_last = pf::trade_amounts(fees.schedule, order.side, *units, quote->price);
+    estimate = {{"price", quote->price},
+                {"reference_price", last},
+                {"slippage", pf::round_to_cents(std::abs(quote->price - last) * *units)},
+                {"slippage_rate", quote->rate},
                 {"quantity", *units},
                 {"trade_value", at_last.trade_value},
                 {"fee", at_last.fee},

@@ -74,7 +74,8 @@ HttpResponse create_portfolio(ApiCall& call) {
   auto body = call.body();
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "portfolio", "bad_portfolio",
-                   {"name", "initial_capital", "fee_structure", "model", "market_id", "allow_short", "fractional"});
+                   {"name", "initial_capital", "fee_structure", "model", "market_id", "allow_short", "fractional",
+                    "slippage"});
   auto settings = read_settings(call, f, true);
   if (!settings.ok()) return error_response(settings.error());
   const double capital = f.number("initial_capital", 0.0, true);
@@ -82,6 +83,12 @@ HttpResponse create_portfolio(ApiCall& call) {
   const bool fractional = f.boolean("fractional", true);
   const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
   if (!f.ok()) return error_response(f.error());
+  pf::SlippageModel slippage;
+  if (f.has("slippage")) {
+    auto read = pf::slippage_from_json(f.member("slippage"));
+    if (!read.ok()) return error_response(read.error());
+    slippage = *read;
+  }
   if (!(capital >= 0.0 && capital <= 1e12))
     return error_response(bad("initial_capital must be between 0 and 1e12"));
   if (Status s = room_for_a_portfolio(call); !s.ok()) return error_response(s.error());
@@ -89,6 +96,7 @@ HttpResponse create_portfolio(ApiCall& call) {
   if (!market.ok()) return error_response(market.error());
   const Market& m = **market;
   if (!m.has_bars()) return error_response(make_error("conflict", "the market has no bar yet"));
+  if (Status s = pf::check_slippage_market(slippage, *m.panel); !s.ok()) return error_response(s.error());
   const FeeStructure* fees = settings->fees;
   if (!fees) {
     auto zero = find_fee_structure(call.book().fees(), "zero", "fee_structure");
@@ -102,16 +110,19 @@ HttpResponse create_portfolio(ApiCall& call) {
   l.info.market_id = m.id;
   l.info.fee_structure_id = fees->id;
   l.info.initial_capital = pf::round_to_cents(capital);
-  l.info.rules = {allow_short, fractional};
+  l.info.rules.allow_short = allow_short;
+  l.info.rules.fractional = fractional;
+  l.info.rules.slippage = slippage;
   l.info.opened_on = m.clock_date();
   l.state = pf::open_portfolio(*m.panel, capital);
   auto& db = call.ctx.db();
   auto st = db.prepare(
       "INSERT INTO portfolios (name, kind, market_id, fee_structure_id, model, initial_capital, cash, allow_short, "
-      "fractional, opened_on) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at");
+      "fractional, opened_on, slippage) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at");
   if (!st.ok()) return error_response(st.error());
   st->bind(1, l.info.name).bind(2, m.id).bind(3, fees->id).bind(4, l.info.model).bind(5, l.info.initial_capital);
   st->bind(6, l.state.cash).bind(7, allow_short).bind(8, fractional).bind(9, pf::format_date(l.info.opened_on));
+  st->bind(10, pf::slippage_to_json(slippage).dump());
   auto row = st->step();
   if (!row.ok()) return error_response(row.error());
   l.info.id = st->integer(0);

@@ -17,14 +17,23 @@ std::optional<pf::Date> date_or_none(const std::optional<std::string>& text) {
   return text ? pf::parse_date(*text) : std::nullopt;
 }
 
+// A portfolio's stored slippage model (the engine's JSON form).
+Result<pf::SlippageModel> read_slippage(const std::string& text) {
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) return make_error("store", "its slippage model is not JSON");
+  return pf::slippage_from_json(j);
+}
+
 Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
   auto st = db.prepare(
       "SELECT p.id, p.name, p.kind, p.status, p.model, p.market_id, p.fee_structure_id, p.initial_capital, "
       "p.allow_short, p.fractional, p.opened_on, p.created_at, p.archived_at, "
-      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id) FROM portfolios p ORDER BY p.id");
+      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id), p.slippage FROM portfolios p ORDER BY p.id");
   if (!st.ok()) return st.error();
   std::vector<PortfolioInfo> out;
+  std::optional<Error> bad;
   const Status each_status = st->each([&] {
+    if (bad) return;
     PortfolioInfo p;
     p.id = st->integer(0);
     p.name = st->text(1);
@@ -40,16 +49,23 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
     p.created_at = st->text(11);
     p.archived_at = st->optional_text(12);
     if (p.kind == "backtest") p.closed_on = date_or_none(st->optional_text(13));
+    auto slippage = read_slippage(st->text(14));
+    if (!slippage.ok()) {
+      bad = make_error("store", "portfolio " + std::to_string(p.id) + ": " + slippage.error().message);
+      return;
+    }
+    p.rules.slippage = *slippage;
     out.push_back(std::move(p));
   });
   if (!each_status.ok()) return each_status.error();
+  if (bad) return *bad;
   return out;
 }
 
 Status load_fills(Database& db, Ledgers& ledgers, const std::map<std::int64_t, Market>& markets) {
   auto st = db.prepare(
       "SELECT id, portfolio_id, ticker, side, quantity, price, date, order_date, trade_value, fee, net_cash, model, "
-      "signal_id, confidence FROM fills ORDER BY id");
+      "signal_id, confidence, reference_price, slippage FROM fills ORDER BY id");
   if (!st.ok()) return st.error();
   for (;;) {
     auto row = st->step();
@@ -69,6 +85,8 @@ Status load_fills(Database& db, Ledgers& ledgers, const std::map<std::int64_t, M
     f.model = st->text(11);
     f.signal_id = st->text(12);
     f.confidence = st->is_null(13) ? -1.0 : st->real(13);
+    f.reference_price = st->is_null(14) ? f.price : st->real(14);
+    f.slippage = st->real(15);
     const Market& m = markets.at(l.info.market_id);
     if (!m.panel->find(f.ticker))
       return make_error("store", "portfolio " + std::to_string(l.info.id) + ": fill of unknown ticker " + f.ticker);
@@ -182,12 +200,14 @@ Result<std::int64_t> store_fill(Database& db, std::int64_t portfolio_id, const p
                                 const Market& market, const pf::Fill& f, std::optional<std::int64_t> order_id) {
   auto st = db.prepare(
       "INSERT INTO fills (portfolio_id, order_id, ticker, side, quantity, price, date, order_date, trade_value, fee, "
-      "net_cash, cash_after, model, signal_id, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "net_cash, cash_after, model, signal_id, confidence, reference_price, slippage) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.error();
   st->bind(1, portfolio_id).bind(2, order_id).bind(3, f.ticker).bind(4, pf::side_name(f.side)).bind(5, f.quantity);
   st->bind(6, f.price).bind(7, pf::format_date(f.date)).bind(8, pf::format_date(f.order_date)).bind(9, f.trade_value);
   st->bind(10, f.fee).bind(11, f.net_cash).bind(12, after.cash).bind(13, f.model).bind(14, f.signal_id);
   st->bind(15, f.confidence >= 0.0 ? f.confidence : std::nan(""));
+  st->bind(16, f.reference_price > 0.0 ? f.reference_price : f.price).bind(17, f.slippage);
   if (Status s = st->run(); !s.ok()) return s.error();
   const std::int64_t id = db.last_insert_rowid();
   const pf::Position& p = after.positions[f.asset];
@@ -239,6 +259,7 @@ nlohmann::json portfolio_summary_json(const Ledger& l, const Market& m) {
             {"fee_structure_id", l.info.fee_structure_id},
             {"allow_short", l.info.rules.allow_short},
             {"fractional", l.info.rules.fractional},
+            {"slippage", pf::slippage_to_json(l.info.rules.slippage)},
             {"opened_on", pf::format_date(l.info.opened_on)},
             {"as_of", m.has_bars() ? json(pf::format_date(m.panel->date(l.as_of(m)))) : json(nullptr)},
             {"created_at", l.info.created_at},

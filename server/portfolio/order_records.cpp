@@ -47,7 +47,7 @@ Result<std::vector<OrderRecord>> read_orders(Statement& st) {
 
 constexpr const char* kFillColumns =
     "SELECT id, order_id, ticker, side, quantity, price, date, order_date, trade_value, fee, net_cash, cash_after, "
-    "model, signal_id, confidence FROM fills ";
+    "model, signal_id, confidence, reference_price, slippage FROM fills ";
 
 nlohmann::json read_fill_json(const Statement& st) {
   pf::Fill f;
@@ -63,6 +63,8 @@ nlohmann::json read_fill_json(const Statement& st) {
   f.model = st.text(12);
   f.signal_id = st.text(13);
   f.confidence = st.is_null(14) ? -1.0 : st.real(14);
+  f.reference_price = st.is_null(15) ? f.price : st.real(15);
+  f.slippage = st.real(16);
   nlohmann::json j = pf::fill_to_json(f);
   j["id"] = st.integer(0);
   j["order_id"] = st.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json(st.integer(1));

@@ -189,13 +189,21 @@ constexpr std::string_view kIdempotencyRetention =
     "DROP TABLE idempotency_keys;"
     "ALTER TABLE idempotency_keys_by_age RENAME TO idempotency_keys;";
 
+// Slippage and spread (issue 14; engine slippage.hpp): each portfolio's model, in the engine's JSON form,
+// and what each fill paid — the close it was moved from and the cost. Fills stored before keep a NULL
+// reference price (their price was the close) and a cost of 0.
+constexpr std::string_view kSlippage =
+    "ALTER TABLE portfolios ADD COLUMN slippage TEXT NOT NULL DEFAULT '{\"model\":\"none\",\"spread_bps\":0}';"
+    "ALTER TABLE fills ADD COLUMN reference_price REAL CHECK (reference_price IS NULL OR reference_price > 0);"
+    "ALTER TABLE fills ADD COLUMN slippage REAL NOT NULL DEFAULT 0 CHECK (slippage >= 0);";
+
 #undef FINSIM_IDEMPOTENCY_ANSWER
 #undef FINSIM_NOW
 
 }  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 3> kMigrations{{
+  static constexpr std::array<Migration, 4> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -205,6 +213,7 @@ std::span<const Migration> server_migrations() {
        " ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"},
       {2, "portfolio", kPortfolioSchema},
       {3, "idempotency_retention", kIdempotencyRetention},
+      {4, "slippage", kSlippage},
   }};
   return kMigrations;
 }

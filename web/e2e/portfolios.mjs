@@ -103,19 +103,32 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('cp-capital').fill('100000');
       await page.getByTestId('cp-fee').selectOption('ibkr_fixed');
       await page.getByTestId('cp-model').selectOption('linear');
+      // Fills pay 10 bps of slippage and half a 10 bps spread (docs/portfolio-api.md, "Slippage").
+      await page.getByTestId('cp-slippage').selectOption('fixed_bps');
+      await page.getByTestId('cp-slippage-param').fill('10');
+      await page.getByTestId('cp-spread').fill('10');
       await page.getByTestId('cp-submit').click();
       await page.waitForFunction(() => document.querySelector('[data-testid=pf-name]')?.textContent === 'Alpha');
       const alphaId = Number(new URL(page.url()).hash.split('/').pop());
       assert(alphaId > 0, `portfolio id in the address (${page.url()})`);
+      const slippage = { model: 'fixed_bps', bps: 10, spread_bps: 10 };
+      const created = (await api.get(`api/portfolios/${alphaId}`)).slippage;
+      assert(created.model === 'fixed_bps' && created.bps === 10 && created.spread_bps === 10,
+        `the portfolio was created with the form's slippage model: ${JSON.stringify(created)}`);
+      assert((await text(page, 'pf-costs')).includes('slippage fixed 10 bps + half a 10 bps spread'), 'the slippage model is named');
 
       // Trade: the fee preview is the server's, the models' signals show, the order is confirmed.
       await page.getByTestId('pf-nav-trade').click();
       await page.getByTestId('order-ticker').selectOption(ticker);
       await page.getByTestId('order-amount').fill('10');
       await page.getByTestId('fee-preview-fee').waitFor();
-      const expected = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', quantity: 10, ticker });
+      const expected = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', quantity: 10, ticker, slippage });
       await page.waitForFunction((fee) => document.querySelector('[data-testid=fee-preview-fee]')?.textContent === fee,
         expected.fee.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+      const money = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      assert(expected.slippage.cost > 0 && (await text(page, 'fee-preview-slippage')).includes(money(expected.slippage.cost)),
+        `the preview shows the slippage's cost (${expected.slippage.cost})`);
+      assert(await text(page, 'fee-preview-price') === money(expected.price), 'the execution price is the server\'s');
       assert((await text(page, 'model-signals')).includes('LLM'), 'the LLM signal for the ticker is shown');
       await shoot(page, 'desktop-trade');
       await page.getByTestId('order-submit').click();
@@ -125,7 +138,7 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('order-ticker').selectOption(second);
       await page.getByTestId('order-size-kind').selectOption('notional');
       await page.getByTestId('order-amount').fill('2500');
-      const notional = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', notional: 2500, ticker: second });
+      const notional = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', notional: 2500, ticker: second, slippage });
       await page.waitForFunction((units) => document.querySelector('[data-testid=fee-preview-units]')?.textContent === units,
         notional.quantity.toLocaleString('en-US', { maximumFractionDigits: 4 }));
       await page.getByTestId('order-submit').click();
@@ -140,6 +153,11 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       const filledOn = await text(page, 'market-date');
       await page.getByTestId('advance-market').click();
       await page.waitForFunction((d) => document.querySelector('[data-testid=market-date]').textContent !== d, filledOn);
+
+      // Each fill paid the slippage: the execution price is above the close by 15 bps.
+      const fills = (await api.get(`api/portfolios/${alphaId}/transactions`)).transactions;
+      assert(fills.length === 2 && fills.every((f) => f.slippage > 0 && Math.abs(f.price / f.reference_price - 1.0015) < 1e-9),
+        `fills at the close plus 15 bps: ${JSON.stringify(fills.map((f) => [f.price, f.reference_price, f.slippage]))}`);
 
       // Holdings and NAV updated.
       await page.getByTestId('pf-nav-portfolio').click();

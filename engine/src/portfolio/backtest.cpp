@@ -185,7 +185,8 @@ Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span
         if (!std::isnan(closes[a])) last[a] = closes[a];
       for (const Fill* f : per_bar[t]) {
         auto fill = price_fill(state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price, f->date,
-                               schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence});
+                               schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence}, {},
+                               f->reference_price);
         if (!fill.ok()) {
           ++sc.rejected;
           continue;

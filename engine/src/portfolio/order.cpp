@@ -99,7 +99,8 @@ Result<double> order_units(SizeKind kind, double size, double price, bool fracti
 
 Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
                         std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
-                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held) {
+                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held,
+                        double reference_price) {
   auto units = order_units(kind, size, price, rules.fractional);
   if (!units.ok()) return units.error();
   const double quantity = *units;
@@ -114,12 +115,14 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
   f.model = origin.model;
   f.signal_id = origin.signal_id;
   f.confidence = origin.confidence;
+  f.reference_price = std::isnan(reference_price) ? price : reference_price;
   auto book = [&](double q) {  // the fill's money for q units
     const TradeAmounts amounts = trade_amounts(fees, side, q, price);
     f.quantity = q;
     f.trade_value = amounts.trade_value;
     f.fee = amounts.fee;
     f.net_cash = amounts.net_cash;
+    f.slippage = round_to_cents(std::abs(price - f.reference_price) * q);
   };
   book(quantity);
   const double cash = available_cash(state, held);
@@ -137,6 +140,13 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
   return f;
 }
 
+Result<SlippageQuote> quote_fill(const PricePanel& panel, std::size_t asset, std::size_t bar, Side side, SizeKind kind,
+                                 double size, double close, const PortfolioRules& rules) {
+  auto units = order_units(kind, size, close, rules.fractional);
+  if (!units.ok()) return units.error();
+  return quote_slippage(rules.slippage, panel, asset, bar, side, *units, close);
+}
+
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,
                                 const FeeSchedule& fees, const PortfolioRules& rules, const Reservations& held) {
   if (Status s = validate_order(order, state, panel, rules, held); !s.ok()) return s.error();
@@ -147,11 +157,14 @@ Result<Execution> execute_order(const PortfolioState& state, const Order& order,
     if (order.good_until && panel.date(b) > *order.good_until) return Execution{ExecutionStatus::expired, std::nullopt};
     const double close = panel.close(b, asset);
     if (std::isnan(close)) continue;
+    auto quote = quote_fill(panel, asset, b, order.side, order.size_kind, order.size, close, rules);
+    if (!quote.ok()) return quote.error();
+    const double price = quote->price;
     if (order.type == OrderType::limit &&
-        (order.side == Side::buy ? close > order.limit_price : close < order.limit_price))
+        (order.side == Side::buy ? price > order.limit_price : price < order.limit_price))
       continue;
-    auto fill = price_fill(state, asset, order.side, order.size_kind, order.size, b, close, panel.date(b), fees, rules,
-                           FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held);
+    auto fill = price_fill(state, asset, order.side, order.size_kind, order.size, b, price, panel.date(b), fees, rules,
+                           FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held, close);
     if (!fill.ok()) return fill.error();
     return Execution{ExecutionStatus::filled, std::move(fill).value()};
   }

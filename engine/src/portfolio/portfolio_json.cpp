@@ -100,6 +100,8 @@ json fill_to_json(const Fill& f) {
           {"trade_value", f.trade_value},
           {"fee", f.fee},
           {"net_cash", f.net_cash},
+          {"reference_price", f.reference_price},
+          {"slippage", f.slippage},
           {"model", f.model},
           {"signal_id", f.signal_id},
           {"confidence", f.confidence >= 0.0 ? json(f.confidence) : json(nullptr)}};

@@ -58,11 +58,7 @@ class StrategyLoop {
       origin.model = grid_.model;
       origin.confidence = q.confidence;
       if (!grid_.ids.empty()) origin.signal_id = grid_.ids[q.placed_bar * n_ + a];
-      double size = q.size;
-      if (q.kind == SizeKind::notional && q.side == Side::buy) size = affordable_notional(size, closes[a]);
-      auto fill = size > 0.0 ? price_fill(state(), a, q.side, q.kind, size, t, closes[a], panel_.date(t),
-                                          config_.fees, config_.rules, origin)
-                             : Result<Fill>(make_error("insufficient_cash", "no cash left for the order"));
+      auto fill = fill_at(a, q, t, closes[a], origin);
       if (!fill.ok()) {
         result_.rejections.push_back({panel_.date(t), t, panel_.asset(a).ticker, q.side, fill.error()});
         continue;
@@ -74,6 +70,21 @@ class StrategyLoop {
       if (before == 0.0) entry_bar_[a] = t;
       result_.fills.push_back(std::move(fill).value());
     }
+  }
+
+  // The queued order priced at bar t's close moved by the slippage model (order.hpp's quote_fill).
+  Result<Fill> fill_at(std::size_t a, const QueuedOrder& q, std::size_t t, double close, const FillOrigin& origin) {
+    double price = close;
+    if (config_.rules.slippage.kind != SlippageKind::none || config_.rules.slippage.spread_bps != 0.0) {
+      auto quote = quote_fill(panel_, a, t, q.side, q.kind, q.size, close, config_.rules);
+      if (!quote.ok()) return quote.error();
+      price = quote->price;
+    }
+    double size = q.size;
+    if (q.kind == SizeKind::notional && q.side == Side::buy) size = affordable_notional(size, price);
+    if (!(size > 0.0)) return make_error("insufficient_cash", "no cash left for the order");
+    return price_fill(state(), a, q.side, q.kind, size, t, price, panel_.date(t), config_.fees, config_.rules, origin,
+                      {}, close);
   }
 
   // The largest notional ≤ `wanted` whose value and fee fit in cash (fees rise with value, except across
@@ -173,6 +184,8 @@ Result<StrategyResult> run_strategy(const PricePanel& panel, const SignalGrid& g
   if (!(std::isfinite(config.initial_cash) && config.initial_cash >= 0.0)) return bad_config("initial cash must be >= 0");
   if (!valid_sizing(config.sizing)) return bad_config("sizing fractions must be in (0, 1]");
   if (Status s = validate_fee_schedule(config.fees); !s.ok()) return s.error();
+  if (Status s = validate_slippage(config.rules.slippage); !s.ok()) return s.error();
+  if (Status s = check_slippage_market(config.rules.slippage, panel); !s.ok()) return s.error();
   if (grid.bars() != panel.bar_count() || grid.assets() != panel.asset_count())
     return bad_config("the signal grid does not match the panel");
   if (panel.bar_count() == 0 || config.start_bar >= panel.bar_count()) return bad_config("the period holds no bar");

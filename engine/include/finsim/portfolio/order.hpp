@@ -2,14 +2,16 @@
 //
 // Fill rule (no look-ahead): an order placed on date D may have seen every close up to and including D,
 // so it can only fill at a close dated strictly after D — the first bar after D at which the asset has
-// a price (a market order), or the first such bar whose close satisfies the limit (a limit order: buy
-// when close ≤ limit, sell when close ≥ limit, at the close). Bars carry closes only, so the close is the
-// fill price; there is no intraday path, slippage or volume limit.
+// a price (a market order), or the first such bar whose execution price satisfies the limit (a limit
+// order: buy when price ≤ limit, sell when price ≥ limit). The execution price is the close moved by the
+// portfolio's slippage model (slippage.hpp; the close itself without one). Bars carry closes only: there
+// is no intraday path or volume limit.
 //
 // Execution is pure: (portfolio state, order, market, fees, rules) → outcome. Replaying the same orders
 // against the same market gives identical fills, which is what makes a server's retries and replays safe.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -79,14 +81,22 @@ Result<double> order_units(SizeKind kind, double size, double price, bool fracti
 
 /// Prices one trade at a known bar and price: the single computation behind every fill (orders,
 /// strategies, replays). `size` is units or currency per `kind`; notional orders get
-/// quantity = size / price (rounded down to whole units when fractions are not allowed).
+/// quantity = size / price (rounded down to whole units when fractions are not allowed). `price` is the
+/// execution price; `reference_price` the close it was moved from by slippage (NaN: the same, no
+/// slippage), recorded in the fill with the slippage's cost.
 /// Errors: "bad_quantity" (not finite and > 0, or 0 units after rounding), "insufficient_cash"
 /// (a trade whose cash outflow exceeds the cash that `held` leaves), "insufficient_holdings" (a sell
 /// beyond the long quantity that `held` leaves, without short selling). `held`: what other pending
 /// orders reserve (reservation.hpp), never the order's own; none by default.
 Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side side, SizeKind kind, double size,
                         std::size_t bar, double price, Date bar_date, const FeeSchedule& fees,
-                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held = {});
+                        const PortfolioRules& rules, const FillOrigin& origin, const Reservations& held = {},
+                        double reference_price = std::nan(""));
+
+/// The execution price of `size` (units or currency per `kind`) of `asset` at `bar`'s `close` under
+/// `rules.slippage`: quote_slippage with the order's units at the close (slippage.hpp's errors).
+Result<SlippageQuote> quote_fill(const PricePanel& panel, std::size_t asset, std::size_t bar, Side side, SizeKind kind,
+                                 double size, double close, const PortfolioRules& rules);
 
 enum class ExecutionStatus : std::uint8_t {
   filled,   ///< `fill` is set

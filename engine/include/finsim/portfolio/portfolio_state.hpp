@@ -18,6 +18,7 @@
 
 #include "finsim/portfolio/date.hpp"
 #include "finsim/portfolio/price_panel.hpp"
+#include "finsim/portfolio/slippage.hpp"
 #include "finsim/portfolio/trade_side.hpp"
 
 namespace finsim::portfolio {
@@ -26,6 +27,7 @@ namespace finsim::portfolio {
 struct PortfolioRules {
   bool allow_short = false;  ///< may a sell exceed the long quantity?
   bool fractional = true;    ///< may quantities be fractional? (false: notional orders round down)
+  SlippageModel slippage;    ///< what a fill pays beyond the close (slippage.hpp); none by default
 };
 
 /// An executed trade: what the broker reports, and what the ledger records.
@@ -34,12 +36,14 @@ struct Fill {
   std::string ticker;
   Side side = Side::buy;
   double quantity = 0.0;        ///< units, > 0
-  double price = 0.0;           ///< the close of `bar`
+  double price = 0.0;           ///< the execution price: the close of `bar` moved by the slippage
   std::size_t bar = 0;
   Date date;                    ///< date of `bar`
   double trade_value = 0.0;     ///< quantity × price, rounded to the cent
   double fee = 0.0;             ///< rounded to the cent
   double net_cash = 0.0;        ///< signed cash change: buy −(value + fee), sell value − fee
+  double reference_price = 0.0; ///< the close of `bar` the price was moved from (= price without slippage)
+  double slippage = 0.0;        ///< what the slippage cost: |price − reference_price| × quantity, to the cent
   Date order_date;              ///< when the order was placed (information cut-off)
   std::string model;            ///< what placed it ("manual", "linear", an external model's name)
   std::string signal_id;        ///< the signal that caused it, if known

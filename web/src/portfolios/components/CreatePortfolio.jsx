@@ -1,19 +1,24 @@
-// The form that opens a live portfolio: name, initial capital, fee structure, model tag. The server
-// validates everything; its refusal is shown as it is.
+// The form that opens a live portfolio: name, initial capital, fee structure, slippage model, model tag.
+// The server validates everything; its refusal is shown as it is.
 import { useState } from 'react';
 import { useCreatePortfolio } from '../api/queries.js';
 import { FeeStructureSelect } from './FeeStructureSelect.jsx';
 import { go } from '../PortfolioNav.jsx';
+import { EMPTY_SLIPPAGE, SLIPPAGE_KINDS, slippageBody } from './slippageModel.js';
 
 const MODELS = ['manual', 'linear', 'cnn', 'xgboost', 'llm', 'momentum'];
 
 export function CreatePortfolio({ onDone }) {
   const create = useCreatePortfolio();
   const [form, setForm] = useState({ name: '', capital: '100000', fee: 'zero', model: 'manual' });
+  const [slippage, setSlippage] = useState(EMPTY_SLIPPAGE);
   const set = (key) => (e) => setForm({ ...form, [key]: e.target.value });
+  const setSlip = (key) => (e) => setSlippage({ ...slippage, [key]: e.target.value });
+  const param = SLIPPAGE_KINDS.find((m) => m.kind === slippage.kind)?.param;
   const submit = (e) => {
     e.preventDefault();
-    create.mutate({ name: form.name.trim(), initial_capital: Number(form.capital), fee_structure: form.fee, model: form.model }, {
+    create.mutate({ name: form.name.trim(), initial_capital: Number(form.capital), fee_structure: form.fee, model: form.model,
+      slippage: slippageBody(slippage) }, {
       onSuccess: (portfolio) => { onDone?.(); go('portfolio', portfolio.id); },
     });
   };
@@ -23,6 +28,19 @@ export function CreatePortfolio({ onDone }) {
       <label>Initial capital<input required type="number" min="0" step="any" value={form.capital} onChange={set('capital')} data-testid="cp-capital" /></label>
       <label>Fee structure
         <FeeStructureSelect value={form.fee} onChange={(fee) => setForm({ ...form, fee })} testid="cp-fee" />
+      </label>
+      <label>Slippage
+        <select value={slippage.kind} onChange={setSlip('kind')} data-testid="cp-slippage">
+          {SLIPPAGE_KINDS.map((m) => <option key={m.kind} value={m.kind}>{m.label}</option>)}
+        </select>
+      </label>
+      {param && (
+        <label>{param.label}
+          <input required type="number" min="0" step="any" value={slippage[param.key]} onChange={setSlip(param.key)} data-testid="cp-slippage-param" />
+        </label>
+      )}
+      <label>Bid–ask spread (bps)
+        <input type="number" min="0" step="any" value={slippage.spread} onChange={setSlip('spread')} data-testid="cp-spread" />
       </label>
       <label>Model
         <select value={form.model} onChange={set('model')} data-testid="cp-model">

@@ -7,6 +7,7 @@ import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel, Stats } from '../components/Stats.jsx';
 import { AllocationDonut } from '../components/Allocation.jsx';
+import { describeSlippage } from '../components/slippageModel.js';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, humanName, signClass } from '../../format.js';
 
@@ -31,6 +32,8 @@ const transactionColumns = [
   { key: 'side', label: 'Side', className: (f) => (f.side === 'buy' ? 'good' : 'bad') },
   { key: 'quantity', label: 'Quantity', numeric: true, format: (v) => formatNumber(v, 4) },
   { key: 'price', label: 'Price', numeric: true, format: formatMoney },
+  { key: 'reference_price', label: 'Close', numeric: true, format: formatMoney },
+  { key: 'slippage', label: 'Slippage', numeric: true, format: formatMoney },
   { key: 'trade_value', label: 'Value', numeric: true, format: formatMoney },
   { key: 'fee', label: 'Fee', numeric: true, format: formatMoney },
   { key: 'net_cash', label: 'Net cash', numeric: true, format: formatMoney, className: (f) => signClass(f.net_cash) },
@@ -102,7 +105,7 @@ function Header({ p }) {
       <span className="pf-tags">
         <ModelTag model={p.model} /> <span className="badge">{p.kind}</span>
         {p.status === 'archived' && <span className="badge warn">archived</span>}
-        <span className="muted small">fees {p.fee_structure?.name} · {p.market?.name} market · valued at the close of {p.as_of}</span>
+        <span className="muted small" data-testid="pf-costs">fees {p.fee_structure?.name} · slippage {describeSlippage(p.slippage)} · {p.market?.name} market · valued at the close of {p.as_of}</span>
       </span>
       {p.kind === 'live' && p.status === 'active' && <a className="pf-button" href={`#/portfolios/trade/${p.id}`}>Trade</a>}
     </div>

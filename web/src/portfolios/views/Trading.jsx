@@ -56,7 +56,13 @@ function FeePreview({ body }) {
     <table className="kv pf-preview" data-testid="fee-preview">
       <caption>Fee preview · {p.schedule}{p.price_as_of ? ` · close of ${p.price_as_of}` : ''}{preview.isFetching ? ' · updating…' : ''}</caption>
       <tbody>
-        <tr><th>Price</th><td>{formatMoney(p.price)}</td></tr>
+        {p.slippage && (
+          <>
+            <tr><th>{p.price_as_of ? 'Last close' : 'Limit'}</th><td>{formatMoney(p.slippage.reference_price)}</td></tr>
+            <tr data-testid="fee-preview-slippage"><th>Slippage ({formatShare(p.slippage.rate, 3)})</th><td>{formatMoney(p.slippage.cost)}</td></tr>
+          </>
+        )}
+        <tr><th>{p.slippage ? 'Execution price' : 'Price'}</th><td data-testid="fee-preview-price">{formatMoney(p.price)}</td></tr>
         <tr><th>Units</th><td data-testid="fee-preview-units">{formatNumber(p.quantity, 4)}</td></tr>
         <tr><th>Trade value</th><td>{formatMoney(p.trade_value)}</td></tr>
         {p.components.map((c) => <tr key={c.label} className="pf-fee-component"><th>· {c.label}</th><td>{formatMoney(c.amount)}</td></tr>)}
@@ -115,7 +121,8 @@ function OrderForm({ portfolio }) {
   const place = usePlaceOrder(portfolio.id);
   const set = (key) => (value) => setForm((f) => ({ ...f, [key]: value }));
   const body = orderBody(form);
-  const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id, fractional: portfolio.fractional });
+  const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id,
+    fractional: portfolio.fractional, slippage: portfolio.slippage });
   const asset = assets.data?.assets.find((a) => a.ticker === form.ticker);
   const submit = (e) => {
     e.preventDefault();

@@ -23,6 +23,7 @@ export function orderColumns({ withPortfolio = false, onCancel } = {}) {
     { key: 'placed', label: 'Placed' },
     { key: 'fill_price', label: 'Fill price', numeric: true, value: (o) => o.fill?.price, format: formatMoney },
     { key: 'fill_date', label: 'Filled on', value: (o) => o.fill?.date },
+    { key: 'slippage', label: 'Slippage', numeric: true, value: (o) => o.fill?.slippage, format: formatMoney },
     { key: 'fee', label: 'Fee', numeric: true, value: (o) => o.fill?.fee, format: formatMoney },
     { key: 'model', label: 'Model', render: (o) => <ModelTag model={o.model} /> },
     ...(onCancel ? [{ key: 'cancel', label: '', csv: false, render: (o) => (o.status === 'pending'

@@ -1,6 +1,7 @@
 // The trading form's state → the server's requests. Pure: the form holds text as typed; these
 // functions decide what to send (or that nothing can be sent yet). No figure is computed here.
 import { formatMoney } from '../../format.js';
+import { chargesSlippage } from '../components/slippageModel.js';
 
 export const EMPTY_ORDER = { ticker: '', side: 'buy', type: 'market', sizeKind: 'quantity', amount: '', limitPrice: '', feeStructure: '' };
 
@@ -27,16 +28,20 @@ export function orderBody(form) {
  * The POST /api/fees/preview body for the order, or null while the form is incomplete: at the limit
  * price for a limit order, else at the ticker's last close. A notional size is sent as such (the server
  * turns it into units by the order rule, whole units when the portfolio is not `fractional`).
- * `defaultFeeStructure`: the portfolio's fee structure id, used unless the order names another.
+ * `defaultFeeStructure`: the portfolio's fee structure id, used unless the order names another;
+ * `slippage`: the portfolio's slippage model (its JSON), previewed with the fee when it charges anything.
  */
-export function previewBody(form, { marketId, defaultFeeStructure, fractional = true }) {
+export function previewBody(form, { marketId, defaultFeeStructure, fractional = true, slippage = null }) {
   const body = orderBody(form);
   if (!body) return null;
   const preview = { fee_structure: form.feeStructure || defaultFeeStructure, side: form.side };
   if (form.sizeKind === 'notional') Object.assign(preview, { notional: body.notional, fractional });
   else preview.quantity = body.quantity;
   if (form.type === 'limit') preview.price = body.limit_price;
-  else Object.assign(preview, { ticker: form.ticker, market_id: marketId });
+  // The portfolio's slippage model moves the price (from the limit, or the last close): it reads the
+  // ticker's market, so the ticker goes with it.
+  if (form.type !== 'limit' || chargesSlippage(slippage)) Object.assign(preview, { ticker: form.ticker, market_id: marketId });
+  if (chargesSlippage(slippage)) preview.slippage = slippage;
   return preview;
 }
 

@@ -26,6 +26,16 @@ describe('the order form', () => {
       .toEqual({ fee_structure: 'zero', side: 'buy', quantity: 10, price: 7 });
   });
 
+  it("previews the portfolio's slippage with the fee, from the last close or the limit, with the ticker it reads", () => {
+    const slippage = { model: 'fixed_bps', spread_bps: 10, bps: 5 };
+    expect(previewBody(form(), { marketId: 1, defaultFeeStructure: 5, slippage }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1, slippage });
+    expect(previewBody(form({ type: 'limit', limitPrice: '7' }), { marketId: 1, defaultFeeStructure: 5, slippage }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, price: 7, ticker: 'TEC1', market_id: 1, slippage });
+    expect(previewBody(form(), { marketId: 1, defaultFeeStructure: 5, slippage: { model: 'none', spread_bps: 0 } }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
+  });
+
   it("previews a notional order as currency, with the portfolio's rounding rule", () => {
     expect(previewBody(form({ sizeKind: 'notional', amount: '2500' }), { marketId: 1, defaultFeeStructure: 5, fractional: false }))
       .toEqual({ fee_structure: 5, side: 'buy', notional: 2500, fractional: false, ticker: 'TEC1', market_id: 1 });
