@@ -143,5 +143,22 @@ TEST_CASE("backtest requests are checked at once, and the llm slot trades only p
   }
   CHECK(models == std::vector<std::string>{"linear", "llm"});
   CHECK(cmp["start"] == "2016-01-04");
+  // Both measured against one benchmark, the equal-weight buy-and-hold of every ticker signalled (TEC1,
+  // FIN1): the same benchmark return, and each model's excess return over it.
+  const json& b0 = cmp["models"][0]["performance"]["benchmark"];
+  CHECK(b0["name"] == "equal-weight buy-and-hold of 2 assets");
+  for (const json& m : cmp["models"]) {
+    const json& b = m["performance"]["benchmark"];
+    CHECK(b["benchmark_total_return"] == b0["benchmark_total_return"]);
+    CHECK(b["excess_return"].get<double>() ==
+          Approx(m["performance"]["total_return"].get<double>() - b0["benchmark_total_return"].get<double>()).margin(1e-12));
+    CHECK(b.contains("alpha"));
+    CHECK(b.contains("beta"));
+  }
+  // A backtest is measured against its own universe held.
+  const json& lb = ln["summary"]["performance"]["benchmark"];
+  CHECK(lb["name"] == "equal-weight buy-and-hold of 2 assets");
+  CHECK(lb["excess_return"].get<double>() ==
+        Approx(ln["summary"]["performance"]["total_return"].get<double>() - lb["benchmark_total_return"].get<double>()).margin(1e-12));
   CHECK(get(port, "/api/models/comparison?models=llm")["models"].size() == 1);
 }

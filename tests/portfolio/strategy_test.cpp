@@ -3,10 +3,13 @@
 
 #include "finsim/portfolio/backtest.hpp"
 #include "finsim/portfolio/market_model.hpp"
+#include "test_backtests.hpp"
 #include "test_market.hpp"
 
 using namespace finsim::portfolio;
 using portfolio_test::day;
+using portfolio_test::quick_spec;
+using portfolio_test::simulated;
 
 namespace {
 
@@ -27,24 +30,6 @@ Signal signal(const char* ticker, SignalAction action, int bar, double confidenc
   s.confidence = confidence;
   s.date = day(bar);
   return s;
-}
-
-PricePanel simulated(std::size_t bars, std::uint64_t seed = 3) {
-  MarketModelConfig c = default_market_config();
-  c.stocks = 8;
-  c.crypto = c.bonds = c.commodities = 2;
-  return simulate_market(c, seed, bars).value().panel;
-}
-
-BacktestSpec quick_spec() {
-  BacktestSpec spec;
-  spec.model = "linear";
-  spec.fees = fee_preset("ibkr_fixed").value();
-  spec.walk_forward.train_window = 250;
-  spec.walk_forward.min_train = 60;
-  spec.walk_forward.refit_every = 20;
-  spec.exit_after_bars = 10;
-  return spec;
 }
 
 }  // namespace

@@ -213,6 +213,12 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('model-table').waitFor();
       await page.getByTestId('model-card-linear').waitFor();
       await page.getByTestId('model-card-xgboost').waitFor();
+      // Ranked by the excess return over the benchmark, which is named with its return.
+      assert(/Ranked by the return over the benchmark, the equal-weight buy-and-hold of \d+ assets/.test(await text(page, 'models-period')),
+        `the benchmark is named: ${await text(page, 'models-period')}`);
+      const excess = await page.locator('[data-testid^=model-excess-]').allTextContents();
+      const values = excess.map((t) => Number(t.replace(/[+%,\s]/g, '').replace('−', '-')));
+      assert(values.length >= 2 && values.every((v, i) => i === 0 || v <= values[i - 1]), `model cards ranked by excess return: ${excess}`);
       await page.getByTestId('sector-heatmap').waitFor();
       await page.getByTestId('win-payoff-scatter').waitFor();
       await shoot(page, 'desktop-models');

@@ -9,11 +9,12 @@
 namespace finsim::portfolio {
 namespace {
 
-// The benchmark's simple returns aligned with the returns of a NAV series over bars [start, end].
-std::vector<double> benchmark_returns(const PricePanel& panel, std::size_t asset, std::size_t start, std::size_t end) {
-  std::vector<double> r;
-  for (std::size_t t = start + 1; t <= end; ++t) r.push_back(panel.close(t, asset) / panel.close(t - 1, asset) - 1.0);
-  return r;
+// Measures `nav` against `benchmark` (its returns align with the NAV's: one per bar after the first).
+PerformanceSummary measured(std::span<const NavSnapshot> nav, const PerformanceOptions& options,
+                            const BuyAndHold& benchmark, const PricePanel& panel) {
+  PerformanceSummary p = summarize_nav(nav, options, benchmark.returns);
+  if (p.benchmark) p.benchmark->name = benchmark.name(panel);
+  return p;
 }
 
 std::string sector_label(const Asset& a) {
@@ -80,14 +81,16 @@ Result<BacktestResult> trade_signals(const PricePanel& panel, const BacktestSpec
   auto run = run_strategy(panel, signals, config);
   if (!run.ok()) return run.error();
 
+  // The benchmark: the named ticker held, else the equal-weight buy-and-hold of the backtest's universe.
   BacktestResult out;
-  std::vector<double> bench;
+  std::vector<std::size_t> universe = period.assets;
   if (!spec.benchmark.empty()) {
     const auto b = panel.find(spec.benchmark);
     if (!b) return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
-    bench = benchmark_returns(panel, *b, period.start, period.end);
+    universe = {*b};
   }
-  out.performance = summarize_nav(run->nav, spec.performance, bench);
+  out.benchmark = equal_weight_buy_and_hold(panel, universe, period.start, period.end);
+  out.performance = measured(run->nav, spec.performance, out.benchmark, panel);
   out.trades = trade_stats(run->round_trips);
   out.signals = std::move(signals);
   out.run = std::move(run).value();
@@ -140,6 +143,12 @@ Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::sp
                                                 const StrategyConfig& config, const PerformanceOptions& performance) {
   std::map<std::string, std::vector<Signal>> by_model;
   for (const Signal& s : signals) by_model[s.model].push_back(s);
+  // One benchmark for every model: the equal-weight buy-and-hold of every asset any model signalled.
+  std::vector<std::size_t> universe;
+  for (const Signal& s : signals)
+    if (const auto a = panel.find(s.ticker)) universe.push_back(*a);
+  const std::size_t end = panel.bar_count() ? std::min(config.end_bar, panel.bar_count() - 1) : 0;
+  const BuyAndHold benchmark = equal_weight_buy_and_hold(panel, universe, config.start_bar, end);
   std::vector<ModelReport> reports;
   for (auto& [model, group] : by_model) {
     auto run = run_strategy(panel, group, config);
@@ -151,7 +160,7 @@ Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::sp
     for (const Signal& s : group) confidence += s.confidence;
     r.mean_confidence = group.empty() ? 0.0 : confidence / static_cast<double>(group.size());
     r.trades = trade_stats(run->round_trips);
-    r.performance = summarize_nav(run->nav, performance);
+    r.performance = measured(run->nav, performance, benchmark, panel);
     r.sectors = by_sector(panel, run->round_trips);
     reports.push_back(std::move(r));
   }

@@ -56,6 +56,8 @@ PerformanceSummary summarize_returns(std::span<const double> returns, std::span<
     b.up_capture = up_capture(returns, benchmark, o.period);
     b.down_capture = down_capture(returns, benchmark, o.period);
     b.benchmark_total_return = cum_returns_final(benchmark);
+    b.benchmark_annual_return = annual_return(benchmark, o.period);
+    b.excess_return = s.total_return - b.benchmark_total_return;
     s.benchmark = b;
   }
   return s;

@@ -52,7 +52,10 @@ json performance_to_json(const PerformanceSummary& p) {
             {"worst_drawdowns", episodes}};
   if (p.benchmark) {
     const BenchmarkSummary& b = *p.benchmark;
-    j["benchmark"] = {{"alpha", json_number(b.alpha)},
+    j["benchmark"] = {{"name", b.name},
+                      {"excess_return", json_number(b.excess_return)},
+                      {"benchmark_annual_return", json_number(b.benchmark_annual_return)},
+                      {"alpha", json_number(b.alpha)},
                       {"beta", json_number(b.beta)},
                       {"correlation", json_number(b.correlation)},
                       {"excess_sharpe", json_number(b.excess_sharpe)},

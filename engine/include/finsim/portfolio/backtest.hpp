@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "finsim/portfolio/buy_and_hold.hpp"
 #include "finsim/portfolio/model_registry.hpp"
 #include "finsim/portfolio/performance.hpp"
 #include "finsim/portfolio/strategy.hpp"
@@ -40,6 +41,7 @@ struct BacktestSpec {
 };
 
 struct BacktestResult {
+  BuyAndHold benchmark;  ///< the benchmark's value over the period (performance.benchmark measures against it)
   std::vector<Signal> signals;
   StrategyResult run;
   PerformanceSummary performance;

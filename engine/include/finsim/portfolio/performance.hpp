@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "finsim/portfolio/date.hpp"
@@ -24,6 +25,7 @@ struct PerformanceOptions {
 };
 
 struct BenchmarkSummary {
+  std::string name;                     ///< what the benchmark is (set by the caller: buy_and_hold.hpp)
   double alpha = 0.0;
   double beta = 0.0;
   double correlation = 0.0;
@@ -31,6 +33,8 @@ struct BenchmarkSummary {
   double up_capture = 0.0;
   double down_capture = 0.0;
   double benchmark_total_return = 0.0;
+  double benchmark_annual_return = 0.0;
+  double excess_return = 0.0;           ///< total_return − benchmark_total_return: what ranks models
 };
 
 /// All metrics of a series; NaN where undefined (too few periods, zero denominators as documented).

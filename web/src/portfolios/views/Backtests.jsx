@@ -25,6 +25,12 @@ const columns = [
   { key: 'status', label: 'Progress', value: (b) => b.status, render: (b) => <Progress b={b} /> },
   { key: 'return', label: 'Return', numeric: true, value: (b) => b.summary?.performance?.total_return, format: (v) => formatSignedShare(v),
     className: (b) => signClass(b.summary?.performance?.total_return) },
+  { key: 'benchmark', label: 'Benchmark', numeric: true, value: (b) => b.summary?.performance?.benchmark?.benchmark_total_return,
+    format: (v) => formatSignedShare(v) },
+  { key: 'excess', label: 'Excess', numeric: true, value: (b) => b.summary?.performance?.benchmark?.excess_return, format: (v) => formatSignedShare(v),
+    className: (b) => signClass(b.summary?.performance?.benchmark?.excess_return) },
+  { key: 'alpha', label: 'Alpha', numeric: true, value: (b) => b.summary?.performance?.benchmark?.alpha, format: (v) => formatSignedShare(v) },
+  { key: 'beta', label: 'Beta', numeric: true, value: (b) => b.summary?.performance?.benchmark?.beta, format: formatNumber },
   { key: 'open', label: 'Portfolio', value: (b) => b.portfolio_id, render: (b) => (b.portfolio_id
     ? <a href={`#/portfolios/portfolio/${b.portfolio_id}`} data-testid={`backtest-open-${b.id}`}>Open</a>
     : b.error ? <span className="pf-inline-error" title={b.error.message}>{b.error.code}</span> : '—') },

@@ -1,6 +1,8 @@
 // Model comparison: each model's signals traded by the same strategy (the server's compare_models),
-// side by side — win rate, Sharpe, return, signal confidence — with the sector specialisation heatmap
-// and win rate against payoff (a model can win rarely and still earn if its wins are large).
+// side by side and ranked by the excess return over the benchmark (the equal-weight buy-and-hold of
+// the same universe), with alpha and beta against it — win rate, Sharpe, return, signal confidence —
+// the sector specialisation heatmap and win rate against payoff (a model can win rarely and still earn
+// if its wins are large).
 import { useState } from 'react';
 import { CartesianGrid, LabelList, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useModelComparison } from '../api/queries.js';
@@ -15,12 +17,16 @@ import { sequentialColour } from '../components/heatmapScale.js';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
 import { modelColour, modelLabel } from '../modelColours.js';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, humanName, signClass } from '../../format.js';
+import { comparisonBenchmark, excessOf, rankByExcess } from './modelRanking.js';
 
 const metricColumns = [
   { key: 'model', label: 'Model', render: (m) => <ModelTag model={m.model} /> },
   { key: 'win_rate', label: 'Win rate', numeric: true, value: (m) => m.trades?.win_rate, format: (v) => formatShare(v) },
   { key: 'sharpe', label: 'Sharpe', numeric: true, value: (m) => m.performance?.sharpe, format: formatNumber },
+  { key: 'excess_return', label: 'Excess return', numeric: true, value: excessOf, format: (v) => formatSignedShare(v), className: (m) => signClass(excessOf(m)) },
   { key: 'total_return', label: 'Return', numeric: true, value: (m) => m.performance?.total_return, format: (v) => formatSignedShare(v), className: (m) => signClass(m.performance?.total_return) },
+  { key: 'alpha', label: 'Alpha', numeric: true, value: (m) => m.performance?.benchmark?.alpha, format: (v) => formatSignedShare(v) },
+  { key: 'beta', label: 'Beta', numeric: true, value: (m) => m.performance?.benchmark?.beta, format: formatNumber },
   { key: 'payoff_ratio', label: 'Payoff', numeric: true, value: (m) => m.trades?.payoff_ratio, format: formatNumber },
   { key: 'mean_confidence', label: 'Mean confidence', numeric: true, format: (v) => formatShare(v, 0) },
   { key: 'signals', label: 'Signals', numeric: true, format: (v) => formatNumber(v, 0) },
@@ -37,6 +43,7 @@ function ModelCard({ m }) {
       <dl>
         <div><dt>Win rate</dt><dd>{formatShare(m.trades?.win_rate)}</dd></div>
         <div><dt>Sharpe</dt><dd>{formatNumber(m.performance?.sharpe)}</dd></div>
+        <div><dt>Excess</dt><dd className={signClass(excessOf(m))} data-testid={`model-excess-${m.model}`}>{formatSignedShare(excessOf(m))}</dd></div>
         <div><dt>Return</dt><dd className={signClass(m.performance?.total_return)}>{formatSignedShare(m.performance?.total_return)}</dd></div>
         <div><dt>Payoff</dt><dd>{formatNumber(m.trades?.payoff_ratio)}</dd></div>
       </dl>
@@ -79,10 +86,13 @@ function WinPayoffScatter({ models }) {
 }
 
 function Comparison({ c }) {
-  const models = c.models;
+  const models = rankByExcess(c.models);
+  const benchmark = comparisonBenchmark(models);
   return (
     <>
-      <p className="muted small" data-testid="models-period">{c.signals} signals traded from {c.start} to {c.end} with {formatMoney(c.initial_capital)}, fees {c.fee_structure}, sizing {c.sizing?.kind}.</p>
+      <p className="muted small" data-testid="models-period">{c.signals} signals traded from {c.start} to {c.end} with {formatMoney(c.initial_capital)}, fees {c.fee_structure}, sizing {c.sizing?.kind}.
+        {benchmark && <> Ranked by the return over the benchmark, the {benchmark.name} in the same period: <b className={signClass(benchmark.total_return)} data-testid="models-benchmark">{formatSignedShare(benchmark.total_return)}</b>.</>}
+        {' '}These figures are this comparison's own (its period and sizing); a backtest trades its own period and sizing, so its figures differ.</p>
       <div className="pf-model-cards">{models.map((m) => <ModelCard key={m.model} m={m} />)}</div>
       <div className="pf-grid">
         <Panel title="Side by side" className="wide">
