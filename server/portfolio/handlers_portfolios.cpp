@@ -89,8 +89,9 @@ HttpResponse create_portfolio(ApiCall& call) {
     if (!read.ok()) return error_response(read.error());
     slippage = *read;
   }
-  if (!(capital >= 0.0 && capital <= 1e12))
-    return error_response(bad("initial_capital must be between 0 and 1e12"));
+  // A portfolio without money can place no order and has no return to measure (issue 14).
+  if (!(capital > 0.0 && capital <= 1e12))
+    return error_response(bad("initial_capital must be above 0 and at most 1e12"));
   if (Status s = room_for_a_portfolio(call); !s.ok()) return error_response(s.error());
   auto market = call.book().market(market_id);
   if (!market.ok()) return error_response(market.error());

@@ -120,7 +120,12 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       // Trade: the fee preview is the server's, the models' signals show, the order is confirmed.
       await page.getByTestId('pf-nav-trade').click();
       await page.getByTestId('order-ticker').selectOption(ticker);
+      // A negative size says so, and nothing can be sent.
+      await page.getByTestId('order-amount').fill('-5');
+      assert(await text(page, 'order-problem') === 'The quantity must be a number above 0, not -5.', 'a negative size is named');
+      assert(await page.getByTestId('order-submit').isDisabled(), 'a negative size cannot be sent');
       await page.getByTestId('order-amount').fill('10');
+      assert(await page.getByTestId('order-problem').count() === 0, 'the problem goes with the size');
       await page.getByTestId('fee-preview-fee').waitFor();
       const expected = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', quantity: 10, ticker, slippage });
       await page.waitForFunction((fee) => document.querySelector('[data-testid=fee-preview-fee]')?.textContent === fee,
@@ -134,6 +139,15 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('order-submit').click();
       await page.getByTestId('order-confirmation').waitFor();
       assert((await text(page, 'order-confirmation')).includes('pending'), 'placed orders are pending');
+      // An order beyond the cash is refused in the form with the server's reason, and the confirmation
+      // of the order before does not stay beneath the refusal.
+      await page.getByTestId('order-amount').fill('100000');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-error').waitFor();
+      assert(/cash/.test(await text(page, 'order-error')), `the server's reason: ${await text(page, 'order-error')}`);
+      assert(await page.getByTestId('order-confirmation').count() === 0, 'no stale confirmation under the refusal');
+      await page.getByTestId('order-amount').fill('10');
+      assert(await page.getByTestId('order-error').count() === 0, 'the refusal goes when the order changes');
       // A notional order: the server turns the amount into units for the preview.
       await page.getByTestId('order-ticker').selectOption(second);
       await page.getByTestId('order-size-kind').selectOption('notional');
@@ -181,6 +195,19 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('fee-scenarios').waitFor();
       const scenarios = await page.locator('[data-testid=fee-scenarios] tbody tr').count();
       assert(scenarios >= 5, `fee scenarios (${scenarios})`);
+      // A new fee structure through the form: 0.25 % of the value, previewed by the server, then compared.
+      await page.getByTestId('new-fee-structure').click();
+      await page.getByTestId('fs-name').fill('desk-x');
+      await page.getByTestId('fs-type-0').selectOption('percent');
+      await page.getByTestId('fs-rate-0').fill('0.25');
+      await page.waitForFunction(() => document.querySelector('[data-testid=fs-preview]')?.textContent.includes('25.00'));
+      await shoot(page, 'desktop-fee-structure-form');
+      await page.getByTestId('fs-submit').click();
+      await page.getByTestId('fs-created').waitFor();
+      const made = (await api.get('api/fee-structures?limit=100')).fee_structures.find((f) => f.name === 'desk-x');
+      assert(made && made.components[0].type === 'percent' && Math.abs(made.components[0].rate - 0.0025) < 1e-12,
+        `stored as the engine's schedule: ${JSON.stringify(made)}`);
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=fee-scenarios] tbody tr')].some((r) => r.textContent.includes('desk-x')));
       // The picker switches portfolio: the XGBoost backtest's many trades make the comparison telling.
       await page.getByTestId('pf-picker').selectOption(String(xgbPortfolio));
       await page.waitForFunction(() => /^[1-9][0-9]+ trades replayed/.test(document.querySelector('.pf-panel h2 small')?.textContent ?? ''));
@@ -195,6 +222,9 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('bt-launched').waitFor();
       const launched = Number((await text(page, 'bt-launched')).match(/#(\d+)/)[1]);
       await page.getByTestId(`backtest-open-${launched}`).waitFor({ timeout: 20000 });
+      // Its walk-forward windows: each window between refits against the benchmark.
+      await page.waitForFunction(() => /beat its benchmark in \d+ of \d+ windows/.test(document.querySelector('[data-testid=bt-windows-beaten]')?.textContent ?? ''));
+      assert(await page.locator('[data-testid=bt-windows] tbody tr').count() >= 2, 'the windows are listed');
       await shoot(page, 'desktop-backtests');
       await page.getByTestId(`backtest-open-${launched}`).click();
       await page.waitForFunction(() => document.querySelector('[data-testid=pf-name]')?.textContent.length > 0);
@@ -242,5 +272,5 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.setViewportSize(DESKTOP);
       await server.close();
     }
-  });
+  }, { allowConsole: [/status of 422/] });  // the order beyond the cash, refused on purpose
 }

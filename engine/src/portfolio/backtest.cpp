@@ -91,6 +91,8 @@ Result<BacktestResult> trade_signals(const PricePanel& panel, const BacktestSpec
   }
   out.benchmark = equal_weight_buy_and_hold(panel, universe, period.start, period.end);
   out.performance = measured(run->nav, spec.performance, out.benchmark, panel);
+  out.windows = report_windows(panel, run->nav, out.benchmark, signals, run->fills, period.start,
+                               spec.walk_forward.refit_every);
   out.trades = trade_stats(run->round_trips);
   out.signals = std::move(signals);
   out.run = std::move(run).value();

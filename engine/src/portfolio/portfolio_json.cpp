@@ -185,6 +185,20 @@ json correlation_to_json(const CorrelationTable& c) {
   return {{"tickers", c.tickers}, {"matrix", rows}};
 }
 
+json windows_to_json(std::span<const WindowReport> windows) {
+  json a = json::array();
+  for (const WindowReport& w : windows)
+    a.push_back({{"start", format_date(w.first)},
+                 {"end", format_date(w.last)},
+                 {"total_return", json_number(w.total_return)},
+                 {"benchmark_return", json_number(w.benchmark_return)},
+                 {"excess_return", json_number(w.excess_return)},
+                 {"signals", w.signals},
+                 {"hit_rate", json_number(w.hit_rate)},
+                 {"fills", w.fills}});
+  return a;
+}
+
 json backtest_to_json(const BacktestResult& r, bool series) {
   const PortfolioState& s = r.run.final_state;
   json j = {{"initial_cash", s.initial_cash},
@@ -197,7 +211,8 @@ json backtest_to_json(const BacktestResult& r, bool series) {
             {"signals", r.signals.size()},
             {"bar_events", r.run.bar_events},
             {"trades", trade_stats_to_json(r.trades)},
-            {"performance", performance_to_json(r.performance)}};
+            {"performance", performance_to_json(r.performance)},
+            {"windows", windows_to_json(r.windows)}};
   if (series) {
     j["nav"] = nav_to_json(r.run.nav);
     json fills = json::array(), trips = json::array(), signals = json::array(), rejections = json::array();

@@ -15,6 +15,7 @@
 #include "finsim/portfolio/strategy.hpp"
 #include "finsim/portfolio/trade_stats.hpp"
 #include "finsim/portfolio/walk_forward.hpp"
+#include "finsim/portfolio/window_report.hpp"
 
 namespace finsim::portfolio {
 
@@ -42,6 +43,7 @@ struct BacktestSpec {
 
 struct BacktestResult {
   BuyAndHold benchmark;  ///< the benchmark's value over the period (performance.benchmark measures against it)
+  std::vector<WindowReport> windows;  ///< the period cut at the models' refits (walk_forward.refit_every bars)
   std::vector<Signal> signals;
   StrategyResult run;
   PerformanceSummary performance;

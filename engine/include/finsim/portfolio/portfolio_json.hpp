@@ -35,7 +35,10 @@ nlohmann::json holdings_to_json(std::span<const Holding> holdings);
 nlohmann::json allocation_to_json(const Allocation& a);
 /// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
 nlohmann::json correlation_to_json(const CorrelationTable& c);
-/// Summary, trades, performance; with `series`, also the NAV history, fills, round trips and signals.
+/// A backtest's windows (window_report.hpp): [{start, end, total_return, benchmark_return, excess_return,
+/// signals, hit_rate, fills}].
+nlohmann::json windows_to_json(std::span<const WindowReport> windows);
+/// Summary, trades, performance, windows; with `series`, also the NAV history, fills, round trips and signals.
 nlohmann::json backtest_to_json(const BacktestResult& r, bool series = true);
 nlohmann::json model_reports_to_json(std::span<const ModelReport> reports);
 nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series = false);

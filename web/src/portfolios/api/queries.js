@@ -91,5 +91,8 @@ export const useCancelOrder = (portfolioId) => useApiMutation(
 export const useAdvanceMarket = () => useApiMutation(
   (api, { marketId, bars = 1 }) => api.post(`api/markets/${marketId}/advance`, { bars }), () => [keys.markets(), keys.portfolio(), keys.overview()]);
 
+export const useCreateFeeStructure = () => useApiMutation(
+  (api, body) => api.post('api/fee-structures', body), () => [keys.feeStructures()]);
+
 export const useLaunchBacktest = () => useApiMutation(
   (api, body) => api.post('api/backtests', body), () => [keys.backtests()]);

@@ -25,7 +25,7 @@ export function CreatePortfolio({ onDone }) {
   return (
     <form className="pf-form" onSubmit={submit} data-testid="create-portfolio">
       <label>Name<input required maxLength={100} value={form.name} onChange={set('name')} data-testid="cp-name" /></label>
-      <label>Initial capital<input required type="number" min="0" step="any" value={form.capital} onChange={set('capital')} data-testid="cp-capital" /></label>
+      <label>Initial capital<input required type="number" min="0.01" step="any" value={form.capital} onChange={set('capital')} data-testid="cp-capital" /></label>
       <label>Fee structure
         <FeeStructureSelect value={form.fee} onChange={(fee) => setForm({ ...form, fee })} testid="cp-fee" />
       </label>

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useAssets, useBacktests, useLaunchBacktest, useMarkets, useModels } from '../api/queries.js';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
-import { QueryView } from '../components/QueryView.jsx';
+import { EmptyState, QueryView } from '../components/QueryView.jsx';
 import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel } from '../components/Stats.jsx';
@@ -39,7 +39,44 @@ const columns = [
   { key: 'period', label: 'Period', value: (b) => (b.spec ? `${b.spec.start} … ${b.spec.end}` : '') },
   { key: 'sharpe', label: 'Sharpe', numeric: true, value: (b) => b.summary?.performance?.sharpe, format: formatNumber },
   { key: 'win_rate', label: 'Win rate', numeric: true, value: (b) => b.summary?.trades?.win_rate, format: (v) => formatShare(v) },
+  { key: 'windows', label: 'Windows beaten', value: (b) => windowsBeaten(b.summary?.windows) },
 ];
+
+/** "7 of 12": the walk-forward windows in which the run beat its benchmark (docs/portfolio.md). */
+export function windowsBeaten(windows) {
+  if (!windows?.length) return '';
+  return `${windows.filter((w) => w.excess_return > 0).length} of ${windows.length}`;
+}
+
+const windowColumns = [
+  { key: 'start', label: 'From' },
+  { key: 'end', label: 'To' },
+  { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v), className: (w) => signClass(w.total_return) },
+  { key: 'benchmark_return', label: 'Benchmark', numeric: true, format: (v) => formatSignedShare(v) },
+  { key: 'excess_return', label: 'Excess', numeric: true, format: (v) => formatSignedShare(v), className: (w) => signClass(w.excess_return) },
+  { key: 'hit_rate', label: 'Signals right', numeric: true, format: (v) => formatShare(v) },
+  { key: 'signals', label: 'Signals', numeric: true },
+  { key: 'fills', label: 'Fills', numeric: true },
+];
+
+/** One finished backtest's windows between refits, out of sample, against its benchmark. */
+function Windows({ backtests }) {
+  const done = backtests.filter((b) => b.status === 'done' && b.summary?.windows?.length);
+  const [chosen, setChosen] = useState(null);
+  const b = done.find((x) => x.id === chosen) ?? done[0];
+  if (!b) return <EmptyState>No finished backtest yet.</EmptyState>;
+  return (
+    <>
+      <div className="pf-inline">
+        <select value={b.id} onChange={(e) => setChosen(Number(e.target.value))} data-testid="bt-windows-pick">
+          {done.map((x) => <option key={x.id} value={x.id}>#{x.id} {x.model}{x.spec?.name ? ` · ${x.spec.name}` : ''}</option>)}
+        </select>
+        <span data-testid="bt-windows-beaten">beat its benchmark in {windowsBeaten(b.summary.windows)} windows</span>
+      </div>
+      <DataTable columns={windowColumns} rows={b.summary.windows} rowKey={(w) => w.start} csvName={`backtest-${b.id}-windows`} testid="bt-windows" />
+    </>
+  );
+}
 
 function TickerChips({ assets, chosen, onChange }) {
   const toggle = (t) => onChange(chosen.includes(t) ? chosen.filter((x) => x !== t) : [...chosen, t]);
@@ -112,6 +149,9 @@ export function Backtests() {
           <QueryView query={backtests}>
             {(d) => <DataTable columns={columns} rows={d.backtests} csvName="backtests" testid="backtests" empty="No backtests yet." />}
           </QueryView>
+        </Panel>
+        <Panel title="Walk-forward windows" aside="each window between the model's refits, traded out of sample, against the benchmark" className="wide">
+          <QueryView query={backtests}>{(d) => <Windows backtests={d.backtests} />}</QueryView>
         </Panel>
       </div>
     </>

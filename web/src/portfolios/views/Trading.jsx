@@ -10,7 +10,7 @@ import { MarketClock } from '../components/MarketClock.jsx';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
 import { useDebounced } from '../components/useDebounced.js';
 import { modelColour } from '../modelColours.js';
-import { EMPTY_ORDER, cashNote, orderBody, previewBody } from './orderForm.js';
+import { EMPTY_ORDER, cashNote, orderBody, orderProblem, previewBody } from './orderForm.js';
 import { OrderStatus, orderColumns } from './orderColumns.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
 
@@ -119,14 +119,21 @@ function OrderForm({ portfolio }) {
   const assets = useAssets(portfolio.market_id);
   const orders = useOrders(portfolio.id);
   const place = usePlaceOrder(portfolio.id);
-  const set = (key) => (value) => setForm((f) => ({ ...f, [key]: value }));
+  // A change to the order makes the last refusal stale: it is about the order that was sent.
+  const set = (key) => (value) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (place.isError) place.reset();
+  };
   const body = orderBody(form);
+  const problem = orderProblem(form);
   const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id,
     fractional: portfolio.fractional, slippage: portfolio.slippage });
   const asset = assets.data?.assets.find((a) => a.ticker === form.ticker);
   const submit = (e) => {
     e.preventDefault();
-    if (body) place.mutate(body, { onSuccess: setPlaced });
+    if (!body) return;
+    setPlaced(null);  // the last order's confirmation never stays beneath this one's refusal
+    place.mutate(body, { onSuccess: setPlaced });
   };
   return (
     <div className="pf-grid">
@@ -158,6 +165,7 @@ function OrderForm({ portfolio }) {
               <option value="">the portfolio's ({portfolio.fee_structure?.name ?? '…'})</option>
             </FeeStructureSelect>
           </label>
+          {problem && <p className="full pf-inline-error" role="alert" data-testid="order-problem">{problem}</p>}
           <div className="full"><FeePreview body={preview} /></div>
           <div className="full pf-form-actions">
             <button type="submit" className={`primary ${form.side === 'sell' ? 'sell' : ''}`} disabled={!body || place.isPending} data-testid="order-submit">

@@ -10,6 +10,19 @@ const positive = (text) => {
   return text !== '' && Number.isFinite(v) && v > 0 ? v : null;
 };
 
+/**
+ * What keeps a typed order from being sent, in words, or null: a size or a limit price typed but not a
+ * number above 0 (a negative size says so instead of silently disabling the button). What the server
+ * refuses (cash, holdings, the market) it says itself, in the form, when the order is placed.
+ */
+export function orderProblem(form) {
+  const what = form.sizeKind === 'quantity' ? 'quantity' : 'amount';
+  if (form.amount !== '' && positive(form.amount) === null) return `The ${what} must be a number above 0, not ${form.amount}.`;
+  if (form.type === 'limit' && form.limitPrice !== '' && positive(form.limitPrice) === null)
+    return `The limit price must be a number above 0, not ${form.limitPrice}.`;
+  return null;
+}
+
 /** The POST /api/portfolios/{id}/orders body, or null while the form is incomplete. */
 export function orderBody(form) {
   const amount = positive(form.amount);

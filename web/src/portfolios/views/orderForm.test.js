@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_ORDER, cashNote, orderBody, previewBody } from './orderForm.js';
+import { EMPTY_ORDER, cashNote, orderBody, orderProblem, previewBody } from './orderForm.js';
 
 const form = (change) => ({ ...EMPTY_ORDER, ticker: 'TEC1', amount: '10', ...change });
 
@@ -24,6 +24,16 @@ describe('the order form', () => {
       .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
     expect(previewBody(form({ type: 'limit', limitPrice: '7', feeStructure: 'zero' }), { marketId: 1, defaultFeeStructure: 5 }))
       .toEqual({ fee_structure: 'zero', side: 'buy', quantity: 10, price: 7 });
+  });
+
+  it('says what is wrong with a size or a limit typed but not above 0, and nothing while the form is merely incomplete', () => {
+    expect(orderProblem(form({ amount: '-5' }))).toBe('The quantity must be a number above 0, not -5.');
+    expect(orderProblem(form({ amount: '0', sizeKind: 'notional' }))).toBe('The amount must be a number above 0, not 0.');
+    expect(orderProblem(form({ type: 'limit', limitPrice: '-1' }))).toBe('The limit price must be a number above 0, not -1.');
+    expect(orderProblem(form({ amount: '' }))).toBe(null);
+    expect(orderProblem(form({ type: 'limit', limitPrice: '' }))).toBe(null);
+    expect(orderProblem(form())).toBe(null);
+    expect(orderBody(form({ amount: '-5' }))).toBe(null);
   });
 
   it("previews the portfolio's slippage with the fee, from the last close or the limit, with the ticker it reads", () => {
