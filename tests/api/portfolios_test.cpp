@@ -48,6 +48,7 @@ TEST_CASE("bad portfolio requests get the right 4xx and change nothing") {
   CHECK(error_code(http(port, "POST", "/api/portfolios", "{not json"), 400) == "bad_json");
   CHECK(error_code(http(port, "POST", "/api/portfolios", "[1, 2]"), 400) == "bad_request");
   CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", -5}}), 422) == "bad_portfolio");
+  CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", 0}}), 422) == "bad_portfolio");  // no money
   CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", "lots"}}), 422) ==
         "bad_portfolio");
   CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "x"}, {"initial_capital", 1}, {"colour", "red"}}),
