@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 78> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 79> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -41,6 +41,7 @@ int http_status(std::string_view code) {
       // Slippage and spread (engine slippage.hpp): a model refused, or a trade it cannot price.
       {"bad_slippage", 422},       {"no_history", 422},
       {"no_volume", 422},          {"too_large_for_market", 422},
+      {"bad_monte_carlo", 422},
       // Writes from elsewhere (origin_policy.hpp, token_throttle.hpp).
       {"wrong_host", 403},         {"cross_origin", 403},
       {"unsupported_media_type", 415}, {"too_many_wrong_tokens", 429},

@@ -20,6 +20,7 @@ HttpResponse list_transactions(ApiCall& call);
 // analytics (handlers_analytics.cpp)
 HttpResponse get_performance(ApiCall& call);
 HttpResponse get_risk_analytics(ApiCall& call);
+HttpResponse get_monte_carlo(ApiCall& call);
 HttpResponse get_fee_comparison(ApiCall& call);
 HttpResponse get_overview(ApiCall& call);
 // orders (handlers_orders.cpp)

@@ -6,6 +6,7 @@
 #include "finsim/portfolio/drawdown.hpp"
 #include "finsim/portfolio/histogram.hpp"
 #include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/monte_carlo.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "finsim/portfolio/returns_metrics.hpp"
 #include "handler_support.hpp"
@@ -162,6 +163,35 @@ HttpResponse get_risk_analytics(ApiCall& call) {
                                            *m.panel, holdings, bar, static_cast<std::size_t>(*window)))}}},
             {"allocation", pf::allocation_to_json(pf::allocation(holdings, l.state.cash))},
             {"sector_rotation", rotation}});
+}
+
+HttpResponse get_monte_carlo(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  const Ledger& l = **found;
+  auto paths = call.integer("paths", 1000, 100, 20000);
+  auto block = call.integer("block", 5, 1, 250);
+  auto horizon = call.integer("horizon", 0, 0, 2520);
+  auto seed = call.integer("seed", 1, 0, INT64_MAX);
+  for (const Error* e : {paths.ok() ? nullptr : &paths.error(), block.ok() ? nullptr : &block.error(),
+                         horizon.ok() ? nullptr : &horizon.error(), seed.ok() ? nullptr : &seed.error()})
+    if (e) return error_response(*e);
+  auto a = analyse(call, l, false);
+  if (!a.ok()) return error_response(a.error());
+  pf::MonteCarloOptions o;
+  o.paths = static_cast<std::size_t>(*paths);
+  o.block = static_cast<std::size_t>(*block);
+  o.horizon = static_cast<std::size_t>(*horizon);
+  o.seed = static_cast<std::uint64_t>(*seed);
+  auto mc = pf::bootstrap_paths(a->returns, o);
+  if (!mc.ok()) return error_response(mc.error());
+  const Market& m = call.book().market_of(l);
+  const double nav = a->series.nav.empty() ? l.info.initial_capital : a->series.nav.back().nav;
+  json body = pf::monte_carlo_to_json(*mc, nav);
+  body["portfolio_id"] = l.info.id;
+  body["as_of"] = m.has_bars() ? json(pf::format_date(m.panel->date(l.as_of(m)))) : json(nullptr);
+  body["seed"] = *seed;
+  return json_response(200, body);
 }
 
 HttpResponse get_fee_comparison(ApiCall& call) {

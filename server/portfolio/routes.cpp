@@ -8,7 +8,7 @@ namespace finsim::server {
 
 std::span<const ApiRoute> api_routes() {
   using namespace handlers;
-  static constexpr std::array<ApiRoute, 37> kRoutes{{
+  static constexpr std::array<ApiRoute, 38> kRoutes{{
       {"GET", "/api/portfolios", list_portfolios, false},
       {"POST", "/api/portfolios", create_portfolio, true},
       {"GET", "/api/portfolios/{id}", get_portfolio, false},
@@ -18,6 +18,7 @@ std::span<const ApiRoute> api_routes() {
       {"GET", "/api/portfolios/{id}/transactions", list_transactions, false},
       {"GET", "/api/portfolios/{id}/performance", get_performance, false},
       {"GET", "/api/portfolios/{id}/risk-analytics", get_risk_analytics, false},
+      {"GET", "/api/portfolios/{id}/monte-carlo", get_monte_carlo, false},
       {"GET", "/api/portfolios/{id}/fee-comparison", get_fee_comparison, false},
       {"POST", "/api/portfolios/{id}/orders", place_order, true},
       {"GET", "/api/portfolios/{id}/orders", list_orders, false},

@@ -5,6 +5,7 @@
 #include "api_support.hpp"
 #include "finsim/portfolio/drawdown.hpp"
 #include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/monte_carlo.hpp"
 #include "finsim/portfolio/performance.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "finsim/portfolio/returns_metrics.hpp"
@@ -113,6 +114,36 @@ TEST_CASE("performance and risk analytics are the engine's metrics of the stored
   }
   const auto panel = pf::PricePanel::create(assets, dates, closes).value();
   CHECK(table == pf::correlation_to_json(pf::holdings_correlation(panel, holdings, dates.size() - 1, 30)));
+}
+
+TEST_CASE("the Monte Carlo of the return path is the engine's bootstrap of the stored NAV's returns, seeded") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json p = traded_portfolio(port);
+  const std::string path = "/api/portfolios/" + std::to_string(p["id"].get<int>());
+  const auto nav = snapshots(get(port, path + "/performance")["nav"]);
+  const json mc = get(port, path + "/monte-carlo?paths=500&block=3&seed=7");
+  pf::MonteCarloOptions o;
+  o.paths = 500;
+  o.block = 3;
+  o.seed = 7;
+  const json engine = pf::monte_carlo_to_json(pf::bootstrap_paths(pf::returns_from_nav(nav), o).value(), nav.back().nav);
+  for (const char* k : {"paths", "horizon", "block", "sample", "final_return", "final_nav", "max_drawdown", "mean_final_return",
+                        "probability_of_loss", "fan"}) {
+    INFO(k);
+    CHECK(mc[k] == engine[k]);
+  }
+  CHECK(mc["sample"] == 40);
+  CHECK(mc["horizon"] == 40);
+  CHECK(mc["final_nav"]["p50"].get<double>() == Approx(nav.back().nav * (1 + mc["final_return"]["p50"].get<double>())));
+  CHECK(mc["fan"].back()["period"] == 40);
+  CHECK(get(port, path + "/monte-carlo?paths=500&block=3&seed=7") == mc);  // seeded
+  CHECK(get(port, path + "/monte-carlo?paths=500&block=3&seed=8")["final_return"] != mc["final_return"]);
+  CHECK(error_code(call(port, "GET", path + "/monte-carlo?paths=5"), 422) == "bad_parameter");
+  CHECK(error_code(call(port, "GET", path + "/monte-carlo?block=0"), 422) == "bad_parameter");
+  const json fresh = create_portfolio(port, {{"name", "New"}, {"initial_capital", 1000}});
+  CHECK(error_code(call(port, "GET", "/api/portfolios/" + std::to_string(fresh["id"].get<int>()) + "/monte-carlo"), 422) ==
+        "bad_monte_carlo");  // no history yet
 }
 
 TEST_CASE("the fee comparison replays the portfolio's trades: without rejections NAV differs by the fees") {

@@ -3,7 +3,7 @@
 // portfolio, previews a fee, places orders, sees them fill and the holdings and NAV update live,
 // runs a backtest, and compares models and fees. Screenshots of every view at desktop and phone
 // widths go to build/e2e-artifacts/ (not committed; look at them).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assert } from './harness.mjs';
 import { waitForGraph } from './pageHelpers.mjs';
@@ -236,7 +236,21 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('pf-picker').selectOption(String(xgbPortfolio));
       await page.getByTestId('correlation-heatmap').waitFor();
       await page.getByTestId('sector-rotation').waitFor();
+      // The Monte Carlo of the return path: the server's, seeded.
+      await page.getByTestId('mc-fan').waitFor();
+      const mc = await api.get(`api/portfolios/${xgbPortfolio}/monte-carlo?paths=2000&block=5&seed=1`);
+      assert(await text(page, 'mc-loss') === `${(mc.probability_of_loss * 100).toFixed(1)} %`, 'the probability of a loss is the server\'s');
       await shoot(page, 'desktop-risk');
+      // The tear sheet, downloaded as one HTML file with the same figures.
+      await page.getByTestId('pf-nav-portfolio').click();
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pf-report').click()]);
+      assert(report.suggestedFilename() === `finsim-tear-sheet-${xgbPortfolio}.html`, report.suggestedFilename());
+      const html = readFileSync(await report.path(), 'utf8');
+      assert(html.includes('Monte Carlo of the return path') && html.includes('<polyline') && html.includes('Key figures'),
+        'the tear sheet holds the NAV, the key figures and the Monte Carlo');
+      mkdirSync(artifacts, { recursive: true });
+      writeFileSync(`${artifacts}tear-sheet.html`, html);
+      await page.getByTestId('pf-nav-risk').click();
 
       // Models: Linear and XGBoost side by side.
       await page.getByTestId('pf-nav-models').click();

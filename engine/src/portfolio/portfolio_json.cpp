@@ -185,6 +185,30 @@ json correlation_to_json(const CorrelationTable& c) {
   return {{"tickers", c.tickers}, {"matrix", rows}};
 }
 
+json monte_carlo_to_json(const MonteCarloResult& r, double nav) {
+  const auto levels = [](const Quantiles& q, double scale, double shift) {
+    return json{{"p5", json_number(shift + scale * q[0])}, {"p25", json_number(shift + scale * q[1])},
+                {"p50", json_number(shift + scale * q[2])}, {"p75", json_number(shift + scale * q[3])},
+                {"p95", json_number(shift + scale * q[4])}};
+  };
+  json fan = json::array();
+  for (std::size_t k = 0; k < r.fan.size(); ++k) {
+    json point = levels(r.fan[k], 1.0, 0.0);
+    point["period"] = r.checkpoints[k];
+    fan.push_back(std::move(point));
+  }
+  return {{"paths", r.paths},
+          {"horizon", r.horizon},
+          {"block", r.block},
+          {"sample", r.sample},
+          {"final_return", levels(r.final_return, 1.0, 0.0)},
+          {"final_nav", levels(r.final_return, nav, nav)},
+          {"max_drawdown", levels(r.max_drawdown, 1.0, 0.0)},
+          {"mean_final_return", json_number(r.mean_final_return)},
+          {"probability_of_loss", json_number(r.probability_of_loss)},
+          {"fan", fan}};
+}
+
 json windows_to_json(std::span<const WindowReport> windows) {
   json a = json::array();
   for (const WindowReport& w : windows)

@@ -11,6 +11,7 @@
 #include "finsim/portfolio/backtest.hpp"
 #include "finsim/portfolio/histogram.hpp"
 #include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/monte_carlo.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/performance.hpp"
 #include "finsim/portfolio/trade_stats.hpp"
@@ -35,6 +36,10 @@ nlohmann::json holdings_to_json(std::span<const Holding> holdings);
 nlohmann::json allocation_to_json(const Allocation& a);
 /// {"tickers": [...], "matrix": [[...], ...]} (null where undefined).
 nlohmann::json correlation_to_json(const CorrelationTable& c);
+/// A Monte Carlo (monte_carlo.hpp): {paths, horizon, block, sample, final_return, final_nav (from `nav`),
+/// max_drawdown (each {p5, p25, p50, p75, p95}), mean_final_return, probability_of_loss,
+/// fan: [{period, p5, …, p95}]}.
+nlohmann::json monte_carlo_to_json(const MonteCarloResult& r, double nav);
 /// A backtest's windows (window_report.hpp): [{start, end, total_return, benchmark_return, excess_return,
 /// signals, hit_rate, fills}].
 nlohmann::json windows_to_json(std::span<const WindowReport> windows);

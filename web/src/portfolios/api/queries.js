@@ -36,6 +36,9 @@ const portfolioOptions = (id) => ({ enabled: Number.isInteger(id) });
 
 export const usePortfolio = (id) => useGet(keys.detail(id), `api/portfolios/${id}`, undefined, portfolioOptions(id));
 export const usePerformance = (id) => useGet(keys.performance(id), `api/portfolios/${id}/performance`, { bins: 20 }, portfolioOptions(id));
+// The Monte Carlo of the return path: the server's bootstrap, seeded (the same query, the same answer).
+export const useMonteCarlo = (id, query = { paths: 2000, block: 5, seed: 1 }) =>
+  useGet(keys.monteCarlo(id, query), `api/portfolios/${id}/monte-carlo`, query, { ...portfolioOptions(id), retry: false });
 export const useRiskAnalytics = (id) => useGet(keys.risk(id), `api/portfolios/${id}/risk-analytics`, undefined, portfolioOptions(id));
 export const useTransactions = (id) => useGet(keys.transactions(id), `api/portfolios/${id}/transactions`, { limit: 200 }, portfolioOptions(id));
 export const useOrders = (id, status) => useGet(keys.orders(id, status), `api/portfolios/${id}/orders`, { status, limit: 200 }, portfolioOptions(id));

@@ -8,6 +8,7 @@ export const keys = {
   detail: (id) => ['portfolio', id, 'detail'],
   performance: (id) => ['portfolio', id, 'performance'],
   risk: (id) => ['portfolio', id, 'risk'],
+  monteCarlo: (id, query) => ['portfolio', id, 'monte-carlo', query],
   feeComparison: (id, structures) => ['portfolio', id, 'fee-comparison', structures],
   orders: (id, status) => ['portfolio', id, 'orders', status ?? 'all'],
   transactions: (id) => ['portfolio', id, 'transactions'],

@@ -8,6 +8,7 @@ import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel, Stats } from '../components/Stats.jsx';
 import { AllocationDonut } from '../components/Allocation.jsx';
 import { describeSlippage } from '../components/slippageModel.js';
+import { ReportButton } from '../report/ReportButton.jsx';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, humanName, signClass } from '../../format.js';
 
@@ -107,6 +108,7 @@ function Header({ p }) {
         {p.status === 'archived' && <span className="badge warn">archived</span>}
         <span className="muted small" data-testid="pf-costs">fees {p.fee_structure?.name} · slippage {describeSlippage(p.slippage)} · {p.market?.name} market · valued at the close of {p.as_of}</span>
       </span>
+      <ReportButton portfolio={p} />
       {p.kind === 'live' && p.status === 'active' && <a className="pf-button" href={`#/portfolios/trade/${p.id}`}>Trade</a>}
     </div>
   );

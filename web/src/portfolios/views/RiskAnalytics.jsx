@@ -2,7 +2,8 @@
 // marked, the correlation of the held assets, and how the allocation rotated across sectors.
 import { useState } from 'react';
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { usePortfolio, useRiskAnalytics } from '../api/queries.js';
+import { useMonteCarlo, usePortfolio, useRiskAnalytics } from '../api/queries.js';
+import { MonteCarlo } from '../components/MonteCarlo.jsx';
 import { EmptyState, QueryView } from '../components/QueryView.jsx';
 import { DataTable } from '../components/DataTable.jsx';
 import { Panel, Stats } from '../components/Stats.jsx';
@@ -113,9 +114,17 @@ function Risk({ r }) {
         <Panel title="Sector rotation" aside="allocation at each day's close" className="wide">
           <SectorRotation rotation={r.sector_rotation} />
         </Panel>
+        <Panel title="Monte Carlo of the return path" aside="the daily returns resampled: where the same luck could have led" className="wide">
+          <MonteCarloPanel portfolioId={r.portfolio_id} />
+        </Panel>
       </div>
     </>
   );
+}
+
+function MonteCarloPanel({ portfolioId }) {
+  const mc = useMonteCarlo(portfolioId);
+  return <QueryView query={mc}>{(d) => <MonteCarlo mc={d} />}</QueryView>;
 }
 
 export function RiskAnalytics({ portfolioId }) {
