@@ -1,7 +1,13 @@
 #include "backtest_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <functional>
+#include <span>
+#include <thread>
+#include <vector>
 
 #include "api_responses.hpp"
 #include "finsim/portfolio/money.hpp"
@@ -145,6 +151,33 @@ void BacktestRunner::loop() {
   }
 }
 
+namespace {
+
+// Runs the tasks on threads of their own (the first on this one) and waits for all; what one throws is
+// thrown here, on the backtest's thread, as it would have been one after another.
+void run_together(std::span<const std::function<void()>> tasks) {
+  std::vector<std::exception_ptr> thrown(tasks.size());
+  std::vector<std::thread> threads;
+  for (std::size_t k = 1; k < tasks.size(); ++k)
+    threads.emplace_back([&, k] {
+      try {
+        tasks[k]();
+      } catch (...) {
+        thrown[k] = std::current_exception();
+      }
+    });
+  try {
+    tasks[0]();
+  } catch (...) {
+    thrown[0] = std::current_exception();
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::exception_ptr& e : thrown)
+    if (e) std::rethrow_exception(e);
+}
+
+}  // namespace
+
 void BacktestRunner::run(BacktestRun& job) {
   auto last_publish = Clock::now() - std::chrono::seconds(1);
   const std::int64_t id = job.id;
@@ -162,6 +195,11 @@ void BacktestRunner::run(BacktestRun& job) {
     }
     return true;
   };
+  // The assets' walk-forwards, as many at once as there are cores (pf::RunTogether): the same signals as
+  // one after another, in a fraction of the time for the slow models (xgboost refits ~2,000 times).
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  job.spec.batch = cores;
+  if (cores > 1) job.spec.run_together = run_together;
   auto result = job.signals ? pf::replay_backtest(*job.panel, job.spec, *job.signals) : pf::run_backtest(*job.panel, job.spec);
   if (!result.ok() && result.error().code == "cancelled") return;  // stopping: resumed at the next start
   auto shared_result = std::make_shared<Result<pf::BacktestResult>>(std::move(result));

@@ -1,6 +1,8 @@
 // Strategy runs, sizing, backtests, model comparison and fee comparison.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "finsim/portfolio/backtest.hpp"
 #include "finsim/portfolio/market_model.hpp"
 #include "test_backtests.hpp"
@@ -191,6 +193,42 @@ TEST_CASE("a backtest is deterministic, trades only inside its period and report
   auto replay = run_strategy(panel, a->signals, c);
   REQUIRE(replay.ok());
   CHECK(replay->nav.back().nav == a->run.nav.back().nav);
+}
+
+TEST_CASE("assets' walk-forwards run together through the caller's threads give the sequential backtest bit for bit") {
+  const PricePanel panel = simulated(450);
+  BacktestSpec spec = quick_spec("linear");
+  spec.start = panel.date(300);
+  auto alone = run_backtest(panel, spec);
+  REQUIRE(alone.ok());
+  std::vector<std::pair<std::size_t, std::size_t>> seen;
+  spec.progress = [&](std::size_t done, std::size_t total) {
+    seen.emplace_back(done, total);
+    return true;
+  };
+  std::size_t batches = 0;
+  spec.batch = 4;
+  spec.run_together = [&](std::span<const std::function<void()>> tasks) {
+    ++batches;
+    std::vector<std::thread> threads;
+    for (std::size_t k = tasks.size(); k-- > 1;) threads.emplace_back(tasks[k]);  // last first, at once
+    tasks[0]();
+    for (std::thread& t : threads) t.join();
+  };
+  auto together = run_backtest(panel, spec);
+  REQUIRE(together.ok());
+  CHECK(batches == (panel.asset_count() + 3) / 4);
+  REQUIRE(together->signals.size() == alone->signals.size());
+  for (std::size_t i = 0; i < alone->signals.size(); ++i) {
+    CHECK(together->signals[i].ticker == alone->signals[i].ticker);
+    CHECK(together->signals[i].date == alone->signals[i].date);
+    CHECK(together->signals[i].predicted_return == alone->signals[i].predicted_return);
+  }
+  CHECK(together->run.nav.back().nav == alone->run.nav.back().nav);
+  // Progress after each batch: 0, 4, 8, 12 of 15, then 14 and 15.
+  REQUIRE(!seen.empty());
+  CHECK(seen.front() == std::make_pair(std::size_t{0}, panel.asset_count() + 1));
+  CHECK(seen.back() == std::make_pair(panel.asset_count() + 1, panel.asset_count() + 1));
 }
 
 TEST_CASE("a backtest reports its progress per ticker, can be cancelled, and replays its own signals to the bit") {

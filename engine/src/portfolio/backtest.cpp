@@ -106,22 +106,35 @@ Result<BacktestResult> trade_signals(const PricePanel& panel, const BacktestSpec
 Result<BacktestResult> run_backtest(const PricePanel& panel, const BacktestSpec& spec) {
   auto period = resolve_period(panel, spec);
   if (!period.ok()) return period.error();
-  auto model = make_model(spec.model, spec.model_options);
-  if (!model.ok()) return model.error();
+  if (auto model = make_model(spec.model, spec.model_options); !model.ok()) return model.error();  // at once
   WalkForwardConfig wf = spec.walk_forward;
   wf.first_bar = period->start;
   wf.last_bar = period->end;
-  // One asset at a time (the model is reset before each asset anyway, so the signals are those of one
-  // call over all assets), reporting progress after each.
-  const std::size_t total = period->assets.size() + 1;
+  // One asset at a time, each with a fresh model (the signals are those of one model reset before each
+  // asset), in batches of spec.batch that spec.run_together may run at once; progress after each batch.
+  const std::size_t assets = period->assets.size();
+  const std::size_t total = assets + 1;
+  const std::size_t batch = spec.run_together ? std::max<std::size_t>(1, spec.batch) : 1;
+  std::vector<Result<std::vector<Signal>>> per_asset(assets, Result<std::vector<Signal>>(std::vector<Signal>{}));
+  for (std::size_t first = 0; first < assets; first += batch) {
+    if (!report(spec, first, total)) return cancelled();
+    const std::size_t last = std::min(first + batch, assets);
+    std::vector<std::function<void()>> tasks;
+    for (std::size_t i = first; i < last; ++i)
+      tasks.emplace_back([&, i] {
+        auto own = make_model(spec.model, spec.model_options);
+        if (!own.ok()) per_asset[i] = own.error();
+        else per_asset[i] = generate_signals(**own, panel, std::span(&period->assets[i], 1), wf);
+      });
+    if (spec.run_together && tasks.size() > 1) spec.run_together(tasks);
+    else for (auto& task : tasks) task();
+  }
   std::vector<Signal> signals;
-  for (std::size_t i = 0; i < period->assets.size(); ++i) {
-    if (!report(spec, i, total)) return cancelled();
-    auto some = generate_signals(**model, panel, std::span(&period->assets[i], 1), wf);
+  for (auto& some : per_asset) {
     if (!some.ok()) return some.error();
     signals.insert(signals.end(), std::make_move_iterator(some->begin()), std::make_move_iterator(some->end()));
   }
-  if (!report(spec, period->assets.size(), total)) return cancelled();
+  if (!report(spec, assets, total)) return cancelled();
   return trade_signals(panel, spec, *period, std::move(signals));
 }
 

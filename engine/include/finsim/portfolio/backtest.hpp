@@ -24,6 +24,11 @@ namespace finsim::portfolio {
 /// "cancelled"). Called on the thread that runs the backtest.
 using BacktestProgress = std::function<bool(std::size_t done, std::size_t total)>;
 
+/// Runs every task of a batch, in any order or at once, and returns when all are done: how a caller lets
+/// a backtest generate several assets' signals in parallel (the engine itself starts no thread). The
+/// tasks share nothing; the result is the same as running them one after another, bit for bit.
+using RunTogether = std::function<void(std::span<const std::function<void()>> tasks)>;
+
 /// What to backtest: a built-in model on some tickers over a period, with fees and sizing.
 struct BacktestSpec {
   std::string model = "linear";
@@ -39,6 +44,8 @@ struct BacktestSpec {
   std::string benchmark;             ///< a ticker whose returns serve as benchmark; empty = none
   PerformanceOptions performance;
   BacktestProgress progress;         ///< optional
+  RunTogether run_together;          ///< optional: batches of `batch` assets' walk-forwards run through it
+  std::size_t batch = 1;             ///< assets per batch (progress is reported after each batch)
 };
 
 struct BacktestResult {
