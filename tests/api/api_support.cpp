@@ -47,6 +47,17 @@ std::vector<std::pair<std::string, double>> closes(int port, const std::string& 
   return out;
 }
 
+std::string portfolio_path(const json& portfolio) {
+  return "/api/portfolios/" + std::to_string(portfolio["id"].get<int>());
+}
+
+double close_on(int port, const std::string& ticker, const std::string& date) {
+  for (const auto& [d, c] : closes(port, ticker))
+    if (d == date) return c;
+  FAIL("no close of " << ticker << " on " << date);
+  return 0;
+}
+
 pf::PricePanel asset_panel(int port, int market) {
   const json assets = get(port, "/api/markets/" + std::to_string(market) + "/assets?limit=1000")["assets"];
   std::vector<pf::Asset> list;

@@ -35,8 +35,13 @@ json create_portfolio(int port, const json& body);
 /// POST /api/markets/{id}/advance {"bars": n}; returns the answer (REQUIREs 200).
 json advance(int port, int bars = 1, int market = 1);
 
+/// "/api/portfolios/{id}" of a portfolio's JSON.
+std::string portfolio_path(const json& portfolio);
+
 /// The market's closes of `ticker` over the visible bars, by date.
 std::vector<std::pair<std::string, double>> closes(int port, const std::string& ticker, int market = 1);
+/// The close of `ticker` on `date` (FAILs when the market has none that day).
+double close_on(int port, const std::string& ticker, const std::string& date);
 
 /// A panel with the market's assets in the server's order (no prices): what engine replays index by.
 portfolio::PricePanel asset_panel(int port, int market = 1);

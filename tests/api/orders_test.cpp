@@ -14,17 +14,8 @@ namespace pf = finsim::portfolio;
 
 namespace {
 
-std::string portfolio_path(const json& p) { return "/api/portfolios/" + std::to_string(p["id"].get<int>()); }
-
 json order(int port, const json& p, const json& body, int status = 201) {
   return expect(call(port, "POST", portfolio_path(p) + "/orders", body), status);
-}
-
-double close_on(int port, const std::string& ticker, const std::string& date) {
-  for (const auto& [d, c] : closes(port, ticker))
-    if (d == date) return c;
-  FAIL("no close of " << ticker << " on " << date);
-  return 0;
 }
 
 }  // namespace

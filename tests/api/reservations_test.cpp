@@ -11,8 +11,6 @@ using namespace finsim::test;
 
 namespace {
 
-std::string portfolio_path(const json& p) { return "/api/portfolios/" + std::to_string(p["id"].get<int>()); }
-
 HttpReply place(int port, const json& p, const json& body) {
   return call(port, "POST", portfolio_path(p) + "/orders", body);
 }

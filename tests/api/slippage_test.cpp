@@ -17,15 +17,6 @@ namespace pf = finsim::portfolio;
 
 namespace {
 
-std::string portfolio_path(const json& p) { return "/api/portfolios/" + std::to_string(p["id"].get<int>()); }
-
-double close_on(int port, const std::string& ticker, const std::string& date) {
-  for (const auto& [d, c] : closes(port, ticker))
-    if (d == date) return c;
-  FAIL("no close of " << ticker << " on " << date);
-  return 0;
-}
-
 const json kTenBps = {{"model", "fixed_bps"}, {"bps", 10}, {"spread_bps", 10}};  // 10 + 10 / 2 = 15 bps a trade
 
 }  // namespace
