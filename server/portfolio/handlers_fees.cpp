@@ -1,6 +1,5 @@
 // Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
 #include "finsim/portfolio/json_fields.hpp"
-#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -224,7 +223,7 @@ HttpResponse preview_fee(ApiCall& call) {
                        {"reference_price", reference},
                        {"price", price},
                        {"rate", rate},
-                       {"cost", pf::round_to_cents(std::abs(price - reference) * *quantity)}};
+                       {"cost", pf::slippage_cost(price, reference, *quantity)}};
   }
   return json_response(200, out);
 }

@@ -1,5 +1,4 @@
 // Orders: place (validated at once, filled at a later bar), list, one, cancel.
-#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -107,7 +106,7 @@ HttpResponse place_order(ApiCall& call) {
     const pf::TradeAmounts at_last = pf::trade_amounts(fees.schedule, order.side, *units, quote->price);
     estimate = {{"price", quote->price},
                 {"reference_price", last},
-                {"slippage", pf::round_to_cents(std::abs(quote->price - last) * *units)},
+                {"slippage", pf::slippage_cost(quote->price, last, *units)},
                 {"slippage_rate", quote->rate},
                 {"quantity", *units},
                 {"trade_value", at_last.trade_value},

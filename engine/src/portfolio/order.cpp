@@ -122,7 +122,7 @@ Result<Fill> price_fill(const PortfolioState& state, std::size_t asset, Side sid
     f.trade_value = amounts.trade_value;
     f.fee = amounts.fee;
     f.net_cash = amounts.net_cash;
-    f.slippage = round_to_cents(std::abs(price - f.reference_price) * q);
+    f.slippage = slippage_cost(price, f.reference_price, q);
   };
   book(quantity);
   const double cash = available_cash(state, held);

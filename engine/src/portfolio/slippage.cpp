@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/money.hpp"
 
 namespace finsim::portfolio {
 namespace {
@@ -61,6 +62,10 @@ std::string_view slippage_kind_name(SlippageKind kind) {
   return "none";
 }
 
+double slippage_cost(double price, double reference, double quantity) {
+  return round_to_cents(std::abs(price - reference) * quantity);
+}
+
 Status validate_slippage(const SlippageModel& m) {
   if (!in(m.spread_bps, 0.0, 1000.0)) return bad("spread_bps must be a number from 0 to 1000 (basis points)");
   if (!in(m.bps, 0.0, 1000.0)) return bad("bps must be a number from 0 to 1000 (basis points)");
@@ -84,7 +89,7 @@ Result<SlippageQuote> quote_slippage(const SlippageModel& m, const PricePanel& p
                                      std::size_t bar, Side side, double quantity, double close) {
   SlippageQuote q;
   q.price = close;
-  if (m.kind == SlippageKind::none && m.spread_bps == 0.0) return q;
+  if (!charges_slippage(m)) return q;
   double rate = m.spread_bps / 2.0 / 1e4;
   const std::string& ticker = panel.asset(asset).ticker;
   if (m.kind == SlippageKind::fixed_bps) rate += m.bps / 1e4;

@@ -75,7 +75,7 @@ class StrategyLoop {
   // The queued order priced at bar t's close moved by the slippage model (order.hpp's quote_fill).
   Result<Fill> fill_at(std::size_t a, const QueuedOrder& q, std::size_t t, double close, const FillOrigin& origin) {
     double price = close;
-    if (config_.rules.slippage.kind != SlippageKind::none || config_.rules.slippage.spread_bps != 0.0) {
+    if (charges_slippage(config_.rules.slippage)) {
       auto quote = quote_fill(panel_, a, t, q.side, q.kind, q.size, close, config_.rules);
       if (!quote.ok()) return quote.error();
       price = quote->price;

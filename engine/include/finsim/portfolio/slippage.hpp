@@ -41,6 +41,12 @@ struct SlippageModel {
   std::size_t window = 20;   ///< bars for σ and V, 2–250
 };
 
+/// Whether the model charges anything: a model, or a spread (`none` with spread 0 is the close itself).
+inline bool charges_slippage(const SlippageModel& m) { return m.kind != SlippageKind::none || m.spread_bps != 0.0; }
+
+/// What a trade of `quantity` units at `price`, moved from `reference`, paid for it: to the cent.
+double slippage_cost(double price, double reference, double quantity);
+
 /// Limits that keep a cost rate meaningful: a rate at or above this share of the close refuses the fill
 /// (a sell at half the close, or an order many times the day's volume, is not a trade this model prices).
 inline constexpr double kMaxSlippageRate = 0.5;
