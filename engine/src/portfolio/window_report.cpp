@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace finsim::portfolio {
 
@@ -22,24 +23,29 @@ std::vector<WindowReport> report_windows(const PricePanel& panel, std::span<cons
     w.total_return = nav[base].nav != 0.0 ? nav[last].nav / nav[base].nav - 1.0 : std::nan("");
     w.benchmark_return = benchmark.value[last] / benchmark.value[base] - 1.0;
     w.excess_return = w.total_return - w.benchmark_return;
-    std::size_t scored = 0, hits = 0;
-    for (const Signal& s : signals) {
-      if (s.action == SignalAction::hold || s.date < w.first || s.date > w.last) continue;
-      ++w.signals;
-      const auto asset = panel.find(s.ticker);
-      const std::size_t bars = panel.bars_through(s.date);  // the signal's bar is bars − 1
-      if (!asset || bars == 0 || bars >= panel.bar_count()) continue;
-      const double now = panel.close(bars - 1, *asset), next = panel.close(bars, *asset);
-      if (std::isnan(now) || std::isnan(next) || next == now) continue;
-      ++scored;
-      hits += (next > now) == (s.action == SignalAction::buy) ? 1 : 0;
-    }
-    w.hit_rate = scored ? static_cast<double>(hits) / static_cast<double>(scored) : std::nan("");
-    w.fills = static_cast<std::size_t>(std::count_if(fills.begin(), fills.end(), [&](const Fill& f) {
-      return f.bar >= w.first_bar && f.bar <= w.last_bar;
-    }));
     out.push_back(w);
   }
+  // Each signal and fill once, into the window holding its date or bar.
+  std::vector<std::size_t> scored(out.size(), 0), hits(out.size(), 0);
+  for (const Signal& s : signals) {
+    if (s.action == SignalAction::hold) continue;
+    const auto after = std::upper_bound(out.begin(), out.end(), s.date,
+                                        [](const Date& d, const WindowReport& w) { return d < w.first; });
+    if (after == out.begin() || s.date > std::prev(after)->last) continue;
+    const auto k = static_cast<std::size_t>(std::prev(after) - out.begin());
+    ++out[k].signals;
+    const auto asset = panel.find(s.ticker);
+    const std::size_t bars = panel.bars_through(s.date);  // the signal's bar is bars − 1
+    if (!asset || bars == 0 || bars >= panel.bar_count()) continue;
+    const double now = panel.close(bars - 1, *asset), next = panel.close(bars, *asset);
+    if (std::isnan(now) || std::isnan(next) || next == now) continue;
+    ++scored[k];
+    hits[k] += (next > now) == (s.action == SignalAction::buy) ? 1 : 0;
+  }
+  for (std::size_t k = 0; k < out.size(); ++k)
+    out[k].hit_rate = scored[k] ? static_cast<double>(hits[k]) / static_cast<double>(scored[k]) : std::nan("");
+  for (const Fill& f : fills)
+    if (f.bar >= start_bar && f.bar < start_bar + n) ++out[(f.bar - start_bar) / window].fills;
   return out;
 }
 
