@@ -5,6 +5,7 @@
 // widths go to build/e2e-artifacts/ (not committed; look at them).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { formatMoney } from '../src/format.js';
 import { assert } from './harness.mjs';
 import { waitForGraph } from './pageHelpers.mjs';
 import { ensureServerBuilt, startRealServer } from './serverMode.mjs';
@@ -129,11 +130,10 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('fee-preview-fee').waitFor();
       const expected = await api.post('api/fees/preview', { fee_structure: 'ibkr_fixed', side: 'buy', quantity: 10, ticker, slippage });
       await page.waitForFunction((fee) => document.querySelector('[data-testid=fee-preview-fee]')?.textContent === fee,
-        expected.fee.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
-      const money = (x) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      assert(expected.slippage.cost > 0 && (await text(page, 'fee-preview-slippage')).includes(money(expected.slippage.cost)),
+        formatMoney(expected.fee));
+      assert(expected.slippage.cost > 0 && (await text(page, 'fee-preview-slippage')).includes(formatMoney(expected.slippage.cost)),
         `the preview shows the slippage's cost (${expected.slippage.cost})`);
-      assert(await text(page, 'fee-preview-price') === money(expected.price), 'the execution price is the server\'s');
+      assert(await text(page, 'fee-preview-price') === formatMoney(expected.price), 'the execution price is the server\'s');
       assert((await text(page, 'model-signals')).includes('LLM'), 'the LLM signal for the ticker is shown');
       await shoot(page, 'desktop-trade');
       await page.getByTestId('order-submit').click();
@@ -177,7 +177,7 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('pf-nav-portfolio').click();
       await page.waitForFunction((t) => document.querySelector('[data-testid=holdings]')?.textContent.includes(t), ticker);
       const served = await api.get(`api/portfolios/${alphaId}`);
-      const nav = served.nav.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      const nav = formatMoney(served.nav);
       await page.waitForFunction((n) => document.querySelector('[data-testid=pf-nav]')?.textContent.includes(n), nav);
       await page.getByTestId('nav-chart').waitFor();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('holdings-csv').click()]);
