@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "finsim/portfolio/market_model.hpp"
+#include "finsim/portfolio/portfolio_json.hpp"
 #include "finsim/portfolio/strategy.hpp"
 
 namespace finsim::cli {
@@ -52,7 +53,7 @@ SignalGrid crossover_grid(const PricePanel& panel) {
 nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const StrategyConfig& config, int runs) {
   using Clock = std::chrono::steady_clock;
   std::vector<double> seconds;
-  std::size_t events = 0, fills = 0, trips = 0;
+  std::size_t events = 0, fills = 0, trips = 0, risk_exits = 0;
   double final_nav = 0.0, slippage = 0.0;
   for (int r = 0; r < runs; ++r) {
     const auto start = Clock::now();
@@ -65,6 +66,7 @@ nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const St
     final_nav = result->nav.back().nav;
     slippage = 0.0;
     for (const Fill& f : result->fills) slippage += f.slippage;
+    risk_exits = result->risk_exits;
   }
   std::sort(seconds.begin(), seconds.end());
   const double median = seconds[seconds.size() / 2];
@@ -75,6 +77,7 @@ nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const St
           {"round_trips", trips},
           {"fee_schedule", config.fees.name},
           {"slippage_paid", slippage},
+          {"risk_exits", risk_exits},
           {"final_nav", final_nav},
           {"runs", runs},
           {"median_seconds", median},
@@ -107,6 +110,12 @@ nlohmann::json bench_portfolio(int tickers, int bars, int runs) {
   out["threads"] = 1;
   out["with_slippage"] = measure(panel, grid, slipping, runs);
   out["with_slippage"]["slippage"] = slippage_to_json(slipping.rules.slippage);
+  // And with risk exits on every position too (strategy.hpp rule 5): a 5 % stop-loss, a 10 %
+  // take-profit and an 8 % trailing stop checked at every bar of every open position.
+  StrategyConfig guarded = slipping;
+  guarded.exits = {5.0, 10.0, 8.0};
+  out["with_slippage_and_exits"] = measure(panel, grid, guarded, runs);
+  out["with_slippage_and_exits"]["exits"] = risk_exits_to_json(guarded.exits);
   return out;
 }
 

@@ -17,7 +17,7 @@ using namespace finsim::portfolio;
 int backtest_command(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {{"data"}, {"seed"}, {"bars"}, {"model"}, {"tickers"}, {"start"}, {"end"}, {"fees"}, {"sizing"},
-                   {"max-fraction"}, {"cash"}, {"short", false}, {"exit-after"}, {"benchmark"}, {"series", false},
+                   {"max-fraction"}, {"cash"}, {"short", false}, {"exit-after"}, {"stop-loss"}, {"take-profit"}, {"trailing-stop"}, {"benchmark"}, {"series", false},
                    {"compare-fees"}, {"refit-every"}, {"train-window"}},
                   0);
   PricePanel panel;
@@ -40,6 +40,9 @@ int backtest_command(const std::vector<std::string>& argv) {
   spec.initial_cash = args.number("cash", 100000.0, 0.0, 1e15);
   spec.rules.allow_short = args.has("short");
   spec.exit_after_bars = static_cast<std::size_t>(args.integer("exit-after", 0, 0, 100000));
+  spec.exits.stop_loss_percent = args.number("stop-loss", 0.0, 0.0, 99.99);
+  spec.exits.take_profit_percent = args.number("take-profit", 0.0, 0.0, 10000.0);
+  spec.exits.trailing_stop_percent = args.number("trailing-stop", 0.0, 0.0, 99.99);
   spec.benchmark = args.get("benchmark").value_or("");
   spec.walk_forward.refit_every = static_cast<std::size_t>(args.integer("refit-every", 21, 1, 100000));
   spec.walk_forward.train_window = static_cast<std::size_t>(args.integer("train-window", 500, 10, 1000000));

@@ -166,7 +166,8 @@ std::span<const Command> commands() {
               "usage: finsim backtest [--data FILE | --seed N --bars N] [--model linear|cnn|xgboost|momentum]\n"
               "                       [--tickers A,B] [--start DATE] [--end DATE] [--fees NAME|FILE.json]\n"
               "                       [--sizing fixed:F|confidence:F|kelly[:M]] [--max-fraction F] [--cash X]\n"
-              "                       [--short] [--exit-after N] [--benchmark TICKER] [--compare-fees A,B]\n"
+              "                       [--short] [--exit-after N] [--stop-loss P] [--take-profit P]\n"
+              "                       [--trailing-stop P] [--benchmark TICKER] [--compare-fees A,B]\n"
               "                       [--refit-every N] [--train-window N] [--series]\n\n"
               "Generates the model's signals walk-forward (no look-ahead), trades them (next-bar fills,\n"
               "fees, FIFO lots) and prints the summary, trade statistics and performance; --series adds the\n"
@@ -174,7 +175,9 @@ std::span<const Command> commands() {
               "market (seed 42, 2,520 bars), trading after its first year.\n\n"
               "  --fees NAME         zero, flat, percent, tiered, ibkr_fixed (default), ibkr_fixed_with_sec,\n"
               "                      or a JSON fee schedule file\n"
-              "  --compare-fees A,B  replay the same trades under other schedules\n",
+              "  --compare-fees A,B  replay the same trades under other schedules\n"
+              "  --stop-loss P, --take-profit P, --trailing-stop P\n"
+              "                      exit every position P % from its entry (a trailing stop: from its best close)\n",
               backtest_command},
   };
   return kCommands;

@@ -78,7 +78,7 @@ Result<std::optional<std::vector<pf::Signal>>> read_signals(JobContext& ctx, con
 Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& normalized) {
   pf::JsonFields f(body, "backtest", "bad_backtest",
                    {"model", "market_id", "tickers", "start", "end", "initial_capital", "fee_structure", "sizing",
-                    "allow_short", "exit_after_bars", "benchmark", "walk_forward", "signals", "name", "slippage"});
+                    "allow_short", "exit_after_bars", "exits", "benchmark", "walk_forward", "signals", "name", "slippage"});
   BacktestRun run;
   pf::BacktestSpec& spec = run.spec;
   spec.model = f.text("model", "", true);
@@ -96,6 +96,11 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
     return bad("exit_after_bars must be a whole number in 0..100000");
   spec.exit_after_bars = static_cast<std::size_t>(exit_after);
   if (run.name.size() > 100) return bad("name must have at most 100 characters");
+  if (f.has("exits")) {
+    auto exits = pf::risk_exits_from_json(f.member("exits"));
+    if (!exits.ok()) return bad(exits.error().message);
+    spec.exits = *exits;
+  }
   if (f.has("slippage")) {
     auto slippage = pf::slippage_from_json(f.member("slippage"));
     if (!slippage.ok()) return slippage.error();
@@ -167,6 +172,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
                 {"allow_short", spec.rules.allow_short},
                 {"slippage", pf::slippage_to_json(spec.rules.slippage)},
                 {"exit_after_bars", spec.exit_after_bars},
+                {"exits", pf::risk_exits_to_json(spec.exits)},
                 {"benchmark", spec.benchmark},
                 {"walk_forward",
                  {{"train_window", wf->train_window}, {"min_train", wf->min_train}, {"refit_every", wf->refit_every}}},

@@ -1,5 +1,8 @@
 // Orders: place (validated at once, filled at a later bar), list, one, cancel.
+#include "finsim/portfolio/bracket.hpp"
+#include "finsim/portfolio/json_fields.hpp"
 #include "finsim/portfolio/order.hpp"
+#include "finsim/portfolio/order_trigger.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
 #include "handlers.hpp"
@@ -14,12 +17,34 @@ using nlohmann::json;
 
 Error bad_order(const std::string& message) { return make_error("bad_order", "order: " + message); }
 
-/// What a request places: the engine's order, the signal it cites, its own fee structure.
+/// What a request places: the engine's order, the signal it cites, its own fee structure, its bracket.
 struct OrderRequest {
   pf::Order order;
   std::optional<std::int64_t> signal_id;
   const FeeStructure* fees = nullptr;  ///< null: the portfolio's
+  std::optional<pf::BracketPrices> bracket;
 };
+
+/// "bracket": {"take_profit": price, "stop_loss": price}, either optional.
+Result<pf::BracketPrices> read_bracket(const json& j) {
+  pf::JsonFields f(j, "bracket", "bad_bracket", {"take_profit", "stop_loss"});
+  pf::BracketPrices p;
+  p.take_profit = f.number("take_profit", 0.0);
+  p.stop_loss = f.number("stop_loss", 0.0);
+  if (!f.ok()) return f.error();
+  if ((f.has("take_profit") && p.take_profit == 0.0) || (f.has("stop_loss") && p.stop_loss == 0.0))
+    return make_error("bad_bracket", "bracket: a take_profit or stop_loss given must be a price > 0");
+  return p;
+}
+
+/// The price a pending risk order's next close is compared with (engine stop_level): "stop_level",
+/// null for orders with none or a trailing stop with no close yet.
+void add_stop_level(json& body, const OrderRecord& o, const Market& m) {
+  if (o.status != "pending" || (o.order.type != pf::OrderType::trailing_stop && !pf::has_stop(o.order.type))) return;
+  const auto asset = m.visible->find(o.order.ticker);
+  const double level = asset ? pf::stop_level(o.order, *m.visible, *asset) : std::nan("");
+  body["stop_level"] = std::isnan(level) ? json(nullptr) : json(level);
+}
 
 /// The engine's order from the body: the server sets "placed" (the market's clock) and takes the
 /// model and confidence of a cited signal; "fee_structure" (id or name) overrides the portfolio's.
@@ -29,6 +54,12 @@ Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m)
   json j = std::move(body).value();
   if (j.contains("placed")) return bad_order("\"placed\" is set by the server: the market's current date");
   OrderRequest out;
+  if (j.contains("bracket")) {
+    auto bracket = read_bracket(j["bracket"]);
+    if (!bracket.ok()) return bracket.error();
+    out.bracket = *bracket;
+    j.erase("bracket");
+  }
   if (j.contains("fee_structure")) {
     auto fees = find_fee_structure(call.book().fees(), j["fee_structure"], "fee_structure");
     if (!fees.ok()) return fees.error();
@@ -86,14 +117,18 @@ HttpResponse place_order(ApiCall& call) {
   if (!held.ok()) return error_response(held.error());
   if (Status s = pf::validate_order(order, l.state, *m.visible, l.info.rules, *held); !s.ok())
     return error_response(s.error());
+  if (read->bracket)
+    if (Status s = pf::validate_bracket(order, *read->bracket); !s.ok()) return error_response(s.error());
   auto reservation = pf::reserve_order(order, *m.visible, fees.schedule, l.info.rules);
   if (!reservation.ok()) return error_response(reservation.error());
   if (Status s = pf::check_reservation(*reservation, l.state, *held, order.ticker); !s.ok())
     return error_response(s.error());
 
-  // The same trade at the last close, for the client to confirm (an asset with no price yet has none).
+  // The same trade at the last close, for the client to confirm (an asset with no price yet has none);
+  // a stop order's at its stop, the close it fills near once triggered.
   const std::size_t asset = reservation->asset;
-  const double last = pf::last_prices(*m.visible, m.clock)[asset];
+  const bool at_stop = pf::has_stop(order.type);
+  const double last = at_stop ? order.stop_price : pf::last_prices(*m.visible, m.clock)[asset];
   // The slippage is the portfolio's model's at the next bar, from what is known now; an order it cannot
   // price now (no volume, too large for the market) is refused now rather than at its fill.
   json estimate = nullptr;
@@ -112,15 +147,29 @@ HttpResponse place_order(ApiCall& call) {
                 {"trade_value", at_last.trade_value},
                 {"fee", at_last.fee},
                 {"net_cash", at_last.net_cash},
+                {"basis", at_stop ? "stop" : "last_close"},
                 {"as_of", pf::format_date(m.clock_date())}};
   }
-  auto id = insert_order(call.ctx.db(), l.info.id, order, read->signal_id,
-                         read->fees ? std::optional<std::int64_t>(read->fees->id) : std::nullopt);
+  const std::optional<std::int64_t> fee_id = read->fees ? std::optional<std::int64_t>(read->fees->id) : std::nullopt;
+  auto id = insert_order(call.ctx.db(), l.info.id, order, read->signal_id, fee_id);
   if (!id.ok()) return error_response(id.error());
   auto stored = find_order(call.ctx.db(), l.info.id, *id);
   if (!stored.ok()) return error_response(stored.error());
   json body = order_json(*stored, nullptr);
+  add_stop_level(body, *stored, m);
   call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", body}}, l.info.id);
+  if (read->bracket) {  // the exits, stored waiting for the entry (the same transaction: all or none)
+    body["bracket"] = json::array();
+    for (const pf::Order& exit : pf::bracket_exits(order, *read->bracket)) {
+      auto exit_id = insert_order(call.ctx.db(), l.info.id, exit, read->signal_id, fee_id, *id);
+      if (!exit_id.ok()) return error_response(exit_id.error());
+      auto exit_row = find_order(call.ctx.db(), l.info.id, *exit_id);
+      if (!exit_row.ok()) return error_response(exit_row.error());
+      json exit_body = order_json(*exit_row, nullptr);
+      call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", exit_body}}, l.info.id);
+      body["bracket"].push_back(std::move(exit_body));
+    }
+  }
   body["estimate"] = estimate;
   body["reservation"] = {{"cash", reservation->cash}, {"units", reservation->units}};
   return created(body, "/api/portfolios/" + std::to_string(l.info.id) + "/orders/" + std::to_string(*id));
@@ -145,6 +194,7 @@ HttpResponse list_orders(ApiCall& call) {
     auto fill = order_fill_json(call.ctx.db(), o.id);
     if (!fill.ok()) return error_response(fill.error());
     list.push_back(order_json(o, *fill));
+    add_stop_level(list.back(), o, call.book().market_of(**found));
   }
   json out = {{"portfolio_id", (*found)->info.id}, {"orders", list}};
   add_offset_paging(out, call, *page, more);
@@ -158,7 +208,9 @@ HttpResponse get_order(ApiCall& call) {
   if (!order.ok()) return error_response(order.error());
   auto fill = order_fill_json(call.ctx.db(), order->id);
   if (!fill.ok()) return error_response(fill.error());
-  return json_response(200, order_json(*order, *fill));
+  json body = order_json(*order, *fill);
+  add_stop_level(body, *order, call.book().market_of(**found));
+  return json_response(200, body);
 }
 
 HttpResponse cancel_order(ApiCall& call) {
@@ -170,10 +222,22 @@ HttpResponse cancel_order(ApiCall& call) {
     return error_response(make_error("conflict", "order " + std::to_string(order->id) + " is " + order->status +
                                                      ": only a pending order can be cancelled"));
   if (Status s = set_order_status(call.ctx.db(), order->id, "cancelled"); !s.ok()) return error_response(s.error());
-  auto stored = find_order(call.ctx.db(), (*found)->info.id, order->id);
+  const std::int64_t pid = (*found)->info.id;
+  auto stored = find_order(call.ctx.db(), pid, order->id);
   if (!stored.ok()) return error_response(stored.error());
-  const json body = order_json(*stored, nullptr);
-  call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", (*found)->info.id}, {"order", body}}, (*found)->info.id);
+  json body = order_json(*stored, nullptr);
+  call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", pid}, {"order", body}}, pid);
+  // A cancelled entry takes its waiting exits with it; a cancelled exit leaves the other one alone.
+  auto pending = pending_orders(call.ctx.db(), pid);
+  if (!pending.ok()) return error_response(pending.error());
+  for (const OrderRecord& exit : *pending) {
+    if (exit.bracket_id != order->id) continue;
+    const Error why{"bracket_entry_cancelled", "its entry, order " + std::to_string(order->id) + ", was cancelled"};
+    if (Status s = set_order_status(call.ctx.db(), exit.id, "cancelled", why); !s.ok()) return error_response(s.error());
+    auto exit_row = find_order(call.ctx.db(), pid, exit.id);
+    if (!exit_row.ok()) return error_response(exit_row.error());
+    call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", pid}, {"order", order_json(*exit_row, nullptr)}}, pid);
+  }
   return json_response(200, body);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_responses.hpp"
+#include "finsim/portfolio/bracket.hpp"
 #include "order_records.hpp"
 #include "reservations.hpp"
 
@@ -10,7 +11,7 @@ namespace finsim::server {
 namespace {
 
 struct Counts {
-  std::size_t filled = 0, expired = 0, rejected = 0, pending = 0;
+  std::size_t filled = 0, expired = 0, rejected = 0, cancelled = 0, pending = 0;
 };
 
 /// A live portfolio's state while a bar is processed: changed here, applied to the book at the end.
@@ -57,11 +58,33 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
   std::vector<pf::Reservation> reserved;
   auto held = reservations_of(ctx.book(), l, m, d.pending, &reserved);
   if (!held.ok()) return held.error();
+  std::vector<std::optional<std::int64_t>> brackets;  // each order's bracket, kept apart from the moves below
+  for (const OrderRecord& o : d.pending) brackets.push_back(o.bracket_id);
   std::vector<OrderRecord> still_pending;
+  // An order leaving pending that ends its bracket's other orders (bracket.hpp): stored, told, and
+  // skipped below when it comes later in the list.
+  auto cancel = [&](OrderRecord& x, const std::string& code, const std::string& message) -> Status {
+    if (x.status != "pending") return {};
+    x.status = "cancelled";
+    x.error = Error{code, message};
+    ++counts.cancelled;
+    if (Status s = set_order_status(db, x.id, x.status, x.error); !s.ok()) return s;
+    if (ctx.listened()) ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(x, nullptr)}}, l.info.id);
+    return {};
+  };
   for (std::size_t i = 0; i < d.pending.size(); ++i) {
     OrderRecord& o = d.pending[i];
+    if (o.status != "pending") continue;  // cancelled earlier in this bar by its bracket
+    if (!o.active) {                      // a bracket exit whose entry has not filled
+      still_pending.push_back(std::move(o));
+      continue;
+    }
     pf::Reservations others = *held;
     others.remove(reserved[i]);
+    // A bracket's exits share one reservation (reservations.hpp): neither fill may take the other's.
+    if (o.bracket_id)
+      for (std::size_t j = 0; j < d.pending.size(); ++j)
+        if (j != i && brackets[j] == o.bracket_id) others.remove(reserved[j]);
     const pf::FeeSchedule& fees = ctx.book().fees_of(l, o.fee_structure_id).schedule;
     auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules, others);
     std::string status;
@@ -81,18 +104,46 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
       status = "expired";
       ++counts.expired;
     } else {
-      ++counts.pending;
       still_pending.push_back(std::move(o));
       continue;
     }
     *held = std::move(others);  // released: filled, expired or rejected
     if (Status s = set_order_status(db, o.id, status, o.error); !s.ok()) return s;
     o.status = status;
-    if (!ctx.listened()) continue;  // the message and the fill read for it are for viewers only
-    auto fill = order_fill_json(db, o.id);
-    if (!fill.ok()) return fill.error();
-    ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(o, *fill)}}, l.info.id);
+    if (ctx.listened()) {  // the message and the fill read for it are for viewers only
+      auto fill = order_fill_json(db, o.id);
+      if (!fill.ok()) return fill.error();
+      ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(o, *fill)}}, l.info.id);
+    }
+    // Brackets: an entry's fill arms its exits, any other end cancels them; an exit's end, whatever
+    // it is, cancels the other exit (one-cancels-other).
+    const std::string name = "order " + std::to_string(o.id);
+    if (o.bracket_id) {
+      const std::string why = "the other exit of its bracket, " + name + ", was " + status;
+      for (std::size_t j = i + 1; j < d.pending.size(); ++j)  // those before i were moved to still_pending
+        if (d.pending[j].bracket_id == o.bracket_id)
+          if (Status s = cancel(d.pending[j], "one_cancels_other", why); !s.ok()) return s;
+      for (OrderRecord& x : still_pending)
+        if (x.bracket_id == o.bracket_id)
+          if (Status s = cancel(x, "one_cancels_other", why); !s.ok()) return s;
+    } else {
+      for (std::size_t j = i + 1; j < d.pending.size(); ++j) {
+        OrderRecord& exit = d.pending[j];
+        if (exit.bracket_id != o.id || exit.status != "pending") continue;
+        if (status != "filled") {
+          if (Status s = cancel(exit, "bracket_entry_" + status, "its entry, " + name + ", was " + status); !s.ok()) return s;
+          continue;
+        }
+        pf::arm_exit(exit.order, d.fills.back());
+        exit.active = true;
+        if (Status s = arm_order(db, exit); !s.ok()) return s;
+        if (ctx.listened())
+          ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(exit, nullptr)}}, l.info.id);
+      }
+    }
   }
+  std::erase_if(still_pending, [](const OrderRecord& x) { return x.status != "pending"; });
+  counts.pending += still_pending.size();
   d.pending = std::move(still_pending);
   return snapshot_state(db, l.info.id, d.state, m, m.clock, &prices);
 }
@@ -160,6 +211,7 @@ Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, s
                          {{"filled", counts.filled},
                           {"expired", counts.expired},
                           {"rejected", counts.rejected},
+                          {"cancelled", counts.cancelled},
                           {"pending", counts.pending}}}};
   ctx.publish("MARKET_UPDATE", {{"market", out["market"]}, {"bars", added}});
   return out;

@@ -14,7 +14,8 @@ using store::Statement;
 
 constexpr const char* kOrderColumns =
     "SELECT id, portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
-    "signal_id, confidence, status, error_code, error_message, created_at, updated_at, fee_structure_id FROM orders ";
+    "signal_id, confidence, status, error_code, error_message, created_at, updated_at, fee_structure_id, trigger_kind, "
+    "stop_price, trail_percent, bracket_id, active FROM orders ";
 
 OrderRecord read_order(const Statement& st) {
   OrderRecord r;
@@ -23,7 +24,15 @@ OrderRecord read_order(const Statement& st) {
   pf::Order& o = r.order;
   o.ticker = st.text(2);
   o.side = pf::parse_side(st.text(3)).value_or(pf::Side::buy);
-  o.type = st.text(4) == "limit" ? pf::OrderType::limit : pf::OrderType::market;
+  // Stored as how it executes (type) and what it waits for (trigger_kind): see server_schema.cpp.
+  const bool limit = st.text(4) == "limit";
+  const std::string trigger = st.optional_text(19).value_or("");
+  o.type = trigger == "stop"       ? (limit ? pf::OrderType::stop_limit : pf::OrderType::stop)
+           : trigger == "trailing" ? pf::OrderType::trailing_stop
+           : limit                 ? pf::OrderType::limit
+                                   : pf::OrderType::market;
+  o.stop_price = st.is_null(20) ? 0.0 : st.real(20);
+  o.trail_percent = st.is_null(21) ? 0.0 : st.real(21);
   o.size_kind = st.text(5) == "notional" ? pf::SizeKind::notional : pf::SizeKind::quantity;
   o.size = st.real(6);
   o.limit_price = st.is_null(7) ? 0.0 : st.real(7);
@@ -38,6 +47,8 @@ OrderRecord read_order(const Statement& st) {
   r.created_at = st.text(16);
   r.updated_at = st.text(17);
   r.fee_structure_id = st.optional_integer(18);
+  r.bracket_id = st.optional_integer(22);
+  r.active = st.integer(23) != 0;
   return r;
 }
 
@@ -75,20 +86,36 @@ nlohmann::json read_fill_json(const Statement& st) {
 }  // namespace
 
 Result<std::int64_t> insert_order(Database& db, std::int64_t portfolio_id, const pf::Order& o,
-                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id) {
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id,
+                                  std::optional<std::int64_t> bracket_id) {
   auto st = db.prepare(
       "INSERT INTO orders (portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
-      "signal_id, confidence, fee_structure_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')");
+      "signal_id, confidence, fee_structure_id, status, trigger_kind, stop_price, trail_percent, bracket_id, active) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.error();
-  st->bind(1, portfolio_id).bind(2, o.ticker).bind(3, pf::side_name(o.side)).bind(4, pf::order_type_name(o.type));
+  const bool limit = pf::has_limit(o.type);
+  st->bind(1, portfolio_id).bind(2, o.ticker).bind(3, pf::side_name(o.side)).bind(4, limit ? "limit" : "market");
   st->bind(5, pf::size_kind_name(o.size_kind)).bind(6, o.size);
-  if (o.type == pf::OrderType::limit) st->bind(7, o.limit_price);
+  if (limit) st->bind(7, o.limit_price);
+  if (pf::has_stop(o.type)) st->bind(14, "stop").bind(15, o.stop_price);
+  if (o.type == pf::OrderType::trailing_stop) st->bind(14, "trailing").bind(16, o.trail_percent);
+  st->bind(17, bracket_id).bind(18, static_cast<std::int64_t>(bracket_id ? 0 : 1));
   if (o.good_until) st->bind(8, pf::format_date(*o.good_until));
   st->bind(9, pf::format_date(o.placed)).bind(10, o.model).bind(11, signal_id);
   if (o.confidence >= 0.0) st->bind(12, o.confidence);
   st->bind(13, fee_structure_id);
   if (Status s = st->run(); !s.ok()) return s.error();
   return db.last_insert_rowid();
+}
+
+Status arm_order(Database& db, const OrderRecord& exit) {
+  auto st = db.prepare(
+      "UPDATE orders SET active = 1, size_kind = ?, size = ?, placed = ?, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, pf::size_kind_name(exit.order.size_kind)).bind(2, exit.order.size);
+  st->bind(3, pf::format_date(exit.order.placed)).bind(4, exit.id);
+  return st->run();
 }
 
 Status set_order_status(Database& db, std::int64_t order_id, const std::string& status, const std::optional<Error>& error) {
@@ -164,6 +191,8 @@ nlohmann::json order_json(const OrderRecord& r, const nlohmann::json& fill) {
   j["portfolio_id"] = r.portfolio_id;
   j["signal_id"] = r.signal_id ? nlohmann::json(*r.signal_id) : nlohmann::json(nullptr);
   j["fee_structure_id"] = r.fee_structure_id ? nlohmann::json(*r.fee_structure_id) : nlohmann::json(nullptr);
+  j["bracket_id"] = r.bracket_id ? nlohmann::json(*r.bracket_id) : nlohmann::json(nullptr);
+  j["active"] = r.active;
   j["confidence"] = r.order.confidence >= 0.0 ? nlohmann::json(r.order.confidence) : nlohmann::json(nullptr);
   j["status"] = r.status;
   j["error"] = r.error ? nlohmann::json{{"code", r.error->code}, {"message", r.error->message}} : nlohmann::json(nullptr);

@@ -1,7 +1,9 @@
 // Stored orders and their fills (tables orders, fills): reading, writing and their JSON.
-// Status of an order: pending (waits for a bar it may fill at), filled, expired (a limit order past
-// its good_until), cancelled (by request, or the portfolio was archived), rejected (refused at the
-// fill: cash or holdings no longer enough). Not thread-safe (the service's connection).
+// Status of an order: pending (waits for a bar it may fill at), filled, expired (an order past its
+// good_until), cancelled (by request, the portfolio was archived, its bracket's entry did not fill, or
+// its bracket's other exit filled), rejected (refused at the fill: cash or holdings no longer enough).
+// A bracket's exits are pending but inactive until their entry fills (engine bracket.hpp). Not
+// thread-safe (the service's connection).
 #pragma once
 
 #include <cstdint>
@@ -25,14 +27,22 @@ struct OrderRecord {
   pf::Order order;
   std::optional<std::int64_t> signal_id;
   std::optional<std::int64_t> fee_structure_id;  ///< this order's fee structure; none: the portfolio's
+  std::optional<std::int64_t> bracket_id;        ///< a bracket exit's entry order
+  bool active = true;                            ///< false: a bracket exit waiting for its entry to fill
   std::string status = "pending";
   std::optional<Error> error;  ///< why it was rejected
   std::string created_at, updated_at;
 };
 
-/// Stores a new pending order; returns its id.
+/// Stores a new pending order; returns its id. `bracket_id`: the entry of a bracket exit, stored
+/// inactive.
 Result<std::int64_t> insert_order(store::Database& db, std::int64_t portfolio_id, const pf::Order& order,
-                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id);
+                                  std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id,
+                                  std::optional<std::int64_t> bracket_id = std::nullopt);
+
+/// Arms a bracket exit when its entry filled (bracket.hpp's arm_exit, already applied to `exit.order`):
+/// stores its new size and placement and makes it active.
+Status arm_order(store::Database& db, const OrderRecord& exit);
 
 /// Changes an order's status (and records the error of a rejection).
 Status set_order_status(store::Database& db, std::int64_t order_id, const std::string& status,
@@ -61,7 +71,7 @@ Result<nlohmann::json> list_fills_json(store::Database& db, std::int64_t portfol
                                        std::size_t offset);
 
 /// {"id", "portfolio_id", <order_to_json fields>, "signal_id", "fee_structure_id" (null: the
-///  portfolio's), "status", "error": {code, message}|null,
+///  portfolio's), "bracket_id" (null unless a bracket exit), "active", "status", "error": {code, message}|null,
 ///  "created_at", "updated_at", "fill": <fill>|null}.
 nlohmann::json order_json(const OrderRecord& order, const nlohmann::json& fill);
 

@@ -19,7 +19,8 @@ Result<pf::Reservation> order_reservation(const Book& book, const Ledger& ledger
                                           const OrderRecord& order);
 
 /// What `orders` (pending orders of `ledger`) reserve together; one Reservation per order, in their
-/// order, in `each` when given.
+/// order, in `each` when given. A bracket exit waiting for its entry reserves nothing; the live exits
+/// of one bracket reserve once, with the first of them (the others' Reservation is empty).
 Result<pf::Reservations> reservations_of(const Book& book, const Ledger& ledger, const Market& market,
                                          const std::vector<OrderRecord>& orders,
                                          std::vector<pf::Reservation>* each = nullptr);

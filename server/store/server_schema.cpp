@@ -197,13 +197,25 @@ constexpr std::string_view kSlippage =
     "ALTER TABLE fills ADD COLUMN reference_price REAL CHECK (reference_price IS NULL OR reference_price > 0);"
     "ALTER TABLE fills ADD COLUMN slippage REAL NOT NULL DEFAULT 0 CHECK (slippage >= 0);";
 
+// Risk orders and brackets (issue 14; engine order.hpp, bracket.hpp). `type` stays how an order executes
+// once live (market or limit); `trigger_kind` is what it waits for first: a stop crossed at stop_price
+// (stop, stop_limit) or a trailing level trail_percent from the best close (trailing_stop). A bracket's
+// exits name their entry in `bracket_id` and wait (active = 0) until it fills.
+constexpr std::string_view kRiskOrders =
+    "ALTER TABLE orders ADD COLUMN trigger_kind TEXT CHECK (trigger_kind IS NULL OR trigger_kind IN ('stop', 'trailing'));"
+    "ALTER TABLE orders ADD COLUMN stop_price REAL CHECK (stop_price IS NULL OR stop_price > 0);"
+    "ALTER TABLE orders ADD COLUMN trail_percent REAL CHECK (trail_percent IS NULL OR (trail_percent > 0 AND trail_percent < 100));"
+    "ALTER TABLE orders ADD COLUMN bracket_id INTEGER REFERENCES orders(id);"
+    "ALTER TABLE orders ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));"
+    "CREATE INDEX orders_by_bracket ON orders (bracket_id) WHERE bracket_id IS NOT NULL;";
+
 #undef FINSIM_IDEMPOTENCY_ANSWER
 #undef FINSIM_NOW
 
 }  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 4> kMigrations{{
+  static constexpr std::array<Migration, 5> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -214,6 +226,7 @@ std::span<const Migration> server_migrations() {
       {2, "portfolio", kPortfolioSchema},
       {3, "idempotency_retention", kIdempotencyRetention},
       {4, "slippage", kSlippage},
+      {5, "risk_orders", kRiskOrders},
   }};
   return kMigrations;
 }

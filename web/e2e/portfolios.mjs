@@ -168,6 +168,32 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.getByTestId('advance-market').click();
       await page.waitForFunction((d) => document.querySelector('[data-testid=market-date]').textContent !== d, filledOn);
 
+      // A stop-loss on the position, good for 30 days: the form asks for the stop, the server stores it
+      // pending with its level, and the orders table names it.
+      const held = (await api.get(`api/portfolios/${alphaId}`)).holdings.find((h) => h.ticker === ticker);
+      await page.getByTestId('order-ticker').selectOption(ticker);
+      await page.getByTestId('order-size-kind').selectOption('quantity');
+      await page.getByTestId('order-side').getByText('Sell').click();
+      await page.getByTestId('order-type').selectOption('stop');
+      await page.getByTestId('order-amount').fill(String(held.quantity));
+      assert(await page.getByTestId('order-submit').isDisabled(), 'a stop order needs its stop price');
+      await page.getByTestId('order-stop').fill('-1');
+      assert(await text(page, 'order-problem') === 'The stop price must be a number above 0, not -1.', 'a bad stop is named');
+      const stopPrice = Math.round(held.price * 50) / 100;
+      await page.getByTestId('order-stop').fill(String(stopPrice));
+      await page.getByTestId('order-good-for').fill('30');
+      // The preview prices it at its stop, moved down by the portfolio's slippage (a sell).
+      await page.waitForFunction((price) => document.querySelector('[data-testid=fee-preview-price]')?.textContent === price,
+        formatMoney(stopPrice * 0.9985));
+      await page.getByTestId('order-submit').click();
+      await page.waitForFunction(() => /waits for a close at or below its stop/.test(document.querySelector('[data-testid=order-confirmation]')?.textContent ?? ''));
+      const stops = (await api.get(`api/portfolios/${alphaId}/orders?status=pending`)).orders;
+      assert(stops.length === 1 && stops[0].type === 'stop' && stops[0].stop_price === stopPrice && stops[0].stop_level === stopPrice && stops[0].good_until,
+        `the stop-loss as stored: ${JSON.stringify(stops)}`);
+      await page.waitForFunction((s) => document.querySelector('[data-testid=trade-orders] tbody tr')?.textContent.includes(`stop ${s}`),
+        formatMoney(stopPrice));
+      await shoot(page, 'desktop-stop-loss');
+
       // Each fill paid the slippage: the execution price is above the close by 15 bps.
       const fills = (await api.get(`api/portfolios/${alphaId}/transactions`)).transactions;
       assert(fills.length === 2 && fills.every((f) => f.slippage > 0 && Math.abs(f.price / f.reference_price - 1.0015) < 1e-9),

@@ -78,6 +78,7 @@ Result<BacktestResult> trade_signals(const PricePanel& panel, const BacktestSpec
   config.start_bar = period.start;
   config.end_bar = period.end;
   config.exit_after_bars = spec.exit_after_bars;
+  config.exits = spec.exits;
   auto run = run_strategy(panel, signals, config);
   if (!run.ok()) return run.error();
 

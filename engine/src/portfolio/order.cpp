@@ -5,6 +5,7 @@
 #include <string>
 
 #include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/order_trigger.hpp"
 
 namespace finsim::portfolio {
 namespace {
@@ -34,7 +35,26 @@ std::string reserved_note(double reserved, const std::string& amount) {
 
 }  // namespace
 
-std::string_view order_type_name(OrderType type) { return type == OrderType::market ? "market" : "limit"; }
+std::string_view order_type_name(OrderType type) {
+  switch (type) {
+    case OrderType::market: return "market";
+    case OrderType::limit: return "limit";
+    case OrderType::stop: return "stop";
+    case OrderType::stop_limit: return "stop_limit";
+    case OrderType::trailing_stop: return "trailing_stop";
+  }
+  return "market";
+}
+
+std::optional<OrderType> parse_order_type(std::string_view name) {
+  for (OrderType t : {OrderType::market, OrderType::limit, OrderType::stop, OrderType::stop_limit,
+                      OrderType::trailing_stop})
+    if (order_type_name(t) == name) return t;
+  return std::nullopt;
+}
+
+bool has_limit(OrderType type) { return type == OrderType::limit || type == OrderType::stop_limit; }
+bool has_stop(OrderType type) { return type == OrderType::stop || type == OrderType::stop_limit; }
 std::string_view size_kind_name(SizeKind kind) { return kind == SizeKind::quantity ? "quantity" : "notional"; }
 
 std::string_view execution_status_name(ExecutionStatus status) {
@@ -55,8 +75,14 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
     return make_error("bad_quantity", "order size must be a finite number > 0");
   if (order.size > kMaxOrderSize)
     return make_error("bad_quantity", "order size must be at most 1e12 (units or currency)");
-  if (order.type == OrderType::limit && !(std::isfinite(order.limit_price) && order.limit_price > 0.0))
-    return make_error("bad_limit_price", "a limit order needs a finite limit price > 0");
+  if (has_limit(order.type) && !(std::isfinite(order.limit_price) && order.limit_price > 0.0))
+    return make_error("bad_limit_price", "a " + std::string(order_type_name(order.type)) +
+                                             " order needs a finite limit price > 0");
+  if (has_stop(order.type) && !(std::isfinite(order.stop_price) && order.stop_price > 0.0))
+    return make_error("bad_stop_price", "a " + std::string(order_type_name(order.type)) +
+                                            " order needs a finite stop price > 0");
+  if (order.type == OrderType::trailing_stop && !(order.trail_percent > 0.0 && order.trail_percent < 100.0))
+    return make_error("bad_trail", "a trailing stop needs a trail_percent above 0 and below 100");
   if (order.good_until && *order.good_until < order.placed)
     return make_error("bad_expiry", "good_until is before the order was placed");
   if (order.size_kind == SizeKind::quantity && !rules.fractional && !is_whole(order.size))
@@ -152,23 +178,30 @@ Result<Execution> execute_order(const PortfolioState& state, const Order& order,
   if (Status s = validate_order(order, state, panel, rules, held); !s.ok()) return s.error();
   const std::size_t asset = *panel.find(order.ticker);
   const auto start = panel.first_bar_after(order.placed);
-  if (!start) return Execution{ExecutionStatus::pending, std::nullopt};
+  if (!start) return Execution{ExecutionStatus::pending, std::nullopt, std::nullopt};
+  StopTrigger trigger(order, panel, asset);
+  bool live = false;               // triggered, or an order with no trigger
+  std::optional<Date> triggered;  // a risk order's trigger bar
   for (std::size_t b = *start; b < panel.bar_count(); ++b) {
-    if (order.good_until && panel.date(b) > *order.good_until) return Execution{ExecutionStatus::expired, std::nullopt};
+    if (order.good_until && panel.date(b) > *order.good_until) return Execution{ExecutionStatus::expired, {}, triggered};
     const double close = panel.close(b, asset);
     if (std::isnan(close)) continue;
+    if (!live) {
+      if (!trigger.crossed_by(close)) continue;
+      live = true;
+      if (order.type != OrderType::market && order.type != OrderType::limit) triggered = panel.date(b);
+    }
     auto quote = quote_fill(panel, asset, b, order.side, order.size_kind, order.size, close, rules);
     if (!quote.ok()) return quote.error();
     const double price = quote->price;
-    if (order.type == OrderType::limit &&
-        (order.side == Side::buy ? price > order.limit_price : price < order.limit_price))
+    if (has_limit(order.type) && (order.side == Side::buy ? price > order.limit_price : price < order.limit_price))
       continue;
     auto fill = price_fill(state, asset, order.side, order.size_kind, order.size, b, price, panel.date(b), fees, rules,
                            FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held, close);
     if (!fill.ok()) return fill.error();
-    return Execution{ExecutionStatus::filled, std::move(fill).value()};
+    return Execution{ExecutionStatus::filled, std::move(fill).value(), triggered};
   }
-  return Execution{ExecutionStatus::pending, std::nullopt};
+  return Execution{ExecutionStatus::pending, std::nullopt, triggered};
 }
 
 }  // namespace finsim::portfolio

@@ -232,6 +232,7 @@ json backtest_to_json(const BacktestResult& r, bool series) {
             {"realized_pnl", json_number(s.realized_pnl)},
             {"fills", r.run.fills.size()},
             {"rejections", r.run.rejections.size()},
+            {"risk_exits", r.run.risk_exits},
             {"signals", r.signals.size()},
             {"bar_events", r.run.bar_events},
             {"trades", trade_stats_to_json(r.trades)},
@@ -295,8 +296,8 @@ json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series) 
 
 Result<Order> order_from_json(const json& j) {
   JsonFields f(j, "order", "bad_order",
-               {"ticker", "side", "type", "quantity", "notional", "limit_price", "placed", "good_until", "model",
-                "signal_id", "confidence"});
+               {"ticker", "side", "type", "quantity", "notional", "limit_price", "stop_price", "trail_percent", "placed",
+                "good_until", "good_for_days", "model", "signal_id", "confidence"});
   Order o;
   o.ticker = f.text("ticker", "", true);
   const std::string side = f.text("side", "", true);
@@ -304,6 +305,9 @@ Result<Order> order_from_json(const json& j) {
   const bool has_qty = f.has("quantity"), has_notional = f.has("notional");
   o.size = has_qty ? f.number("quantity", 0.0) : f.number("notional", 0.0);
   o.limit_price = f.number("limit_price", 0.0);
+  o.stop_price = f.number("stop_price", 0.0);
+  o.trail_percent = f.number("trail_percent", 0.0);
+  const double good_for_days = f.number("good_for_days", 0.0);
   const std::string placed = f.text("placed", "", true);
   const std::string good_until = f.text("good_until", "");
   o.model = f.text("model", "manual");
@@ -313,9 +317,12 @@ Result<Order> order_from_json(const json& j) {
   auto bad = [](const std::string& m) { return make_error("bad_order", "order: " + m); };
   if (const auto s = parse_side(side)) o.side = *s;
   else return bad("side must be \"buy\" or \"sell\"");
-  if (type == "market") o.type = OrderType::market;
-  else if (type == "limit") o.type = OrderType::limit;
-  else return bad("type must be \"market\" or \"limit\"");
+  if (const auto t = parse_order_type(type)) o.type = *t;
+  else return bad("type must be \"market\", \"limit\", \"stop\", \"stop_limit\" or \"trailing_stop\"");
+  // Each price belongs to the types that use it: a stray one is a mistake the trader should hear of.
+  if (f.has("limit_price") && !has_limit(o.type)) return bad("\"limit_price\" is for limit and stop_limit orders");
+  if (f.has("stop_price") && !has_stop(o.type)) return bad("\"stop_price\" is for stop and stop_limit orders");
+  if (f.has("trail_percent") && o.type != OrderType::trailing_stop) return bad("\"trail_percent\" is for trailing_stop orders");
   if (has_qty == has_notional) return bad("give exactly one of \"quantity\" and \"notional\"");
   o.size_kind = has_qty ? SizeKind::quantity : SizeKind::notional;
   const auto p = parse_date(placed);
@@ -325,6 +332,12 @@ Result<Order> order_from_json(const json& j) {
     const auto g = parse_date(good_until);
     if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD)");
     o.good_until = *g;
+  }
+  if (f.has("good_for_days")) {  // "good for N days": the last day it may fill is N calendar days after today
+    if (o.good_until) return bad("give \"good_until\" or \"good_for_days\", not both");
+    if (!(good_for_days >= 1.0 && good_for_days <= 3650.0 && good_for_days == std::floor(good_for_days)))
+      return bad("\"good_for_days\" must be a whole number of days from 1 to 3650");
+    o.good_until = Date{o.placed.days + static_cast<std::int32_t>(good_for_days)};
   }
   return o;
 }
@@ -336,7 +349,9 @@ json order_to_json(const Order& o) {
             {std::string(size_kind_name(o.size_kind)), o.size},
             {"placed", format_date(o.placed)},
             {"model", o.model}};
-  if (o.type == OrderType::limit) j["limit_price"] = o.limit_price;
+  if (has_limit(o.type)) j["limit_price"] = o.limit_price;
+  if (has_stop(o.type)) j["stop_price"] = o.stop_price;
+  if (o.type == OrderType::trailing_stop) j["trail_percent"] = o.trail_percent;
   if (o.good_until) j["good_until"] = format_date(*o.good_until);
   if (!o.signal_id.empty()) j["signal_id"] = o.signal_id;
   if (o.confidence >= 0.0) j["confidence"] = o.confidence;
@@ -347,6 +362,23 @@ json execution_to_json(const Execution& e) {
   json j = {{"status", execution_status_name(e.status)}};
   j["fill"] = e.fill ? fill_to_json(*e.fill) : json(nullptr);
   return j;
+}
+
+Result<RiskExits> risk_exits_from_json(const json& j) {
+  JsonFields f(j, "exits", "bad_backtest", {"stop_loss_percent", "take_profit_percent", "trailing_stop_percent"});
+  RiskExits x;
+  x.stop_loss_percent = f.number("stop_loss_percent", 0.0);
+  x.take_profit_percent = f.number("take_profit_percent", 0.0);
+  x.trailing_stop_percent = f.number("trailing_stop_percent", 0.0);
+  if (!f.ok()) return f.error();
+  if (Status s = validate_risk_exits(x); !s.ok()) return s.error();
+  return x;
+}
+
+json risk_exits_to_json(const RiskExits& x) {
+  return {{"stop_loss_percent", x.stop_loss_percent},
+          {"take_profit_percent", x.take_profit_percent},
+          {"trailing_stop_percent", x.trailing_stop_percent}};
 }
 
 Result<SizingRule> sizing_rule_from_json(const json& j) {

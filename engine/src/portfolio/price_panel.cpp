@@ -70,6 +70,12 @@ std::size_t PricePanel::bars_through(Date date) const {
   return static_cast<std::size_t>(std::upper_bound(dates_.begin(), dates_.end(), date) - dates_.begin());
 }
 
+double PricePanel::last_close_through(std::size_t asset, Date date) const {
+  for (std::size_t b = bars_through(date); b-- > 0;)
+    if (has_close(b, asset)) return close(b, asset);
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
 PricePanel PricePanel::slice_bars(std::size_t begin, std::size_t end) const {
   end = std::min(end, dates_.size());
   begin = std::min(begin, end);

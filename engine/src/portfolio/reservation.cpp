@@ -10,13 +10,6 @@
 namespace finsim::portfolio {
 namespace {
 
-/// The last close of `asset` at or before `date`; NaN when it has none by then.
-double last_close_through(const PricePanel& panel, std::size_t asset, Date date) {
-  for (std::size_t b = panel.bars_through(date); b-- > 0;)
-    if (panel.has_close(b, asset)) return panel.close(b, asset);
-  return std::numeric_limits<double>::quiet_NaN();
-}
-
 /// The units a sell of `order` may take at `price` (its reservation price): an upper bound for a
 /// notional sell, which fills at that price or higher. 0 when none can be computed.
 double sell_units(const Order& order, double price, bool fractional) {
@@ -43,9 +36,15 @@ void Reservations::remove(const Reservation& r) {
 }
 
 double reservation_price(const Order& order, const PricePanel& panel, std::size_t asset) {
-  if (order.type == OrderType::limit) return order.limit_price;
-  const double band = order.side == Side::buy ? 1.0 + kMarketPriceBand : 1.0 - kMarketPriceBand;
-  return last_close_through(panel, asset, order.placed) * band;
+  if (has_limit(order.type)) return order.limit_price;
+  const bool buy = order.side == Side::buy;
+  const double band = buy ? 1.0 + kMarketPriceBand : 1.0 - kMarketPriceBand;
+  double reference = panel.last_close_through(asset, order.placed);
+  // A stop fills at or beyond its stop: the worse of the stop and the last close.
+  if (order.type == OrderType::stop)
+    reference = std::isnan(reference) ? order.stop_price
+                                      : buy ? std::max(reference, order.stop_price) : std::min(reference, order.stop_price);
+  return reference * band;
 }
 
 Result<Reservation> reserve_order(const Order& order, const PricePanel& panel, const FeeSchedule& fees,

@@ -24,7 +24,8 @@ class StrategyLoop {
  public:
   StrategyLoop(const PricePanel& panel, const SignalGrid& grid, const StrategyConfig& config, std::size_t end)
       : panel_(panel), grid_(grid), config_(config), end_(end), n_(panel.asset_count()),
-        last_(n_, std::numeric_limits<double>::quiet_NaN()), queued_(n_), entry_bar_(n_, 0) {
+        last_(n_, std::numeric_limits<double>::quiet_NaN()), queued_(n_), entry_bar_(n_, 0), entry_price_(n_, 0.0),
+        extreme_(n_, 0.0) {
     result_.final_state = open_portfolio(panel, config.initial_cash);
     result_.nav.reserve(end - config.start_bar + 1);
   }
@@ -37,6 +38,7 @@ class StrategyLoop {
       for (std::size_t a = 0; a < n_; ++a)
         if (!std::isnan(closes[a])) last_[a] = closes[a];
       fill_queued(t, closes);
+      if (config_.exits.any()) exit_at_risk_levels(t, closes);
       const NavSnapshot snap = take_snapshot(state(), last_, panel_.date(t), t);
       result_.nav.push_back(snap);
       read_signals(t, snap.nav);
@@ -67,8 +69,49 @@ class StrategyLoop {
       const std::size_t trips_before = result_.round_trips.size();
       apply_fill(state(), *fill, &result_.round_trips);
       for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
-      if (before == 0.0) entry_bar_[a] = t;
+      if (before == 0.0) {
+        entry_bar_[a] = t;
+        entry_price_[a] = fill->price;
+        extreme_[a] = closes[a];
+      }
       result_.fills.push_back(std::move(fill).value());
+    }
+  }
+
+  // Rule 5: each position opened before t against its exits at t's close.
+  void exit_at_risk_levels(std::size_t t, std::span<const double> closes) {
+    const RiskExits& x = config_.exits;
+    for (std::size_t a = 0; a < n_; ++a) {
+      const double held = state().positions[a].quantity;
+      const double c = closes[a];
+      if (held == 0.0 || std::isnan(c) || entry_bar_[a] >= t) continue;
+      const bool is_long = held > 0.0;
+      const double sign = is_long ? 1.0 : -1.0;  // a short's levels mirror a long's
+      const double entry = entry_price_[a];
+      const bool stopped =
+          (x.stop_loss_percent > 0 && sign * c <= sign * entry * (1.0 - sign * x.stop_loss_percent / 100.0)) ||
+          (x.trailing_stop_percent > 0 && sign * c <= sign * extreme_[a] * (1.0 - sign * x.trailing_stop_percent / 100.0));
+      extreme_[a] = is_long ? std::max(extreme_[a], c) : std::min(extreme_[a], c);
+      const double target = entry * (1.0 + sign * x.take_profit_percent / 100.0);
+      const bool at_target = !stopped && x.take_profit_percent > 0 && sign * c >= sign * target;
+      if (!stopped && !at_target) continue;
+      const QueuedOrder exit{is_long ? Side::sell : Side::buy, SizeKind::quantity, std::fabs(held), entry_bar_[a], -1.0f,
+                             true};
+      FillOrigin origin;
+      origin.order_date = panel_.date(entry_bar_[a]);
+      origin.model = grid_.model;
+      auto fill = fill_at(a, exit, t, c, origin);
+      if (!fill.ok()) {
+        result_.rejections.push_back({panel_.date(t), t, panel_.asset(a).ticker, exit.side, fill.error()});
+        continue;
+      }
+      if (at_target && sign * fill->price < sign * target) continue;  // slippage took it below the limit
+      const std::size_t trips_before = result_.round_trips.size();
+      apply_fill(state(), *fill, &result_.round_trips);
+      for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+      result_.fills.push_back(std::move(fill).value());
+      queued_[a].active = false;  // the signal order queued for this position has nothing left to close
+      ++result_.risk_exits;
     }
   }
 
@@ -152,6 +195,7 @@ class StrategyLoop {
   std::vector<double> last_;
   std::vector<QueuedOrder> queued_;
   std::vector<std::size_t> entry_bar_;
+  std::vector<double> entry_price_, extreme_;  // rule 5: the opening fill's price, the best close since
   StrategyResult result_;
   std::size_t closed_ = 0, wins_ = 0, losses_ = 0;
   double win_sum_ = 0.0, loss_sum_ = 0.0;
@@ -180,7 +224,16 @@ void SignalGrid::set(std::size_t bar, std::size_t asset, SignalAction action, fl
   confidence_[bar * assets_ + asset] = confidence;
 }
 
+Status validate_risk_exits(const RiskExits& x) {
+  auto within = [](double p, double below) { return std::isfinite(p) && p >= 0.0 && p < below; };
+  if (!within(x.stop_loss_percent, 100.0)) return bad_config("stop_loss_percent must be in [0, 100)");
+  if (!within(x.trailing_stop_percent, 100.0)) return bad_config("trailing_stop_percent must be in [0, 100)");
+  if (!within(x.take_profit_percent, 10000.0 + 1e-9)) return bad_config("take_profit_percent must be in [0, 10000]");
+  return {};
+}
+
 Result<StrategyResult> run_strategy(const PricePanel& panel, const SignalGrid& grid, const StrategyConfig& config) {
+  if (Status s = validate_risk_exits(config.exits); !s.ok()) return s.error();
   if (!(std::isfinite(config.initial_cash) && config.initial_cash >= 0.0)) return bad_config("initial cash must be >= 0");
   if (!valid_sizing(config.sizing)) return bad_config("sizing fractions must be in (0, 1]");
   if (Status s = validate_fee_schedule(config.fees); !s.ok()) return s.error();

@@ -39,6 +39,7 @@ struct BacktestSpec {
   SizingRule sizing;
   PortfolioRules rules;
   std::size_t exit_after_bars = 0;
+  RiskExits exits;                   ///< stop-loss, take-profit, trailing stop on every position
   WalkForwardConfig walk_forward;
   ModelOptions model_options;
   std::string benchmark;             ///< a ticker whose returns serve as benchmark; empty = none

@@ -7,6 +7,17 @@
 // portfolio's slippage model (slippage.hpp; the close itself without one). Bars carry closes only: there
 // is no intraday path or volume limit.
 //
+// Risk orders wait for a trigger first (order_trigger.hpp), then execute as above from the bar that
+// triggered them, that bar included:
+//   stop           a market order once the close crosses stop_price (a sell when close ≤ stop, a buy
+//                  when close ≥ stop): a stop-loss on a long position, or a stop entry
+//   stop_limit     a limit order at limit_price once the close crosses stop_price
+//   trailing_stop  a market order once the close crosses a level that trails the best close since the
+//                  order was placed by trail_percent (a sell: highest close × (1 − trail/100); a buy:
+//                  lowest close × (1 + trail/100)), the level of a bar set by the closes before it
+// A take-profit is a limit order on the exit side. With closes only, a stop fills at the close that
+// crossed it, not at the stop: a gap through the stop fills at the gap's price, as a real stop would.
+//
 // Execution is pure: (portfolio state, order, market, fees, rules) → outcome. Replaying the same orders
 // against the same market gives identical fills, which is what makes a server's retries and replays safe.
 #pragma once
@@ -24,10 +35,15 @@
 
 namespace finsim::portfolio {
 
-enum class OrderType : std::uint8_t { market, limit };
+enum class OrderType : std::uint8_t { market, limit, stop, stop_limit, trailing_stop };
 enum class SizeKind : std::uint8_t { quantity, notional };
 
-std::string_view order_type_name(OrderType type);  ///< "market", "limit"
+std::string_view order_type_name(OrderType type);  ///< "market", "limit", "stop", "stop_limit", "trailing_stop"
+std::optional<OrderType> parse_order_type(std::string_view name);
+/// Whether an order of this type fills only at a price within its limit (limit, stop_limit).
+bool has_limit(OrderType type);
+/// Whether an order of this type waits for a stop price to be crossed (stop, stop_limit).
+bool has_stop(OrderType type);
 std::string_view size_kind_name(SizeKind kind);    ///< "quantity", "notional"
 
 struct Order {
@@ -36,9 +52,11 @@ struct Order {
   OrderType type = OrderType::market;
   SizeKind size_kind = SizeKind::quantity;
   double size = 0.0;          ///< units (quantity) or currency gross of fees (notional); finite, > 0
-  double limit_price = 0.0;   ///< limit orders: finite, > 0
+  double limit_price = 0.0;   ///< limit and stop_limit orders: finite, > 0
+  double stop_price = 0.0;    ///< stop and stop_limit orders: finite, > 0
+  double trail_percent = 0.0; ///< trailing_stop orders: in (0, 100)
   Date placed;                ///< information cut-off: fills only at bars dated after it
-  std::optional<Date> good_until;  ///< limit orders: last date it may fill; none = good till cancelled
+  std::optional<Date> good_until;  ///< last date it may fill (or trigger); none = good till cancelled
   std::string model = "manual";
   std::string signal_id;
   double confidence = -1.0;   ///< of the causing signal, −1 when none
@@ -50,7 +68,9 @@ struct Order {
 inline constexpr double kMaxOrderSize = 1e12;
 
 /// Checks that need no price: known ticker ("unknown_ticker"), finite positive size ("bad_quantity"),
-/// a positive limit for limit orders ("bad_limit_price"), good_until not before placed
+/// a positive limit for limit and stop_limit orders ("bad_limit_price"), a positive stop price for
+/// stop and stop_limit orders ("bad_stop_price"), a trail in (0, 100) % for trailing stops
+/// ("bad_trail"), good_until not before placed
 /// ("bad_expiry"), whole units when the rules forbid fractions ("bad_quantity"), and — for sells
 /// without short selling — a long position at least as large as a quantity order, less the units
 /// that the pending orders `held` reserve ("insufficient_holdings"). A server runs this at placement
@@ -101,17 +121,18 @@ Result<SlippageQuote> quote_fill(const PricePanel& panel, std::size_t asset, std
 enum class ExecutionStatus : std::uint8_t {
   filled,   ///< `fill` is set
   pending,  ///< no bar has allowed a fill yet (the data ends first)
-  expired,  ///< a limit order whose good_until passed without a fill
+  expired,  ///< an order whose good_until passed without a fill
 };
 std::string_view execution_status_name(ExecutionStatus status);
 
 struct Execution {
   ExecutionStatus status = ExecutionStatus::pending;
   std::optional<Fill> fill;
+  std::optional<Date> triggered;  ///< a risk order's trigger bar, when it has been crossed
 };
 
 /// The outcome of `order` for a portfolio in `state`: validation (validate_order's errors), then the
-/// fill bar by the rule above, then price_fill's checks at that bar's price (a rejection there is an
+/// trigger of a risk order and the fill bar by the rules above, then price_fill's checks at that bar's price (a rejection there is an
 /// error too), both against what the other pending orders `held` leave. Does not modify anything:
 /// book the fill with apply_fill.
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,

@@ -59,6 +59,10 @@ nlohmann::json order_to_json(const Order& o);
 ///  "max_fraction"?, "kelly_min_trades"?}: absent fields keep SizingRule's defaults. Validates (valid_sizing).
 /// Error "bad_sizing".
 Result<SizingRule> sizing_rule_from_json(const nlohmann::json& j);
+/// {"stop_loss_percent", "take_profit_percent", "trailing_stop_percent"}: each optional (0 = none);
+/// errors "bad_backtest" (unknown member, not a number) and validate_risk_exits' "bad_config".
+Result<RiskExits> risk_exits_from_json(const nlohmann::json& j);
+nlohmann::json risk_exits_to_json(const RiskExits& exits);
 nlohmann::json sizing_rule_to_json(const SizingRule& r);
 nlohmann::json execution_to_json(const Execution& e);
 

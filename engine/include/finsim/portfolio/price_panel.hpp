@@ -60,6 +60,8 @@ class PricePanel {
   [[nodiscard]] std::optional<std::size_t> first_bar_after(Date date) const;
   /// The number of bars dated on or before `date` (so the last such bar is the result minus one).
   [[nodiscard]] std::size_t bars_through(Date date) const;
+  /// The last close of `asset` at or before `date`; NaN when it has none by then.
+  [[nodiscard]] double last_close_through(std::size_t asset, Date date) const;
 
   /// The bars [begin, end) as a new panel (same assets).
   [[nodiscard]] PricePanel slice_bars(std::size_t begin, std::size_t end) const;

@@ -2,10 +2,11 @@
 // that two orders can never spend the same cash or sell the same units.
 //
 // A pending order reserves the most its fill is expected to take, priced at its reservation price —
-// the worst price it can fill at: a limit order's limit (a buy fills at that close or lower, a sell at
-// that close or higher). A market order has no worst price (the next close is unbounded), so it is
-// priced at the last close at or before its placement date moved by kMarketPriceBand against it (up
-// for a buy, down for a sell). Then:
+// the worst price it can fill at: a limit or stop-limit order's limit (a buy fills at that close or
+// lower, a sell at that close or higher). A market order has no worst price (the next close is
+// unbounded), so it is priced at the last close at or before its placement date moved by
+// kMarketPriceBand against it (up for a buy, down for a sell); a trailing stop the same; a stop order
+// the worse of that close and its stop, moved by the same band. Then:
 //
 //   buy of q units        cash  = value + fee of q units at the reservation price (trade_amounts)
 //   buy of notional N     cash  = N (a notional buy's value never exceeds it) + the fee of N's worth
@@ -66,8 +67,8 @@ struct Reservations {
 };
 
 /// The price `order`'s reservation is computed at (see the header): its limit, or for a market order
-/// its asset's last close at or before order.placed moved by kMarketPriceBand against it; NaN when the
-/// asset has no close by then. `asset` is the order's index in `panel`.
+/// its asset's last close at or before order.placed moved by kMarketPriceBand against it (for a stop,
+/// the worse of that close and the stop); NaN when the asset has no close by then (a stop: its stop). `asset` is the order's index in `panel`.
 double reservation_price(const Order& order, const PricePanel& panel, std::size_t asset);
 
 /// What `order`, pending, reserves (see the header), paying `fees` under `rules`. Does not check that

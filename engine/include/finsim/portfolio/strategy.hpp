@@ -12,6 +12,12 @@
 //             sized notional;                                        when short: nothing
 //        hold nothing. An asset with an order still queued ignores new signals.
 //   4. With exit_after_bars > 0, a position open that many bars is closed as if by a sell/buy signal.
+//   5. Risk exits (RiskExits), when set, rest from the bar a position opens as the order book's risk
+//      orders would (order.hpp): at each later bar, after step 1, a long closes at that bar's close
+//      when the close is at or below entry × (1 − stop_loss %) or the trailing level (the highest close
+//      since the entry bar × (1 − trailing %)) — a stop — or at or above entry × (1 + take_profit %)
+//      with an execution price still there — a take-profit limit; a short the mirror image. The entry
+//      is the opening fill's price. A closed position cancels its signal order queued for that bar.
 // Every fill records the model, the signal's confidence and its id. The run is a pure function of
 // (panel, signals, config): the same inputs give the same fills to the bit.
 #pragma once
@@ -34,6 +40,17 @@
 
 namespace finsim::portfolio {
 
+/// Percent distances of the exits every position gets (0 = none): strategy.hpp rule 5.
+struct RiskExits {
+  double stop_loss_percent = 0.0;      ///< in [0, 100)
+  double take_profit_percent = 0.0;    ///< ≥ 0
+  double trailing_stop_percent = 0.0;  ///< in [0, 100)
+  [[nodiscard]] bool any() const { return stop_loss_percent > 0 || take_profit_percent > 0 || trailing_stop_percent > 0; }
+};
+
+/// Error "bad_config" unless each percent is finite, ≥ 0, a stop or trail below 100, a profit at most 10,000.
+Status validate_risk_exits(const RiskExits& exits);
+
 struct StrategyConfig {
   double initial_cash = 100000.0;
   FeeSchedule fees;
@@ -42,6 +59,7 @@ struct StrategyConfig {
   std::size_t start_bar = 0;
   std::size_t end_bar = std::numeric_limits<std::size_t>::max();  ///< inclusive; clipped to the panel
   std::size_t exit_after_bars = 0;  ///< 0 = hold until an opposite signal
+  RiskExits exits;
 };
 
 /// Signals laid out densely, one cell per (bar, asset): what the strategy loop reads.
@@ -86,6 +104,7 @@ struct StrategyResult {
   std::vector<Fill> fills;
   std::vector<RoundTrip> round_trips;
   std::vector<OrderRejection> rejections;
+  std::size_t risk_exits = 0;           ///< positions closed by rule 5
   std::size_t signals_placed = 0;       ///< signals that landed in the grid
   std::size_t signals_dropped = 0;      ///< unknown ticker or before the first bar
   std::size_t bar_events = 0;           ///< bars × assets processed (the benchmark's unit)

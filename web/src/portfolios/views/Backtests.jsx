@@ -38,6 +38,7 @@ const columns = [
   { key: 'tickers', label: 'Tickers', numeric: true, value: (b) => b.spec?.tickers?.length },
   { key: 'period', label: 'Period', value: (b) => (b.spec ? `${b.spec.start} … ${b.spec.end}` : '') },
   { key: 'sharpe', label: 'Sharpe', numeric: true, value: (b) => b.summary?.performance?.sharpe, format: formatNumber },
+  { key: 'risk_exits', label: 'Risk exits', numeric: true, value: (b) => b.summary?.risk_exits },
   { key: 'win_rate', label: 'Win rate', numeric: true, value: (b) => b.summary?.trades?.win_rate, format: (v) => formatShare(v) },
   { key: 'windows', label: 'Windows beaten', value: (b) => windowsBeaten(b.summary?.windows) },
 ];
@@ -125,6 +126,9 @@ function Launcher() {
       <label>{form.sizing === 'kelly' ? 'Kelly multiplier' : 'Fraction of NAV'}
         <input type="number" min="0" max="1" step="any" value={form.fraction} onChange={set('fraction')} data-testid="bt-fraction" />
       </label>
+      <label>Stop-loss (% below entry)<input type="number" min="0" max="100" step="any" placeholder="none" value={form.stopLoss} onChange={set('stopLoss')} data-testid="bt-stop-loss" /></label>
+      <label>Take-profit (% above entry)<input type="number" min="0" step="any" placeholder="none" value={form.takeProfit} onChange={set('takeProfit')} data-testid="bt-take-profit" /></label>
+      <label>Trailing stop (% below best)<input type="number" min="0" max="100" step="any" placeholder="none" value={form.trailingStop} onChange={set('trailingStop')} data-testid="bt-trailing-stop" /></label>
       <div className="full">
         <span className="muted small">Tickers {market ? `of the ${market.name} market (${market.first_date} … ${market.current_date})` : ''}</span>
         <QueryView query={assets}>{(d) => <TickerChips assets={d.assets} chosen={form.tickers} onChange={(tickers) => setForm({ ...form, tickers })} />}</QueryView>

@@ -10,7 +10,7 @@ import { MarketClock } from '../components/MarketClock.jsx';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
 import { useDebounced } from '../components/useDebounced.js';
 import { modelColour } from '../modelColours.js';
-import { EMPTY_ORDER, cashNote, orderBody, orderProblem, previewBody } from './orderForm.js';
+import { EMPTY_ORDER, ORDER_TYPES, cashNote, hasLimit, hasStop, orderBody, orderProblem, previewBody } from './orderForm.js';
 import { OrderStatus, orderColumns } from './orderColumns.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
 
@@ -45,7 +45,8 @@ function Segmented({ value, options, onChange, testid }) {
   );
 }
 
-function FeePreview({ body }) {
+/** The server's fee preview of `body`; `priceName` names the price it was given (a limit, a stop). */
+function FeePreview({ body, priceName = 'Limit' }) {
   const settled = useDebounced(body);
   const preview = useFeePreview(settled);
   if (!body) return <p className="muted small" data-testid="fee-preview-idle">Choose a ticker and a size to see the fee.</p>;
@@ -58,7 +59,7 @@ function FeePreview({ body }) {
       <tbody>
         {p.slippage && (
           <>
-            <tr><th>{p.price_as_of ? 'Last close' : 'Limit'}</th><td>{formatMoney(p.slippage.reference_price)}</td></tr>
+            <tr><th>{p.price_as_of ? 'Last close' : priceName}</th><td>{formatMoney(p.slippage.reference_price)}</td></tr>
             <tr data-testid="fee-preview-slippage"><th>Slippage ({formatShare(p.slippage.rate, 3)})</th><td>{formatMoney(p.slippage.cost)}</td></tr>
           </>
         )}
@@ -99,15 +100,37 @@ function ModelSignals({ marketId, ticker }) {
   );
 }
 
+/** What a pending order waits for, in words. */
+function pendingNote(order) {
+  switch (order.type) {
+    case 'limit': return `It fills at the first close at or ${order.side === 'buy' ? 'below' : 'above'} its limit.`;
+    case 'stop': return `It waits for a close at or ${order.side === 'buy' ? 'above' : 'below'} its stop, and fills at that close.`;
+    case 'stop_limit': return 'It waits for a close through its stop, then fills within its limit.';
+    case 'trailing_stop': return order.side === 'buy'
+      ? `It buys at the first close ${order.trail_percent} % above the lowest close since it was placed.`
+      : `It sells at the first close ${order.trail_percent} % below the highest close since it was placed.`;
+    default: return "It fills at the next trading day's close.";
+  }
+}
+
+function exitName(exit) {
+  return exit.type === 'limit' ? `take-profit at ${formatMoney(exit.limit_price)}` : `stop-loss at ${formatMoney(exit.stop_price)}`;
+}
+
 function Confirmation({ placed, orders }) {
   const live = orders.find((o) => o.id === placed.id) ?? placed;
   const e = placed.estimate;
   return (
     <div className="pf-confirmation" data-testid="order-confirmation" role="status">
       <div>Order <b>#{placed.id}</b> — {placed.side} {formatNumber(placed.quantity ?? placed.notional, 4)}{placed.notional ? ' notional' : ''} {placed.ticker}: <OrderStatus order={live} /></div>
-      {e && <div className="muted small">Estimate at the close of {e.as_of}: {formatNumber(e.quantity, 4)} × {formatMoney(e.price)} = {formatMoney(e.trade_value)}, fee {formatMoney(e.fee)}, net cash {formatMoney(e.net_cash)}</div>}
+      {e && <div className="muted small">Estimate {e.basis === 'stop' ? 'at its stop' : `at the close of ${e.as_of}`}: {formatNumber(e.quantity, 4)} × {formatMoney(e.price)} = {formatMoney(e.trade_value)}, fee {formatMoney(e.fee)}, net cash {formatMoney(e.net_cash)}</div>}
       {live.fill && <div data-testid="order-filled">Filled on {live.fill.date} at {formatMoney(live.fill.price)}, fee {formatMoney(live.fill.fee)}, net cash {formatMoney(live.fill.net_cash)}</div>}
-      {live.status === 'pending' && <div className="muted small">It fills at the next trading day's close.</div>}
+      {live.status === 'pending' && <div className="muted small">{pendingNote(live)}</div>}
+      {placed.bracket?.length > 0 && (
+        <div className="muted small" data-testid="order-bracket-exits">
+          Exits waiting for it to fill: {placed.bracket.map((x) => `#${x.id} ${exitName(x)}`).join(', ')} — the first to fill cancels the other.
+        </div>
+      )}
       {live.error && <div className="pf-inline-error">{live.error.message}</div>}
     </div>
   );
@@ -148,7 +171,11 @@ function OrderForm({ portfolio }) {
             </div>
           )}
           <Segmented value={form.side} onChange={set('side')} options={[['buy', 'Buy'], ['sell', 'Sell']]} testid="order-side" />
-          <Segmented value={form.type} onChange={set('type')} options={[['market', 'Market'], ['limit', 'Limit']]} testid="order-type" />
+          <label>Type
+            <select value={form.type} onChange={(e) => set('type')(e.target.value)} data-testid="order-type">
+              {ORDER_TYPES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          </label>
           <label>Size in
             <select value={form.sizeKind} onChange={(e) => set('sizeKind')(e.target.value)} data-testid="order-size-kind">
               <option value="quantity">units</option><option value="notional">currency</option>
@@ -157,16 +184,30 @@ function OrderForm({ portfolio }) {
           <label>{form.sizeKind === 'quantity' ? 'Quantity' : 'Amount'}
             <input type="number" min="0" step="any" inputMode="decimal" value={form.amount} onChange={(e) => set('amount')(e.target.value)} data-testid="order-amount" />
           </label>
-          {form.type === 'limit' && (
+          {hasStop(form.type) && (
+            <label>Stop price<input type="number" min="0" step="any" value={form.stopPrice} onChange={(e) => set('stopPrice')(e.target.value)} data-testid="order-stop" /></label>
+          )}
+          {hasLimit(form.type) && (
             <label>Limit price<input type="number" min="0" step="any" value={form.limitPrice} onChange={(e) => set('limitPrice')(e.target.value)} data-testid="order-limit" /></label>
           )}
-          <label className={form.type === 'limit' ? '' : 'full'}>Fee structure
+          {form.type === 'trailing_stop' && (
+            <label>Trail (%)<input type="number" min="0" max="100" step="any" value={form.trailPercent} onChange={(e) => set('trailPercent')(e.target.value)} data-testid="order-trail" /></label>
+          )}
+          <label>Good for (days)
+            <input type="number" min="1" step="1" placeholder="until cancelled" value={form.goodForDays} onChange={(e) => set('goodForDays')(e.target.value)} data-testid="order-good-for" />
+          </label>
+          <fieldset className="full pf-bracket" data-testid="order-bracket">
+            <legend>Exits once filled (optional): one cancels the other</legend>
+            <label>Take-profit<input type="number" min="0" step="any" value={form.takeProfit} onChange={(e) => set('takeProfit')(e.target.value)} data-testid="order-take-profit" /></label>
+            <label>Stop-loss<input type="number" min="0" step="any" value={form.stopLoss} onChange={(e) => set('stopLoss')(e.target.value)} data-testid="order-stop-loss" /></label>
+          </fieldset>
+          <label className="full">Fee structure
             <FeeStructureSelect value={form.feeStructure} onChange={set('feeStructure')} testid="order-fee">
               <option value="">the portfolio's ({portfolio.fee_structure?.name ?? '…'})</option>
             </FeeStructureSelect>
           </label>
           {problem && <p className="full pf-inline-error" role="alert" data-testid="order-problem">{problem}</p>}
-          <div className="full"><FeePreview body={preview} /></div>
+          <div className="full"><FeePreview body={preview} priceName={form.type === 'stop' ? 'Stop' : 'Limit'} /></div>
           <div className="full pf-form-actions">
             <button type="submit" className={`primary ${form.side === 'sell' ? 'sell' : ''}`} disabled={!body || place.isPending} data-testid="order-submit">
               {place.isPending ? 'Placing…' : `Place ${form.side} order`}

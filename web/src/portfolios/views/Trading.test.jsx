@@ -61,6 +61,34 @@ describe('Trading', () => {
     expect(fake.calls.find((c) => c.path === 'api/portfolios/1/orders' && c.method === 'POST').body).toEqual({ ticker: 'TEC1', side: 'buy', type: 'market', quantity: 10 });
   });
 
+  it('places a bracket: the exits go with the entry, and the confirmation names them and what they wait for', async () => {
+    const exits = [
+      { ...pendingOrder, id: 8, side: 'sell', type: 'limit', limit_price: 150, bracket_id: 7, active: false },
+      { ...pendingOrder, id: 9, side: 'sell', type: 'stop', stop_price: 120, bracket_id: 7, active: false },
+    ];
+    const fake = api({ 'POST api/portfolios/1/orders': { ...pendingOrder, bracket: exits, estimate: null } });
+    renderWithApi(<Trading portfolioId={1} />, fake);
+    await fillOrder();
+    fireEvent.change(screen.getByTestId('order-take-profit'), { target: { value: '150' } });
+    fireEvent.change(screen.getByTestId('order-stop-loss'), { target: { value: '120' } });
+    fireEvent.click(screen.getByTestId('order-submit'));
+    const listed = await screen.findByTestId('order-bracket-exits');
+    expect(listed.textContent).toBe('Exits waiting for it to fill: #8 take-profit at 150.00, #9 stop-loss at 120.00 — the first to fill cancels the other.');
+    expect(fake.calls.find((c) => c.path === 'api/portfolios/1/orders' && c.method === 'POST').body)
+      .toEqual({ ticker: 'TEC1', side: 'buy', type: 'market', quantity: 10, bracket: { take_profit: 150, stop_loss: 120 } });
+  });
+
+  it('asks a stop order for its stop and says what it waits for', async () => {
+    const fake = api({ 'POST api/portfolios/1/orders': { ...pendingOrder, side: 'sell', type: 'stop', stop_price: 120, estimate: null } });
+    renderWithApi(<Trading portfolioId={1} />, fake);
+    await fillOrder();
+    fireEvent.change(screen.getByTestId('order-type'), { target: { value: 'stop' } });
+    expect(screen.getByTestId('order-submit').disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('order-stop'), { target: { value: '120' } });
+    fireEvent.click(screen.getByTestId('order-submit'));
+    expect((await screen.findByTestId('order-confirmation')).textContent).toContain('It waits for a close at or below its stop, and fills at that close.');
+  });
+
   it('refuses to trade a backtest portfolio', async () => {
     renderWithApi(<Trading portfolioId={1} />, api({ 'GET api/portfolios/1': { ...detail, kind: 'backtest' } }));
     expect((await screen.findByTestId('pf-empty')).textContent).toContain('takes no orders');

@@ -18,4 +18,13 @@ describe('the backtest form', () => {
     expect(backtestBody({ ...EMPTY_BACKTEST, capital: 'x' })).toBe(null);
     expect(backtestBody({ ...EMPTY_BACKTEST, fraction: '0' })).toBe(null);
   });
+
+  it('sends the risk exits typed, in percent, and refuses one out of range', () => {
+    expect(backtestBody({ ...EMPTY_BACKTEST, stopLoss: '5', trailingStop: '8' }).exits).toEqual({ stop_loss_percent: 5, trailing_stop_percent: 8 });
+    expect(backtestBody({ ...EMPTY_BACKTEST, takeProfit: '250' }).exits).toEqual({ take_profit_percent: 250 });
+    expect(backtestBody(EMPTY_BACKTEST).exits).toBe(undefined);
+    expect(backtestBody({ ...EMPTY_BACKTEST, stopLoss: '100' })).toBe(null);
+    expect(backtestBody({ ...EMPTY_BACKTEST, trailingStop: '-2' })).toBe(null);
+    expect(backtestBody({ ...EMPTY_BACKTEST, takeProfit: 'x' })).toBe(null);
+  });
 });

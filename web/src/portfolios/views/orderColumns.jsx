@@ -6,6 +6,24 @@ export function OrderStatus({ order }) {
   return <span className={`pf-status pf-status-${order.status}`} title={order.error?.message}>{order.status}</span>;
 }
 
+/** An order's type and its prices, in words: "limit 99.00", "stop 95.00", "trailing 2.5 % (at 96.40)". */
+export function orderTypeText(o) {
+  const level = o.status === 'pending' && typeof o.stop_level === 'number' ? ` (at ${formatMoney(o.stop_level)})` : '';
+  switch (o.type) {
+    case 'limit': return `limit ${formatMoney(o.limit_price)}`;
+    case 'stop': return `stop ${formatMoney(o.stop_price)}`;
+    case 'stop_limit': return `stop ${formatMoney(o.stop_price)} → limit ${formatMoney(o.limit_price)}`;
+    case 'trailing_stop': return `trailing ${formatNumber(o.trail_percent, 2)} %${level}`;
+    default: return 'market';
+  }
+}
+
+/** A bracket exit's tie to its entry: "exit of #12", "waits for #12". */
+function bracketText(o) {
+  if (o.bracket_id == null) return '';
+  return o.active === false && o.status === 'pending' ? ` · waits for #${o.bracket_id}` : ` · exit of #${o.bracket_id}`;
+}
+
 function size(order) {
   if (typeof order.quantity === 'number') return formatNumber(order.quantity, 4);
   return typeof order.notional === 'number' ? `${formatMoney(order.notional)} notional` : '—';
@@ -19,7 +37,7 @@ export function orderColumns({ withPortfolio = false, onCancel } = {}) {
     { key: 'side', label: 'Side', className: (o) => (o.side === 'buy' ? 'good' : 'bad') },
     { key: 'status', label: 'Status', render: (o) => <OrderStatus order={o} /> },
     { key: 'size', label: 'Size', numeric: true, value: (o) => o.quantity ?? o.notional, render: size },
-    { key: 'type', label: 'Type', render: (o) => (o.type === 'limit' ? `limit ${formatMoney(o.limit_price)}` : 'market'), value: (o) => o.type },
+    { key: 'type', label: 'Type', render: (o) => `${orderTypeText(o)}${bracketText(o)}`, value: (o) => o.type },
     { key: 'placed', label: 'Placed' },
     { key: 'fill_price', label: 'Fill price', numeric: true, value: (o) => o.fill?.price, format: formatMoney },
     { key: 'fill_date', label: 'Filled on', value: (o) => o.fill?.date },

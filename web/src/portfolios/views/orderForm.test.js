@@ -64,3 +64,37 @@ describe('the cash note', () => {
       .toBe('cash 10,000.00 · 3,999.00 available (6,001.00 reserved by pending orders)');
   });
 });
+
+describe('risk orders in the order form', () => {
+  it('sends each type with the prices it needs, and nothing while one is missing', () => {
+    expect(orderBody(form({ type: 'stop' }))).toBe(null);
+    expect(orderBody(form({ type: 'stop', stopPrice: '95', side: 'sell' })))
+      .toEqual({ ticker: 'TEC1', side: 'sell', type: 'stop', quantity: 10, stop_price: 95 });
+    expect(orderBody(form({ type: 'stop_limit', stopPrice: '95' }))).toBe(null);
+    expect(orderBody(form({ type: 'stop_limit', stopPrice: '95', limitPrice: '94' })))
+      .toEqual({ ticker: 'TEC1', side: 'buy', type: 'stop_limit', quantity: 10, stop_price: 95, limit_price: 94 });
+    expect(orderBody(form({ type: 'trailing_stop', trailPercent: '100' }))).toBe(null);
+    expect(orderBody(form({ type: 'trailing_stop', trailPercent: '2.5', limitPrice: '90', stopPrice: '80' })))
+      .toEqual({ ticker: 'TEC1', side: 'buy', type: 'trailing_stop', quantity: 10, trail_percent: 2.5 });
+  });
+
+  it('adds a bracket and good-for-days only when typed, and says what is wrong with them', () => {
+    expect(orderBody(form({ takeProfit: '120', stopLoss: '90', goodForDays: '5' })))
+      .toEqual({ ticker: 'TEC1', side: 'buy', type: 'market', quantity: 10, bracket: { take_profit: 120, stop_loss: 90 }, good_for_days: 5 });
+    expect(orderBody(form({ stopLoss: '90' })).bracket).toEqual({ stop_loss: 90 });
+    expect(orderBody(form({ stopLoss: '-90' }))).toBe(null);
+    expect(orderProblem(form({ stopLoss: '-90' }))).toBe('The stop-loss must be a price above 0, not -90.');
+    expect(orderProblem(form({ goodForDays: '2.5' }))).toBe('Good for must be a whole number of days from 1 to 3650, not 2.5.');
+    expect(orderProblem(form({ type: 'trailing_stop', trailPercent: '150' }))).toBe('The trail must be a percent above 0 and below 100, not 150.');
+    expect(orderProblem(form({ type: 'stop', stopPrice: '0' }))).toBe('The stop price must be a number above 0, not 0.');
+    expect(orderProblem(form({ type: 'market', stopPrice: '0' }))).toBe(null);  // not this type's field
+  });
+
+  it('previews a stop at its stop and a stop-limit at its limit', () => {
+    expect(previewBody(form({ type: 'stop', stopPrice: '95' }), { marketId: 1, defaultFeeStructure: 5 }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, price: 95 });
+    expect(previewBody(form({ type: 'stop_limit', stopPrice: '95', limitPrice: '96' }), { marketId: 1, defaultFeeStructure: 5 }).price).toBe(96);
+    expect(previewBody(form({ type: 'trailing_stop', trailPercent: '5' }), { marketId: 1, defaultFeeStructure: 5 }))
+      .toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
+  });
+});
