@@ -240,6 +240,10 @@ void Fanout::release_lease(const std::string& id) {
 }
 
 void Fanout::ended(const std::string& id) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    latest_fields_.erase(id);
+  }
   Publication closed;
   closed.owner = instance_;
   closed.closed = true;
@@ -270,7 +274,33 @@ void Fanout::published(std::string_view session, const std::vector<Frame>& frame
   // A session being taken over first publishes the state its viewers already have: the hash alone.
   const bool first_of_takeover = !tell && adopting(std::string(session));
   if (!first_of_takeover) script[7] = encode_publication(p);
+  {
+    std::lock_guard lock(queue_mutex_);
+    auto& fields = latest_fields_[std::string(session)];
+    for (std::size_t i = 8; i + 1 < script.size(); i += 2) fields[script[i]] = script[i + 1];
+  }
   enqueue({std::move(script)});
+}
+
+void Fanout::restore_latest(const std::string& id) {
+  RedisCommand script{"EVAL", kPublishScript, "3", redis_names::owner(id), redis_names::latest(id),
+                      redis_names::publications(address_.db, id), instance_, ""};
+  {
+    std::lock_guard lock(queue_mutex_);
+    auto it = latest_fields_.find(id);
+    if (it == latest_fields_.end()) return;
+    for (const auto& [field, value] : it->second) script.insert(script.end(), {field, value});
+  }
+  enqueue({std::move(script)});
+}
+
+std::chrono::steady_clock::duration Fanout::unclaimed_for(const std::string& id) {
+  const auto now = Clock::now();
+  std::lock_guard lock(adopting_mutex_);
+  auto [it, first] = unclaimed_since_.try_emplace(id, now);
+  // A sighting long ago belongs to another episode: this one starts now.
+  if (!first && now - it->second > 10 * kLease) it->second = now;
+  return now - it->second;
 }
 
 void Fanout::enqueue(std::vector<RedisCommand> commands) {
@@ -464,11 +494,24 @@ Result<std::shared_ptr<LiveSession>> Fanout::take_over(const std::string& id) {
   if (!try_own(id)) return make_error("owner_unavailable", "another instance is taking session '" + id + "' over");
   auto latest = command({"HGETALL", redis_names::latest(id)});
   json replay = latest.ok() ? parsed(field(*latest, "replay")) : json();
-  // The default session always exists: one whose first publication never reached Redis starts afresh.
-  if (!replay.is_object() && id == kDefault && latest.ok()) replay = json::object();
+  // No stored run: a Redis that restarted empty under a live owner — who claims the session back
+  // within a renewal and stores its run again —, or an owner that died before its first publication
+  // reached Redis. The default session, which always exists, starts afresh, but only once it has gone
+  // unclaimed for longer than a live owner could take; until then the caller is told to try again.
+  if (!replay.is_object() && id == kDefault && latest.ok()) {
+    if (unclaimed_for(id) < kLease + kRenewEvery) {
+      release_lease(id);
+      return make_error("owner_unavailable", "session '" + id + "' has no owner just now; try again");
+    }
+    replay = json::object();
+  }
   if (!replay.is_object()) {
     release_lease(id);
     return latest.ok() ? unknown(id) : latest.error();
+  }
+  {
+    std::lock_guard lock(adopting_mutex_);
+    unclaimed_since_.erase(id);
   }
   Result<std::shared_ptr<LiveSession>> live = make_error("internal", "not built");
   {
@@ -557,9 +600,11 @@ Result<std::shared_ptr<Channel>> Fanout::channel(const std::string& raw_id) {
   auto owner = command({"GET", redis_names::owner(id)});
   if (!owner.ok()) return owner.error();
   if (owner->is_nil()) {
-    if (auto live = take_over(id); live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
+    auto live = take_over(id);
+    if (live.ok()) return std::shared_ptr<Channel>(std::move(live).value());
     owner = command({"GET", redis_names::owner(id)});
     if (!owner.ok()) return owner.error();
+    if (owner->is_nil() && live.error().code == "owner_unavailable") return live.error();  // 503: try again
   }
   if (owner->is_string() && owner->text == instance_) {
     // Built here (another thread's takeover or creation won): never a relay of this instance's own.
@@ -653,6 +698,7 @@ void Fanout::renew_leases() {
     // took it — listed again; its next publication restores its latest hash — else let it go.
     if (owner->is_nil() && try_own(ids[i])) {
       (void)command({"SADD", std::string(redis_names::kSessions), ids[i]});
+      restore_latest(ids[i]);  // a Redis that restarted empty lost the hash too: relays seed from it
       continue;
     }
     if (owner->is_string() && owner->text == instance_) continue;

@@ -19,6 +19,11 @@
 //   arrives (every instance runs with the same token). No answer within kControlTimeout: 503
 //   owner_unavailable.
 //
+// A Redis that restarts empty loses leases and hashes while owners run on: an owner claims its
+// sessions back at its next renewal and writes its latest hash again (restore_latest); another instance
+// finding the default session with no owner and no stored run waits (503 owner_unavailable) for longer
+// than that before it starts the session afresh (take_over).
+//
 // Publications are fenced: each is written by one script that checks the lease first, so an instance
 // that lost a session (a stall longer than the lease) can never speak for it again. Each carries the
 // owner's publication number, so a relay seeded from a newer hash drops older publications still in
@@ -164,6 +169,10 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   void check_owners();
   void expire_forwarded();
   void enqueue(std::vector<RedisCommand> commands);
+  /// Queues the hash of session `id` as it last published it (fenced, with no message to relays).
+  void restore_latest(const std::string& id);
+  /// How long session `id` has been seen with no owner and no stored run (0 the first time).
+  std::chrono::steady_clock::duration unclaimed_for(const std::string& id);
 
   const RedisAddress address_;
   const std::string instance_;
@@ -175,6 +184,9 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
 
   std::mutex adopting_mutex_;
   std::set<std::string> adopting_;
+  /// Sessions found with no owner and no stored run, and since when (under adopting_mutex_): a Redis that
+  /// restarted empty under a live owner, who claims them back within a renewal (take_over waits for it).
+  std::map<std::string, std::chrono::steady_clock::time_point> unclaimed_since_;
 
   std::mutex relays_mutex_;
   std::map<std::string, std::shared_ptr<RelaySession>, std::less<>> relays_;
@@ -190,6 +202,9 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   std::mutex queue_mutex_;
   std::condition_variable queue_ready_;
   std::deque<std::vector<RedisCommand>> queue_;
+  /// The latest hash fields each local session published (under queue_mutex_): written again when its
+  /// lease is claimed back after Redis lost it (restore_latest), so that relays seed from them at once.
+  std::map<std::string, std::map<std::string, std::string>, std::less<>> latest_fields_;
   std::uint64_t queued_ = 0;    ///< publications queued so far (under queue_mutex_)
   std::uint64_t finished_ = 0;  ///< of which written or given up (under queue_mutex_)
   std::condition_variable queue_done_;

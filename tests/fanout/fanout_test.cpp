@@ -3,7 +3,8 @@
 // instance gets the current state at once and then the same stream; controls sent through any
 // instance reach the owner, and the control token holds everywhere; named sessions are seen, driven
 // and closed from every instance; killing the owner (SIGKILL) lets another instance take the session
-// over from its latest state, and the run goes on exactly as it would have.
+// over from its latest state, and the run goes on exactly as it would have. Redis restarting and a
+// stalled owner: fanout_faults_test.cpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -19,116 +20,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "fanout/redis_address.hpp"
-#include "fanout/redis_connection.hpp"
-#include "http_client.hpp"
-#include "server_process.hpp"
-#include "ws_client.hpp"
+#include "fanout_support.hpp"
 
 using namespace finsim::test;
 using nlohmann::json;
 using std::chrono::milliseconds;
 
-namespace {
-
-const std::string kToken = "fanout-token";
-
-/// The test Redis (scripts/redis_server.sh, started by CTest) with database `db`, emptied.
-std::string redis_url(int db) {
-  const char* dir = std::getenv("FINSIM_TEST_REDIS_DIR");
-  REQUIRE(dir != nullptr);
-  std::ifstream in(std::string(dir) + "/url");
-  std::string url;
-  in >> url;
-  REQUIRE(!url.empty());
-  url += "/" + std::to_string(db);
-  auto address = finsim::server::parse_redis_address(url);
-  REQUIRE(address.ok());
-  auto redis = finsim::server::RedisConnection::open(*address, milliseconds(2000));
-  REQUIRE(redis.ok());
-  REQUIRE((*redis)->command({"FLUSHDB"}).ok());
-  return url;
-}
-
-/// Instances a, b, c on one Redis database, started in that order (so a owns the default session).
-struct Instances {
-  explicit Instances(int db, int count = 3) {
-    const std::string url = redis_url(db);
-    const char* names[] = {"a", "b", "c"};
-    for (int i = 0; i < count; ++i)
-      servers.push_back(std::make_unique<ServerProcess>(
-          std::vector<std::string>{"--redis", url, "--instance", names[i], "--control-token", kToken}));
-  }
-  [[nodiscard]] int port(std::size_t i) const { return servers.at(i)->port(); }
-  std::vector<std::unique_ptr<ServerProcess>> servers;
-};
-
-HttpReply post(int port, const std::string& target, const std::string& body = "", bool with_token = true) {
-  Headers headers{{"Content-Type", "application/json"}};
-  if (with_token) headers.emplace_back("Authorization", "Bearer " + kToken);
-  return http(port, "POST", target, body, headers);
-}
-
-json ok(const HttpReply& r) {
-  INFO(r.status << " " << r.body);
-  REQUIRE(r.status == 200);
-  return json_of(r);
-}
-
-/// Every contract message `viewer` receives until the STATE_UPDATE of step `last` (included), or
-/// until the stream stops for 3 s. Makes no assertion: it may run on a thread of its own.
-std::vector<std::string> read_stream(WsViewer& viewer, int last, milliseconds timeout = milliseconds(15000)) {
-  std::vector<std::string> out;
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < deadline) {
-    WsRead r = viewer.read(milliseconds(3000));
-    if (!r.is_message()) break;
-    out.push_back(r.text);
-    if (r.type() == "STATE_UPDATE" && r.timestep() >= last) break;
-  }
-  return out;
-}
-
-/// read_stream(), REQUIRing that the STATE_UPDATE of step `last` came.
-std::vector<std::string> read_through(WsViewer& viewer, int last) {
-  auto out = read_stream(viewer, last);
-  INFO(out.size() << " messages");
-  REQUIRE(!out.empty());
-  WsRead r;
-  r.kind = WsRead::Kind::message;
-  r.text = out.back();
-  REQUIRE(r.timestep() >= last);
-  return out;
-}
-
-/// The messages after the last STATE_UPDATE of step `from` (exclusive): after a reset's, not a join's.
-std::vector<std::string> after_state(const std::vector<std::string>& messages, int from) {
-  for (std::size_t i = messages.size(); i-- > 0;) {
-    WsRead r;
-    r.kind = WsRead::Kind::message;
-    r.text = messages[i];
-    if (r.type() == "STATE_UPDATE" && r.timestep() == from) return {messages.begin() + static_cast<long>(i) + 1, messages.end()};
-  }
-  FAIL("no STATE_UPDATE of step " << from);
-  return {};
-}
-
-/// "" when `a` and `b` are the same messages, else where they first differ (types and steps, not texts).
-std::string difference(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  auto what = [](const std::string& m) {
-    WsRead r;
-    r.kind = WsRead::Kind::message;
-    r.text = m;
-    return r.type() + "@" + std::to_string(r.timestep()) + " (" + std::to_string(m.size()) + " bytes)";
-  };
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return "message " + std::to_string(i) + ": " + what(a[i]) + " against " + what(b[i]);
-  if (a.size() != b.size()) return std::to_string(a.size()) + " messages against " + std::to_string(b.size());
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("viewers on three instances receive identical streams, and controls through any instance drive it") {
   Instances cluster(1);
@@ -290,21 +187,8 @@ TEST_CASE("killing the owner: another instance takes the session over from its l
   WsViewer on_c(cluster.port(2));
   // Each survivor's viewer is read on a thread of its own from the start (one left unread would fall
   // behind, and its queue would rightly coalesce states): the steps it saw, and how its stream ended.
-  struct Seen {
-    std::vector<int> steps;
-    WsRead end;
-  };
-  auto watch = [](WsViewer& viewer) {
-    Seen seen;
-    while (seen.steps.empty() || seen.steps.back() < 60) {
-      seen.end = viewer.read_any(milliseconds(8000));
-      if (!seen.end.is_message()) break;
-      if (seen.end.type() == "STATE_UPDATE") seen.steps.push_back(seen.end.timestep());
-    }
-    return seen;
-  };
-  auto seen_b = std::async(std::launch::async, [&] { return watch(on_b); });
-  auto seen_c = std::async(std::launch::async, [&] { return watch(on_c); });
+  auto seen_b = std::async(std::launch::async, [&] { return watch(on_b, 60); });
+  auto seen_c = std::async(std::launch::async, [&] { return watch(on_c, 60); });
   ok(post(cluster.port(1), "/control/play"));
   while (control_status(cluster.port(1))["timestep"] < 10) std::this_thread::sleep_for(milliseconds(50));
 
@@ -325,7 +209,7 @@ TEST_CASE("killing the owner: another instance takes the session over from its l
   // without a gap or a repeat.
   REQUIRE(!relayed.steps.empty());
   CHECK(relayed.steps.back() >= 60);
-  for (std::size_t i = 1; i < relayed.steps.size(); ++i) CHECK(relayed.steps[i] == relayed.steps[i - 1] + 1);
+  CHECK(consecutive(relayed.steps));
   CHECK(resumed_s < 3.0 + 1.0 + 60 / 10.0 + 3.0);  // the lease, a renewal period, 60 steps at 10/s, slack
   // The new owner's own viewers of the session were told to reconnect (1012), and may.
   CHECK(moved.end.kind == WsRead::Kind::closed);
