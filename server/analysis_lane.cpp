@@ -5,7 +5,8 @@
 
 namespace finsim::server {
 
-AnalysisLane::AnalysisLane(std::size_t max_waiting) : max_waiting_(max_waiting), thread_([this] { run(); }) {}
+AnalysisLane::AnalysisLane(std::size_t max_waiting, std::string busy_code, std::string what)
+    : max_waiting_(max_waiting), busy_code_(std::move(busy_code)), what_(std::move(what)), thread_([this] { run(); }) {}
 
 AnalysisLane::~AnalysisLane() { stop(); }
 
@@ -14,8 +15,8 @@ Status AnalysisLane::post(std::function<void()> job) {
     std::lock_guard lock(mutex_);
     if (stopping_) return make_error("shutting_down", "the server is shutting down");
     if (waiting_.size() >= max_waiting_)
-      return make_error("analysis_busy", "the server is answering " + std::to_string(waiting_.size()) +
-                                             " other questions: ask again in a moment");
+      return make_error(busy_code_, "the server is answering " + std::to_string(waiting_.size()) + " other " + what_ +
+                                        ": ask again in a moment");
     waiting_.push_back(std::move(job));
   }
   wake_.notify_one();
@@ -46,9 +47,9 @@ void AnalysisLane::run() {
     try {
       job();
     } catch (const std::exception& e) {
-      std::fprintf(stderr, "finsim-server: analysis: a job threw: %s\n", e.what());
+      std::fprintf(stderr, "finsim-server: a lane's job threw: %s\n", e.what());
     } catch (...) {
-      std::fprintf(stderr, "finsim-server: analysis: a job threw an unknown exception\n");
+      std::fprintf(stderr, "finsim-server: a lane's job threw an unknown exception\n");
     }
   }
 }

@@ -1,7 +1,8 @@
 // The analysis lane: one thread that answers the server's long questions ("why did this bank fail?",
 // docs/why.md) off the sessions' simulation lanes and the network threads, one at a time, in arrival
 // order. At most `max_waiting` questions wait; beyond that a question is refused at once
-// (analysis_busy), so a crowd asking cannot queue minutes of work. Nothing a job throws ends the lane
+// (analysis_busy), so a crowd asking cannot queue minutes of work. The fan-out's requests to Redis use
+// a lane of their own, with their own refusal (fanout.hpp). Nothing a job throws ends the lane
 // or the server (one line on stderr; a job answers its own errors).
 //
 // Thread-safety: post() from any thread; stop() from the owner (the destructor stops too).
@@ -12,6 +13,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "finsim/result.hpp"
@@ -22,12 +24,14 @@ class AnalysisLane {
  public:
   static constexpr std::size_t kDefaultMaxWaiting = 8;
 
-  explicit AnalysisLane(std::size_t max_waiting = kDefaultMaxWaiting);
+  /// `busy_code` and `what` name the refusal: "<busy_code>: the server is answering N other <what>".
+  explicit AnalysisLane(std::size_t max_waiting = kDefaultMaxWaiting, std::string busy_code = "analysis_busy",
+                        std::string what = "questions");
   ~AnalysisLane();
   AnalysisLane(const AnalysisLane&) = delete;
   AnalysisLane& operator=(const AnalysisLane&) = delete;
 
-  /// Queues `job` to run on the lane's thread. Errors: analysis_busy (max_waiting jobs wait already),
+  /// Queues `job` to run on the lane's thread. Errors: busy_code (max_waiting jobs wait already),
   /// shutting_down (stopped); the job is then not run.
   Status post(std::function<void()> job);
 
@@ -38,6 +42,7 @@ class AnalysisLane {
   void run();
 
   const std::size_t max_waiting_;
+  const std::string busy_code_, what_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> waiting_;

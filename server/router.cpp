@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <exception>
 
 #include "api_responses.hpp"
 #include "finsim/catalogue.hpp"
 #include "control_api.hpp"
 #include "fanout/fanout.hpp"
 #include "fanout/shared_sessions_api.hpp"
+#include "fail.hpp"
 #include "portfolio/api.hpp"
 #include "portfolio/feed.hpp"
 #include "sessions_api.hpp"
@@ -60,7 +62,21 @@ void Router::handle(HttpRequest request, Reply reply) const {
   const auto path = percent_decode(split_target(request.target).path);
   if (path && portfolio_ && PortfolioApi::serves(*path)) return portfolio_->handle(std::move(request), *path, std::move(reply));
   if (path && why_ && WhyApi::serves(*path)) return why_->handle(request, *path, std::move(reply));
-  if (path && fanout_ && answer_shared(request, *path, *fanout_, *sessions_, control_token_, reply)) return;
+  if (path && fanout_ && needs_redis(request, *path)) {
+    // Answered on the fan-out's requests lane: a stalled Redis holds that lane, never this thread.
+    auto job = [request, path = *path, fanout = fanout_, sessions = sessions_, token = control_token_, reply]() {
+      try {
+        if (answer_shared(request, path, *fanout, *sessions, token, reply)) return;
+        reply(under(path, "/control") ? handle_control(request, path, *sessions, token)
+                                      : handle_sessions(request, path, *sessions, token));
+      } catch (const std::exception& e) {
+        fail_thrown("request", e.what());
+        reply(error_response(make_error("internal_error", "the server could not answer this request")));
+      }
+    };
+    if (Status posted = fanout_->on_requests_lane(std::move(job)); !posted.ok()) reply(error_response(posted.error()));
+    return;
+  }
   reply(path ? handle_now(request, *path)
              : error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
 }
@@ -92,6 +108,15 @@ std::optional<HttpResponse> Router::refuse_write(const HttpRequest& request) con
 
 bool Router::takes_large_body(std::string_view target) const {
   return portfolio_ && PortfolioApi::takes_large_body(target);
+}
+
+bool Router::needs_redis(const HttpRequest& request, const std::string& path) const {
+  // Every session list, creation, status and closing may ask Redis (other instances' sessions, the
+  // claim of a new id, the last publication of a closed one); a control only when its session is not
+  // this instance's own.
+  if (under(path, "/sessions")) return request.method != "OPTIONS";
+  if (!under(path, "/control")) return false;
+  return !fanout_->local(query_parameter(split_target(request.target).query, "session").value_or(""));
 }
 
 HttpResponse Router::handle_now(const HttpRequest& request, const std::string& path) const {
@@ -135,7 +160,7 @@ void Router::viewer_channel(const HttpRequest& request, ChannelReply done) const
       done(feed->channel(static_cast<std::int64_t>(v)));
     });
   }
-  if (fanout_) return done(fanout_->channel(query_parameter(split_target(request.target).query, "session").value_or("")));
+  if (fanout_) return fanout_->channel_async(query_parameter(split_target(request.target).query, "session").value_or(""), std::move(done));
   auto live = session_of(request, *sessions_);
   if (!live.ok()) return done(live.error());
   done(std::shared_ptr<Channel>(std::move(live).value()));

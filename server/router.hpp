@@ -74,6 +74,9 @@ class Router {
   std::string catalogue_;  ///< the engine's catalogue_json(), serialized once
 
   [[nodiscard]] HttpResponse handle_now(const HttpRequest& request, const std::string& path) const;
+  /// With a fan-out: whether answering may need a Redis round trip (then it is answered on the
+  /// fan-out's requests lane, not on the network thread).
+  [[nodiscard]] bool needs_redis(const HttpRequest& request, const std::string& path) const;
   /// Why a write may not reach its handler (403, 429, 415), or nullopt.
   [[nodiscard]] std::optional<HttpResponse> refuse_write(const HttpRequest& request) const;
 };

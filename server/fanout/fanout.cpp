@@ -189,6 +189,7 @@ Status Fanout::start(std::shared_ptr<SessionRegistry> sessions) {
 
 void Fanout::stop() {
   if (stopping_.exchange(true)) return;
+  requests_.stop();  // the request in progress ends; those waiting are dropped, as their connections will be
   // No lease renewed or taken from now on; then what was published reaches Redis; then the leases go.
   keeper_wake_.notify_all();
   if (keeper_thread_.joinable()) keeper_thread_.join();
@@ -614,6 +615,19 @@ Result<std::shared_ptr<Channel>> Fanout::channel(const std::string& raw_id) {
   if (auto relay = relay_of(id)) return std::shared_ptr<Channel>(relay);
   return unknown(id);
 }
+
+void Fanout::channel_async(const std::string& raw_id, ChannelDone done) {
+  const std::string id = session_name(raw_id);
+  if (auto live = sessions_->find(id); live.ok()) return done(std::shared_ptr<Channel>(std::move(live).value()));
+  if (SessionRegistry::valid_id(id))
+    if (auto open = open_relay(id)) return done(std::shared_ptr<Channel>(open));
+  Status posted = requests_.post([self = shared_from_this(), id, done] { done(self->channel(id)); });
+  if (!posted.ok()) done(posted.error());
+}
+
+bool Fanout::local(const std::string& raw_id) const { return sessions_->find(session_name(raw_id)).ok(); }
+
+Status Fanout::on_requests_lane(std::function<void()> job) { return requests_.post(std::move(job)); }
 
 bool Fanout::remote(const std::string& raw_id) {
   const std::string id = session_name(raw_id);

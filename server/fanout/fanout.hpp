@@ -32,8 +32,12 @@
 //
 // Threads: one reads the subscription, one writes publications (so a session's lock never waits for
 // Redis), one renews the leases (and expires forwarded controls), one takes over orphaned sessions (a
-// rebuild may be long; the lease of a session being rebuilt is renewed meanwhile); requests use a
-// command connection under a lock. Thread-safe.
+// rebuild may be long; the lease of a session being rebuilt is renewed meanwhile), and one — the
+// requests lane — makes the Redis round trips that requests need (a join of a session not relayed here
+// yet, other instances' statuses and lists, forwarding a control, creating or closing a session), so
+// that a slow or stalled Redis never holds a network thread: those requests wait in the lane's queue
+// (at most kMaxWaitingRequests; then 503 redis_unavailable) while every other request is answered.
+// Requests use a command connection under a lock. Thread-safe.
 #pragma once
 
 #include <atomic>
@@ -52,6 +56,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <nlohmann/json.hpp>
 
+#include "analysis_lane.hpp"
 #include "channel.hpp"
 #include "fanout/redis_address.hpp"
 #include "fanout/redis_connection.hpp"
@@ -70,6 +75,8 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   static constexpr std::chrono::milliseconds kControlTimeout{5000};
   /// Publications waiting for Redis beyond this many: the oldest are dropped (and counted).
   static constexpr std::size_t kMaxQueued = 4096;
+  /// Requests waiting for the requests lane beyond this many are refused (503 redis_unavailable).
+  static constexpr std::size_t kMaxWaitingRequests = 1024;
 
   using Answer = std::function<void(Result<nlohmann::json>)>;
 
@@ -90,8 +97,18 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   void stop();
 
   /// What viewers of session `id` ("" = default) join here: the local session, or a relay of the
-  /// owner's. A session whose owner is gone is taken over first. Error unknown_session.
+  /// owner's. A session whose owner is gone is taken over first. Error unknown_session. Makes Redis
+  /// round trips: from a request, call channel_async.
   Result<std::shared_ptr<Channel>> channel(const std::string& id);
+  using ChannelDone = std::function<void(Result<std::shared_ptr<Channel>>)>;
+  /// channel() for a request: answered at once when no Redis is needed (a local session, an open
+  /// relay), else on the requests lane — `done` may then run on the lane's thread.
+  void channel_async(const std::string& id, ChannelDone done);
+  /// Whether session `id` ("" = default) runs on this instance (known without Redis).
+  [[nodiscard]] bool local(const std::string& id) const;
+  /// Runs `job` on the requests lane (see the header). Errors: redis_unavailable (kMaxWaitingRequests
+  /// jobs wait already), shutting_down; the job is then not run.
+  Status on_requests_lane(std::function<void()> job);
   /// Whether `id` is a session of another instance (known to Redis, not local).
   bool remote(const std::string& id);
   /// The status of a session of another instance (RelaySession::status). Error unknown_session.
@@ -223,6 +240,8 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   std::atomic<std::uint64_t> dropped_{0};
   std::atomic<std::uint64_t> relayed_{0};
   std::atomic<std::uint64_t> takeovers_{0};
+
+  AnalysisLane requests_{kMaxWaitingRequests, "redis_unavailable", "requests to the shared sessions' Redis"};
 };
 
 }  // namespace finsim::server

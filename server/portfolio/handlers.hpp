@@ -26,6 +26,7 @@ HttpResponse get_overview(ApiCall& call);
 // orders (handlers_orders.cpp)
 HttpResponse place_order(ApiCall& call);
 HttpResponse list_orders(ApiCall& call);
+HttpResponse list_all_orders(ApiCall& call);
 HttpResponse get_order(ApiCall& call);
 HttpResponse cancel_order(ApiCall& call);
 // fee structures (handlers_fees.cpp)

@@ -97,6 +97,36 @@ Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m)
   return out;
 }
 
+/// ?status=: empty, or one of the orders' statuses. Error bad_parameter.
+Result<std::string> status_parameter(const ApiCall& call) {
+  std::string status = call.param("status").value_or("");
+  if (!status.empty() && status != "pending" && status != "filled" && status != "expired" && status != "cancelled" &&
+      status != "rejected")
+    return make_error("bad_parameter", "status must be pending, filled, expired, cancelled or rejected");
+  return status;
+}
+
+/// {"orders": [...], paging} of `orders`, read with one more than the page (whether another follows):
+/// each with its fill and stop level, and its portfolio ({id, name, status}) when `name_portfolio`.
+Result<json> orders_page(ApiCall& call, std::vector<OrderRecord>& orders, const Page& page, bool name_portfolio) {
+  const bool more = orders.size() > page.limit;
+  if (more) orders.pop_back();
+  json list = json::array();
+  for (const OrderRecord& o : orders) {
+    auto fill = order_fill_json(call.ctx.db(), o.id);
+    if (!fill.ok()) return fill.error();
+    auto l = call.book().ledger(o.portfolio_id);  // the book holds every portfolio, archived ones too
+    if (!l.ok()) return l.error();
+    list.push_back(order_json(o, *fill));
+    if (name_portfolio)
+      list.back()["portfolio"] = {{"id", (*l)->info.id}, {"name", (*l)->info.name}, {"status", (*l)->info.status}};
+    add_stop_level(list.back(), o, call.book().market_of(**l));
+  }
+  json out = {{"orders", list}};
+  add_offset_paging(out, call, page, more);
+  return out;
+}
+
 }  // namespace
 
 HttpResponse place_order(ApiCall& call) {
@@ -180,25 +210,29 @@ HttpResponse list_orders(ApiCall& call) {
   if (!found.ok()) return error_response(found.error());
   auto page = page_of(call);
   if (!page.ok()) return error_response(page.error());
-  const std::string status = call.param("status").value_or("");
-  if (!status.empty() && status != "pending" && status != "filled" && status != "expired" && status != "cancelled" &&
-      status != "rejected")
-    return error_response(make_error("bad_parameter", "status must be pending, filled, expired, cancelled or rejected"));
+  auto status = status_parameter(call);
+  if (!status.ok()) return error_response(status.error());
   // One more than the page: whether another page follows.
-  auto orders = server::list_orders(call.ctx.db(), (*found)->info.id, status, page->limit + 1, page->offset);
+  auto orders = server::list_orders(call.ctx.db(), (*found)->info.id, *status, page->limit + 1, page->offset);
   if (!orders.ok()) return error_response(orders.error());
-  const bool more = orders->size() > page->limit;
-  if (more) orders->pop_back();
-  json list = json::array();
-  for (const OrderRecord& o : *orders) {
-    auto fill = order_fill_json(call.ctx.db(), o.id);
-    if (!fill.ok()) return error_response(fill.error());
-    list.push_back(order_json(o, *fill));
-    add_stop_level(list.back(), o, call.book().market_of(**found));
-  }
-  json out = {{"portfolio_id", (*found)->info.id}, {"orders", list}};
-  add_offset_paging(out, call, *page, more);
-  return json_response(200, out);
+  auto out = orders_page(call, *orders, *page, false);
+  if (!out.ok()) return error_response(out.error());
+  (*out)["portfolio_id"] = (*found)->info.id;
+  return json_response(200, *out);
+}
+
+HttpResponse list_all_orders(ApiCall& call) {
+  auto page = page_of(call);
+  if (!page.ok()) return error_response(page.error());
+  auto status = status_parameter(call);
+  if (!status.ok()) return error_response(status.error());
+  OrderFilter filter{*status, call.param("ticker").value_or(""), call.param("model").value_or("")};
+  if (filter.ticker.size() > 64 || filter.model.size() > 64)
+    return error_response(make_error("bad_parameter", "ticker and model have at most 64 characters"));
+  auto orders = book_orders(call.ctx.db(), filter, page->limit + 1, page->offset);
+  if (!orders.ok()) return error_response(orders.error());
+  auto out = orders_page(call, *orders, *page, true);
+  return out.ok() ? json_response(200, *out) : error_response(out.error());
 }
 
 HttpResponse get_order(ApiCall& call) {

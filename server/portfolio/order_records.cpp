@@ -163,6 +163,16 @@ Result<std::vector<OrderRecord>> list_orders(Database& db, std::int64_t portfoli
   return read_orders(*st);
 }
 
+Result<std::vector<OrderRecord>> book_orders(Database& db, const OrderFilter& f, std::size_t limit, std::size_t offset) {
+  auto st = db.prepare(std::string(kOrderColumns) +
+                       "WHERE (? = '' OR status = ?) AND (? = '' OR ticker = ?) AND (? = '' OR model = ?) "
+                       "ORDER BY id DESC LIMIT ? OFFSET ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, f.status).bind(2, f.status).bind(3, f.ticker).bind(4, f.ticker).bind(5, f.model).bind(6, f.model);
+  st->bind(7, static_cast<std::int64_t>(limit)).bind(8, static_cast<std::int64_t>(offset));
+  return read_orders(*st);
+}
+
 Result<nlohmann::json> order_fill_json(Database& db, std::int64_t order_id) {
   auto st = db.prepare(std::string(kFillColumns) + "WHERE order_id = ?");
   if (!st.ok()) return st.error();

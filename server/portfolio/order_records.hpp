@@ -62,6 +62,15 @@ Result<OrderRecord> find_order(store::Database& db, std::int64_t portfolio_id, s
 Result<std::vector<OrderRecord>> list_orders(store::Database& db, std::int64_t portfolio_id, const std::string& status,
                                              std::size_t limit, std::size_t offset);
 
+/// What the order book across portfolios shows: each filter applies when not empty.
+struct OrderFilter {
+  std::string status, ticker, model;
+};
+
+/// The orders of every portfolio that pass `filter`, newest first (GET /api/orders).
+Result<std::vector<OrderRecord>> book_orders(store::Database& db, const OrderFilter& filter, std::size_t limit,
+                                             std::size_t offset);
+
 /// The fill of an order as stored, with its id, as JSON (fill_to_json + "id", "order_id",
 /// "cash_after"); null when the order has none.
 Result<nlohmann::json> order_fill_json(store::Database& db, std::int64_t order_id);

@@ -8,7 +8,7 @@ namespace finsim::server {
 
 std::span<const ApiRoute> api_routes() {
   using namespace handlers;
-  static constexpr std::array<ApiRoute, 38> kRoutes{{
+  static constexpr std::array<ApiRoute, 39> kRoutes{{
       {"GET", "/api/portfolios", list_portfolios, false},
       {"POST", "/api/portfolios", create_portfolio, true},
       {"GET", "/api/portfolios/{id}", get_portfolio, false},
@@ -24,6 +24,7 @@ std::span<const ApiRoute> api_routes() {
       {"GET", "/api/portfolios/{id}/orders", list_orders, false},
       {"GET", "/api/portfolios/{id}/orders/{order_id}", get_order, false},
       {"DELETE", "/api/portfolios/{id}/orders/{order_id}", cancel_order, true},
+      {"GET", "/api/orders", list_all_orders, false},
       {"GET", "/api/overview", get_overview, false},
       {"GET", "/api/fee-structures", list_fee_structures, false},
       {"POST", "/api/fee-structures", create_fee_structure, true},

@@ -206,3 +206,41 @@ TEST_CASE("absurd short sales are refused, and the market's clock keeps moving")
   CHECK(moved.is_object());
   CHECK(std::isfinite(get(port, portfolio_path(p))["cash"].get<double>()));
 }
+
+TEST_CASE("the order book across portfolios: every portfolio's orders, newest first, filtered and paged") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const json a = create_portfolio(port, {{"name", "Alpha"}, {"initial_capital", 10000}});
+  const json b = create_portfolio(port, {{"name", "Beta"}, {"initial_capital", 10000}, {"model", "xgboost"}});
+  const json first = order(port, a, {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 3}});
+  const json second = order(port, b, {{"ticker", "FIN1"}, {"side", "buy"}, {"quantity", 2}});
+  const json third = order(port, b, {{"ticker", "FIN1"}, {"side", "buy"}, {"type", "limit"}, {"limit_price", 0.01}, {"quantity", 1}});
+  advance(port);
+  const json book = get(port, "/api/orders");
+  REQUIRE(book["orders"].size() == 3);
+  CHECK(book["orders"][0]["id"] == third["id"]);
+  CHECK(book["orders"][2]["id"] == first["id"]);
+  CHECK(book["orders"][0]["portfolio"] == json{{"id", b["id"]}, {"name", "Beta"}, {"status", "active"}});
+  CHECK(book["orders"][2]["portfolio"]["name"] == "Alpha");
+  CHECK(book["orders"][1]["fill"]["quantity"] == 2.0);  // each with its fill, as in a portfolio's list
+  CHECK(book["orders"][0]["fill"].is_null());
+  auto ids = [&](const std::string& query) {
+    std::vector<std::int64_t> out;
+    const json answer = get(port, "/api/orders" + query);
+    for (const json& o : answer["orders"]) out.push_back(o["id"]);
+    return out;
+  };
+  CHECK(ids("?status=pending") == std::vector<std::int64_t>{third["id"]});
+  CHECK(ids("?ticker=TEC1") == std::vector<std::int64_t>{first["id"]});
+  CHECK(ids("?model=xgboost&status=filled") == std::vector<std::int64_t>{second["id"]});
+  CHECK(ids("?ticker=NOPE").empty());
+  const json page = get(port, "/api/orders?limit=2");
+  CHECK(page["orders"].size() == 2);
+  REQUIRE(page["next"].is_string());
+  CHECK(get(port, page["next"].get<std::string>())["orders"][0]["id"] == first["id"]);
+  CHECK(error_code(call(port, "GET", "/api/orders?status=open"), 422) == "bad_parameter");
+  CHECK(error_code(call(port, "GET", "/api/orders?ticker=" + std::string(65, 'X')), 422) == "bad_parameter");
+  // An archived portfolio's orders stay in the book, under its status.
+  expect(call(port, "DELETE", portfolio_path(a)), 200);
+  CHECK(get(port, "/api/orders?ticker=TEC1")["orders"][0]["portfolio"]["status"] == "archived");
+}

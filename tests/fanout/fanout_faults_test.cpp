@@ -1,6 +1,6 @@
 // Faults of a shared session (server/fanout/fanout.hpp, docs/deploy.md, "When the owner dies",
-// "Safety"): Redis restarting under a playing session, and an owner that stalls past its lease and
-// then resumes. What the docs promise is what is checked: the owner's own viewers see no gap, a relay's
+// "Safety"): Redis restarting under a playing session, Redis stalling, and an owner that stalls past its
+// lease and then resumes. What the docs promise is what is checked: the owner's own viewers see no gap, a relay's
 // viewers are told to reconnect (1012) and get the stream again, a stalled owner's session is taken over
 // and the owner, resumed, never speaks for it again.
 #include <catch2/catch.hpp>
@@ -123,4 +123,49 @@ TEST_CASE("an owner stalled past its lease is taken over, and resumed it never s
   CHECK(from_a["instance"] == "a");
   WsViewer rejoined(cluster.port(0));
   CHECK(rejoined.read_until_state(relayed.steps.back() + 1));
+}
+
+TEST_CASE("a stalled Redis holds no network thread: what does not need it is answered at once, the rest after") {
+  OwnRedis redis;
+  Instances cluster(redis.url(), 2);  // test servers run two network threads (server_process.cpp)
+  REQUIRE(post(cluster.port(0), "/sessions", R"({"id":"lecture"})").status == 201);
+  const int b = cluster.port(1);
+  REQUIRE(http(b, "GET", "/control/status?session=lecture").status == 200);  // b knows it is a's
+  redis.pause();  // connected and silent: every Redis round trip waits for its timeout
+  // More requests that need Redis than b has network threads: statuses and joins of a's session, the
+  // list of sessions. Each would hold a network thread for seconds if it ran on one.
+  std::vector<std::future<int>> waiting;
+  for (int i = 0; i < 3; ++i) {
+    waiting.push_back(std::async(std::launch::async, [b] {
+      return http(b, "GET", "/control/status?session=lecture", "", {}, milliseconds(20000)).status;
+    }));
+    waiting.push_back(std::async(std::launch::async, [b] { return http(b, "GET", "/sessions", "", {}, milliseconds(20000)).status; }));
+    waiting.push_back(std::async(std::launch::async, [b] {
+      try {
+        WsViewer viewer(b, "/ws/simulation?session=lecture");
+        return viewer.read(milliseconds(20000)).is_message() ? 200 : 0;
+      } catch (const std::runtime_error& e) {
+        return std::string(e.what()).find("503") != std::string::npos ? 503 : -1;
+      }
+    }));
+  }
+  std::this_thread::sleep_for(milliseconds(300));  // all of them under way
+  // For the next 1.5 s (Redis still stalled; a command gives up after 2 s) b answers the rest at once.
+  for (int i = 0; i < 5; ++i) {
+    std::this_thread::sleep_for(milliseconds(250));
+    const auto start = std::chrono::steady_clock::now();
+    const HttpReply scenarios = http(b, "GET", "/api/scenarios", "", {}, milliseconds(10000));
+    const auto took = std::chrono::steady_clock::now() - start;
+    CHECK(scenarios.status == 200);
+    CHECK(took < milliseconds(1000));
+    CHECK(http(b, "GET", "/api/markets").status == 200);
+  }
+  redis.resume();
+  // Each waiting request is answered — the stalled round trips as errors (503) or, once Redis is back,
+  // as they should be —, none is left hanging.
+  for (auto& w : waiting) {
+    const int status = w.get();
+    CHECK((status == 200 || status == 503));
+  }
+  CHECK(http(b, "GET", "/control/status?session=lecture").status == 200);
 }

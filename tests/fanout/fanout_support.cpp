@@ -153,6 +153,9 @@ void OwnRedis::start() {
   FAIL("redis-server did not answer on port " << port_ << " (see " << dir_ << "/redis.log)");
 }
 
+void OwnRedis::pause() { REQUIRE(::kill(pid_, SIGSTOP) == 0); }
+void OwnRedis::resume() { REQUIRE(::kill(pid_, SIGCONT) == 0); }
+
 void OwnRedis::kill() {
   if (pid_ <= 0) return;
   ::kill(pid_, SIGKILL);

@@ -44,6 +44,9 @@ class OwnRedis {
   void start();
   /// Stops it at once (SIGKILL: its data goes, as after a crash or a restart without persistence).
   void kill();
+  /// Stalls it (SIGSTOP: connections stay open, nothing is answered), and resumes it (SIGCONT).
+  void pause();
+  void resume();
 
  private:
   int port_ = 0;

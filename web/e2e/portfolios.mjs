@@ -193,6 +193,15 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await page.waitForFunction((s) => document.querySelector('[data-testid=trade-orders] tbody tr')?.textContent.includes(`stop ${s}`),
         formatMoney(stopPrice));
       await shoot(page, 'desktop-stop-loss');
+      // The order book across portfolios shows it under its portfolio's name, and filters by status.
+      await page.getByTestId('pf-nav-book').click();
+      await page.waitForFunction((s) => [...document.querySelectorAll('[data-testid=book-orders] tbody tr')]
+        .some((r) => r.textContent.includes('Alpha') && r.textContent.includes(`stop ${s}`)), formatMoney(stopPrice));
+      await page.getByTestId('book-status').selectOption('pending');
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=book-orders] tbody tr')]
+        .every((r) => r.textContent.includes('pending')));
+      await page.getByTestId('pf-nav-trade').click();
+      await page.getByTestId('order-form').waitFor();
 
       // Each fill paid the slippage: the execution price is above the close by 15 bps.
       const fills = (await api.get(`api/portfolios/${alphaId}/transactions`)).transactions;

@@ -1,11 +1,11 @@
 // The Portfolios part's navigation: the views, and for the views about one portfolio a picker of
 // the active portfolios (live and backtests). A portfolio view opened without an id shows the first.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { formatHashRoute } from '../url/hashRoute.js';
 import { usePortfolios } from './api/queries.js';
 
 export const VIEW_LABELS = [
-  ['dashboard', 'Dashboard'], ['portfolio', 'Portfolio'], ['trade', 'Trade'], ['orders', 'Order book'],
+  ['dashboard', 'Dashboard'], ['portfolio', 'Portfolio'], ['trade', 'Trade'], ['orders', 'Order book'], ['book', 'All orders'],
   ['risk', 'Risk'], ['fees', 'Fees'], ['models', 'Models'], ['backtests', 'Backtests'],
 ];
 export const PER_PORTFOLIO = new Set(['portfolio', 'trade', 'orders', 'risk', 'fees']);
@@ -37,11 +37,15 @@ function PortfolioPicker({ route }) {
 
 export function PortfolioNav({ route, feed }) {
   const perPortfolio = PER_PORTFOLIO.has(route.view);
+  // A view about all portfolios (the dashboard, all orders) keeps the portfolio the user was looking at:
+  // its per-portfolio links go back to it, not to the first one.
+  const last = useRef(null);
+  if (route.portfolioId !== null && route.portfolioId !== undefined) last.current = route.portfolioId;
   return (
     <nav className="pf-nav" aria-label="Portfolio views">
       <div className="pf-nav-links">
         {VIEW_LABELS.map(([view, label]) => (
-          <a key={view} href={formatHashRoute({ part: 'portfolios', view, portfolioId: PER_PORTFOLIO.has(view) ? route.portfolioId : null })}
+          <a key={view} href={formatHashRoute({ part: 'portfolios', view, portfolioId: PER_PORTFOLIO.has(view) ? last.current : null })}
             aria-current={route.view === view ? 'page' : undefined} data-testid={`pf-nav-${view}`}>{label}</a>
         ))}
       </div>

@@ -25,4 +25,13 @@ describe('portfolio navigation', () => {
     expect(screen.getByTestId('pf-nav-risk').getAttribute('aria-current')).toBe('page');
     expect((await screen.findByTestId('pf-picker')).value).toBe('3');
   });
+
+  it('goes back to the portfolio last looked at from a view about all of them', async () => {
+    const api = fakeApi({ 'GET api/portfolios': list });
+    const { rerender } = renderWithApi(<PortfolioNav route={{ part: 'portfolios', view: 'trade', portfolioId: 3 }} feed="live" />, api);
+    rerender(<PortfolioNav route={{ part: 'portfolios', view: 'book', portfolioId: null }} feed="live" />);
+    expect(screen.getByTestId('pf-nav-trade').getAttribute('href')).toBe('#/portfolios/trade/3');
+    expect(screen.getByTestId('pf-nav-book').getAttribute('aria-current')).toBe('page');
+    expect(screen.queryByTestId('pf-picker')).toBe(null);  // all orders is about every portfolio
+  });
 });

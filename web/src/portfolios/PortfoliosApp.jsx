@@ -10,6 +10,7 @@ import { Dashboard } from './views/Dashboard.jsx';
 import { PortfolioDetail } from './views/PortfolioDetail.jsx';
 import { Trading } from './views/Trading.jsx';
 import { OrderBook } from './views/OrderBook.jsx';
+import { AllOrders } from './views/AllOrders.jsx';
 import { RiskAnalytics } from './views/RiskAnalytics.jsx';
 import { FeeComparison } from './views/FeeComparison.jsx';
 import { ModelComparison } from './views/ModelComparison.jsx';
@@ -18,7 +19,7 @@ import { ViewBoundary } from './components/ViewBoundary.jsx';
 import './portfolios.css';
 
 const VIEWS = {
-  dashboard: Dashboard, portfolio: PortfolioDetail, trade: Trading, orders: OrderBook,
+  dashboard: Dashboard, portfolio: PortfolioDetail, trade: Trading, orders: OrderBook, book: AllOrders,
   risk: RiskAnalytics, fees: FeeComparison, models: ModelComparison, backtests: Backtests,
 };
 

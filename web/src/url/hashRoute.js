@@ -5,7 +5,7 @@
 //   #/portfolios/<view>[/<id>]  → a portfolio view, optionally for portfolio <id>
 // Unknown views fall back to the dashboard; a malformed id is dropped, never guessed.
 
-export const PORTFOLIO_VIEWS = ['dashboard', 'portfolio', 'trade', 'orders', 'risk', 'fees', 'models', 'backtests'];
+export const PORTFOLIO_VIEWS = ['dashboard', 'portfolio', 'trade', 'orders', 'book', 'risk', 'fees', 'models', 'backtests'];
 
 /** Parses location.hash into {part: 'network'|'portfolios', view, portfolioId (positive integer or null)}. */
 export function parseHashRoute(hash) {

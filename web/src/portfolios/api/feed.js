@@ -9,11 +9,11 @@ export function invalidationsFor(message) {
   const payload = message?.payload ?? {};
   switch (message?.type) {
     case 'ORDER_UPDATE':
-      return [keys.portfolio(payload.portfolio_id), keys.overview(), keys.portfolios()];
+      return [keys.portfolio(payload.portfolio_id), keys.overview(), keys.portfolios(), keys.orderBook()];
     case 'PORTFOLIO_UPDATE':
-      return [keys.portfolio(payload.portfolio?.id), keys.overview(), keys.portfolios()];
+      return [keys.portfolio(payload.portfolio?.id), keys.overview(), keys.portfolios(), keys.orderBook()];
     case 'MARKET_UPDATE':
-      return [keys.markets(), keys.portfolio(), keys.overview(), keys.portfolios(), keys.feePreview(), keys.models()];
+      return [keys.markets(), keys.portfolio(), keys.overview(), keys.portfolios(), keys.feePreview(), keys.models(), keys.orderBook()];
     case 'SIGNALS':
       return [keys.signals(), keys.models()];
     case 'BACKTEST_UPDATE': {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createSequenceCheck, feedUrl, invalidationsFor, startPortfolioFeed } from './feed.js';
 
 describe('portfolio feed', () => {
-  it("makes an order's portfolio, the overview and the list stale", () => {
+  it("makes an order's portfolio, the overview, the list and the order book across portfolios stale", () => {
     expect(invalidationsFor({ type: 'ORDER_UPDATE', payload: { portfolio_id: 4, order: {} } }))
-      .toEqual([['portfolio', 4], ['overview'], ['portfolios']]);
+      .toEqual([['portfolio', 4], ['overview'], ['portfolios'], ['order-book']]);
   });
 
   it('makes every portfolio stale when the market moves (valuations change)', () => {
@@ -12,6 +12,7 @@ describe('portfolio feed', () => {
     expect(prefixes).toContainEqual(['portfolio']);
     expect(prefixes).toContainEqual(['markets']);
     expect(prefixes).toContainEqual(['fee-preview']);
+    expect(prefixes).toContainEqual(['order-book']);  // fills, expiries and brackets move with the market
   });
 
   it('refreshes results only when a backtest finishes, its progress always', () => {

@@ -41,6 +41,8 @@ export const useMonteCarlo = (id, query = { paths: 2000, block: 5, seed: 1 }) =>
   useGet(keys.monteCarlo(id, query), `api/portfolios/${id}/monte-carlo`, query, { ...portfolioOptions(id), retry: false });
 export const useRiskAnalytics = (id) => useGet(keys.risk(id), `api/portfolios/${id}/risk-analytics`, undefined, portfolioOptions(id));
 export const useTransactions = (id) => useGet(keys.transactions(id), `api/portfolios/${id}/transactions`, { limit: 200 }, portfolioOptions(id));
+/** The order book across portfolios (GET /api/orders): `filters` {status, ticker, model}, each optional. */
+export const useAllOrders = (filters) => useGet(keys.orderBook(filters), 'api/orders', { ...filters, limit: 200 });
 export const useOrders = (id, status) => useGet(keys.orders(id, status), `api/portfolios/${id}/orders`, { status, limit: 200 }, portfolioOptions(id));
 
 /** `structures`: fee structure names or ids (none: every built-in one). */
@@ -90,6 +92,11 @@ export const usePlaceOrder = (portfolioId) => useApiMutation(
 
 export const useCancelOrder = (portfolioId) => useApiMutation(
   (api, orderId) => api.delete(`api/portfolios/${portfolioId}/orders/${orderId}`), () => [keys.portfolio(portfolioId), keys.overview()]);
+
+/** Cancels any portfolio's order: `{ portfolioId, orderId }`. */
+export const useCancelAnyOrder = () => useApiMutation(
+  (api, { portfolioId, orderId }) => api.delete(`api/portfolios/${portfolioId}/orders/${orderId}`),
+  (_, { portfolioId }) => [keys.portfolio(portfolioId), keys.overview(), keys.orderBook()]);
 
 export const useAdvanceMarket = () => useApiMutation(
   (api, { marketId, bars = 1 }) => api.post(`api/markets/${marketId}/advance`, { bars }), () => [keys.markets(), keys.portfolio(), keys.overview()]);

@@ -24,7 +24,10 @@ export function fakeApi(routes) {
   };
 }
 
+/** render() inside the providers; its `rerender(ui)` keeps them (and so the rendered state). */
 export function renderWithApi(ui, api) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
-  return render(<QueryClientProvider client={client}><ApiProvider api={api}>{ui}</ApiProvider></QueryClientProvider>);
+  const wrapped = (node) => <QueryClientProvider client={client}><ApiProvider api={api}>{node}</ApiProvider></QueryClientProvider>;
+  const result = render(wrapped(ui));
+  return { ...result, rerender: (node) => result.rerender(wrapped(node)) };
 }

@@ -32,7 +32,8 @@ function size(order) {
 export function orderColumns({ withPortfolio = false, onCancel } = {}) {
   return [
     { key: 'id', label: 'Order', numeric: true },
-    ...(withPortfolio ? [{ key: 'portfolio_id', label: 'Portfolio', render: (o) => <a href={`#/portfolios/orders/${o.portfolio_id}`}>#{o.portfolio_id}</a> }] : []),
+    ...(withPortfolio ? [{ key: 'portfolio_id', label: 'Portfolio', value: (o) => o.portfolio?.name ?? o.portfolio_id,
+      render: (o) => <a href={`#/portfolios/orders/${o.portfolio_id}`}>{o.portfolio?.name ?? `#${o.portfolio_id}`}</a> }] : []),
     { key: 'ticker', label: 'Ticker' },
     { key: 'side', label: 'Side', className: (o) => (o.side === 'buy' ? 'good' : 'bad') },
     { key: 'status', label: 'Status', render: (o) => <OrderStatus order={o} /> },
@@ -45,6 +46,6 @@ export function orderColumns({ withPortfolio = false, onCancel } = {}) {
     { key: 'fee', label: 'Fee', numeric: true, value: (o) => o.fill?.fee, format: formatMoney },
     { key: 'model', label: 'Model', render: (o) => <ModelTag model={o.model} /> },
     ...(onCancel ? [{ key: 'cancel', label: '', csv: false, render: (o) => (o.status === 'pending'
-      ? <button type="button" className="link" onClick={() => onCancel(o.id)} data-testid={`cancel-${o.id}`}>Cancel</button> : null) }] : []),
+      ? <button type="button" className="link" onClick={() => onCancel(o.id, o)} data-testid={`cancel-${o.id}`}>Cancel</button> : null) }] : []),
   ];
 }
