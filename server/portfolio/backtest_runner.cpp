@@ -54,12 +54,13 @@ Status store_result(JobContext& ctx, const BacktestRun& run, const pf::BacktestR
   l.state = pf::open_portfolio(*m.panel, run.spec.initial_cash);
   auto st = db.prepare(
       "INSERT INTO portfolios (name, kind, market_id, fee_structure_id, model, initial_capital, cash, allow_short, "
-      "fractional, opened_on, slippage) VALUES (?, 'backtest', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at");
+      "fractional, opened_on, slippage, max_participation) VALUES (?, 'backtest', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id, created_at");
   if (!st.ok()) return st.error();
   st->bind(1, l.info.name).bind(2, m.id).bind(3, l.info.fee_structure_id).bind(4, l.info.model);
   st->bind(5, l.info.initial_capital).bind(6, l.state.cash).bind(7, l.info.rules.allow_short);
   st->bind(8, l.info.rules.fractional).bind(9, pf::format_date(l.info.opened_on));
-  st->bind(10, pf::slippage_to_json(l.info.rules.slippage).dump());
+  st->bind(10, pf::slippage_to_json(l.info.rules.slippage).dump()).bind(11, l.info.rules.max_participation);
   if (auto row = st->step(); !row.ok()) return row.error();
   l.info.id = st->integer(0);
   l.info.created_at = st->text(1);

@@ -4,6 +4,7 @@
 #include "backtest_runner.hpp"
 #include "finsim/portfolio/json_fields.hpp"
 #include "finsim/portfolio/model_registry.hpp"
+#include "finsim/portfolio/participation.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
 #include "signal_records.hpp"
@@ -78,7 +79,8 @@ Result<std::optional<std::vector<pf::Signal>>> read_signals(JobContext& ctx, con
 Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& normalized) {
   pf::JsonFields f(body, "backtest", "bad_backtest",
                    {"model", "market_id", "tickers", "start", "end", "initial_capital", "fee_structure", "sizing",
-                    "allow_short", "exit_after_bars", "exits", "benchmark", "walk_forward", "signals", "name", "slippage"});
+                    "allow_short", "exit_after_bars", "exits", "benchmark", "walk_forward", "signals", "name", "slippage",
+                    "max_participation"});
   BacktestRun run;
   pf::BacktestSpec& spec = run.spec;
   spec.model = f.text("model", "", true);
@@ -86,6 +88,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   const std::string start = f.text("start", ""), end = f.text("end", "");
   spec.initial_cash = f.number("initial_capital", 100000.0);
   spec.rules.allow_short = f.boolean("allow_short", false);
+  spec.rules.max_participation = f.number("max_participation", 0.0);
   const double exit_after = f.number("exit_after_bars", 0.0);
   spec.benchmark = f.text("benchmark", "");
   run.name = f.text("name", "");
@@ -118,6 +121,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   if (!tickers.ok()) return tickers.error();
   spec.tickers = std::move(tickers).value();
   if (Status s = pf::check_slippage_market(spec.rules.slippage, panel); !s.ok()) return s.error();
+  if (Status s = pf::check_participation(spec.rules.max_participation, panel); !s.ok()) return s.error();
   if (!spec.benchmark.empty() && !panel.find(spec.benchmark))
     return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
   // The period: never past the market's clock; by default a year after the first bar (to learn) to now.
@@ -171,6 +175,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
                 {"sizing", pf::sizing_rule_to_json(spec.sizing)},
                 {"allow_short", spec.rules.allow_short},
                 {"slippage", pf::slippage_to_json(spec.rules.slippage)},
+                {"max_participation", spec.rules.max_participation},
                 {"exit_after_bars", spec.exit_after_bars},
                 {"exits", pf::risk_exits_to_json(spec.exits)},
                 {"benchmark", spec.benchmark},

@@ -53,6 +53,7 @@ Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m)
   if (!body.ok()) return body.error();
   json j = std::move(body).value();
   if (j.contains("placed")) return bad_order("\"placed\" is set by the server: the market's current date");
+  if (j.contains("filled") || j.contains("last_part")) return bad_order("\"filled\" and \"last_part\" are the server's");
   OrderRequest out;
   if (j.contains("bracket")) {
     auto bracket = read_bracket(j["bracket"]);
@@ -106,6 +107,15 @@ Result<std::string> status_parameter(const ApiCall& call) {
   return status;
 }
 
+/// "parts": the fills of an order filled in parts (participation.hpp), oldest first.
+Status add_parts(ApiCall& call, json& body, const OrderRecord& o) {
+  if (!(o.order.filled > 0.0)) return {};
+  auto parts = order_parts_json(call.ctx.db(), o.id);
+  if (!parts.ok()) return parts.error();
+  body["parts"] = std::move(parts).value();
+  return {};
+}
+
 /// {"orders": [...], paging} of `orders`, read with one more than the page (whether another follows):
 /// each with its fill and stop level, and its portfolio ({id, name, status}) when `name_portfolio`.
 Result<json> orders_page(ApiCall& call, std::vector<OrderRecord>& orders, const Page& page, bool name_portfolio) {
@@ -118,6 +128,7 @@ Result<json> orders_page(ApiCall& call, std::vector<OrderRecord>& orders, const 
     auto l = call.book().ledger(o.portfolio_id);  // the book holds every portfolio, archived ones too
     if (!l.ok()) return l.error();
     list.push_back(order_json(o, *fill));
+    if (Status s = add_parts(call, list.back(), o); !s.ok()) return s.error();
     if (name_portfolio)
       list.back()["portfolio"] = {{"id", (*l)->info.id}, {"name", (*l)->info.name}, {"status", (*l)->info.status}};
     add_stop_level(list.back(), o, call.book().market_of(**l));
@@ -244,6 +255,7 @@ HttpResponse get_order(ApiCall& call) {
   if (!fill.ok()) return error_response(fill.error());
   json body = order_json(*order, *fill);
   add_stop_level(body, *order, call.book().market_of(**found));
+  if (Status s = add_parts(call, body, *order); !s.ok()) return error_response(s.error());
   return json_response(200, body);
 }
 

@@ -4,6 +4,7 @@
 #include "finsim/portfolio/holdings.hpp"
 #include "finsim/portfolio/json_fields.hpp"
 #include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/participation.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
 #include "handlers.hpp"
@@ -75,12 +76,13 @@ HttpResponse create_portfolio(ApiCall& call) {
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "portfolio", "bad_portfolio",
                    {"name", "initial_capital", "fee_structure", "model", "market_id", "allow_short", "fractional",
-                    "slippage"});
+                    "slippage", "max_participation"});
   auto settings = read_settings(call, f, true);
   if (!settings.ok()) return error_response(settings.error());
   const double capital = f.number("initial_capital", 0.0, true);
   const bool allow_short = f.boolean("allow_short", false);
   const bool fractional = f.boolean("fractional", true);
+  const double max_participation = f.number("max_participation", 0.0);
   const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
   if (!f.ok()) return error_response(f.error());
   pf::SlippageModel slippage;
@@ -98,6 +100,7 @@ HttpResponse create_portfolio(ApiCall& call) {
   const Market& m = **market;
   if (!m.has_bars()) return error_response(make_error("conflict", "the market has no bar yet"));
   if (Status s = pf::check_slippage_market(slippage, *m.panel); !s.ok()) return error_response(s.error());
+  if (Status s = pf::check_participation(max_participation, *m.panel); !s.ok()) return error_response(s.error());
   const FeeStructure* fees = settings->fees;
   if (!fees) {
     auto zero = find_fee_structure(call.book().fees(), "zero", "fee_structure");
@@ -114,16 +117,18 @@ HttpResponse create_portfolio(ApiCall& call) {
   l.info.rules.allow_short = allow_short;
   l.info.rules.fractional = fractional;
   l.info.rules.slippage = slippage;
+  l.info.rules.max_participation = max_participation;
   l.info.opened_on = m.clock_date();
   l.state = pf::open_portfolio(*m.panel, capital);
   auto& db = call.ctx.db();
   auto st = db.prepare(
       "INSERT INTO portfolios (name, kind, market_id, fee_structure_id, model, initial_capital, cash, allow_short, "
-      "fractional, opened_on, slippage) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, created_at");
+      "fractional, opened_on, slippage, max_participation) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id, created_at");
   if (!st.ok()) return error_response(st.error());
   st->bind(1, l.info.name).bind(2, m.id).bind(3, fees->id).bind(4, l.info.model).bind(5, l.info.initial_capital);
   st->bind(6, l.state.cash).bind(7, allow_short).bind(8, fractional).bind(9, pf::format_date(l.info.opened_on));
-  st->bind(10, pf::slippage_to_json(slippage).dump());
+  st->bind(10, pf::slippage_to_json(slippage).dump()).bind(11, max_participation);
   auto row = st->step();
   if (!row.ok()) return error_response(row.error());
   l.info.id = st->integer(0);

@@ -28,7 +28,8 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
   auto st = db.prepare(
       "SELECT p.id, p.name, p.kind, p.status, p.model, p.market_id, p.fee_structure_id, p.initial_capital, "
       "p.allow_short, p.fractional, p.opened_on, p.created_at, p.archived_at, "
-      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id), p.slippage FROM portfolios p ORDER BY p.id");
+      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id), p.slippage, p.max_participation "
+      "FROM portfolios p ORDER BY p.id");
   if (!st.ok()) return st.error();
   std::vector<PortfolioInfo> out;
   std::optional<Error> bad;
@@ -55,6 +56,7 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
       return;
     }
     p.rules.slippage = *slippage;
+    p.rules.max_participation = st->real(15);
     out.push_back(std::move(p));
   });
   if (!each_status.ok()) return each_status.error();
@@ -197,12 +199,14 @@ Status store_balances(Database& db, std::int64_t portfolio_id, const pf::Portfol
 }
 
 Result<std::int64_t> store_fill(Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
-                                const Market& market, const pf::Fill& f, std::optional<std::int64_t> order_id) {
+                                const Market& market, const pf::Fill& f, std::optional<std::int64_t> order_id,
+                                std::optional<std::int64_t> part_of) {
   auto st = db.prepare(
       "INSERT INTO fills (portfolio_id, order_id, ticker, side, quantity, price, date, order_date, trade_value, fee, "
-      "net_cash, cash_after, model, signal_id, confidence, reference_price, slippage) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "net_cash, cash_after, model, signal_id, confidence, reference_price, slippage, part_of) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!st.ok()) return st.error();
+  st->bind(18, part_of);
   st->bind(1, portfolio_id).bind(2, order_id).bind(3, f.ticker).bind(4, pf::side_name(f.side)).bind(5, f.quantity);
   st->bind(6, f.price).bind(7, pf::format_date(f.date)).bind(8, pf::format_date(f.order_date)).bind(9, f.trade_value);
   st->bind(10, f.fee).bind(11, f.net_cash).bind(12, after.cash).bind(13, f.model).bind(14, f.signal_id);
@@ -260,6 +264,7 @@ nlohmann::json portfolio_summary_json(const Ledger& l, const Market& m) {
             {"allow_short", l.info.rules.allow_short},
             {"fractional", l.info.rules.fractional},
             {"slippage", pf::slippage_to_json(l.info.rules.slippage)},
+            {"max_participation", l.info.rules.max_participation},
             {"opened_on", pf::format_date(l.info.opened_on)},
             {"as_of", m.has_bars() ? json(pf::format_date(m.panel->date(l.as_of(m)))) : json(nullptr)},
             {"created_at", l.info.created_at},

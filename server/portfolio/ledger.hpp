@@ -71,9 +71,11 @@ void book_fill(Ledger& ledger, const Market& market, pf::Fill fill, std::int64_t
 
 /// Stores a fill of portfolio `portfolio_id` whose state after the fill is `after`: the fills row,
 /// the holdings row of its asset and the portfolio's balances. Returns the fill's id. Inside a
-/// transaction.
+/// transaction. `order_id`: the order it filled whole; `part_of`: the order it is a part of (an order
+/// filled in parts, participation.hpp).
 Result<std::int64_t> store_fill(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
-                                const Market& market, const pf::Fill& fill, std::optional<std::int64_t> order_id);
+                                const Market& market, const pf::Fill& fill, std::optional<std::int64_t> order_id,
+                                std::optional<std::int64_t> part_of = std::nullopt);
 
 /// Stores a portfolio's cash, realised P&L and fees (portfolios row).
 Status store_balances(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state);

@@ -300,6 +300,7 @@ nlohmann::json market_to_json(const Market& m) {
           {"regime", bars && !m.regimes[m.clock].empty() ? json(m.regimes[m.clock]) : json(nullptr)},
           {"linked_session", m.linked_session.empty() ? json(nullptr) : json(m.linked_session)},
           {"extendable", m.simulator.has_value()},
+          {"has_volumes", m.panel->has_volumes()},  // what volume-based fills and impact need (participation.hpp)
           {"created_at", m.created_at}};
 }
 

@@ -11,8 +11,21 @@ namespace finsim::server {
 namespace {
 
 struct Counts {
-  std::size_t filled = 0, expired = 0, rejected = 0, cancelled = 0, pending = 0;
+  std::size_t filled = 0, partial = 0, expired = 0, rejected = 0, cancelled = 0, pending = 0;
 };
+
+/// An order's JSON for ORDER_UPDATE: with its fill, or the parts it filled in.
+Result<nlohmann::json> order_message(store::Database& db, const OrderRecord& o) {
+  auto fill = order_fill_json(db, o.id);
+  if (!fill.ok()) return fill.error();
+  nlohmann::json j = order_json(o, *fill);
+  if (o.order.filled > 0.0) {
+    auto parts = order_parts_json(db, o.id);
+    if (!parts.ok()) return parts.error();
+    j["parts"] = std::move(parts).value();
+  }
+  return j;
+}
 
 /// A live portfolio's state while a bar is processed: changed here, applied to the book at the end.
 struct Draft {
@@ -72,6 +85,25 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
     if (ctx.listened()) ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(x, nullptr)}}, l.info.id);
     return {};
   };
+  // The other exit of `exit`'s bracket is cancelled: `exit` (the i-th pending order) left pending, or
+  // filled a part (one-cancels-other).
+  auto end_bracket = [&](const OrderRecord& exit, std::size_t i, const std::string& what) -> Status {
+    const std::string why = "the other exit of its bracket, order " + std::to_string(exit.id) + ", " + what;
+    for (std::size_t j = i + 1; j < d.pending.size(); ++j)  // those before i were moved to still_pending
+      if (d.pending[j].bracket_id == exit.bracket_id)
+        if (Status s = cancel(d.pending[j], "one_cancels_other", why); !s.ok()) return s;
+    for (OrderRecord& x : still_pending)
+      if (x.bracket_id == exit.bracket_id && x.id != exit.id)
+        if (Status s = cancel(x, "one_cancels_other", why); !s.ok()) return s;
+    return {};
+  };
+  auto tell = [&](const OrderRecord& x) -> Status {
+    if (!ctx.listened()) return {};  // the message and the fills read for it are for viewers only
+    auto message = order_message(db, x);
+    if (!message.ok()) return message.error();
+    ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", *message}}, l.info.id);
+    return {};
+  };
   for (std::size_t i = 0; i < d.pending.size(); ++i) {
     OrderRecord& o = d.pending[i];
     if (o.status != "pending") continue;  // cancelled earlier in this bar by its bracket
@@ -92,13 +124,38 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
       status = "rejected";
       o.error = exec.error();
       ++counts.rejected;
-    } else if (exec->status == pf::ExecutionStatus::filled) {
-      status = "filled";
+    } else if (exec->status == pf::ExecutionStatus::filled || exec->status == pf::ExecutionStatus::partial) {
+      // An order filled in parts (participation.hpp) stores each part under `part_of`, and what it has
+      // filled; one filled whole in one fill is the order's `order_id` fill, as ever.
+      const bool part = exec->status == pf::ExecutionStatus::partial;
+      const bool in_parts = part || o.order.filled > 0.0;
       pf::Fill fill = book_fill(d.state, d.trips, m, *exec->fill);
-      auto id = store_fill(db, l.info.id, d.state, m, fill, o.id);
+      auto id = in_parts ? store_fill(db, l.info.id, d.state, m, fill, std::nullopt, o.id)
+                         : store_fill(db, l.info.id, d.state, m, fill, o.id);
       if (!id.ok()) return id.error();
+      if (in_parts) {
+        o.order.filled = part ? o.order.filled + (o.order.size_kind == pf::SizeKind::quantity ? fill.quantity
+                                                                                              : fill.quantity * fill.price)
+                              : o.order.size;
+        o.order.last_part = fill.date;
+        if (Status s = record_part(db, o); !s.ok()) return s;
+      }
       d.fills.push_back(std::move(fill));
       d.fill_ids.push_back(*id);
+      if (part) {  // the rest waits for a later bar, holding back only what it still needs
+        ++counts.partial;
+        if (o.bracket_id)
+          if (Status s = end_bracket(o, i, "filled a part"); !s.ok()) return s;
+        auto rest = order_reservation(ctx.book(), l, m, o);
+        if (!rest.ok()) return rest.error();
+        *held = std::move(others);
+        held->add(*rest);
+        reserved[i] = *rest;
+        if (Status s = tell(o); !s.ok()) return s;
+        still_pending.push_back(std::move(o));
+        continue;
+      }
+      status = "filled";
       ++counts.filled;
     } else if (exec->status == pf::ExecutionStatus::expired) {
       status = "expired";
@@ -110,36 +167,31 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
     *held = std::move(others);  // released: filled, expired or rejected
     if (Status s = set_order_status(db, o.id, status, o.error); !s.ok()) return s;
     o.status = status;
-    if (ctx.listened()) {  // the message and the fill read for it are for viewers only
-      auto fill = order_fill_json(db, o.id);
-      if (!fill.ok()) return fill.error();
-      ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(o, *fill)}}, l.info.id);
-    }
-    // Brackets: an entry's fill arms its exits, any other end cancels them; an exit's end, whatever
-    // it is, cancels the other exit (one-cancels-other).
-    const std::string name = "order " + std::to_string(o.id);
+    if (Status s = tell(o); !s.ok()) return s;
+    // Brackets: an entry that filled — whole, or a part before it ended — arms its exits for the units it
+    // got, one that ended with nothing cancels them; an exit's end, whatever it is, cancels the other
+    // exit (one-cancels-other).
     if (o.bracket_id) {
-      const std::string why = "the other exit of its bracket, " + name + ", was " + status;
-      for (std::size_t j = i + 1; j < d.pending.size(); ++j)  // those before i were moved to still_pending
-        if (d.pending[j].bracket_id == o.bracket_id)
-          if (Status s = cancel(d.pending[j], "one_cancels_other", why); !s.ok()) return s;
-      for (OrderRecord& x : still_pending)
-        if (x.bracket_id == o.bracket_id)
-          if (Status s = cancel(x, "one_cancels_other", why); !s.ok()) return s;
-    } else {
-      for (std::size_t j = i + 1; j < d.pending.size(); ++j) {
-        OrderRecord& exit = d.pending[j];
-        if (exit.bracket_id != o.id || exit.status != "pending") continue;
-        if (status != "filled") {
-          if (Status s = cancel(exit, "bracket_entry_" + status, "its entry, " + name + ", was " + status); !s.ok()) return s;
-          continue;
-        }
-        pf::arm_exit(exit.order, d.fills.back());
-        exit.active = true;
-        if (Status s = arm_order(db, exit); !s.ok()) return s;
-        if (ctx.listened())
-          ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", order_json(exit, nullptr)}}, l.info.id);
+      if (Status s = end_bracket(o, i, "was " + status); !s.ok()) return s;
+      continue;
+    }
+    const std::string name = "order " + std::to_string(o.id);
+    for (std::size_t j = i + 1; j < d.pending.size(); ++j) {
+      OrderRecord& exit = d.pending[j];
+      if (exit.bracket_id != o.id || exit.status != "pending") continue;
+      if (status != "filled" && !(o.order.filled > 0.0)) {
+        if (Status s = cancel(exit, "bracket_entry_" + status, "its entry, " + name + ", was " + status); !s.ok()) return s;
+        continue;
       }
+      pf::Fill got;  // what the entry filled: its units, and the date of its last fill
+      auto units = units_filled(db, o);
+      if (!units.ok()) return units.error();
+      got.quantity = *units;
+      got.date = o.order.last_part ? *o.order.last_part : d.fills.back().date;  // no parts: it filled whole just now
+      pf::arm_exit(exit.order, got);
+      exit.active = true;
+      if (Status s = arm_order(db, exit); !s.ok()) return s;
+      if (Status s = tell(exit); !s.ok()) return s;
     }
   }
   std::erase_if(still_pending, [](const OrderRecord& x) { return x.status != "pending"; });
@@ -212,6 +264,7 @@ Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, s
                           {"expired", counts.expired},
                           {"rejected", counts.rejected},
                           {"cancelled", counts.cancelled},
+                          {"partial", counts.partial},
                           {"pending", counts.pending}}}};
   ctx.publish("MARKET_UPDATE", {{"market", out["market"]}, {"bars", added}});
   return out;

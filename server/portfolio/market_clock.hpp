@@ -8,8 +8,10 @@
 // pending order or an open position —, in portfolio order:
 //   1. its pending orders, oldest first, go through the engine's execute_order at the new bar, each
 //      against what the portfolio's other pending orders reserve (reservations.hpp): filled (the fill
-//      booked and stored), expired, rejected (cash or holdings no longer enough), or left pending (no
-//      price yet; a limit or a stop not reached) — an order that leaves pending releases its reservation;
+//      booked and stored; or a part of it, capped by the bar's volume, the rest left pending with what it
+//      still reserves — participation.hpp), expired, rejected (cash or holdings no longer enough), or left
+//      pending (no price yet; a limit or a stop not reached) — an order that leaves pending releases its
+//      reservation;
 //      a bracket's entry that fills arms its exits (they wait, inactive, until then), one that ends
 //      otherwise cancels them, and an exit that leaves pending cancels the other (bracket.hpp);
 //   2. its NAV snapshot (and allocation) of the new bar is stored.
@@ -34,7 +36,8 @@ namespace finsim::server {
 
 /// Advances `market` by up to `bars` bars under `conditions` (simulated markets; imported ones ignore
 /// them). Returns {"market": market_to_json, "bars": [{"date", "regime", "stress", "jump"}],
-/// "orders": {"filled", "expired", "rejected", "cancelled", "pending"}}. Errors: "conflict" when not one bar could
+/// "orders": {"filled", "partial", "expired", "rejected", "cancelled", "pending"}} ("partial":
+/// parts filled by orders that wait on for the rest). Errors: "conflict" when not one bar could
 /// be added (an imported market at its last bar, a simulated one that cannot be extended), "store".
 Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, std::size_t bars,
                                       const pf::MarketConditions& conditions);

@@ -15,7 +15,7 @@ using store::Statement;
 constexpr const char* kOrderColumns =
     "SELECT id, portfolio_id, ticker, side, type, size_kind, size, limit_price, good_until, placed, model, "
     "signal_id, confidence, status, error_code, error_message, created_at, updated_at, fee_structure_id, trigger_kind, "
-    "stop_price, trail_percent, bracket_id, active FROM orders ";
+    "stop_price, trail_percent, bracket_id, active, filled, last_part FROM orders ";
 
 OrderRecord read_order(const Statement& st) {
   OrderRecord r;
@@ -49,6 +49,8 @@ OrderRecord read_order(const Statement& st) {
   r.fee_structure_id = st.optional_integer(18);
   r.bracket_id = st.optional_integer(22);
   r.active = st.integer(23) != 0;
+  o.filled = st.real(24);
+  if (const auto d = st.optional_text(25)) o.last_part = pf::parse_date(*d);
   return r;
 }
 
@@ -58,7 +60,7 @@ Result<std::vector<OrderRecord>> read_orders(Statement& st) {
 
 constexpr const char* kFillColumns =
     "SELECT id, order_id, ticker, side, quantity, price, date, order_date, trade_value, fee, net_cash, cash_after, "
-    "model, signal_id, confidence, reference_price, slippage FROM fills ";
+    "model, signal_id, confidence, reference_price, slippage, part_of FROM fills ";
 
 nlohmann::json read_fill_json(const Statement& st) {
   pf::Fill f;
@@ -80,6 +82,7 @@ nlohmann::json read_fill_json(const Statement& st) {
   j["id"] = st.integer(0);
   j["order_id"] = st.is_null(1) ? nlohmann::json(nullptr) : nlohmann::json(st.integer(1));
   j["cash_after"] = st.real(11);
+  j["part_of"] = st.is_null(17) ? nlohmann::json(nullptr) : nlohmann::json(st.integer(17));
   return j;
 }
 
@@ -116,6 +119,34 @@ Status arm_order(Database& db, const OrderRecord& exit) {
   st->bind(1, pf::size_kind_name(exit.order.size_kind)).bind(2, exit.order.size);
   st->bind(3, pf::format_date(exit.order.placed)).bind(4, exit.id);
   return st->run();
+}
+
+Status record_part(Database& db, const OrderRecord& order) {
+  auto st = db.prepare(
+      "UPDATE orders SET filled = ?, last_part = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, order.order.filled).bind(3, order.id);
+  if (order.order.last_part) st->bind(2, pf::format_date(*order.order.last_part));
+  return st->run();
+}
+
+Result<nlohmann::json> order_parts_json(Database& db, std::int64_t order_id) {
+  auto st = db.prepare(std::string(kFillColumns) + "WHERE part_of = ? ORDER BY id");
+  if (!st.ok()) return st.error();
+  st->bind(1, order_id);
+  nlohmann::json out = nlohmann::json::array();
+  const Status each_status = st->each([&] { out.push_back(read_fill_json(*st)); });
+  if (!each_status.ok()) return each_status.error();
+  return out;
+}
+
+Result<double> units_filled(Database& db, const OrderRecord& order) {
+  auto st = db.prepare("SELECT COALESCE(SUM(quantity), 0) FROM fills WHERE order_id = ? OR part_of = ?");
+  if (!st.ok()) return st.error();
+  st->bind(1, order.id).bind(2, order.id);
+  auto row = st->step();
+  if (!row.ok()) return row.error();
+  return st->real(0);
 }
 
 Status set_order_status(Database& db, std::int64_t order_id, const std::string& status, const std::optional<Error>& error) {
@@ -209,6 +240,7 @@ nlohmann::json order_json(const OrderRecord& r, const nlohmann::json& fill) {
   j["created_at"] = r.created_at;
   j["updated_at"] = r.updated_at;
   j["fill"] = fill;
+  j["filled"] = r.order.filled;
   return j;
 }
 

@@ -44,6 +44,15 @@ Result<std::int64_t> insert_order(store::Database& db, std::int64_t portfolio_id
 /// stores its new size and placement and makes it active.
 Status arm_order(store::Database& db, const OrderRecord& exit);
 
+/// Stores what an order filled in parts has filled and when (its `order.filled`, `order.last_part`).
+Status record_part(store::Database& db, const OrderRecord& order);
+
+/// The parts of an order filled in parts, oldest first, as JSON (as order_fill_json's); [] for others.
+Result<nlohmann::json> order_parts_json(store::Database& db, std::int64_t order_id);
+
+/// The units an order has filled, whole or in parts.
+Result<double> units_filled(store::Database& db, const OrderRecord& order);
+
 /// Changes an order's status (and records the error of a rejection).
 Status set_order_status(store::Database& db, std::int64_t order_id, const std::string& status,
                         const std::optional<Error>& error = std::nullopt);
@@ -72,7 +81,8 @@ Result<std::vector<OrderRecord>> book_orders(store::Database& db, const OrderFil
                                              std::size_t offset);
 
 /// The fill of an order as stored, with its id, as JSON (fill_to_json + "id", "order_id",
-/// "cash_after"); null when the order has none.
+/// "cash_after", "part_of": the order it is a part of, or null); null when the order has none (an order
+/// filled in parts has parts instead: order_parts_json).
 Result<nlohmann::json> order_fill_json(store::Database& db, std::int64_t order_id);
 
 /// A portfolio's fills, newest first, as JSON (the transaction history).
@@ -80,7 +90,8 @@ Result<nlohmann::json> list_fills_json(store::Database& db, std::int64_t portfol
                                        std::size_t offset);
 
 /// {"id", "portfolio_id", <order_to_json fields>, "signal_id", "fee_structure_id" (null: the
-///  portfolio's), "bracket_id" (null unless a bracket exit), "active", "status", "error": {code, message}|null,
+///  portfolio's), "bracket_id" (null unless a bracket exit), "active", "filled" (in parts: of quantity or
+///  notional; 0 otherwise), "status", "error": {code, message}|null,
 ///  "created_at", "updated_at", "fill": <fill>|null}.
 nlohmann::json order_json(const OrderRecord& order, const nlohmann::json& fill);
 

@@ -209,13 +209,25 @@ constexpr std::string_view kRiskOrders =
     "ALTER TABLE orders ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));"
     "CREATE INDEX orders_by_bracket ON orders (bracket_id) WHERE bracket_id IS NOT NULL;";
 
+// Volume-aware fills (issue 14; engine participation.hpp): each portfolio's cap on a fill's share of the
+// bar's volume, what an order filled in parts has filled (in its size's unit) and when it last did, and
+// each part's order (`part_of`: an order filled whole in one fill keeps `order_id`, whose uniqueness
+// stays true; its parts leave it NULL).
+constexpr std::string_view kPartialFills =
+    "ALTER TABLE portfolios ADD COLUMN max_participation REAL NOT NULL DEFAULT 0"
+    " CHECK (max_participation >= 0 AND max_participation <= 1);"
+    "ALTER TABLE orders ADD COLUMN filled REAL NOT NULL DEFAULT 0 CHECK (filled >= 0);"
+    "ALTER TABLE orders ADD COLUMN last_part TEXT;"
+    "ALTER TABLE fills ADD COLUMN part_of INTEGER REFERENCES orders(id);"
+    "CREATE INDEX fills_by_part ON fills (part_of) WHERE part_of IS NOT NULL;";
+
 #undef FINSIM_IDEMPOTENCY_ANSWER
 #undef FINSIM_NOW
 
 }  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 5> kMigrations{{
+  static constexpr std::array<Migration, 6> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -227,6 +239,7 @@ std::span<const Migration> server_migrations() {
       {3, "idempotency_retention", kIdempotencyRetention},
       {4, "slippage", kSlippage},
       {5, "risk_orders", kRiskOrders},
+      {6, "partial_fills", kPartialFills},
   }};
   return kMigrations;
 }

@@ -112,7 +112,7 @@ TEST_CASE("a fill never takes what another pending order reserved, and leaving p
 
   // 7,020 is there, but 4,000 of it is the limit order's: the market buy is rejected at its fill.
   const json first = advance(port, 1, market);
-  CHECK(first["orders"] == json{{"filled", 0}, {"expired", 0}, {"rejected", 1}, {"cancelled", 0}, {"pending", 1}});
+  CHECK(first["orders"] == json{{"filled", 0}, {"partial", 0}, {"expired", 0}, {"rejected", 1}, {"cancelled", 0}, {"pending", 1}});
   const json rejected = get(port, portfolio_path(p) + "/orders/" + std::to_string(market_buy["id"].get<int>()));
   CHECK(rejected["status"] == "rejected");
   CHECK(rejected["error"] == json{{"code", "insufficient_cash"},

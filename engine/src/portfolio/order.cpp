@@ -6,6 +6,7 @@
 
 #include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/order_trigger.hpp"
+#include "finsim/portfolio/participation.hpp"
 
 namespace finsim::portfolio {
 namespace {
@@ -60,6 +61,7 @@ std::string_view size_kind_name(SizeKind kind) { return kind == SizeKind::quanti
 std::string_view execution_status_name(ExecutionStatus status) {
   switch (status) {
     case ExecutionStatus::filled: return "filled";
+    case ExecutionStatus::partial: return "partial";
     case ExecutionStatus::pending: return "pending";
     case ExecutionStatus::expired: return "expired";
   }
@@ -83,12 +85,14 @@ Status validate_order(const Order& order, const PortfolioState& state, const Pri
                                             " order needs a finite stop price > 0");
   if (order.type == OrderType::trailing_stop && !(order.trail_percent > 0.0 && order.trail_percent < 100.0))
     return make_error("bad_trail", "a trailing stop needs a trail_percent above 0 and below 100");
+  if (!(order.filled >= 0.0 && order.filled < order.size))
+    return make_error("bad_quantity", "an order's filled part must be at least 0 and less than its size");
   if (order.good_until && *order.good_until < order.placed)
     return make_error("bad_expiry", "good_until is before the order was placed");
   if (order.size_kind == SizeKind::quantity && !rules.fractional && !is_whole(order.size))
     return make_error("bad_quantity", "this portfolio trades whole units only");
   if (order.side == Side::sell && !rules.allow_short && order.size_kind == SizeKind::quantity &&
-      exceeds(order.size, available_units(state, held, *asset)))
+      exceeds(remaining_size(order), available_units(state, held, *asset)))
     return make_error("insufficient_holdings",
                       "cannot sell more " + order.ticker + " than is held (short selling is disabled for this portfolio)" +
                           reserved_note(held.units_of(*asset), units_text(held.units_of(*asset)) + " units"));
@@ -173,6 +177,8 @@ Result<SlippageQuote> quote_fill(const PricePanel& panel, std::size_t asset, std
   return quote_slippage(rules.slippage, panel, asset, bar, side, *units, close);
 }
 
+double remaining_size(const Order& order) { return std::max(0.0, order.size - order.filled); }
+
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,
                                 const FeeSchedule& fees, const PortfolioRules& rules, const Reservations& held) {
   if (Status s = validate_order(order, state, panel, rules, held); !s.ok()) return s.error();
@@ -191,15 +197,31 @@ Result<Execution> execute_order(const PortfolioState& state, const Order& order,
       live = true;
       if (order.type != OrderType::market && order.type != OrderType::limit) triggered = panel.date(b);
     }
-    auto quote = quote_fill(panel, asset, b, order.side, order.size_kind, order.size, close, rules);
+    if (order.last_part && panel.date(b) <= *order.last_part) continue;  // a part was filled here already
+    // The bar's volume caps what fills here (participation.hpp): a part, the rest at later bars. The
+    // part is priced as the trade it is (the slippage of its own size).
+    SizeKind kind = order.size_kind;
+    double size = remaining_size(order);
+    bool part = false;
+    if (rules.max_participation > 0.0) {
+      const double cap = participation_cap(panel, asset, b, rules.max_participation, rules.fractional);
+      if (!(cap > 0.0)) continue;
+      const double wanted = kind == SizeKind::quantity ? size : size / close;
+      if (wanted > cap * (1.0 + 1e-12)) {
+        kind = SizeKind::quantity;
+        size = cap;
+        part = true;
+      }
+    }
+    auto quote = quote_fill(panel, asset, b, order.side, kind, size, close, rules);
     if (!quote.ok()) return quote.error();
     const double price = quote->price;
     if (has_limit(order.type) && (order.side == Side::buy ? price > order.limit_price : price < order.limit_price))
       continue;
-    auto fill = price_fill(state, asset, order.side, order.size_kind, order.size, b, price, panel.date(b), fees, rules,
+    auto fill = price_fill(state, asset, order.side, kind, size, b, price, panel.date(b), fees, rules,
                            FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held, close);
     if (!fill.ok()) return fill.error();
-    return Execution{ExecutionStatus::filled, std::move(fill).value(), triggered};
+    return Execution{part ? ExecutionStatus::partial : ExecutionStatus::filled, std::move(fill).value(), triggered};
   }
   return Execution{ExecutionStatus::pending, std::nullopt, triggered};
 }

@@ -233,6 +233,7 @@ json backtest_to_json(const BacktestResult& r, bool series) {
             {"fills", r.run.fills.size()},
             {"rejections", r.run.rejections.size()},
             {"risk_exits", r.run.risk_exits},
+            {"partial_fills", r.run.partial_fills},
             {"signals", r.signals.size()},
             {"bar_events", r.run.bar_events},
             {"trades", trade_stats_to_json(r.trades)},
@@ -297,7 +298,7 @@ json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series) 
 Result<Order> order_from_json(const json& j) {
   JsonFields f(j, "order", "bad_order",
                {"ticker", "side", "type", "quantity", "notional", "limit_price", "stop_price", "trail_percent", "placed",
-                "good_until", "good_for_days", "model", "signal_id", "confidence"});
+                "good_until", "good_for_days", "model", "signal_id", "confidence", "filled", "last_part"});
   Order o;
   o.ticker = f.text("ticker", "", true);
   const std::string side = f.text("side", "", true);
@@ -308,6 +309,8 @@ Result<Order> order_from_json(const json& j) {
   o.stop_price = f.number("stop_price", 0.0);
   o.trail_percent = f.number("trail_percent", 0.0);
   const double good_for_days = f.number("good_for_days", 0.0);
+  o.filled = f.number("filled", 0.0);
+  const std::string last_part = f.text("last_part", "");
   const std::string placed = f.text("placed", "", true);
   const std::string good_until = f.text("good_until", "");
   o.model = f.text("model", "manual");
@@ -333,6 +336,11 @@ Result<Order> order_from_json(const json& j) {
     if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD)");
     o.good_until = *g;
   }
+  if (f.has("last_part")) {
+    const auto d = parse_date(last_part);
+    if (!d) return bad("\"last_part\" must be a date (YYYY-MM-DD)");
+    o.last_part = *d;
+  }
   if (f.has("good_for_days")) {  // "good for N days": the last day it may fill is N calendar days after today
     if (o.good_until) return bad("give \"good_until\" or \"good_for_days\", not both");
     if (!(good_for_days >= 1.0 && good_for_days <= 3650.0 && good_for_days == std::floor(good_for_days)))
@@ -353,6 +361,8 @@ json order_to_json(const Order& o) {
   if (has_stop(o.type)) j["stop_price"] = o.stop_price;
   if (o.type == OrderType::trailing_stop) j["trail_percent"] = o.trail_percent;
   if (o.good_until) j["good_until"] = format_date(*o.good_until);
+  if (o.filled > 0.0) j["filled"] = o.filled;  // in parts (participation.hpp), in the unit of its size
+  if (o.last_part) j["last_part"] = format_date(*o.last_part);
   if (!o.signal_id.empty()) j["signal_id"] = o.signal_id;
   if (o.confidence >= 0.0) j["confidence"] = o.confidence;
   return j;

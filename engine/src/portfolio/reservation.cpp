@@ -13,9 +13,9 @@ namespace {
 /// The units a sell of `order` may take at `price` (its reservation price): an upper bound for a
 /// notional sell, which fills at that price or higher. 0 when none can be computed.
 double sell_units(const Order& order, double price, bool fractional) {
-  if (order.size_kind == SizeKind::quantity) return order.size;
+  if (order.size_kind == SizeKind::quantity) return remaining_size(order);
   if (std::isnan(price)) return 0.0;  // unknown: the fill checks it
-  auto units = order_units(order.size_kind, order.size, price, fractional);
+  auto units = order_units(order.size_kind, remaining_size(order), price, fractional);
   return units.ok() ? *units : 0.0;  // smaller than one unit: it can never fill
 }
 
@@ -56,11 +56,12 @@ Result<Reservation> reserve_order(const Order& order, const PricePanel& panel, c
   const double price = reservation_price(order, panel, *asset);
   const bool priced = std::isfinite(price) && price > 0.0;
   if (order.side == Side::buy) {
+    const double size = remaining_size(order);  // a part filled already holds nothing back
     if (order.size_kind == SizeKind::notional) {
-      const double fee = priced ? trade_fee(fees, Side::buy, order.size / price, price) : 0.0;
-      r.cash = round_to_cents(round_to_cents(order.size) + fee);
+      const double fee = priced ? trade_fee(fees, Side::buy, size / price, price) : 0.0;
+      r.cash = round_to_cents(round_to_cents(size) + fee);
     } else if (priced) {
-      r.cash = -trade_amounts(fees, Side::buy, order.size, price).net_cash;
+      r.cash = -trade_amounts(fees, Side::buy, size, price).net_cash;
     }
     return r;
   }

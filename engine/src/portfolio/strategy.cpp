@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/participation.hpp"
 
 namespace finsim::portfolio {
 namespace {
@@ -54,16 +55,34 @@ class StrategyLoop {
     for (std::size_t a = 0; a < n_; ++a) {
       QueuedOrder& q = queued_[a];
       if (!q.active || std::isnan(closes[a])) continue;
+      // The bar's volume may cap the fill (participation.hpp): a part now, the rest stays queued.
+      QueuedOrder now = q;
+      bool part = false;
+      if (config_.rules.max_participation > 0.0) {
+        const double cap = participation_cap(panel_, a, t, config_.rules.max_participation, config_.rules.fractional);
+        if (!(cap > 0.0)) continue;  // no volume known at this bar: wait
+        const double wanted = q.kind == SizeKind::quantity ? q.size : q.size / closes[a];
+        if (wanted > cap * (1.0 + 1e-12)) {
+          now.kind = SizeKind::quantity;
+          now.size = cap;
+          part = true;
+        }
+      }
       q.active = false;
       FillOrigin origin;
       origin.order_date = panel_.date(q.placed_bar);
       origin.model = grid_.model;
       origin.confidence = q.confidence;
       if (!grid_.ids.empty()) origin.signal_id = grid_.ids[q.placed_bar * n_ + a];
-      auto fill = fill_at(a, q, t, closes[a], origin);
+      auto fill = fill_at(a, now, t, closes[a], origin);
       if (!fill.ok()) {
         result_.rejections.push_back({panel_.date(t), t, panel_.asset(a).ticker, q.side, fill.error()});
         continue;
+      }
+      if (part) {  // the rest, in the order's own unit, waits for the next bar
+        q.size -= q.kind == SizeKind::quantity ? fill->quantity : fill->quantity * fill->price;
+        q.active = q.size > 0.0;
+        ++result_.partial_fills;
       }
       const double before = state().positions[a].quantity;
       const std::size_t trips_before = result_.round_trips.size();
@@ -234,6 +253,7 @@ Status validate_risk_exits(const RiskExits& x) {
 
 Result<StrategyResult> run_strategy(const PricePanel& panel, const SignalGrid& grid, const StrategyConfig& config) {
   if (Status s = validate_risk_exits(config.exits); !s.ok()) return s.error();
+  if (Status s = check_participation(config.rules.max_participation, panel); !s.ok()) return s.error();
   if (!(std::isfinite(config.initial_cash) && config.initial_cash >= 0.0)) return bad_config("initial cash must be >= 0");
   if (!valid_sizing(config.sizing)) return bad_config("sizing fractions must be in (0, 1]");
   if (Status s = validate_fee_schedule(config.fees); !s.ok()) return s.error();

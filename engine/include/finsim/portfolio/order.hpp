@@ -57,6 +57,8 @@ struct Order {
   double trail_percent = 0.0; ///< trailing_stop orders: in (0, 100)
   Date placed;                ///< information cut-off: fills only at bars dated after it
   std::optional<Date> good_until;  ///< last date it may fill (or trigger); none = good till cancelled
+  double filled = 0.0;             ///< of `size`, filled already in parts (participation.hpp), in its unit
+  std::optional<Date> last_part;   ///< the date of its latest part: the next one only at a later bar
   std::string model = "manual";
   std::string signal_id;
   double confidence = -1.0;   ///< of the causing signal, −1 when none
@@ -119,7 +121,8 @@ Result<SlippageQuote> quote_fill(const PricePanel& panel, std::size_t asset, std
                                  double size, double close, const PortfolioRules& rules);
 
 enum class ExecutionStatus : std::uint8_t {
-  filled,   ///< `fill` is set
+  filled,   ///< `fill` is set: the order (or what remained of it) is done
+  partial,  ///< `fill` is set: a part, capped by the bar's volume (participation.hpp); the rest waits
   pending,  ///< no bar has allowed a fill yet (the data ends first)
   expired,  ///< an order whose good_until passed without a fill
 };
@@ -131,8 +134,12 @@ struct Execution {
   std::optional<Date> triggered;  ///< a risk order's trigger bar, when it has been crossed
 };
 
+/// What remains of `order` to fill, in its size's unit: size − filled.
+double remaining_size(const Order& order);
+
 /// The outcome of `order` for a portfolio in `state`: validation (validate_order's errors), then the
-/// trigger of a risk order and the fill bar by the rules above, then price_fill's checks at that bar's price (a rejection there is an
+/// trigger of a risk order and the fill bar by the rules above — the remaining size, capped by the
+/// portfolio's participation in the bar's volume (a part: "partial"), at a bar after its latest part —, then price_fill's checks at that bar's price (a rejection there is an
 /// error too), both against what the other pending orders `held` leave. Does not modify anything:
 /// book the fill with apply_fill.
 Result<Execution> execute_order(const PortfolioState& state, const Order& order, const PricePanel& panel,

@@ -48,10 +48,13 @@ nlohmann::json backtest_to_json(const BacktestResult& r, bool series = true);
 nlohmann::json model_reports_to_json(std::span<const ModelReport> reports);
 nlohmann::json fee_scenarios_to_json(std::span<const FeeScenario> scenarios, bool series = false);
 
-/// {"ticker", "side": "buy"|"sell", "type"?: "market"|"limit", "quantity" | "notional", "limit_price"?,
-///  "placed": "YYYY-MM-DD", "good_until"?: "YYYY-MM-DD", "model"?, "signal_id"?, "confidence"?}: exactly
-/// one of quantity and notional; a good_until that is given must be a date ("" is refused; omit it for
-/// no expiry). Validates the form (not the market: see validate_order). Error "bad_order".
+/// {"ticker", "side": "buy"|"sell", "type"?: "market"|"limit"|"stop"|"stop_limit"|"trailing_stop",
+///  "quantity" | "notional", "limit_price"?, "stop_price"?, "trail_percent"?, "placed": "YYYY-MM-DD",
+///  "good_until"?: "YYYY-MM-DD" | "good_for_days"?: N, "model"?, "signal_id"?, "confidence"?, "filled"?,
+///  "last_part"?: "YYYY-MM-DD"}: exactly one of quantity and notional; each price only for the types
+/// that use it; a good_until that is given must be a date ("" is refused; omit it for no expiry);
+/// "filled" and "last_part" are an order filled in parts (a server refuses them from clients).
+/// Validates the form (not the market: see validate_order). Error "bad_order".
 Result<Order> order_from_json(const nlohmann::json& j);
 nlohmann::json order_to_json(const Order& o);
 

@@ -28,6 +28,7 @@ struct PortfolioRules {
   bool allow_short = false;  ///< may a sell exceed the long quantity?
   bool fractional = true;    ///< may quantities be fractional? (false: notional orders round down)
   SlippageModel slippage;    ///< what a fill pays beyond the close (slippage.hpp); none by default
+  double max_participation = 0.0;  ///< share of a bar's volume one order may take there (participation.hpp); 0 = no cap
 };
 
 /// An executed trade: what the broker reports, and what the ledger records.

@@ -19,6 +19,8 @@
 // portfolio holds. An order whose reservation price is unknown (a market order for an asset without a
 // close yet) reserves what needs no price: a notional buy its notional, a quantity sell its units.
 //
+// An order filled in parts (participation.hpp) reserves what remains of it.
+//
 // What is not bounded: a market order's fill beyond its band, and the per-share part of a notional
 // order's fee when the fill price is lower than the reservation price (more units). Such a fill takes
 // the excess from cash no other order reserved, or is rejected: a fill is checked against the other

@@ -3,6 +3,8 @@
 // Rules, per bar t of [start_bar, end_bar]:
 //   1. Orders queued at earlier bars fill at t's close if the asset has one (else they wait), through
 //      price_fill: the no-look-ahead fill rule of order.hpp. A rejected order (cash, holdings) is logged.
+//      With rules.max_participation, a fill takes at most that share of t's volume and the rest stays
+//      queued for the next bar (participation.hpp); a bar without a known volume fills nothing.
 //   2. The portfolio is valued at t's closes (prices carried forward): one NavSnapshot per bar.
 //   3. Each signal dated at t (a signal dated between bars belongs to the last bar before it) queues at
 //      most one market order per asset:
@@ -105,6 +107,7 @@ struct StrategyResult {
   std::vector<RoundTrip> round_trips;
   std::vector<OrderRejection> rejections;
   std::size_t risk_exits = 0;           ///< positions closed by rule 5
+  std::size_t partial_fills = 0;        ///< fills capped by the bar's volume (rule 1), the rest left queued
   std::size_t signals_placed = 0;       ///< signals that landed in the grid
   std::size_t signals_dropped = 0;      ///< unknown ticker or before the first bar
   std::size_t bar_events = 0;           ///< bars × assets processed (the benchmark's unit)

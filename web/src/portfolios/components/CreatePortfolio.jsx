@@ -1,16 +1,27 @@
-// The form that opens a live portfolio: name, initial capital, fee structure, slippage model, model tag.
-// The server validates everything; its refusal is shown as it is.
+// The form that opens a live portfolio: name, market, initial capital, fee structure, slippage model,
+// the cap on a fill's share of a bar's volume (for a market with volumes), model tag. The server
+// validates everything; its refusal is shown as it is.
 import { useState } from 'react';
-import { useCreatePortfolio } from '../api/queries.js';
+import { useCreatePortfolio, useMarkets } from '../api/queries.js';
 import { FeeStructureSelect } from './FeeStructureSelect.jsx';
 import { go } from '../PortfolioNav.jsx';
 import { EMPTY_SLIPPAGE, SLIPPAGE_KINDS, slippageBody } from './slippageModel.js';
 
 const MODELS = ['manual', 'linear', 'cnn', 'xgboost', 'llm', 'momentum'];
 
+/** The market and volume cap of a new portfolio's body: a cap only for a market with volumes (the server refuses it otherwise). */
+export function portfolioMarket(form, market) {
+  const out = {};
+  if (market) out.market_id = market.id;
+  if (market?.has_volumes && form.participation !== '') out.max_participation = Number(form.participation) / 100;
+  return out;
+}
+
 export function CreatePortfolio({ onDone }) {
   const create = useCreatePortfolio();
-  const [form, setForm] = useState({ name: '', capital: '100000', fee: 'zero', model: 'manual' });
+  const [form, setForm] = useState({ name: '', capital: '100000', fee: 'zero', model: 'manual', market: '', participation: '' });
+  const markets = useMarkets().data?.markets ?? [];
+  const market = markets.find((m) => String(m.id) === form.market) ?? markets.find((m) => m.default) ?? markets[0];
   const [slippage, setSlippage] = useState(EMPTY_SLIPPAGE);
   const set = (key) => (e) => setForm({ ...form, [key]: e.target.value });
   const setSlip = (key) => (e) => setSlippage({ ...slippage, [key]: e.target.value });
@@ -18,13 +29,20 @@ export function CreatePortfolio({ onDone }) {
   const submit = (e) => {
     e.preventDefault();
     create.mutate({ name: form.name.trim(), initial_capital: Number(form.capital), fee_structure: form.fee, model: form.model,
-      slippage: slippageBody(slippage) }, {
+      slippage: slippageBody(slippage), ...portfolioMarket(form, market) }, {
       onSuccess: (portfolio) => { onDone?.(); go('portfolio', portfolio.id); },
     });
   };
   return (
     <form className="pf-form" onSubmit={submit} data-testid="create-portfolio">
       <label>Name<input required maxLength={100} value={form.name} onChange={set('name')} data-testid="cp-name" /></label>
+      {markets.length > 1 && (
+        <label>Market
+          <select value={market ? String(market.id) : ''} onChange={set('market')} data-testid="cp-market">
+            {markets.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+        </label>
+      )}
       <label>Initial capital<input required type="number" min="0.01" step="any" value={form.capital} onChange={set('capital')} data-testid="cp-capital" /></label>
       <label>Fee structure
         <FeeStructureSelect value={form.fee} onChange={(fee) => setForm({ ...form, fee })} testid="cp-fee" />
@@ -41,6 +59,11 @@ export function CreatePortfolio({ onDone }) {
       )}
       <label>Bid–ask spread (bps)
         <input type="number" min="0" step="any" value={slippage.spread} onChange={setSlip('spread')} data-testid="cp-spread" />
+      </label>
+      <label title={market && !market.has_volumes ? `the ${market.name} market has no volumes` : undefined}>
+        Max share of a bar's volume (%)
+        <input type="number" min="0" max="100" step="any" placeholder={market && !market.has_volumes ? 'no volumes in this market' : 'no cap'}
+          disabled={Boolean(market) && !market.has_volumes} value={form.participation} onChange={set('participation')} data-testid="cp-participation" />
       </label>
       <label>Model
         <select value={form.model} onChange={set('model')} data-testid="cp-model">

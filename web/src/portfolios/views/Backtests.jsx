@@ -128,6 +128,10 @@ function Launcher() {
       </label>
       <label>Stop-loss (% below entry)<input type="number" min="0" max="100" step="any" placeholder="none" value={form.stopLoss} onChange={set('stopLoss')} data-testid="bt-stop-loss" /></label>
       <label>Take-profit (% above entry)<input type="number" min="0" step="any" placeholder="none" value={form.takeProfit} onChange={set('takeProfit')} data-testid="bt-take-profit" /></label>
+      <label title={market && !market.has_volumes ? `the ${market.name} market has no volumes` : undefined}>Max share of a bar's volume (%)
+        <input type="number" min="0" max="100" step="any" placeholder={market && !market.has_volumes ? 'no volumes in this market' : 'no cap'}
+          disabled={Boolean(market) && !market.has_volumes} value={form.participation} onChange={set('participation')} data-testid="bt-participation" />
+      </label>
       <label>Trailing stop (% below best)<input type="number" min="0" max="100" step="any" placeholder="none" value={form.trailingStop} onChange={set('trailingStop')} data-testid="bt-trailing-stop" /></label>
       <div className="full">
         <span className="muted small">Tickers {market ? `of the ${market.name} market (${market.first_date} … ${market.current_date})` : ''}</span>

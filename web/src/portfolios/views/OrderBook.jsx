@@ -23,7 +23,8 @@ const fillColumns = [
   { key: 'confidence', label: 'Confidence', numeric: true, format: (v) => formatShare(v, 0) },
   { key: 'date', label: 'Filled on' },
   { key: 'order_date', label: 'Ordered on' },
-  { key: 'order_id', label: 'Order', numeric: true },
+  { key: 'order_id', label: 'Order', numeric: true, value: (f) => f.order_id ?? f.part_of,
+    render: (f) => (f.part_of != null ? `${f.part_of} (part)` : f.order_id ?? '') },
 ];
 
 function Orders({ portfolioId }) {

@@ -2,7 +2,7 @@
 // Blank fields are left out so the server's defaults apply (every ticker, its default period).
 export const EMPTY_BACKTEST = {
   model: 'linear', name: '', start: '', end: '', capital: '100000', fee: 'zero', sizing: 'fixed_fraction', fraction: '0.1', tickers: [],
-  stopLoss: '', takeProfit: '', trailingStop: '',
+  stopLoss: '', takeProfit: '', trailingStop: '', participation: '',
 };
 
 // The risk exits every position gets (strategy.hpp rule 5), in percent: form field, API member, upper bound.
@@ -29,6 +29,9 @@ export function backtestBody(form, { marketId, storedSignals = false } = {}) {
   if (!(capital > 0) || !(fraction > 0)) return null;
   const exits = exitsOf(form);
   if (exits === null) return null;
+  const participation = form.participation ?? '';
+  const share = Number(participation);
+  if (participation !== '' && !(share > 0 && share <= 100)) return null;
   const body = { model: form.model, initial_capital: capital, fee_structure: form.fee };
   if (marketId !== undefined && marketId !== null) body.market_id = marketId;
   if (form.name.trim()) body.name = form.name.trim();
@@ -37,6 +40,7 @@ export function backtestBody(form, { marketId, storedSignals = false } = {}) {
   if (form.tickers.length) body.tickers = form.tickers;
   body.sizing = form.sizing === 'kelly' ? { kind: 'kelly', kelly_multiplier: fraction } : { kind: form.sizing, fraction };
   if (Object.keys(exits).length) body.exits = exits;
+  if (participation !== '') body.max_participation = share / 100;  // a market without volumes refuses it (no_volume)
   if (storedSignals) body.signals = 'stored';
   return body;
 }

@@ -28,3 +28,12 @@ describe('the backtest form', () => {
     expect(backtestBody({ ...EMPTY_BACKTEST, takeProfit: 'x' })).toBe(null);
   });
 });
+
+describe('the backtest form, volume cap', () => {
+  it('sends a share of the bar volume as a fraction, and refuses one outside (0, 100]', () => {
+    expect(backtestBody({ ...EMPTY_BACKTEST, participation: '10' }).max_participation).toBe(0.1);
+    expect(backtestBody(EMPTY_BACKTEST).max_participation).toBe(undefined);
+    expect(backtestBody({ ...EMPTY_BACKTEST, participation: '0' })).toBe(null);
+    expect(backtestBody({ ...EMPTY_BACKTEST, participation: '150' })).toBe(null);
+  });
+});

@@ -25,8 +25,19 @@ function bracketText(o) {
 }
 
 function size(order) {
-  if (typeof order.quantity === 'number') return formatNumber(order.quantity, 4);
-  return typeof order.notional === 'number' ? `${formatMoney(order.notional)} notional` : '—';
+  // An order filling in parts (a cap on its share of each bar's volume) says how far it has come.
+  const part = order.filled > 0 && order.status === 'pending';
+  if (typeof order.quantity === 'number')
+    return part ? `${formatNumber(order.filled, 4)} of ${formatNumber(order.quantity, 4)}` : formatNumber(order.quantity, 4);
+  if (typeof order.notional !== 'number') return '—';
+  return part ? `${formatMoney(order.filled)} of ${formatMoney(order.notional)} notional` : `${formatMoney(order.notional)} notional`;
+}
+
+/** The volume-weighted price of an order's parts (undefined without parts). */
+export function averagePrice(parts) {
+  if (!parts?.length) return undefined;
+  const units = parts.reduce((s, p) => s + p.quantity, 0);
+  return parts.reduce((s, p) => s + p.quantity * p.price, 0) / units;
 }
 
 export function orderColumns({ withPortfolio = false, onCancel } = {}) {
@@ -40,8 +51,8 @@ export function orderColumns({ withPortfolio = false, onCancel } = {}) {
     { key: 'size', label: 'Size', numeric: true, value: (o) => o.quantity ?? o.notional, render: size },
     { key: 'type', label: 'Type', render: (o) => `${orderTypeText(o)}${bracketText(o)}`, value: (o) => o.type },
     { key: 'placed', label: 'Placed' },
-    { key: 'fill_price', label: 'Fill price', numeric: true, value: (o) => o.fill?.price, format: formatMoney },
-    { key: 'fill_date', label: 'Filled on', value: (o) => o.fill?.date },
+    { key: 'fill_price', label: 'Fill price', numeric: true, value: (o) => o.fill?.price ?? averagePrice(o.parts), format: formatMoney },
+    { key: 'fill_date', label: 'Filled on', value: (o) => o.fill?.date ?? o.parts?.at(-1)?.date },
     { key: 'slippage', label: 'Slippage', numeric: true, value: (o) => o.fill?.slippage, format: formatMoney },
     { key: 'fee', label: 'Fee', numeric: true, value: (o) => o.fill?.fee, format: formatMoney },
     { key: 'model', label: 'Model', render: (o) => <ModelTag model={o.model} /> },
