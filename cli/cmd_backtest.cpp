@@ -1,5 +1,7 @@
 // finsim backtest: a built-in model traded over the embedded market or a price file, as JSON.
+#include <functional>
 #include <iostream>
+#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -9,6 +11,7 @@
 #include "finsim/portfolio/market_model.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "portfolio_options.hpp"
+#include "thread_pool.hpp"
 
 namespace finsim::cli {
 
@@ -18,7 +21,7 @@ int backtest_command(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {{"data"}, {"seed"}, {"bars"}, {"model"}, {"tickers"}, {"start"}, {"end"}, {"fees"}, {"sizing"},
                    {"max-fraction"}, {"cash"}, {"short", false}, {"exit-after"}, {"stop-loss"}, {"take-profit"}, {"trailing-stop"}, {"benchmark"}, {"series", false},
-                   {"compare-fees"}, {"refit-every"}, {"train-window"}},
+                   {"compare-fees"}, {"refit-every"}, {"train-window"}, {"threads"}},
                   0);
   PricePanel panel;
   if (const auto data = args.get("data")) {
@@ -48,6 +51,14 @@ int backtest_command(const std::vector<std::string>& argv) {
   spec.walk_forward.train_window = static_cast<std::size_t>(args.integer("train-window", 500, 10, 1000000));
   if (!spec.start && !args.has("data") && panel.bar_count() > 252) spec.start = panel.date(252);  // a year to learn
 
+  // The assets' walk-forwards are independent: --threads of them at once (the signals and the result
+  // are those of the sequential run, bit for bit; backtest.hpp, run_together).
+  ThreadPool pool(thread_count_option(args));
+  spec.batch = static_cast<std::size_t>(pool.threads());
+  if (pool.threads() > 1)
+    spec.run_together = [&pool](std::span<const std::function<void()>> tasks) {
+      pool.run(static_cast<int>(tasks.size()), [&](int k) { tasks[static_cast<std::size_t>(k)](); });
+    };
   auto result = run_backtest(panel, spec);
   if (!result.ok()) throw UsageError(result.error().message);
   nlohmann::json out = backtest_to_json(*result, args.has("series"));

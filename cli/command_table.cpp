@@ -168,7 +168,7 @@ std::span<const Command> commands() {
               "                       [--sizing fixed:F|confidence:F|kelly[:M]] [--max-fraction F] [--cash X]\n"
               "                       [--short] [--exit-after N] [--stop-loss P] [--take-profit P]\n"
               "                       [--trailing-stop P] [--benchmark TICKER] [--compare-fees A,B]\n"
-              "                       [--refit-every N] [--train-window N] [--series]\n\n"
+              "                       [--refit-every N] [--train-window N] [--threads N] [--series]\n\n"
               "Generates the model's signals walk-forward (no look-ahead), trades them (next-bar fills,\n"
               "fees, FIFO lots) and prints the summary, trade statistics and performance; --series adds the\n"
               "NAV history, transactions, round trips and signals. Without --data: the embedded simulated\n"
@@ -176,6 +176,7 @@ std::span<const Command> commands() {
               "  --fees NAME         zero, flat, percent, tiered, ibkr_fixed (default), ibkr_fixed_with_sec,\n"
               "                      or a JSON fee schedule file\n"
               "  --compare-fees A,B  replay the same trades under other schedules\n"
+              "  --threads N         assets' walk-forwards at once (default: one per core; the result is the same)\n"
               "  --stop-loss P, --take-profit P, --trailing-stop P\n"
               "                      exit every position P % from its entry (a trailing stop: from its best close)\n",
               backtest_command},

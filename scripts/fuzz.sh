@@ -10,7 +10,8 @@ seconds=${1:-20}
 shift || true
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  targets=(fuzz_control_bodies fuzz_portfolio_bodies fuzz_analysis_inputs fuzz_price_imports fuzz_http_router fuzz_websocket_input)
+  targets=(fuzz_control_bodies fuzz_session_sequences fuzz_portfolio_bodies fuzz_analysis_inputs fuzz_price_imports
+    fuzz_http_router fuzz_websocket_input)
 fi
 artifacts=build/fuzz-artifacts
 mkdir -p "$artifacts"

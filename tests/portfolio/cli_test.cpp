@@ -93,6 +93,19 @@ TEST_CASE("finsim backtest runs a model on the embedded market and compares fees
   CHECK(bad.err.find("API") != std::string::npos);
 }
 
+TEST_CASE("finsim backtest runs the assets' walk-forwards on several threads with the sequential run's result") {
+  auto run = [](const char* threads) {
+    const auto r = run_process({finsim_binary(), "backtest", "--bars", "600", "--model", "linear", "--tickers",
+                                "TEC1,FIN1,HLT1,CRX1", "--stop-loss", "8", "--series", "--threads", threads});
+    REQUIRE(r.exit_code == 0);
+    return r.out;
+  };
+  const std::string one = run("1");
+  CHECK(run("3") == one);  // signals, fills, NAV: byte for byte
+  CHECK(nlohmann::json::parse(one)["fills"].get<int>() > 0);
+  CHECK(run_process({finsim_binary(), "backtest", "--bars", "100", "--threads", "0"}).exit_code == 2);
+}
+
 TEST_CASE("finsim backtest on the real prices") {
   const auto r = run_process({finsim_binary(), "backtest", "--data", real_prices_csv(), "--model", "linear", "--start",
                               "2006-01-03", "--benchmark", "MSFT", "--series"});
