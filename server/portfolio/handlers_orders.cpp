@@ -273,11 +273,24 @@ HttpResponse cancel_order(ApiCall& call) {
   if (!stored.ok()) return error_response(stored.error());
   json body = order_json(*stored, nullptr);
   call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", pid}, {"order", body}}, pid);
-  // A cancelled entry takes its waiting exits with it; a cancelled exit leaves the other one alone.
+  // A cancelled entry takes its waiting exits with it — unless it had filled parts: they then guard the
+  // units it got (bracket.hpp); a cancelled exit leaves the other one alone.
   auto pending = pending_orders(call.ctx.db(), pid);
   if (!pending.ok()) return error_response(pending.error());
-  for (const OrderRecord& exit : *pending) {
+  for (OrderRecord exit : *pending) {
     if (exit.bracket_id != order->id) continue;
+    if (order->order.filled > 0.0 && order->order.last_part) {
+      auto units = units_filled(call.ctx.db(), *order);
+      if (!units.ok()) return error_response(units.error());
+      pf::Fill got;
+      got.quantity = *units;
+      got.date = *order->order.last_part;
+      pf::arm_exit(exit.order, got);
+      exit.active = true;
+      if (Status s = arm_order(call.ctx.db(), exit); !s.ok()) return error_response(s.error());
+      call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", pid}, {"order", order_json(exit, nullptr)}}, pid);
+      continue;
+    }
     const Error why{"bracket_entry_cancelled", "its entry, order " + std::to_string(order->id) + ", was cancelled"};
     if (Status s = set_order_status(call.ctx.db(), exit.id, "cancelled", why); !s.ok()) return error_response(s.error());
     auto exit_row = find_order(call.ctx.db(), pid, exit.id);

@@ -102,3 +102,23 @@ TEST_CASE("a market without volumes refuses a participation cap, for a portfolio
         "no_volume");
   CHECK(get(port, "/api/portfolios")["portfolios"].empty());
 }
+
+TEST_CASE("a bracket's entry filled in parts arms its exits for the units it got, even when cancelled") {
+  ServerProcess server(api_server_args());
+  const int port = server.port();
+  const int market = import_market(port);
+  const json p = create_portfolio(port, {{"name", "Bracket"}, {"initial_capital", 100000}, {"fee_structure", "zero"},
+                                         {"market_id", market}, {"max_participation", 0.1}});
+  const json entry = expect(call(port, "POST", portfolio_path(p) + "/orders",
+                                 {{"ticker", "VOL1"}, {"side", "buy"}, {"quantity", 120}, {"bracket", {{"stop_loss", 50}}}}),
+                            201);
+  const std::string exit_path = portfolio_path(p) + "/orders/" + std::to_string(entry["bracket"][0]["id"].get<int>());
+  advance(port, 1, market);  // 20 of 120
+  CHECK(get(port, exit_path)["active"] == false);  // the entry is not done: its exit waits
+  expect(call(port, "DELETE", portfolio_path(p) + "/orders/" + std::to_string(entry["id"].get<int>())), 200);
+  const json exit = get(port, exit_path);
+  CHECK(exit["status"] == "pending");
+  CHECK(exit["active"] == true);
+  CHECK(exit["quantity"] == 20.0);  // the units the entry got
+  CHECK(exit["placed"] == "2024-01-03");
+}
