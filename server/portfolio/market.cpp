@@ -103,16 +103,16 @@ Status insert_bar(Database& db, const Market& m, pf::Date date, const std::strin
   return st->run();
 }
 
-/// A simulated bar's closes (no volumes; imports store theirs through import_store.hpp).
+/// A simulated bar's closes and volumes (imports store theirs through import_store.hpp).
 Status insert_prices(Database& db, std::span<const std::int64_t> asset_ids, pf::Date date,
-                     std::span<const double> closes) {
+                     std::span<const double> closes, std::span<const double> volumes) {
   auto st = db.prepare("INSERT INTO prices (asset_id, date, close, volume) VALUES (?, ?, ?, ?) "
                        "ON CONFLICT (asset_id, date) DO UPDATE SET close = excluded.close, volume = excluded.volume");
   if (!st.ok()) return st.error();
   const std::string day = pf::format_date(date);
   for (std::size_t a = 0; a < closes.size(); ++a) {
     if (std::isnan(closes[a])) continue;  // missing: no row
-    st->bind(1, asset_ids[a]).bind(2, day).bind(3, closes[a]).bind(4, kNaN);
+    st->bind(1, asset_ids[a]).bind(2, day).bind(3, closes[a]).bind(4, a < volumes.size() ? volumes[a] : kNaN);
     if (Status s = st->run(); !s.ok()) return s;
   }
   return {};
@@ -235,7 +235,7 @@ Result<Market> create_simulated_market(Database& db, const std::string& name, st
     if (t > 0) sim->step({});
     if (Status s = insert_bar(db, shell, sim->date(), std::string(pf::regime_name(sim->regime())), {}); !s.ok())
       return s.error();
-    if (Status s = insert_prices(db, asset_ids, sim->date(), sim->closes()); !s.ok()) return s.error();
+    if (Status s = insert_prices(db, asset_ids, sim->date(), sim->closes(), sim->volumes()); !s.ok()) return s.error();
   }
   auto clock = db.prepare("UPDATE markets SET clock = ? WHERE id = ?");
   if (!clock.ok()) return clock.error();
@@ -253,16 +253,21 @@ Status extend_simulated_market(Database& db, Market& m, const pf::MarketConditio
   next.step(conditions);
   const std::string regime(pf::regime_name(next.regime()));
   if (Status s = insert_bar(db, m, next.date(), regime, conditions); !s.ok()) return s;
-  if (Status s = insert_prices(db, m.asset_ids, next.date(), next.closes()); !s.ok()) return s;
-  // The new panel: the stored bars plus this one.
+  if (Status s = insert_prices(db, m.asset_ids, next.date(), next.closes(), next.volumes()); !s.ok()) return s;
+  // The new panel: the stored bars plus this one (a market stored before volumes has none before it).
   const pf::PricePanel& old = *m.panel;
   std::vector<pf::Date> dates = old.dates();
   dates.push_back(next.date());
-  std::vector<double> closes;
+  std::vector<double> closes, volumes;
   closes.reserve(dates.size() * old.asset_count());
-  for (std::size_t t = 0; t < old.bar_count(); ++t) closes.insert(closes.end(), old.bar_closes(t).begin(), old.bar_closes(t).end());
+  volumes.reserve(closes.capacity());
+  for (std::size_t t = 0; t < old.bar_count(); ++t) {
+    closes.insert(closes.end(), old.bar_closes(t).begin(), old.bar_closes(t).end());
+    for (std::size_t a = 0; a < old.asset_count(); ++a) volumes.push_back(old.volume(t, a));
+  }
   closes.insert(closes.end(), next.closes().begin(), next.closes().end());
-  auto panel = pf::PricePanel::create(old.assets(), std::move(dates), std::move(closes));
+  volumes.insert(volumes.end(), next.volumes().begin(), next.volumes().end());
+  auto panel = pf::PricePanel::create(old.assets(), std::move(dates), std::move(closes), std::move(volumes));
   if (!panel.ok()) return make_error("store", panel.error().message);
   Market updated = m;
   updated.panel = std::make_shared<const pf::PricePanel>(std::move(panel).value());

@@ -96,11 +96,20 @@ TEST_CASE("an order larger than its share of each bar's volume fills in parts, a
 TEST_CASE("a market without volumes refuses a participation cap, for a portfolio and for a backtest") {
   ServerProcess server(api_server_args());
   const int port = server.port();
-  CHECK(error_code(call(port, "POST", "/api/portfolios", {{"name", "X"}, {"initial_capital", 1000}, {"max_participation", 0.1}}),
+  const int flat = expect(http(port, "POST", "/api/markets/import?name=no-volumes",
+                               "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n",
+                               {{"Content-Type", "text/csv"}}),
+                          201)["market"]["id"];
+  CHECK(error_code(call(port, "POST", "/api/portfolios",
+                        {{"name", "X"}, {"initial_capital", 1000}, {"max_participation", 0.1}, {"market_id", flat}}),
                    422) == "no_volume");
-  CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "momentum"}, {"max_participation", 0.1}}), 422) ==
-        "no_volume");
+  CHECK(error_code(call(port, "POST", "/api/backtests", {{"model", "momentum"}, {"max_participation", 0.1}, {"market_id", flat}}),
+                   422) == "no_volume");
   CHECK(get(port, "/api/portfolios")["portfolios"].empty());
+  // The simulated market has volumes: a capped portfolio trades on it, a small order in one fill.
+  const json p = create_portfolio(port, {{"name", "Capped"}, {"initial_capital", 10000}, {"max_participation", 0.05}});
+  expect(call(port, "POST", portfolio_path(p) + "/orders", {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 3}}), 201);
+  CHECK(advance(port)["orders"]["filled"] == 1);
 }
 
 TEST_CASE("a bracket's entry filled in parts arms its exits for the units it got, even when cancelled") {

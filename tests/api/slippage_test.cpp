@@ -93,10 +93,16 @@ TEST_CASE("fills stored before slippage existed read as filled at the close, wit
 TEST_CASE("a slippage model the market cannot price, or a malformed one, is refused and nothing is created") {
   ServerProcess server(api_server_args());
   const int port = server.port();
+  // A market imported without volumes cannot price the square-root model: it says so.
+  const int flat = expect(http(port, "POST", "/api/markets/import?name=no-volumes",
+                               "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n",
+                               {{"Content-Type", "text/csv"}}),
+                          201)["market"]["id"];
+  CHECK(get(port, "/api/markets/" + std::to_string(flat))["has_volumes"] == false);
   const json before = get(port, "/api/portfolios");
-  // The simulated market has no traded volumes: the square-root model says so.
   CHECK(error_code(call(port, "POST", "/api/portfolios",
-                        {{"name", "Q"}, {"initial_capital", 1000}, {"slippage", {{"model", "square_root"}, {"impact", 1}}}}),
+                        {{"name", "Q"}, {"initial_capital", 1000}, {"market_id", flat},
+                         {"slippage", {{"model", "square_root"}, {"impact", 1}}}}),
                    422) == "no_volume");
   for (const json& bad : {json{{"model", "magic"}}, json{{"model", "volatility"}, {"bps", 3}},
                           json{{"model", "fixed_bps"}, {"bps", -1}}, json("fixed_bps"), json{{"model", "volatility"}, {"window", 1}}}) {
@@ -106,8 +112,14 @@ TEST_CASE("a slippage model the market cannot price, or a malformed one, is refu
   }
   CHECK(get(port, "/api/portfolios") == before);
   CHECK(error_code(call(port, "POST", "/api/backtests",
-                        {{"model", "momentum"}, {"slippage", {{"model", "square_root"}, {"impact", 1}}}}),
+                        {{"model", "momentum"}, {"market_id", flat}, {"slippage", {{"model", "square_root"}, {"impact", 1}}}}),
                    422) == "no_volume");
+  // The simulated market trades volumes (docs/portfolio.md, "The simulated market", step 6): it prices it.
+  CHECK(get(port, "/api/markets/1")["has_volumes"] == true);
+  const json q = create_portfolio(port, {{"name", "Q"}, {"initial_capital", 100000}, {"slippage", {{"model", "square_root"}, {"impact", 1}}}});
+  const json placed = expect(call(port, "POST", portfolio_path(q) + "/orders", {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 100}}), 201);
+  CHECK(placed["estimate"]["slippage_rate"].get<double>() > 0.0);
+  CHECK(placed["estimate"]["price"].get<double>() > placed["estimate"]["reference_price"].get<double>());
 }
 
 TEST_CASE("the fee preview shows the slippage: the execution price, the rate and the cost, before the fee") {

@@ -88,7 +88,7 @@ TEST_CASE("an order larger than its share of the volume fills in parts, each at 
   CHECK(run(order, panel, {}).fill->quantity == 12.0);
 }
 
-TEST_CASE("a notional order fills its currency in parts; a limit order only at bars within its limit") {
+TEST_CASE("a notional order fills its currency in parts, and a limit order only at bars within its limit") {
   const PricePanel panel = with_volumes();
   Order notional = market("AAA", Side::buy, 1000, 0);
   notional.size_kind = SizeKind::notional;

@@ -19,6 +19,16 @@ constexpr int kSectorCount = 8;
 constexpr int kCryptoGroup = kSectorCount, kBondGroup = kSectorCount + 1, kCommodityGroup = kSectorCount + 2;
 constexpr int kGroupCount = kSectorCount + 3;
 
+// Step 6 (the header): the usual traded value of an asset, by class — lognormal across assets around
+// these medians, σ of the log kValueSpread —, the volume's elasticity to the standardized absolute
+// return (a) and its own noise (b, σ of the log). Plausible magnitudes for a mid-sized universe, not
+// calibrated: what matters to the portfolio mode is that volumes exist, vary, and swell in crises.
+constexpr double kMedianValue[] = {20e6, 5e6, 10e6, 15e6};  // stock, crypto, bond, commodity (currency a day)
+constexpr double kValueSpread = 1.0;
+constexpr double kVolumeElasticity = 0.6;  // a
+constexpr double kVolumeNoise = 0.35;      // b
+constexpr double kMeanAbsNormal = 0.7978845608028654;  // E|Z| = √(2/π)
+
 Date business_day_on_or_after(Date d) {
   while (iso_weekday(d) > 5) ++d.days;
   return d;
@@ -131,6 +141,21 @@ Result<MarketSimulator> MarketSimulator::create(const MarketModelConfig& config,
   // Initial prices to the cent, as quoted prices are.
   for (double& p : m.prices_) p = std::max(0.01, std::round(p * 100.0) / 100.0);
   m.factors_.resize(kGroupCount);
+  // Step 6's per-asset constants, from streams of their own (the draws above are untouched).
+  Rng values = root.fork(3);
+  m.volume_rng_ = root.fork(4);
+  const RegimeParameters& calm = config.regimes[static_cast<std::size_t>(MarketRegime::calm)];
+  for (std::size_t i = 0; i < m.prices_.size(); ++i) {
+    const AssetDynamics& d = m.dynamics_[i];
+    const auto cls = static_cast<std::size_t>(m.assets_[i].asset_class);
+    m.usual_volume_.push_back(kMedianValue[cls] * detmath::exp(kValueSpread * values.normal()) / m.prices_[i]);
+    const double beta = m.assets_[i].asset_class == AssetClass::bond ? calm.bond_beta : d.beta;
+    const double market = beta * calm.market_vol, group = d.group_scale * calm.group_vol;
+    const double own = calm.idio_multiplier * d.idio_vol;
+    m.calm_vol_.push_back(std::sqrt(market * market + group * group + own * own));
+  }
+  m.returns_.assign(m.prices_.size(), 0.0);
+  m.trade(m.returns_);
   m.publish();
   return m;
 }
@@ -159,16 +184,32 @@ void MarketSimulator::step(const MarketConditions& conditions) {
     const double r = d.alpha + beta * market + d.group_scale * p.group_vol * factors_[static_cast<std::size_t>(d.group)] +
                      p.idio_multiplier * d.idio_vol * path_rng_.normal();
     prices_[i] *= detmath::exp(r);
+    returns_[i] = r;
   }
+  trade(returns_);
   ++bar_;
   date_ = next_business_day(date_);
   publish();
 }
 
+void MarketSimulator::trade(std::span<const double> returns) {
+  volumes_.resize(prices_.size());
+  for (std::size_t i = 0; i < prices_.size(); ++i) {
+    const double surprise = calm_vol_[i] > 0.0 ? std::fabs(returns[i]) / calm_vol_[i] - kMeanAbsNormal : 0.0;
+    const double log_v = kVolumeElasticity * surprise + kVolumeNoise * volume_rng_.normal() - 0.5 * kVolumeNoise * kVolumeNoise;
+    volumes_[i] = std::max(1.0, std::round(usual_volume_[i] * detmath::exp(log_v)));
+  }
+}
+
 void MarketSimulator::publish() {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   visible_.resize(prices_.size());
-  for (std::size_t i = 0; i < prices_.size(); ++i)
-    visible_[i] = bar_ >= dynamics_[i].listing_bar ? prices_[i] : std::numeric_limits<double>::quiet_NaN();
+  visible_volumes_.resize(prices_.size());
+  for (std::size_t i = 0; i < prices_.size(); ++i) {
+    const bool listed = bar_ >= dynamics_[i].listing_bar;
+    visible_[i] = listed ? prices_[i] : kNaN;
+    visible_volumes_[i] = listed ? volumes_[i] : kNaN;
+  }
 }
 
 Result<SimulatedMarket> simulate_market(const MarketModelConfig& config, std::uint64_t seed, std::size_t bars,
@@ -178,18 +219,20 @@ Result<SimulatedMarket> simulate_market(const MarketModelConfig& config, std::ui
   if (!sim.ok()) return sim.error();
   const std::size_t n = sim->assets().size();
   std::vector<Date> dates;
-  std::vector<double> closes;
+  std::vector<double> closes, volumes;
   std::vector<MarketRegime> regimes;
   dates.reserve(bars);
   closes.reserve(bars * n);
+  volumes.reserve(bars * n);
   regimes.reserve(bars);
   for (std::size_t t = 0; t < bars; ++t) {
     if (t > 0) sim->step(t < conditions.size() ? conditions[t] : MarketConditions{});
     dates.push_back(sim->date());
     closes.insert(closes.end(), sim->closes().begin(), sim->closes().end());
+    volumes.insert(volumes.end(), sim->volumes().begin(), sim->volumes().end());
     regimes.push_back(sim->regime());
   }
-  auto panel = PricePanel::create(sim->assets(), std::move(dates), std::move(closes));
+  auto panel = PricePanel::create(sim->assets(), std::move(dates), std::move(closes), std::move(volumes));
   if (!panel.ok()) return panel.error();
   return SimulatedMarket{std::move(panel).value(), std::move(regimes)};
 }

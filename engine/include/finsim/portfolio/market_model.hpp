@@ -15,6 +15,13 @@
 //      correlations therefore differ by regime: in a crisis the market factor dominates and stocks move
 //      together.
 //   5. P_i,t = P_i,t−1 · e^{r_i} (detmath::exp: identical bits on every platform).
+//   6. Its traded volume V_i,t = V̄_i · exp(a (|r_i| / s_i − E|Z|) + b η_i − b²/2), rounded to whole units:
+//      V̄_i the asset's usual volume (a traded value drawn per asset, lognormal around a median per class,
+//      divided by its first price), s_i its calm-regime daily volatility, η_i standard normal. Volume
+//      rises with the size of the day's move — the volume–volatility relation (Clark 1973, "A subordinated
+//      stochastic process model with finite variance for speculative prices"; Tauchen & Pitts 1983;
+//      Karpoff 1987, "The relation between price changes and trading volume: a survey") —, so crises trade
+//      more. Volumes come from a random stream of their own: the prices are those of a market without them.
 // A share of stocks and crypto assets list late (missing prices before their listing day), as real
 // universes do. Everything is a pure function of (config, seed, conditions). Not thread-safe.
 #pragma once
@@ -107,6 +114,8 @@ class MarketSimulator {
   [[nodiscard]] MarketRegime regime() const { return regime_; }
   /// The closes of the current bar, in asset order (NaN for an asset not listed yet).
   [[nodiscard]] std::span<const double> closes() const { return visible_; }
+  /// The volumes of the current bar (step 6 of the header), in asset order (NaN for an asset not listed yet).
+  [[nodiscard]] std::span<const double> volumes() const { return visible_volumes_; }
 
   /// Advances to the next business day under `conditions` (stress clamped to [0, 1], jump to > −0.99).
   void step(const MarketConditions& conditions = {});
@@ -122,6 +131,8 @@ class MarketSimulator {
   };
   MarketSimulator() = default;
   void publish();
+  /// Step 6 for every asset, from the day's log-returns (zero at bar 0).
+  void trade(std::span<const double> returns);
 
   MarketModelConfig config_;
   Rng path_rng_;
@@ -130,6 +141,12 @@ class MarketSimulator {
   std::vector<double> prices_;   ///< latent prices (also before listing)
   std::vector<double> visible_;  ///< prices with NaN before listing
   std::vector<double> factors_;  ///< scratch: group factors
+  Rng volume_rng_;                       ///< step 6's η: a stream of its own
+  std::vector<double> usual_volume_;     ///< V̄_i
+  std::vector<double> calm_vol_;         ///< s_i
+  std::vector<double> returns_;          ///< scratch: the day's log-returns
+  std::vector<double> volumes_;          ///< the current bar's volumes (also before listing)
+  std::vector<double> visible_volumes_;  ///< volumes with NaN before listing
   MarketRegime regime_ = MarketRegime::calm;
   std::size_t bar_ = 0;
   Date date_;
