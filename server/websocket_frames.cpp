@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "finsim/utf8.hpp"
+
 namespace finsim::server {
 namespace {
 
@@ -77,8 +79,9 @@ WsClientFrameReader::Event WsClientFrameReader::read(const std::uint8_t* data, s
       header_have_ = 0;
       const bool fin = (header_[0] & 0x80) != 0;
       const std::uint8_t op = header_[0] & 0x0F;
-      // RSV1 marks a compressed data message (RFC 7692); nothing gives RSV2, RSV3 or a control frame's RSV1 a meaning.
-      const bool reserved = (header_[0] & 0x30) != 0 || ((header_[0] & 0x40) != 0 && (op & 0x8) != 0);
+      // RSV1 marks a compressed data message (RFC 7692), when compression was negotiated; nothing gives
+      // RSV2, RSV3 or a control frame's RSV1 a meaning.
+      const bool reserved = (header_[0] & 0x30) != 0 || ((header_[0] & 0x40) != 0 && ((op & 0x8) != 0 || !compressed_));
       const bool masked = (header_[1] & 0x80) != 0;
       std::uint64_t len = header_[1] & 0x7F;
       std::size_t at = 2;
@@ -147,8 +150,17 @@ WsClientFrameReader::Event WsClientFrameReader::frame_complete() {
       e.close_code = e.payload.size() >= 2 ? static_cast<std::uint16_t>((static_cast<std::uint8_t>(e.payload[0]) << 8) |
                                                                         static_cast<std::uint8_t>(e.payload[1]))
                                            : 1005;
+      if (e.payload.size() >= 2 && !sendable_close_code(e.close_code)) return failure();
+      if (e.payload.size() > 2 && !is_valid_utf8(std::string_view(e.payload).substr(2))) {
+        failed_ = true;  // nothing after it is read
+        e.kind = Event::Kind::invalid_payload;
+      }
   }
   return e;
+}
+
+bool WsClientFrameReader::sendable_close_code(std::uint16_t code) {
+  return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
 }
 
 }  // namespace finsim::server

@@ -40,12 +40,21 @@ class WsClientFrameReader {
       ping,        ///< `payload` is to be echoed in a pong
       pong,
       close,       ///< `close_code` (1005 when the frame has none) and `payload` the whole close payload
-      protocol_error,  ///< the stream breaks RFC 6455: an unmasked frame, reserved bits or opcodes,
-                       ///< a fragmented or over-long control frame, a close payload of one byte
+      protocol_error,  ///< the stream breaks RFC 6455: an unmasked frame, reserved bits or opcodes
+                       ///< (RSV1 on a data frame too, unless compression was negotiated), a fragmented
+                       ///< or over-long control frame, a close payload of one byte, a close code no
+                       ///< endpoint may send (section 7.4: below 1000, 1004–1006, 1015–2999, 5000 and up)
+      invalid_payload,  ///< a close frame whose reason is not UTF-8 (section 5.5.1: close with 1007)
     } kind = Kind::none;
     std::string payload;
     std::uint16_t close_code = 0;
   };
+
+  /// `compressed`: permessage-deflate was negotiated, so RSV1 may mark a data frame (RFC 7692).
+  explicit WsClientFrameReader(bool compressed = false) : compressed_(compressed) {}
+
+  /// Whether a close frame may carry `code` (RFC 6455 section 7.4.1–7.4.2).
+  static bool sendable_close_code(std::uint16_t code);
 
   /// Consumes bytes from `data` until one event is complete or the bytes run out; `used` is how many
   /// it took. Call again with the rest. After protocol_error the reader only ever answers it again.
@@ -56,6 +65,7 @@ class WsClientFrameReader {
   Event failure();
   Event frame_complete();
 
+  bool compressed_ = false;
   std::uint8_t header_[14]{};
   std::size_t header_have_ = 0;
   bool in_payload_ = false;

@@ -66,6 +66,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
       }
     const std::optional<std::string> deflate = accept_permessage_deflate(offers);
     compressed_ = deflate.has_value();
+    reader_ = WsClientFrameReader(compressed_);  // RSV1 marks a compressed message only if negotiated
     // Beast checks the upgrade request (answering 400 to a malformed one) and writes the 101; the
     // frames after it are this session's own.
     handshake_->set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -164,20 +165,20 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
         case Kind::close:
           if (close_sent_) return abort();  // the answer to ours: the handshake is done
           close_received_ = true;
-          close(CloseReason{answerable(event.close_code) ? event.close_code : kCloseNormal, ""});
+          // A valid code is echoed; a close without one (1005) is answered 1000 (RFC 6455 section 7.4).
+          close(CloseReason{WsClientFrameReader::sendable_close_code(event.close_code) ? event.close_code : kCloseNormal, ""});
           break;
         case Kind::protocol_error:
           unreadable_ = true;
           close(CloseReason{kCloseProtocolError, "protocol error"});
           break;
+        case Kind::invalid_payload:
+          unreadable_ = true;
+          close(CloseReason{kCloseInvalidPayload, "a close reason that is not UTF-8"});
+          break;
       }
     }
     do_read();
-  }
-
-  /// Codes a close frame may carry on the wire, echoed in the answer (RFC 6455 section 7.4).
-  static bool answerable(std::uint16_t code) {
-    return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
   }
 
   /// Only the latest ping is answered (RFC 6455 section 5.5.3 allows it), so a client that pings
@@ -345,6 +346,7 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession>, 
   }
 
   static constexpr std::uint16_t kCloseProtocolError = 1002;
+  static constexpr std::uint16_t kCloseInvalidPayload = 1007;
 
   net::any_io_executor executor_;  // the connection's strand
   net::ip::tcp::socket socket_;    // open once the handshake is done

@@ -106,8 +106,8 @@ TEST_CASE("a data frame is reported at its header and its payload skipped, howev
     CHECK(events[1].kind == Kind::ping);
     CHECK(events[1].payload == "after");
   }
-  // A compressed data frame (RSV1) is data too, not a protocol error.
-  CHECK(read_all(client_frame(0xC1, "z"), 64).front().kind == Kind::data);
+  // A compressed data frame (RSV1) is data too, once compression was negotiated (below); without it,
+  // a protocol error (the next test).
 }
 
 TEST_CASE("frames that break RFC 6455 are protocol errors, and the reader stays failed") {
@@ -120,6 +120,13 @@ TEST_CASE("frames that break RFC 6455 are protocol errors, and the reader stays 
       client_frame(0x09, "fragmented ping"),       // control frames are never fragmented
       client_frame(0x89, std::string(126, 'p')),   // nor longer than 125 bytes
       client_frame(0x88, "x"),                     // a close payload of one byte has half a code
+      client_frame(0xC1, "rsv1 text"),             // RSV1 on data without negotiated compression
+      client_frame(0x88, std::string("\x03\xE7", 2)),   // close code 999: below the range
+      client_frame(0x88, std::string("\x03\xED", 2)),   // 1005 (no status) is never sent
+      client_frame(0x88, std::string("\x03\xEE", 2)),   // nor 1006
+      client_frame(0x88, std::string("\x03\xF7", 2)),   // 1015 neither
+      client_frame(0x88, std::string("\x0B\xB7", 2)),   // 2999: reserved
+      client_frame(0x88, std::string("\x13\x88", 2)),   // 5000: beyond
   };
   for (const auto& frame : broken) {
     WsClientFrameReader reader;
@@ -128,4 +135,31 @@ TEST_CASE("frames that break RFC 6455 are protocol errors, and the reader stays 
     const auto fine = client_frame(0x89, "");
     CHECK(reader.read(fine.data(), fine.size(), used).kind == Kind::protocol_error);
   }
+}
+
+TEST_CASE("a close's code must be one an endpoint may send, its reason UTF-8, and RSV1 needs compression") {
+  for (std::uint16_t code : {1000, 1001, 1003, 1007, 1011, 1014, 3000, 4999}) {
+    INFO(code);
+    CHECK(WsClientFrameReader::sendable_close_code(code));
+  }
+  for (std::uint16_t code : {0, 999, 1004, 1005, 1006, 1015, 2999, 5000, 65535}) {
+    INFO(code);
+    CHECK_FALSE(WsClientFrameReader::sendable_close_code(code));
+  }
+  // A reason that is not UTF-8: its own event (the session closes with 1007), and nothing after it.
+  WsClientFrameReader reader;
+  std::size_t used = 0;
+  const auto bad_reason = client_frame(0x88, std::string("\x03\xE8\xC3\x28", 4));
+  CHECK(reader.read(bad_reason.data(), bad_reason.size(), used).kind == Kind::invalid_payload);
+  const auto fine = client_frame(0x89, "");
+  CHECK(reader.read(fine.data(), fine.size(), used).kind == Kind::protocol_error);
+  const auto good_reason = client_frame(0x88, std::string("\x03\xE8") + "bye \xC3\xA9");
+  WsClientFrameReader other;
+  const auto e = other.read(good_reason.data(), good_reason.size(), used);
+  CHECK(e.kind == Kind::close);
+  CHECK(e.close_code == 1000);
+  // With compression negotiated, RSV1 marks a compressed data frame: data, not an error.
+  WsClientFrameReader compressed(true);
+  const auto rsv1 = client_frame(0xC1, "deflated");
+  CHECK(compressed.read(rsv1.data(), rsv1.size(), used).kind == Kind::data);
 }
