@@ -29,6 +29,15 @@ bool under(std::string_view path, std::string_view root) {
   return path.substr(0, root.size()) == root && (path.size() == root.size() || path[root.size()] == '/');
 }
 
+/// The answer to a request for the sessions' controls or list (/control/…, /sessions…), none for
+/// another path: what every instance answers itself, on the network thread or the fan-out's lane.
+std::optional<HttpResponse> session_routes(const HttpRequest& request, std::string_view path, SessionRegistry& sessions,
+                                           std::string_view token) {
+  if (under(path, "/control")) return handle_control(request, path, sessions, token);
+  if (under(path, "/sessions")) return handle_sessions(request, path, sessions, token);
+  return std::nullopt;
+}
+
 }  // namespace
 
 Router::Router(std::shared_ptr<SessionRegistry> sessions, std::shared_ptr<const StaticFiles> files,
@@ -67,8 +76,7 @@ void Router::handle(HttpRequest request, Reply reply) const {
     auto job = [request, path = *path, fanout = fanout_, sessions = sessions_, token = control_token_, reply]() {
       try {
         if (answer_shared(request, path, *fanout, *sessions, token, reply)) return;
-        reply(under(path, "/control") ? handle_control(request, path, *sessions, token)
-                                      : handle_sessions(request, path, *sessions, token));
+        reply(*session_routes(request, path, *sessions, token));  // needs_redis: one of its paths
       } catch (const std::exception& e) {
         fail_thrown("request", e.what());
         reply(error_response(make_error("internal_error", "the server could not answer this request")));
@@ -120,8 +128,7 @@ bool Router::needs_redis(const HttpRequest& request, const std::string& path) co
 }
 
 HttpResponse Router::handle_now(const HttpRequest& request, const std::string& path) const {
-  if (under(path, "/control")) return handle_control(request, path, *sessions_, control_token_);
-  if (under(path, "/sessions")) return handle_sessions(request, path, *sessions_, control_token_);
+  if (auto answer = session_routes(request, path, *sessions_, control_token_)) return *std::move(answer);
   if (path == kWebSocketPath || (feed_ && path == kPortfolioFeedPath)) {
     if (request.method != "GET") return method_not_allowed("GET");
     HttpResponse r = error_response(make_error("upgrade_required", "this path is a WebSocket: connect with ws://"));

@@ -107,15 +107,6 @@ Result<std::string> status_parameter(const ApiCall& call) {
   return status;
 }
 
-/// "parts": the fills of an order filled in parts (participation.hpp), oldest first.
-Status add_parts(ApiCall& call, json& body, const OrderRecord& o) {
-  if (!(o.order.filled > 0.0)) return {};
-  auto parts = order_parts_json(call.ctx.db(), o.id);
-  if (!parts.ok()) return parts.error();
-  body["parts"] = std::move(parts).value();
-  return {};
-}
-
 /// {"orders": [...], paging} of `orders`, read with one more than the page (whether another follows):
 /// each with its fill and stop level, and its portfolio ({id, name, status}) when `name_portfolio`.
 Result<json> orders_page(ApiCall& call, std::vector<OrderRecord>& orders, const Page& page, bool name_portfolio) {
@@ -123,12 +114,11 @@ Result<json> orders_page(ApiCall& call, std::vector<OrderRecord>& orders, const 
   if (more) orders.pop_back();
   json list = json::array();
   for (const OrderRecord& o : orders) {
-    auto fill = order_fill_json(call.ctx.db(), o.id);
-    if (!fill.ok()) return fill.error();
+    auto body = order_with_fills_json(call.ctx.db(), o);
+    if (!body.ok()) return body.error();
     auto l = call.book().ledger(o.portfolio_id);  // the book holds every portfolio, archived ones too
     if (!l.ok()) return l.error();
-    list.push_back(order_json(o, *fill));
-    if (Status s = add_parts(call, list.back(), o); !s.ok()) return s.error();
+    list.push_back(std::move(body).value());
     if (name_portfolio)
       list.back()["portfolio"] = {{"id", (*l)->info.id}, {"name", (*l)->info.name}, {"status", (*l)->info.status}};
     add_stop_level(list.back(), o, call.book().market_of(**l));
@@ -251,12 +241,10 @@ HttpResponse get_order(ApiCall& call) {
   if (!found.ok()) return error_response(found.error());
   auto order = find_order(call.ctx.db(), (*found)->info.id, call.id(1));
   if (!order.ok()) return error_response(order.error());
-  auto fill = order_fill_json(call.ctx.db(), order->id);
-  if (!fill.ok()) return error_response(fill.error());
-  json body = order_json(*order, *fill);
-  add_stop_level(body, *order, call.book().market_of(**found));
-  if (Status s = add_parts(call, body, *order); !s.ok()) return error_response(s.error());
-  return json_response(200, body);
+  auto body = order_with_fills_json(call.ctx.db(), *order);
+  if (!body.ok()) return error_response(body.error());
+  add_stop_level(*body, *order, call.book().market_of(**found));
+  return json_response(200, *body);
 }
 
 HttpResponse cancel_order(ApiCall& call) {
@@ -280,14 +268,8 @@ HttpResponse cancel_order(ApiCall& call) {
   for (OrderRecord exit : *pending) {
     if (exit.bracket_id != order->id) continue;
     if (order->order.filled > 0.0 && order->order.last_part) {
-      auto units = units_filled(call.ctx.db(), *order);
-      if (!units.ok()) return error_response(units.error());
-      pf::Fill got;
-      got.quantity = *units;
-      got.date = *order->order.last_part;
-      pf::arm_exit(exit.order, got);
-      exit.active = true;
-      if (Status s = arm_order(call.ctx.db(), exit); !s.ok()) return error_response(s.error());
+      if (Status s = arm_order(call.ctx.db(), exit, *order, *order->order.last_part); !s.ok())
+        return error_response(s.error());
       call.ctx.publish("ORDER_UPDATE", {{"portfolio_id", pid}, {"order", order_json(exit, nullptr)}}, pid);
       continue;
     }

@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_responses.hpp"
-#include "finsim/portfolio/bracket.hpp"
+#include "finsim/portfolio/participation.hpp"
 #include "order_records.hpp"
 #include "reservations.hpp"
 
@@ -13,19 +13,6 @@ namespace {
 struct Counts {
   std::size_t filled = 0, partial = 0, expired = 0, rejected = 0, cancelled = 0, pending = 0;
 };
-
-/// An order's JSON for ORDER_UPDATE: with its fill, or the parts it filled in.
-Result<nlohmann::json> order_message(store::Database& db, const OrderRecord& o) {
-  auto fill = order_fill_json(db, o.id);
-  if (!fill.ok()) return fill.error();
-  nlohmann::json j = order_json(o, *fill);
-  if (o.order.filled > 0.0) {
-    auto parts = order_parts_json(db, o.id);
-    if (!parts.ok()) return parts.error();
-    j["parts"] = std::move(parts).value();
-  }
-  return j;
-}
 
 /// A live portfolio's state while a bar is processed: changed here, applied to the book at the end.
 struct Draft {
@@ -99,7 +86,7 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
   };
   auto tell = [&](const OrderRecord& x) -> Status {
     if (!ctx.listened()) return {};  // the message and the fills read for it are for viewers only
-    auto message = order_message(db, x);
+    auto message = order_with_fills_json(db, x);
     if (!message.ok()) return message.error();
     ctx.publish("ORDER_UPDATE", {{"portfolio_id", l.info.id}, {"order", *message}}, l.info.id);
     return {};
@@ -134,9 +121,7 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
                          : store_fill(db, l.info.id, d.state, m, fill, o.id);
       if (!id.ok()) return id.error();
       if (in_parts) {
-        o.order.filled = part ? o.order.filled + (o.order.size_kind == pf::SizeKind::quantity ? fill.quantity
-                                                                                              : fill.quantity * fill.price)
-                              : o.order.size;
+        o.order.filled = part ? o.order.filled + pf::filled_amount(o.order.size_kind, fill) : o.order.size;
         o.order.last_part = fill.date;
         if (Status s = record_part(db, o); !s.ok()) return s;
       }
@@ -183,14 +168,9 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
         if (Status s = cancel(exit, "bracket_entry_" + status, "its entry, " + name + ", was " + status); !s.ok()) return s;
         continue;
       }
-      pf::Fill got;  // what the entry filled: its units, and the date of its last fill
-      auto units = units_filled(db, o);
-      if (!units.ok()) return units.error();
-      got.quantity = *units;
-      got.date = o.order.last_part ? *o.order.last_part : d.fills.back().date;  // no parts: it filled whole just now
-      pf::arm_exit(exit.order, got);
-      exit.active = true;
-      if (Status s = arm_order(db, exit); !s.ok()) return s;
+      // What the entry got, as of its last fill (no parts: it filled whole just now).
+      const pf::Date filled_on = o.order.last_part ? *o.order.last_part : d.fills.back().date;
+      if (Status s = arm_order(db, exit, o, filled_on); !s.ok()) return s;
       if (Status s = tell(exit); !s.ok()) return s;
     }
   }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "finsim/portfolio/bracket.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 
 namespace finsim::server {
@@ -111,16 +112,6 @@ Result<std::int64_t> insert_order(Database& db, std::int64_t portfolio_id, const
   return db.last_insert_rowid();
 }
 
-Status arm_order(Database& db, const OrderRecord& exit) {
-  auto st = db.prepare(
-      "UPDATE orders SET active = 1, size_kind = ?, size = ?, placed = ?, "
-      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
-  if (!st.ok()) return st.error();
-  st->bind(1, pf::size_kind_name(exit.order.size_kind)).bind(2, exit.order.size);
-  st->bind(3, pf::format_date(exit.order.placed)).bind(4, exit.id);
-  return st->run();
-}
-
 Status record_part(Database& db, const OrderRecord& order) {
   auto st = db.prepare(
       "UPDATE orders SET filled = ?, last_part = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
@@ -130,23 +121,38 @@ Status record_part(Database& db, const OrderRecord& order) {
   return st->run();
 }
 
-Result<nlohmann::json> order_parts_json(Database& db, std::int64_t order_id) {
+Result<nlohmann::json> order_with_fills_json(Database& db, const OrderRecord& order) {
+  auto fill = order_fill_json(db, order.id);
+  if (!fill.ok()) return fill.error();
+  nlohmann::json j = order_json(order, *fill);
+  if (!(order.order.filled > 0.0)) return j;
   auto st = db.prepare(std::string(kFillColumns) + "WHERE part_of = ? ORDER BY id");
   if (!st.ok()) return st.error();
-  st->bind(1, order_id);
-  nlohmann::json out = nlohmann::json::array();
-  const Status each_status = st->each([&] { out.push_back(read_fill_json(*st)); });
+  st->bind(1, order.id);
+  nlohmann::json parts = nlohmann::json::array();
+  const Status each_status = st->each([&] { parts.push_back(read_fill_json(*st)); });
   if (!each_status.ok()) return each_status.error();
-  return out;
+  j["parts"] = std::move(parts);
+  return j;
 }
 
-Result<double> units_filled(Database& db, const OrderRecord& order) {
-  auto st = db.prepare("SELECT COALESCE(SUM(quantity), 0) FROM fills WHERE order_id = ? OR part_of = ?");
+Status arm_order(Database& db, OrderRecord& exit, const OrderRecord& entry, pf::Date filled_on) {
+  auto units = db.prepare("SELECT COALESCE(SUM(quantity), 0) FROM fills WHERE order_id = ? OR part_of = ?");
+  if (!units.ok()) return units.error();
+  units->bind(1, entry.id).bind(2, entry.id);
+  if (auto row = units->step(); !row.ok()) return row.error();
+  pf::Fill got;
+  got.quantity = units->real(0);
+  got.date = filled_on;
+  pf::arm_exit(exit.order, got);
+  exit.active = true;
+  auto st = db.prepare(
+      "UPDATE orders SET active = 1, size_kind = ?, size = ?, placed = ?, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?");
   if (!st.ok()) return st.error();
-  st->bind(1, order.id).bind(2, order.id);
-  auto row = st->step();
-  if (!row.ok()) return row.error();
-  return st->real(0);
+  st->bind(1, pf::size_kind_name(exit.order.size_kind)).bind(2, exit.order.size);
+  st->bind(3, pf::format_date(exit.order.placed)).bind(4, exit.id);
+  return st->run();
 }
 
 Status set_order_status(Database& db, std::int64_t order_id, const std::string& status, const std::optional<Error>& error) {

@@ -40,18 +40,16 @@ Result<std::int64_t> insert_order(store::Database& db, std::int64_t portfolio_id
                                   std::optional<std::int64_t> signal_id, std::optional<std::int64_t> fee_structure_id,
                                   std::optional<std::int64_t> bracket_id = std::nullopt);
 
-/// Arms a bracket exit when its entry filled (bracket.hpp's arm_exit, already applied to `exit.order`):
-/// stores its new size and placement and makes it active.
-Status arm_order(store::Database& db, const OrderRecord& exit);
+/// Arms a bracket exit for what its entry got (bracket.hpp's arm_exit): the units `entry` filled,
+/// whole or in parts, placed on `filled_on` (its last fill's date); stores it active, and `exit` with it.
+Status arm_order(store::Database& db, OrderRecord& exit, const OrderRecord& entry, pf::Date filled_on);
 
 /// Stores what an order filled in parts has filled and when (its `order.filled`, `order.last_part`).
 Status record_part(store::Database& db, const OrderRecord& order);
 
-/// The parts of an order filled in parts, oldest first, as JSON (as order_fill_json's); [] for others.
-Result<nlohmann::json> order_parts_json(store::Database& db, std::int64_t order_id);
-
-/// The units an order has filled, whole or in parts.
-Result<double> units_filled(store::Database& db, const OrderRecord& order);
+/// order_json with the order's fill and, for an order filled in parts, "parts": its fills oldest first
+/// (each as order_fill_json's). What the API and the feed show of an order.
+Result<nlohmann::json> order_with_fills_json(store::Database& db, const OrderRecord& order);
 
 /// Changes an order's status (and records the error of a rejection).
 Status set_order_status(store::Database& db, std::int64_t order_id, const std::string& status,
@@ -82,7 +80,7 @@ Result<std::vector<OrderRecord>> book_orders(store::Database& db, const OrderFil
 
 /// The fill of an order as stored, with its id, as JSON (fill_to_json + "id", "order_id",
 /// "cash_after", "part_of": the order it is a part of, or null); null when the order has none (an order
-/// filled in parts has parts instead: order_parts_json).
+/// filled in parts has parts instead: order_with_fills_json).
 Result<nlohmann::json> order_fill_json(store::Database& db, std::int64_t order_id);
 
 /// A portfolio's fills, newest first, as JSON (the transaction history).

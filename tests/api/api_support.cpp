@@ -34,6 +34,11 @@ std::string error_code(const HttpReply& reply, int status) {
 
 json create_portfolio(int port, const json& body) { return expect(call(port, "POST", "/api/portfolios", body), 201); }
 
+int import_csv_market(int port, const std::string& query, const std::string& csv) {
+  const json made = expect(http(port, "POST", "/api/markets/import" + query, csv, {{"Content-Type", "text/csv"}}), 201);
+  return made["market"]["id"];
+}
+
 json advance(int port, int bars, int market) {
   return expect(call(port, "POST", "/api/markets/" + std::to_string(market) + "/advance", {{"bars", bars}}), 200);
 }

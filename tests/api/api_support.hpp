@@ -35,6 +35,10 @@ json create_portfolio(int port, const json& body);
 /// POST /api/markets/{id}/advance {"bars": n}; returns the answer (REQUIREs 200).
 json advance(int port, int bars = 1, int market = 1);
 
+/// Imports `csv` (the long or wide layout) as a market, `query` naming it ("?name=x", "&clock=start" to
+/// start its clock at its first bar); returns the market's id (REQUIREs 201).
+int import_csv_market(int port, const std::string& query, const std::string& csv);
+
 /// "/api/portfolios/{id}" of a portfolio's JSON.
 std::string portfolio_path(const json& portfolio);
 

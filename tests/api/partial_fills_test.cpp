@@ -21,12 +21,10 @@ const std::string kCsv =
     "2024-01-09,VOL1,stock,105,10000\n"
     "2024-01-10,VOL1,stock,106,10000\n";
 
-int import_market(int port) {
-  const json made = expect(http(port, "POST", "/api/markets/import?name=volumes&clock=start", kCsv,
-                                {{"Content-Type", "text/csv"}}),
-                           201);
-  return made["market"]["id"];
-}
+int import_market(int port) { return import_csv_market(port, "?name=volumes&clock=start", kCsv); }
+
+/// Two bars of one stock, without a volume column.
+const std::string kNoVolumes = "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n";
 
 }  // namespace
 
@@ -96,10 +94,7 @@ TEST_CASE("an order larger than its share of each bar's volume fills in parts, a
 TEST_CASE("a market without volumes refuses a participation cap, for a portfolio and for a backtest") {
   ServerProcess server(api_server_args());
   const int port = server.port();
-  const int flat = expect(http(port, "POST", "/api/markets/import?name=no-volumes",
-                               "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n",
-                               {{"Content-Type", "text/csv"}}),
-                          201)["market"]["id"];
+  const int flat = import_csv_market(port, "?name=no-volumes", kNoVolumes);
   CHECK(error_code(call(port, "POST", "/api/portfolios",
                         {{"name", "X"}, {"initial_capital", 1000}, {"max_participation", 0.1}, {"market_id", flat}}),
                    422) == "no_volume");

@@ -94,10 +94,8 @@ TEST_CASE("a slippage model the market cannot price, or a malformed one, is refu
   ServerProcess server(api_server_args());
   const int port = server.port();
   // A market imported without volumes cannot price the square-root model: it says so.
-  const int flat = expect(http(port, "POST", "/api/markets/import?name=no-volumes",
-                               "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n",
-                               {{"Content-Type", "text/csv"}}),
-                          201)["market"]["id"];
+  const int flat = import_csv_market(port, "?name=no-volumes",
+                                     "date,ticker,asset_type,close\n2024-01-02,AAA,stock,10\n2024-01-03,AAA,stock,11\n");
   CHECK(get(port, "/api/markets/" + std::to_string(flat))["has_volumes"] == false);
   const json before = get(port, "/api/portfolios");
   CHECK(error_code(call(port, "POST", "/api/portfolios",

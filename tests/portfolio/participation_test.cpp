@@ -49,7 +49,7 @@ Execution run(const Order& o, const PricePanel& panel, const PortfolioRules& rul
 
 /// The order as a server keeps it after a part: what was filled, and when.
 Order after_part(Order o, const Fill& part) {
-  o.filled += o.size_kind == SizeKind::quantity ? part.quantity : part.quantity * part.price;
+  o.filled += filled_amount(o.size_kind, part);
   o.last_part = part.date;
   return o;
 }

@@ -200,28 +200,17 @@ Result<Execution> execute_order(const PortfolioState& state, const Order& order,
     if (order.last_part && panel.date(b) <= *order.last_part) continue;  // a part was filled here already
     // The bar's volume caps what fills here (participation.hpp): a part, the rest at later bars. The
     // part is priced as the trade it is (the slippage of its own size).
-    SizeKind kind = order.size_kind;
-    double size = remaining_size(order);
-    bool part = false;
-    if (rules.max_participation > 0.0) {
-      const double cap = participation_cap(panel, asset, b, rules.max_participation, rules.fractional);
-      if (!(cap > 0.0)) continue;
-      const double wanted = kind == SizeKind::quantity ? size : size / close;
-      if (wanted > cap * (1.0 + 1e-12)) {
-        kind = SizeKind::quantity;
-        size = cap;
-        part = true;
-      }
-    }
-    auto quote = quote_fill(panel, asset, b, order.side, kind, size, close, rules);
+    const auto now = fill_size(panel, asset, b, close, order.size_kind, remaining_size(order), rules);
+    if (!now) continue;
+    auto quote = quote_fill(panel, asset, b, order.side, now->kind, now->size, close, rules);
     if (!quote.ok()) return quote.error();
     const double price = quote->price;
     if (has_limit(order.type) && (order.side == Side::buy ? price > order.limit_price : price < order.limit_price))
       continue;
-    auto fill = price_fill(state, asset, order.side, kind, size, b, price, panel.date(b), fees, rules,
+    auto fill = price_fill(state, asset, order.side, now->kind, now->size, b, price, panel.date(b), fees, rules,
                            FillOrigin{order.placed, order.model, order.signal_id, order.confidence}, held, close);
     if (!fill.ok()) return fill.error();
-    return Execution{part ? ExecutionStatus::partial : ExecutionStatus::filled, std::move(fill).value(), triggered};
+    return Execution{now->part ? ExecutionStatus::partial : ExecutionStatus::filled, std::move(fill).value(), triggered};
   }
   return Execution{ExecutionStatus::pending, std::nullopt, triggered};
 }

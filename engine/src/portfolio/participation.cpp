@@ -13,6 +13,20 @@ double participation_cap(const PricePanel& panel, std::size_t asset, std::size_t
   return fractional ? cap : std::floor(cap + 1e-9 * std::max(1.0, cap));
 }
 
+std::optional<FillSize> fill_size(const PricePanel& panel, std::size_t asset, std::size_t bar, double close,
+                                  SizeKind kind, double size, const PortfolioRules& rules) {
+  if (!(rules.max_participation > 0.0)) return FillSize{kind, size, false};
+  const double cap = participation_cap(panel, asset, bar, rules.max_participation, rules.fractional);
+  if (!(cap > 0.0)) return std::nullopt;
+  const double wanted = kind == SizeKind::quantity ? size : size / close;
+  if (wanted > cap * (1.0 + 1e-12)) return FillSize{SizeKind::quantity, cap, true};
+  return FillSize{kind, size, false};
+}
+
+double filled_amount(SizeKind kind, const Fill& fill) {
+  return kind == SizeKind::quantity ? fill.quantity : fill.quantity * fill.price;
+}
+
 Status check_participation(double rate, const PricePanel& panel) {
   if (!(std::isfinite(rate) && rate >= 0.0 && rate <= 1.0))
     return make_error("bad_participation", "max_participation must be a share of the bar's volume in [0, 1]");

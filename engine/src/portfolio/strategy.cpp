@@ -56,18 +56,11 @@ class StrategyLoop {
       QueuedOrder& q = queued_[a];
       if (!q.active || std::isnan(closes[a])) continue;
       // The bar's volume may cap the fill (participation.hpp): a part now, the rest stays queued.
+      const auto size = fill_size(panel_, a, t, closes[a], q.kind, q.size, config_.rules);
+      if (!size) continue;  // no volume known at this bar: wait
       QueuedOrder now = q;
-      bool part = false;
-      if (config_.rules.max_participation > 0.0) {
-        const double cap = participation_cap(panel_, a, t, config_.rules.max_participation, config_.rules.fractional);
-        if (!(cap > 0.0)) continue;  // no volume known at this bar: wait
-        const double wanted = q.kind == SizeKind::quantity ? q.size : q.size / closes[a];
-        if (wanted > cap * (1.0 + 1e-12)) {
-          now.kind = SizeKind::quantity;
-          now.size = cap;
-          part = true;
-        }
-      }
+      now.kind = size->kind;
+      now.size = size->size;
       q.active = false;
       FillOrigin origin;
       origin.order_date = panel_.date(q.placed_bar);
@@ -79,22 +72,28 @@ class StrategyLoop {
         result_.rejections.push_back({panel_.date(t), t, panel_.asset(a).ticker, q.side, fill.error()});
         continue;
       }
-      if (part) {  // the rest, in the order's own unit, waits for the next bar
-        q.size -= q.kind == SizeKind::quantity ? fill->quantity : fill->quantity * fill->price;
+      if (size->part) {  // the rest, in the order's own unit, waits for the next bar
+        q.size -= filled_amount(q.kind, *fill);
         q.active = q.size > 0.0;
         ++result_.partial_fills;
       }
       const double before = state().positions[a].quantity;
-      const std::size_t trips_before = result_.round_trips.size();
-      apply_fill(state(), *fill, &result_.round_trips);
-      for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+      const Fill& booked = book(std::move(fill).value());
       if (before == 0.0) {
         entry_bar_[a] = t;
-        entry_price_[a] = fill->price;
+        entry_price_[a] = booked.price;
         extreme_[a] = closes[a];
       }
-      result_.fills.push_back(std::move(fill).value());
     }
+  }
+
+  // Books a fill: the state, the closed round trips and their statistics, the run's fills.
+  const Fill& book(Fill fill) {
+    const std::size_t trips_before = result_.round_trips.size();
+    apply_fill(state(), fill, &result_.round_trips);
+    for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+    result_.fills.push_back(std::move(fill));
+    return result_.fills.back();
   }
 
   // Rule 5: each position opened before t against its exits at t's close.
@@ -125,10 +124,7 @@ class StrategyLoop {
         continue;
       }
       if (at_target && sign * fill->price < sign * target) continue;  // slippage took it below the limit
-      const std::size_t trips_before = result_.round_trips.size();
-      apply_fill(state(), *fill, &result_.round_trips);
-      for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
-      result_.fills.push_back(std::move(fill).value());
+      book(std::move(fill).value());
       queued_[a].active = false;  // the signal order queued for this position has nothing left to close
       ++result_.risk_exits;
     }

@@ -12,6 +12,9 @@
 
 #include <cstddef>
 
+#include <optional>
+
+#include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/price_panel.hpp"
 #include "finsim/result.hpp"
 
@@ -20,6 +23,23 @@ namespace finsim::portfolio {
 /// The most units one order may take at `bar` of `asset` under participation rate `rate` (0: no cap,
 /// +∞); 0 when the bar's volume is unknown, or when less than one unit is allowed in a whole-unit portfolio.
 double participation_cap(const PricePanel& panel, std::size_t asset, std::size_t bar, double rate, bool fractional);
+
+/// What of an order of `size` (units or currency per `kind`) fills at `bar`, whose close is `close`.
+struct FillSize {
+  SizeKind kind = SizeKind::quantity;
+  double size = 0.0;
+  bool part = false;  ///< capped by the volume: `size` units, the rest waits
+};
+
+/// The order's `size` whole, or the cap's units when it wants more (a part), under `rules`'
+/// participation; nullopt when nothing may fill at this bar (participation_cap 0). One rule for the
+/// order book (execute_order) and the strategy loop.
+std::optional<FillSize> fill_size(const PricePanel& panel, std::size_t asset, std::size_t bar, double close,
+                                  SizeKind kind, double size, const PortfolioRules& rules);
+
+/// How much `fill` counts against an order sized by `kind`: its units, or its value at the execution
+/// price for a notional order (the order's `filled`, participation.hpp).
+double filled_amount(SizeKind kind, const Fill& fill);
 
 /// Error "bad_participation" unless `rate` is finite and in [0, 1]; "no_volume" for a rate > 0 on a
 /// market whose panel has no volumes.
