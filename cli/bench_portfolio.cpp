@@ -4,6 +4,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/market_model.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "finsim/portfolio/strategy.hpp"
@@ -53,7 +54,8 @@ SignalGrid crossover_grid(const PricePanel& panel) {
 nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const StrategyConfig& config, int runs) {
   using Clock = std::chrono::steady_clock;
   std::vector<double> seconds;
-  std::size_t events = 0, fills = 0, trips = 0, risk_exits = 0, partial_fills = 0;
+  std::size_t events = 0, fills = 0, trips = 0, risk_exits = 0, partial_fills = 0, ledger_entries = 0, margin_calls = 0,
+              liquidations = 0;
   double final_nav = 0.0, slippage = 0.0;
   for (int r = 0; r < runs; ++r) {
     const auto start = Clock::now();
@@ -68,6 +70,9 @@ nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const St
     for (const Fill& f : result->fills) slippage += f.slippage;
     risk_exits = result->risk_exits;
     partial_fills = result->partial_fills;
+    ledger_entries = result->ledger.size();
+    margin_calls = result->margin_calls;
+    liquidations = result->liquidations;
   }
   std::sort(seconds.begin(), seconds.end());
   const double median = seconds[seconds.size() / 2];
@@ -80,6 +85,9 @@ nlohmann::json measure(const PricePanel& panel, const SignalGrid& grid, const St
           {"slippage_paid", slippage},
           {"risk_exits", risk_exits},
           {"partial_fills", partial_fills},
+          {"ledger_entries", ledger_entries},
+          {"margin_calls", margin_calls},
+          {"liquidations", liquidations},
           {"final_nav", final_nav},
           {"runs", runs},
           {"median_seconds", median},
@@ -123,6 +131,13 @@ nlohmann::json bench_portfolio(int tickers, int bars, int runs) {
   capped.rules.max_participation = 0.01;
   out["with_slippage_exits_and_partial_fills"] = measure(panel, grid, capped, runs);
   out["with_slippage_exits_and_partial_fills"]["max_participation"] = capped.rules.max_participation;
+  // And selling short at each downward crossing, on margin (margin.hpp): borrow fees charged on every
+  // short at every bar, the initial margin checked at every short sale, the maintenance at every close.
+  StrategyConfig shorting = capped;
+  shorting.rules.allow_short = true;
+  shorting.rules.margin = {kRegTInitialMargin, kFinraMaintenanceMargin, kGeneralCollateralBorrowRate};
+  out["with_shorts_on_margin"] = measure(panel, grid, shorting, runs);
+  out["with_shorts_on_margin"]["margin"] = margin_to_json(shorting.rules.margin);
   return out;
 }
 

@@ -21,7 +21,8 @@ int backtest_command(const std::vector<std::string>& argv) {
   const Args args(argv,
                   {{"data"}, {"seed"}, {"bars"}, {"model"}, {"tickers"}, {"start"}, {"end"}, {"fees"}, {"sizing"},
                    {"max-fraction"}, {"cash"}, {"short", false}, {"exit-after"}, {"stop-loss"}, {"take-profit"}, {"trailing-stop"}, {"benchmark"}, {"series", false},
-                   {"compare-fees"}, {"refit-every"}, {"train-window"}, {"threads"}},
+                   {"compare-fees"}, {"refit-every"}, {"train-window"}, {"threads"}, {"initial-margin"}, {"maintenance-margin"},
+                   {"borrow-rate"}},
                   0);
   PricePanel panel;
   if (const auto data = args.get("data")) {
@@ -42,6 +43,16 @@ int backtest_command(const std::vector<std::string>& argv) {
   spec.sizing = parse_sizing_option(args.get("sizing").value_or("fixed:0.1"), args.number("max-fraction", 0.25, 1e-6, 1.0));
   spec.initial_cash = args.number("cash", 100000.0, 0.0, 1e15);
   spec.rules.allow_short = args.has("short");
+  // Shorts are carried on margin: Reg T's initial and FINRA's maintenance margin and a general-collateral
+  // borrow fee unless told otherwise (margin.hpp); 0 turns a rule off.
+  if (spec.rules.allow_short) {
+    spec.rules.margin.initial = args.number("initial-margin", kRegTInitialMargin, 0.0, 1.0);
+    spec.rules.margin.maintenance = args.number("maintenance-margin", kFinraMaintenanceMargin, 0.0, 1.0);
+    spec.rules.margin.borrow_rate = args.number("borrow-rate", kGeneralCollateralBorrowRate, 0.0, 1.0);
+    if (Status s = validate_margin(spec.rules.margin); !s.ok()) throw UsageError(s.error().message);
+  } else if (args.has("initial-margin") || args.has("maintenance-margin") || args.has("borrow-rate")) {
+    throw UsageError("--initial-margin, --maintenance-margin and --borrow-rate apply to --short");
+  }
   spec.exit_after_bars = static_cast<std::size_t>(args.integer("exit-after", 0, 0, 100000));
   spec.exits.stop_loss_percent = args.number("stop-loss", 0.0, 0.0, 99.99);
   spec.exits.take_profit_percent = args.number("take-profit", 0.0, 0.0, 10000.0);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_models.hpp"
 #include "bench_portfolio.hpp"
 #include "cli_args.hpp"
 #include "commands.hpp"
@@ -247,10 +248,16 @@ nlohmann::json replay_bench(bool quick) {
 }  // namespace
 
 int bench_command(const std::vector<std::string>& argv) {
-  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"why", false}, {"replay", false}, {"threads"}}, 0);
+  const Args args(argv, {{"quick", false}, {"portfolio", false}, {"learning", false}, {"why", false}, {"replay", false}, {"models", false}, {"threads"}}, 0);
   const bool quick = args.has("quick");
-  if (args.has("portfolio") + args.has("learning") + args.has("why") + args.has("replay") > 1)
-    throw UsageError("--portfolio, --learning, --why and --replay are separate benchmarks");
+  if (args.has("portfolio") + args.has("learning") + args.has("why") + args.has("replay") + args.has("models") > 1)
+    throw UsageError("--portfolio, --models, --learning, --why and --replay are separate benchmarks");
+  if (args.has("models")) {
+    const int threads = thread_count_option(args);
+    std::cout << nlohmann::json{{"model_backtests", quick ? bench_models(400, 1, threads) : bench_models(2520, 3, threads)}}.dump(2)
+              << "\n";
+    return 0;
+  }
   if (args.has("replay")) {
     std::cout << nlohmann::json{{"replay", replay_bench(quick)}}.dump(2) << "\n";
     return 0;

@@ -72,13 +72,15 @@ std::span<const Command> commands() {
               "  --threads N         worker threads (default: hardware); results do not depend on it\n",
               sweep_command},
       Command{"bench", "time the engine and print JSON",
-              "usage: finsim bench [--quick] [--portfolio | --why | --replay | --learning [--threads N]]\n\n"
+              "usage: finsim bench [--quick] [--portfolio | --models | --why | --replay | --learning] [--threads N]\n\n"
               "Median time per step (physics, policy, clearing) with the heuristic policy on 100 banks,\n"
               "1,000 banks / 5,000 links and 10,000 banks / 50,000 links; one clearing on each; and the\n"
               "serialization of one STATE_UPDATE. Prints one JSON document.\n\n"
               "  --quick             fewer repetitions (for smoke tests)\n"
               "  --portfolio         instead: the portfolio backtest loop on 100 tickers x 20,000 bars\n"
               "                      (fills, fees, FIFO lots, daily NAV) in bar-events per second\n"
+              "  --models            instead: the seconds of a backtest of each built-in model on every\n"
+              "                      ticker of the simulated market (2,520 bars), on one and --threads threads\n"
               "  --why               instead: the time of one failure explanation (finsim why) for every\n"
               "                      bank that failed in core_default and liquidity_freeze (100 banks, 200 steps)\n"
               "  --replay            instead: the time of a reset with to_step 200 (a branch) and of a rewind\n"
@@ -86,7 +88,7 @@ std::span<const Command> commands() {
               "  --learning          instead: MAPPO training throughput (agent-steps/s, environment\n"
               "                      included) on the 100-bank network, serially and on --threads threads,\n"
               "                      and the inference time of one learned-policy step for 100 banks\n"
-              "  --threads N         threads for the parallel training figure (default: hardware)\n",
+              "  --threads N         threads for --learning's and --models' parallel figures (default: hardware)\n",
               bench_command},
       Command{"train", "train bank policies with MAPPO and write a policy file",
               "usage: finsim train --out FILE [--scenario S[,S...]] [--cooperation W] [--steps N] [--seed N]\n"
@@ -168,7 +170,8 @@ std::span<const Command> commands() {
               "                       [--sizing fixed:F|confidence:F|kelly[:M]] [--max-fraction F] [--cash X]\n"
               "                       [--short] [--exit-after N] [--stop-loss P] [--take-profit P]\n"
               "                       [--trailing-stop P] [--benchmark TICKER] [--compare-fees A,B]\n"
-              "                       [--refit-every N] [--train-window N] [--threads N] [--series]\n\n"
+              "                       [--refit-every N] [--train-window N] [--threads N] [--series]\n"
+              "                       [--initial-margin F] [--maintenance-margin F] [--borrow-rate R]\n\n"
               "Generates the model's signals walk-forward (no look-ahead), trades them (next-bar fills,\n"
               "fees, FIFO lots) and prints the summary, trade statistics and performance; --series adds the\n"
               "NAV history, transactions, round trips and signals. Without --data: the embedded simulated\n"
@@ -178,7 +181,10 @@ std::span<const Command> commands() {
               "  --compare-fees A,B  replay the same trades under other schedules\n"
               "  --threads N         assets' walk-forwards at once (default: one per core; the result is the same)\n"
               "  --stop-loss P, --take-profit P, --trailing-stop P\n"
-              "                      exit every position P % from its entry (a trailing stop: from its best close)\n",
+              "                      exit every position P % from its entry (a trailing stop: from its best close)\n"
+              "  --short             sell short on margin: --initial-margin 0.5 (Reg T), --maintenance-margin\n"
+              "                      0.3 (FINRA 4210) and --borrow-rate 0.0025 a year unless given (0: off);\n"
+              "                      --series lists the ledger's borrow fees, margin calls and liquidations\n",
               backtest_command},
   };
   return kCommands;

@@ -8,7 +8,7 @@
 namespace finsim::server {
 
 int http_status(std::string_view code) {
-  static constexpr std::array<std::pair<std::string_view, int>, 83> kStatus{{
+  static constexpr std::array<std::pair<std::string_view, int>, 85> kStatus{{
       {"bad_json", 400},           {"bad_request", 400},
       {"unauthorized", 401},       {"forbidden", 403},
       {"not_found", 404},          {"unknown_control", 404},
@@ -27,6 +27,7 @@ int http_status(std::string_view code) {
       {"bad_stop_price", 422},     {"bad_trail", 422},
       {"bad_bracket", 422},        {"bad_participation", 422},
       {"insufficient_cash", 422},  {"insufficient_holdings", 422},
+      {"insufficient_margin", 422}, {"bad_margin", 422},
       {"bad_fee_schedule", 422},   {"unknown_fee_structure", 422},
       {"bad_preview", 422},        {"bad_price", 422},
       {"no_price", 422},           {"bad_signal", 422},

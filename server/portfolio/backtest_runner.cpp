@@ -54,29 +54,47 @@ Status store_result(JobContext& ctx, const BacktestRun& run, const pf::BacktestR
   l.state = pf::open_portfolio(*m.panel, run.spec.initial_cash);
   auto st = db.prepare(
       "INSERT INTO portfolios (name, kind, market_id, fee_structure_id, model, initial_capital, cash, allow_short, "
-      "fractional, opened_on, slippage, max_participation) VALUES (?, 'backtest', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "fractional, opened_on, slippage, max_participation, margin) VALUES (?, 'backtest', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id, created_at");
   if (!st.ok()) return st.error();
   st->bind(1, l.info.name).bind(2, m.id).bind(3, l.info.fee_structure_id).bind(4, l.info.model);
   st->bind(5, l.info.initial_capital).bind(6, l.state.cash).bind(7, l.info.rules.allow_short);
   st->bind(8, l.info.rules.fractional).bind(9, pf::format_date(l.info.opened_on));
   st->bind(10, pf::slippage_to_json(l.info.rules.slippage).dump()).bind(11, l.info.rules.max_participation);
+  st->bind(12, pf::margin_to_json(l.info.rules.margin).dump());
   if (auto row = st->step(); !row.ok()) return row.error();
   l.info.id = st->integer(0);
   l.info.created_at = st->text(1);
   if (Status done = st->run(); !done.ok()) return done;
 
-  // Replay the fills bar by bar through the engine, storing each and the snapshot of every bar: the
-  // stored portfolio is then exactly what load_ledgers will replay, and its NAV the run's.
-  std::size_t next = 0;
+  // Replay the fills and the margin's entries bar by bar through the engine, in the run's booking order,
+  // storing each and the snapshot of every bar: the stored portfolio is then exactly what load_ledgers
+  // will replay, and its NAV the run's.
+  std::size_t next = 0, next_entry = 0;
+  auto book_entries = [&](std::size_t bar) -> Status {
+    for (; next_entry < s.ledger.size() && s.ledger[next_entry].bar <= bar &&
+           s.ledger[next_entry].after_fills <= l.state.fill_count;
+         ++next_entry) {
+      const pf::LedgerEntry& e = s.ledger[next_entry];
+      pf::apply_entry(l.state, e);
+      const bool forced = e.kind == pf::LedgerKind::liquidation && !l.fill_ids.empty();
+      auto id = store_entry(db, l.info.id, l.state, e, forced ? std::optional(l.fill_ids.back()) : std::nullopt);
+      if (!id.ok()) return id.error();
+      l.entries.push_back(e);
+      l.entry_ids.push_back(*id);
+    }
+    return {};
+  };
   for (const pf::NavSnapshot& snap : s.nav) {
     for (; next < s.fills.size() && s.fills[next].bar <= snap.bar; ++next) {
+      if (Status x = book_entries(snap.bar); !x.ok()) return x;
       pf::Fill fill = book_fill(l.state, l.trips, m, s.fills[next]);
       auto id = store_fill(db, l.info.id, l.state, m, fill, std::nullopt);
       if (!id.ok()) return id.error();
       l.fills.push_back(std::move(fill));
       l.fill_ids.push_back(*id);
     }
+    if (Status x = book_entries(snap.bar); !x.ok()) return x;
     if (Status x = snapshot_state(db, l.info.id, l.state, m, snap.bar); !x.ok()) return x;
     const pf::NavSnapshot mine = pf::take_snapshot(l.state, *m.panel, snap.bar);
     if (mine.nav != snap.nav)

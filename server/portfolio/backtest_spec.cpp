@@ -80,7 +80,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   pf::JsonFields f(body, "backtest", "bad_backtest",
                    {"model", "market_id", "tickers", "start", "end", "initial_capital", "fee_structure", "sizing",
                     "allow_short", "exit_after_bars", "exits", "benchmark", "walk_forward", "signals", "name", "slippage",
-                    "max_participation"});
+                    "max_participation", "margin"});
   BacktestRun run;
   pf::BacktestSpec& spec = run.spec;
   spec.model = f.text("model", "", true);
@@ -109,6 +109,9 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
     if (!slippage.ok()) return slippage.error();
     spec.rules.slippage = *slippage;
   }
+  auto margin = pf::margin_for(spec.rules.allow_short, f.has("margin") ? &f.member("margin") : nullptr);
+  if (!margin.ok()) return margin.error();
+  spec.rules.margin = *margin;
 
   auto market = ctx.book().market(market_id);
   if (!market.ok()) return market.error();
@@ -176,6 +179,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
                 {"allow_short", spec.rules.allow_short},
                 {"slippage", pf::slippage_to_json(spec.rules.slippage)},
                 {"max_participation", spec.rules.max_participation},
+                {"margin", pf::margin_to_json(spec.rules.margin)},
                 {"exit_after_bars", spec.exit_after_bars},
                 {"exits", pf::risk_exits_to_json(spec.exits)},
                 {"benchmark", spec.benchmark},

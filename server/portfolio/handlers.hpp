@@ -17,6 +17,9 @@ HttpResponse update_portfolio(ApiCall& call);
 HttpResponse archive_portfolio(ApiCall& call);
 HttpResponse get_holdings(ApiCall& call);
 HttpResponse list_transactions(ApiCall& call);
+/// GET /api/portfolios/{id}/ledger: the margin's entries (borrow fees, calls, calls met, liquidations),
+/// newest first (the reverse of their booking order), ?kind= one of them, paged by offset.
+HttpResponse list_ledger(ApiCall& call);
 // analytics (handlers_analytics.cpp)
 HttpResponse get_performance(ApiCall& call);
 HttpResponse get_risk_analytics(ApiCall& call);

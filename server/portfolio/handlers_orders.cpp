@@ -1,6 +1,7 @@
 // Orders: place (validated at once, filled at a later bar), list, one, cancel.
 #include "finsim/portfolio/bracket.hpp"
 #include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/order_trigger.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
@@ -169,6 +170,15 @@ HttpResponse place_order(ApiCall& call) {
     if (!quote.ok()) return error_response(quote.error());
     auto units = pf::order_units(order.size_kind, order.size, quote->price, l.info.rules.fractional);
     if (!units.ok()) return error_response(units.error());
+    // A short sale must meet the initial margin (margin.hpp) at this price now; its fill checks again.
+    if (order.side == pf::Side::sell && l.info.rules.margin.initial > 0.0) {
+      auto probe = pf::price_fill(l.state, asset, order.side, pf::SizeKind::quantity, *units, m.clock, quote->price,
+                                  m.clock_date(), fees.schedule, l.info.rules, {});
+      if (probe.ok())
+        if (Status s = pf::check_initial_margin(l.state, *probe, pf::last_prices(*m.visible, m.clock), l.info.rules.margin);
+            !s.ok())
+          return error_response(s.error());
+    }
     const pf::TradeAmounts at_last = pf::trade_amounts(fees.schedule, order.side, *units, quote->price);
     estimate = {{"price", quote->price},
                 {"reference_price", last},

@@ -1,4 +1,4 @@
-// Portfolios: list, create, detail, update, archive, holdings, transactions.
+// Portfolios: list, create, detail, update, archive, holdings, transactions, the margin's ledger entries.
 #include <cmath>
 
 #include "finsim/portfolio/holdings.hpp"
@@ -76,7 +76,7 @@ HttpResponse create_portfolio(ApiCall& call) {
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "portfolio", "bad_portfolio",
                    {"name", "initial_capital", "fee_structure", "model", "market_id", "allow_short", "fractional",
-                    "slippage", "max_participation"});
+                    "slippage", "max_participation", "margin"});
   auto settings = read_settings(call, f, true);
   if (!settings.ok()) return error_response(settings.error());
   const double capital = f.number("initial_capital", 0.0, true);
@@ -91,6 +91,8 @@ HttpResponse create_portfolio(ApiCall& call) {
     if (!read.ok()) return error_response(read.error());
     slippage = *read;
   }
+  auto margin = pf::margin_for(allow_short, f.has("margin") ? &f.member("margin") : nullptr);
+  if (!margin.ok()) return error_response(margin.error());
   // A portfolio without money can place no order and has no return to measure (issue 14).
   if (!(capital > 0.0 && capital <= 1e12))
     return error_response(bad("initial_capital must be above 0 and at most 1e12"));
@@ -118,17 +120,19 @@ HttpResponse create_portfolio(ApiCall& call) {
   l.info.rules.fractional = fractional;
   l.info.rules.slippage = slippage;
   l.info.rules.max_participation = max_participation;
+  l.info.rules.margin = *margin;
   l.info.opened_on = m.clock_date();
   l.state = pf::open_portfolio(*m.panel, capital);
   auto& db = call.ctx.db();
   auto st = db.prepare(
       "INSERT INTO portfolios (name, kind, market_id, fee_structure_id, model, initial_capital, cash, allow_short, "
-      "fractional, opened_on, slippage, max_participation) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "fractional, opened_on, slippage, max_participation, margin) VALUES (?, 'live', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id, created_at");
   if (!st.ok()) return error_response(st.error());
   st->bind(1, l.info.name).bind(2, m.id).bind(3, fees->id).bind(4, l.info.model).bind(5, l.info.initial_capital);
   st->bind(6, l.state.cash).bind(7, allow_short).bind(8, fractional).bind(9, pf::format_date(l.info.opened_on));
   st->bind(10, pf::slippage_to_json(slippage).dump()).bind(11, max_participation);
+  st->bind(12, pf::margin_to_json(*margin).dump());
   auto row = st->step();
   if (!row.ok()) return error_response(row.error());
   l.info.id = st->integer(0);
@@ -240,6 +244,28 @@ HttpResponse list_transactions(ApiCall& call) {
   if (!fills.ok()) return error_response(fills.error());
   const std::size_t total = (*found)->fills.size();
   json out = {{"portfolio_id", (*found)->info.id}, {"total", total}, {"transactions", *fills}};
+  add_offset_paging(out, call, *page, page->offset + page->limit < total);
+  return json_response(200, out);
+}
+
+HttpResponse list_ledger(ApiCall& call) {
+  auto found = path_portfolio(call);
+  if (!found.ok()) return error_response(found.error());
+  auto page = page_of(call);
+  if (!page.ok()) return error_response(page.error());
+  const std::string kind = call.param("kind").value_or("");
+  const auto wanted = pf::ledger_kind_from_name(kind);
+  if (!kind.empty() && !wanted)
+    return error_response(make_error("bad_parameter", "kind must be borrow_fee, margin_call, call_met or liquidation"));
+  const Ledger& l = **found;
+  json entries = json::array();
+  std::size_t total = 0;
+  for (std::size_t k = l.entries.size(); k-- > 0;) {  // newest first, as the transactions
+    if (wanted && l.entries[k].kind != *wanted) continue;
+    if (total >= page->offset && entries.size() < page->limit) entries.push_back(ledger_entry_json(l, k));
+    ++total;
+  }
+  json out = {{"portfolio_id", l.info.id}, {"total", total}, {"entries", entries}};
   add_offset_paging(out, call, *page, page->offset + page->limit < total);
   return json_response(200, out);
 }

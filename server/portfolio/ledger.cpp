@@ -28,7 +28,7 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
   auto st = db.prepare(
       "SELECT p.id, p.name, p.kind, p.status, p.model, p.market_id, p.fee_structure_id, p.initial_capital, "
       "p.allow_short, p.fractional, p.opened_on, p.created_at, p.archived_at, "
-      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id), p.slippage, p.max_participation "
+      "(SELECT max(date) FROM nav_snapshots s WHERE s.portfolio_id = p.id), p.slippage, p.max_participation, p.margin "
       "FROM portfolios p ORDER BY p.id");
   if (!st.ok()) return st.error();
   std::vector<PortfolioInfo> out;
@@ -57,6 +57,14 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
     }
     p.rules.slippage = *slippage;
     p.rules.max_participation = st->real(15);
+    const auto margin_text = nlohmann::json::parse(st->text(16), nullptr, false);
+    auto margin = margin_text.is_discarded() ? Result<pf::MarginRules>(make_error("store", "its margin is not JSON"))
+                                             : pf::margin_from_json(margin_text);
+    if (!margin.ok()) {
+      bad = make_error("store", "portfolio " + std::to_string(p.id) + ": " + margin.error().message);
+      return;
+    }
+    p.rules.margin = *margin;
     out.push_back(std::move(p));
   });
   if (!each_status.ok()) return each_status.error();
@@ -64,7 +72,55 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
   return out;
 }
 
+/// Each portfolio's stored ledger entries, in id order (their booking order).
+using StoredEntries = std::map<std::int64_t, std::vector<std::pair<std::int64_t, pf::LedgerEntry>>>;
+
+Result<StoredEntries> load_entries(Database& db, const Ledgers& ledgers, const std::map<std::int64_t, Market>& markets) {
+  auto st = db.prepare(
+      "SELECT id, portfolio_id, kind, date, ticker, amount, quantity, price, days, after_fills FROM ledger_entries "
+      "ORDER BY id");
+  if (!st.ok()) return st.error();
+  StoredEntries out;
+  for (;;) {
+    auto row = st->step();
+    if (!row.ok()) return row.error();
+    if (!*row) break;
+    const std::int64_t portfolio = st->integer(1);
+    const auto l = ledgers.find(portfolio);
+    const auto kind = pf::ledger_kind_from_name(st->text(2));
+    const auto date = pf::parse_date(st->text(3));
+    if (l == ledgers.end() || !kind || !date)
+      return make_error("store", "ledger entry " + std::to_string(st->integer(0)) + " is not readable");
+    pf::LedgerEntry e;
+    e.kind = *kind;
+    e.date = *date;
+    e.ticker = st->optional_text(4).value_or("");
+    e.amount = st->real(5);
+    e.quantity = st->real(6);
+    e.price = st->real(7);
+    e.days = static_cast<int>(st->integer(8));
+    e.after_fills = static_cast<std::size_t>(st->integer(9));
+    const Market& m = markets.at(l->second.info.market_id);
+    e.bar = std::max<std::size_t>(m.panel->bars_through(e.date), 1) - 1;
+    out[portfolio].emplace_back(st->integer(0), std::move(e));
+  }
+  return out;
+}
+
+/// Applies `l`'s stored entries due before its next fill (all that remain with `all`).
+void apply_due_entries(Ledger& l, std::vector<std::pair<std::int64_t, pf::LedgerEntry>>& stored, std::size_t& next,
+                       bool all) {
+  for (; next < stored.size() && (all || stored[next].second.after_fills <= l.state.fill_count); ++next) {
+    pf::apply_entry(l.state, stored[next].second);
+    l.entries.push_back(stored[next].second);
+    l.entry_ids.push_back(stored[next].first);
+  }
+}
+
 Status load_fills(Database& db, Ledgers& ledgers, const std::map<std::int64_t, Market>& markets) {
+  auto entries = load_entries(db, ledgers, markets);
+  if (!entries.ok()) return entries.error();
+  std::map<std::int64_t, std::size_t> applied;
   auto st = db.prepare(
       "SELECT id, portfolio_id, ticker, side, quantity, price, date, order_date, trade_value, fee, net_cash, model, "
       "signal_id, confidence, reference_price, slippage FROM fills ORDER BY id");
@@ -92,8 +148,10 @@ Status load_fills(Database& db, Ledgers& ledgers, const std::map<std::int64_t, M
     const Market& m = markets.at(l.info.market_id);
     if (!m.panel->find(f.ticker))
       return make_error("store", "portfolio " + std::to_string(l.info.id) + ": fill of unknown ticker " + f.ticker);
+    apply_due_entries(l, (*entries)[l.info.id], applied[l.info.id], false);
     book_fill(l, m, std::move(f), st->integer(0));
   }
+  for (auto& [id, stored] : *entries) apply_due_entries(ledgers.at(id), stored, applied[id], true);
   return {};
 }
 
@@ -105,20 +163,23 @@ std::string money(double x) {
 
 /// The stored balances and holdings must be the replay's, to the bit.
 Status reconcile(Database& db, const Ledgers& ledgers, const std::map<std::int64_t, Market>& markets) {
-  auto bal = db.prepare("SELECT id, cash, realized_pnl, fees_paid FROM portfolios");
+  auto bal = db.prepare("SELECT id, cash, realized_pnl, fees_paid, borrow_fees, margin_call_on FROM portfolios");
   if (!bal.ok()) return bal.error();
   for (;;) {
     auto row = bal->step();
     if (!row.ok()) return row.error();
     if (!*row) break;
     const Ledger& l = ledgers.at(bal->integer(0));
-    const double stored[] = {bal->real(1), bal->real(2), bal->real(3)};
-    const double replay[] = {l.state.cash, l.state.realized_pnl, l.state.fees_paid};
-    const char* what[] = {"cash", "realized P&L", "fees paid"};
-    for (int i = 0; i < 3; ++i)
+    const double stored[] = {bal->real(1), bal->real(2), bal->real(3), bal->real(4)};
+    const double replay[] = {l.state.cash, l.state.realized_pnl, l.state.fees_paid, l.state.borrow_fees_paid};
+    const char* what[] = {"cash", "realized P&L", "fees paid", "borrow fees"};
+    for (int i = 0; i < 4; ++i)
       if (stored[i] != replay[i])
         return make_error("store", "portfolio " + std::to_string(l.info.id) + ": stored " + what[i] + " " +
                                        money(stored[i]) + " differs from its fills' replay " + money(replay[i]));
+    const auto call = date_or_none(bal->optional_text(5));
+    if (call != l.state.margin_call)
+      return make_error("store", "portfolio " + std::to_string(l.info.id) + ": stored margin call differs from its ledger's replay");
   }
   auto hold = db.prepare("SELECT portfolio_id, ticker, quantity, cost_basis, realized_pnl FROM holdings");
   if (!hold.ok()) return hold.error();
@@ -192,10 +253,62 @@ void book_fill(Ledger& ledger, const Market& market, pf::Fill fill, std::int64_t
 }
 
 Status store_balances(Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state) {
-  auto st = db.prepare("UPDATE portfolios SET cash = ?, realized_pnl = ?, fees_paid = ? WHERE id = ?");
+  auto st = db.prepare(
+      "UPDATE portfolios SET cash = ?, realized_pnl = ?, fees_paid = ?, borrow_fees = ?, margin_call_on = ? WHERE id = ?");
   if (!st.ok()) return st.error();
-  st->bind(1, state.cash).bind(2, state.realized_pnl).bind(3, state.fees_paid).bind(4, portfolio_id);
+  st->bind(1, state.cash).bind(2, state.realized_pnl).bind(3, state.fees_paid).bind(4, state.borrow_fees_paid);
+  if (state.margin_call) st->bind(5, pf::format_date(*state.margin_call));
+  else st->bind_null(5);
+  st->bind(6, portfolio_id);
   return st->run();
+}
+
+Result<std::int64_t> store_entry(Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
+                                 const pf::LedgerEntry& e, std::optional<std::int64_t> fill_id) {
+  auto st = db.prepare(
+      "INSERT INTO ledger_entries (portfolio_id, kind, date, ticker, amount, quantity, price, days, after_fills, fill_id) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return st.error();
+  st->bind(1, portfolio_id).bind(2, std::string(pf::ledger_kind_name(e.kind))).bind(3, pf::format_date(e.date));
+  if (e.ticker.empty()) st->bind_null(4);
+  else st->bind(4, e.ticker);
+  st->bind(5, e.amount).bind(6, e.quantity).bind(7, e.price).bind(8, static_cast<std::int64_t>(e.days));
+  st->bind(9, static_cast<std::int64_t>(e.after_fills)).bind(10, fill_id);
+  if (Status s = st->run(); !s.ok()) return s.error();
+  const std::int64_t id = db.last_insert_rowid();
+  if (Status s = store_balances(db, portfolio_id, after); !s.ok()) return s.error();
+  return id;
+}
+
+nlohmann::json ledger_entry_json(const pf::LedgerEntry& e, std::int64_t id, std::optional<std::int64_t> fill_id) {
+  nlohmann::json j = pf::ledger_entry_to_json(e);
+  j["id"] = id;
+  j["fill_id"] = fill_id ? nlohmann::json(*fill_id) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json ledger_entry_json(const Ledger& l, std::size_t k) {
+  const pf::LedgerEntry& e = l.entries[k];
+  std::optional<std::int64_t> fill;
+  if (e.kind == pf::LedgerKind::liquidation && e.after_fills > 0 && e.after_fills <= l.fill_ids.size())
+    fill = l.fill_ids[e.after_fills - 1];
+  return ledger_entry_json(e, l.entry_ids[k], fill);
+}
+
+nlohmann::json margin_json(const Ledger& l, const Market& m) {
+  using nlohmann::json;
+  const std::vector<double> prices = m.has_bars() ? pf::last_prices(*m.panel, l.as_of(m))
+                                                  : std::vector<double>(l.state.positions.size(), std::nan(""));
+  const pf::MarginStatus s = pf::margin_status(l.state, prices, l.info.rules.margin);
+  json j = pf::margin_to_json(l.info.rules.margin);
+  j["equity"] = s.equity;
+  j["short_value"] = s.short_value;
+  j["initial_requirement"] = s.initial_requirement;
+  j["maintenance_requirement"] = s.maintenance_requirement;
+  j["excess"] = s.excess();
+  j["call_since"] = l.state.margin_call ? json(pf::format_date(*l.state.margin_call)) : json(nullptr);
+  j["borrow_fees_paid"] = l.state.borrow_fees_paid;
+  return j;
 }
 
 Result<std::int64_t> store_fill(Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
@@ -265,6 +378,7 @@ nlohmann::json portfolio_summary_json(const Ledger& l, const Market& m) {
             {"fractional", l.info.rules.fractional},
             {"slippage", pf::slippage_to_json(l.info.rules.slippage)},
             {"max_participation", l.info.rules.max_participation},
+            {"margin", l.info.rules.margin.any() ? margin_json(l, m) : json(nullptr)},
             {"opened_on", pf::format_date(l.info.opened_on)},
             {"as_of", m.has_bars() ? json(pf::format_date(m.panel->date(l.as_of(m)))) : json(nullptr)},
             {"created_at", l.info.created_at},

@@ -1,5 +1,6 @@
 // A portfolio as the portfolio service holds it: its row, and its state replayed through the engine
-// from its stored fills (open_portfolio + apply_fill, in fill order) — so balances are always the
+// from its stored fills and ledger entries (open_portfolio + apply_fill, and apply_entry for the
+// margin's borrow fees, calls and liquidations at their place in the booking order) — so balances are always the
 // engine's arithmetic, never the server's. Cash and holdings are also stored (portfolios.cash,
 // holdings) in the same transaction as each fill; load_ledgers checks that both agree.
 // Not thread-safe: owned by the portfolio service's thread.
@@ -13,6 +14,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/nav.hpp"
 #include "finsim/portfolio/portfolio_state.hpp"
 #include "market.hpp"
@@ -42,6 +44,8 @@ struct Ledger {
   std::vector<pf::Fill> fills;          ///< in booking order; asset and bar index the market's panel
   std::vector<std::int64_t> fill_ids;   ///< database id of each fill
   std::vector<pf::RoundTrip> trips;     ///< closed round trips, in order
+  std::vector<pf::LedgerEntry> entries; ///< the margin's entries (margin.hpp), in booking order
+  std::vector<std::int64_t> entry_ids;  ///< database id of each entry
 
   [[nodiscard]] bool live() const { return info.kind == "live"; }
   [[nodiscard]] bool active() const { return info.status == "active"; }
@@ -77,7 +81,24 @@ Result<std::int64_t> store_fill(store::Database& db, std::int64_t portfolio_id, 
                                 const Market& market, const pf::Fill& fill, std::optional<std::int64_t> order_id,
                                 std::optional<std::int64_t> part_of = std::nullopt);
 
-/// Stores a portfolio's cash, realised P&L and fees (portfolios row).
+/// Stores a ledger entry of portfolio `portfolio_id` whose state after it is `after` (its balances with
+/// it). `fill_id`: a liquidation's fill. Returns the entry's id. Inside a transaction.
+Result<std::int64_t> store_entry(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& after,
+                                 const pf::LedgerEntry& entry, std::optional<std::int64_t> fill_id = std::nullopt);
+
+/// An entry as the API shows it: ledger_entry_to_json's fields with its "id" and, for a liquidation,
+/// its fill's "fill_id" (else null).
+nlohmann::json ledger_entry_json(const pf::LedgerEntry& entry, std::int64_t id, std::optional<std::int64_t> fill_id);
+
+/// The k-th entry of `ledger` as ledger_entry_json (a liquidation's fill is the fill booked just before it).
+nlohmann::json ledger_entry_json(const Ledger& ledger, std::size_t k);
+
+/// A portfolio's margin at its as-of bar: its rules, equity, short value, requirements, excess, open call
+/// and borrow fees paid ({"initial", "maintenance", "borrow_rate", "equity", "short_value",
+/// "initial_requirement", "maintenance_requirement", "excess", "call_since", "borrow_fees_paid"}).
+nlohmann::json margin_json(const Ledger& ledger, const Market& market);
+
+/// Stores a portfolio's cash, realised P&L, fees, borrow fees and open margin call (portfolios row).
 Status store_balances(store::Database& db, std::int64_t portfolio_id, const pf::PortfolioState& state);
 
 /// Stores one daily NAV snapshot with that day's allocation (JSON); replaces one of the same date.
@@ -91,7 +112,8 @@ Status snapshot_state(store::Database& db, std::int64_t portfolio_id, const pf::
 
 /// The portfolio line of lists and the dashboard: identity, settings and the valuation at its
 /// as-of date: {"id", "name", "kind", "status", "model", "market_id", "fee_structure_id",
-/// "allow_short", "fractional", "opened_on", "as_of", "created_at", "archived_at", "fills",
+/// "allow_short", "fractional", "slippage", "max_participation", "margin" (margin_json, or null for a
+/// cash account's shorts), "opened_on", "as_of", "created_at", "archived_at", "fills",
 /// <valuation_to_json fields>}.
 nlohmann::json portfolio_summary_json(const Ledger& ledger, const Market& market);
 

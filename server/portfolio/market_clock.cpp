@@ -22,6 +22,8 @@ struct Draft {
   std::vector<pf::RoundTrip> trips;
   std::vector<pf::Fill> fills;
   std::vector<std::int64_t> fill_ids;
+  std::vector<pf::LedgerEntry> entries;
+  std::vector<std::int64_t> entry_ids;
 
   /// Whether a bar concerns it: something pending, or a position whose value moves.
   [[nodiscard]] bool concerned() const {
@@ -43,9 +45,36 @@ Result<std::vector<Draft>> concerned_portfolios(JobContext& ctx, const Market& m
     for (; order != pending->end() && order->portfolio_id < id; ++order) {}
     for (; order != pending->end() && order->portfolio_id == id; ++order) mine.push_back(std::move(*order));
     if (l.info.market_id != m.id || !l.tradable() || (mine.empty() && !l.holds_positions())) continue;
-    drafts.push_back(Draft{&l, l.state, std::move(mine), {}, {}, {}});
+    drafts.push_back(Draft{&l, l.state, std::move(mine), {}, {}, {}, {}, {}});
   }
   return drafts;
+}
+
+/// Stores the margin's entries (and a liquidation's fill before its entry) and keeps them in the draft.
+Status store_margin(JobContext& ctx, Draft& d, const Market& m, std::vector<pf::LedgerEntry> entries,
+                    std::vector<pf::Fill> fills) {
+  auto& db = ctx.db();
+  const std::int64_t id = d.ledger->info.id;
+  std::size_t next_fill = 0;
+  for (pf::LedgerEntry& e : entries) {
+    std::optional<std::int64_t> fill_id;
+    if (e.kind == pf::LedgerKind::liquidation && next_fill < fills.size()) {
+      pf::Fill fill = std::move(fills[next_fill++]);
+      fill.bar = m.clock;
+      auto stored = store_fill(db, id, d.state, m, fill, std::nullopt);
+      if (!stored.ok()) return stored.error();
+      fill_id = *stored;
+      d.fills.push_back(std::move(fill));
+      d.fill_ids.push_back(*stored);
+    }
+    auto stored = store_entry(db, id, d.state, e, fill_id);
+    if (!stored.ok()) return stored.error();
+    if (ctx.listened())
+      ctx.publish("LEDGER_ENTRY", {{"portfolio_id", id}, {"entry", ledger_entry_json(e, *stored, fill_id)}}, id);
+    d.entries.push_back(std::move(e));
+    d.entry_ids.push_back(*stored);
+  }
+  return {};
 }
 
 /// Step 1 and 2 of the header for one portfolio at the market's (new) clock; `prices` are the
@@ -53,6 +82,11 @@ Result<std::vector<Draft>> concerned_portfolios(JobContext& ctx, const Market& m
 Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector<double>& prices, Counts& counts) {
   auto& db = ctx.db();
   const Ledger& l = *d.ledger;
+  const pf::MarginRules& margin = l.info.rules.margin;
+  if (margin.borrow_rate > 0.0 && m.clock > 0)  // the shorts held since the last bar pay for the days between
+    if (Status s = store_margin(ctx, d, m, pf::charge_borrow_fees(d.state, *m.panel, m.clock, m.clock - 1, margin), {});
+        !s.ok())
+      return s;
   // Each order is checked against what the portfolio's other pending orders reserve: a fill never
   // takes cash or units reserved for another order. An order that leaves pending releases its own.
   std::vector<pf::Reservation> reserved;
@@ -106,6 +140,8 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
         if (j != i && brackets[j] == o.bracket_id) others.remove(reserved[j]);
     const pf::FeeSchedule& fees = ctx.book().fees_of(l, o.fee_structure_id).schedule;
     auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules, others);
+    if (exec.ok() && exec->fill)  // a short sale must meet the initial margin at its fill (margin.hpp)
+      if (Status s = pf::check_initial_margin(d.state, *exec->fill, prices, margin); !s.ok()) exec = s.error();
     std::string status;
     if (!exec.ok()) {
       status = "rejected";
@@ -175,6 +211,14 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
     }
   }
   std::erase_if(still_pending, [](const OrderRecord& x) { return x.status != "pending"; });
+  if (margin.maintenance > 0.0) {  // the close after the bar's fills: a call, its end, or forced covers
+    pf::MarginCheck check = pf::check_maintenance(d.state, *m.panel, m.clock, prices, margin,
+                                                  ctx.book().fees_of(l).schedule, l.info.rules,
+                                                  &d.trips);
+    if (Status s = store_margin(ctx, d, m, std::move(check.entries), std::move(check.fills)); !s.ok()) return s;
+    // The holder's own pending orders stay: a buy meant to cover a liquidated short would now open a long
+    // (docs/portfolio.md, "Short selling on margin").
+  }
   counts.pending += still_pending.size();
   d.pending = std::move(still_pending);
   return snapshot_state(db, l.info.id, d.state, m, m.clock, &prices);
@@ -234,6 +278,10 @@ Result<nlohmann::json> advance_market(JobContext& ctx, std::int64_t market_id, s
     for (std::size_t f = 0; f < d.fills.size(); ++f) {
       l.fills.push_back(std::move(d.fills[f]));
       l.fill_ids.push_back(d.fill_ids[f]);
+    }
+    for (std::size_t e = 0; e < d.entries.size(); ++e) {
+      l.entries.push_back(std::move(d.entries[e]));
+      l.entry_ids.push_back(d.entry_ids[e]);
     }
     if (touched[i]) ctx.publish("PORTFOLIO_UPDATE", {{"portfolio", portfolio_summary_json(l, now)}}, l.info.id);
   }

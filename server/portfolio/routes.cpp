@@ -8,7 +8,7 @@ namespace finsim::server {
 
 std::span<const ApiRoute> api_routes() {
   using namespace handlers;
-  static constexpr std::array<ApiRoute, 39> kRoutes{{
+  static constexpr std::array<ApiRoute, 40> kRoutes{{
       {"GET", "/api/portfolios", list_portfolios, false},
       {"POST", "/api/portfolios", create_portfolio, true},
       {"GET", "/api/portfolios/{id}", get_portfolio, false},
@@ -16,6 +16,7 @@ std::span<const ApiRoute> api_routes() {
       {"DELETE", "/api/portfolios/{id}", archive_portfolio, true},
       {"GET", "/api/portfolios/{id}/holdings", get_holdings, false},
       {"GET", "/api/portfolios/{id}/transactions", list_transactions, false},
+      {"GET", "/api/portfolios/{id}/ledger", list_ledger, false},
       {"GET", "/api/portfolios/{id}/performance", get_performance, false},
       {"GET", "/api/portfolios/{id}/risk-analytics", get_risk_analytics, false},
       {"GET", "/api/portfolios/{id}/monte-carlo", get_monte_carlo, false},

@@ -221,13 +221,38 @@ constexpr std::string_view kPartialFills =
     "ALTER TABLE fills ADD COLUMN part_of INTEGER REFERENCES orders(id);"
     "CREATE INDEX fills_by_part ON fills (part_of) WHERE part_of IS NOT NULL;";
 
+// Short selling on margin (issue 14; engine margin.hpp): each portfolio's margin rules in the engine's
+// JSON form (all zeros: a cash account's shorts, what every portfolio before this had), the borrow fees
+// it has paid and the date of its open margin call; and the ledger's entries beyond fills — borrow fees,
+// margin calls, calls met, liquidations — each placed in the booking order by `after_fills`, the
+// portfolio's fills booked before it, so that a replay applies it at the same point.
+constexpr std::string_view kMargin =
+    "ALTER TABLE portfolios ADD COLUMN margin TEXT NOT NULL"
+    " DEFAULT '{\"borrow_rate\":0.0,\"initial\":0.0,\"maintenance\":0.0}';"
+    "ALTER TABLE portfolios ADD COLUMN borrow_fees REAL NOT NULL DEFAULT 0 CHECK (borrow_fees >= 0);"
+    "ALTER TABLE portfolios ADD COLUMN margin_call_on TEXT;"
+    "CREATE TABLE ledger_entries ("
+    " id INTEGER PRIMARY KEY,"
+    " portfolio_id INTEGER NOT NULL REFERENCES portfolios(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('borrow_fee', 'margin_call', 'call_met', 'liquidation')),"
+    " date TEXT NOT NULL,"
+    " ticker TEXT,"
+    " amount REAL NOT NULL CHECK (amount >= 0),"
+    " quantity REAL NOT NULL DEFAULT 0 CHECK (quantity >= 0),"
+    " price REAL NOT NULL DEFAULT 0 CHECK (price >= 0),"
+    " days INTEGER NOT NULL DEFAULT 0 CHECK (days >= 0),"
+    " after_fills INTEGER NOT NULL CHECK (after_fills >= 0),"
+    " fill_id INTEGER REFERENCES fills(id),"
+    " created_at TEXT NOT NULL DEFAULT " FINSIM_NOW ") STRICT;"
+    "CREATE INDEX ledger_entries_by_portfolio ON ledger_entries (portfolio_id, id);";
+
 #undef FINSIM_IDEMPOTENCY_ANSWER
 #undef FINSIM_NOW
 
 }  // namespace
 
 std::span<const Migration> server_migrations() {
-  static constexpr std::array<Migration, 6> kMigrations{{
+  static constexpr std::array<Migration, 7> kMigrations{{
       {1, "server_meta",
        "CREATE TABLE server_meta ("
        " key TEXT PRIMARY KEY NOT NULL,"
@@ -240,6 +265,7 @@ std::span<const Migration> server_migrations() {
       {4, "slippage", kSlippage},
       {5, "risk_orders", kRiskOrders},
       {6, "partial_fills", kPartialFills},
+      {7, "margin", kMargin},
   }};
   return kMigrations;
 }

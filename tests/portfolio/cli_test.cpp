@@ -1,12 +1,14 @@
 // The portfolio commands of the finsim binary: metrics, backtest and the portfolio benchmark.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
 
 #include "approx.hpp"
 #include "child_process.hpp"
+#include "finsim/portfolio/model_registry.hpp"
 #include "test_paths.hpp"
 
 namespace {
@@ -124,4 +126,25 @@ TEST_CASE("finsim bench --portfolio --quick reports bar-events per second") {
   CHECK(j["bar_events"] == 200000);
   CHECK(j["fills"].get<int>() > 0);
   CHECK(j["bar_events_per_second"].get<double>() > 0.0);
+}
+
+TEST_CASE("finsim bench --models --quick times a backtest of every built-in model on one and two threads") {
+  const auto r = run_process({finsim_binary(), "bench", "--models", "--quick", "--threads", "2"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out)["model_backtests"];
+  CHECK(j["bars"] == 400);
+  std::vector<std::string> names;
+  for (const auto& m : j["models"]) {
+    names.push_back(m["model"]);
+    INFO(m.dump());
+    CHECK(m["same_result_on_threads"] == true);
+    CHECK(m["signals"].get<int>() > 0);
+    CHECK(m["seconds_one_thread"].get<double>() > 0.0);
+  }
+  CHECK(std::count(names.begin(), names.end(), "linear") == 1);
+  CHECK(std::count(names.begin(), names.end(), "cnn") == 1);
+  CHECK(std::count(names.begin(), names.end(), "momentum") == 1);
+  CHECK(std::count(names.begin(), names.end(), "xgboost") == (finsim::portfolio::make_model("xgboost").ok() ? 1 : 0));
+  const auto bad = run_process({finsim_binary(), "bench", "--models", "--portfolio"});
+  CHECK(bad.exit_code == 2);
 }

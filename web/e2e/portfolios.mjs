@@ -322,4 +322,55 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       await server.close();
     }
   }, { allowConsole: [/status of 422/] });  // the order beyond the cash, refused on purpose
+
+  harness.test('a short on margin: the form asks for its margin, the page shows the call, the forced cover and its ledger', async (page) => {
+    ensureServerBuilt();
+    mkdirSync(artifacts, { recursive: true });
+    const server = await startRealServer(dist, ['--market-bars', '300']);
+    try {
+      const api = apiOf(server.url);
+      // The API test's market (tests/api/margin_test.cpp): one stock from 100 to 116, then 118.
+      const csv = 'date,ticker,asset_type,close\n2024-01-05,SHRT,stock,100\n2024-01-08,SHRT,stock,100\n'
+        + '2024-01-09,SHRT,stock,100\n2024-01-10,SHRT,stock,116\n2024-01-11,SHRT,stock,118\n2024-01-12,SHRT,stock,118\n';
+      const imported = await fetch(new URL('api/markets/import?name=shorts&clock=start', server.url),
+        { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+      assert(imported.status === 201, `the market imported (${imported.status})`);
+      const marketId = (await imported.json()).market.id;
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${server.url}#/portfolios`);
+      await page.getByTestId('new-portfolio').click();
+      await page.getByTestId('cp-name').fill('Bear');
+      await page.getByTestId('cp-market').selectOption(String(marketId));
+      await page.getByTestId('cp-capital').fill('10000');
+      assert(await page.getByTestId('cp-initial-margin').count() === 0, 'no margin fields for a long-only portfolio');
+      await page.getByTestId('cp-short').check();
+      assert(await page.getByTestId('cp-initial-margin').inputValue() === '50', 'Reg T\'s 50 % offered');
+      assert(await page.getByTestId('cp-maintenance-margin').inputValue() === '30', 'FINRA\'s 30 % offered');
+      await page.getByTestId('cp-borrow-rate').fill('3.6');
+      await page.getByTestId('cp-submit').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=pf-name]')?.textContent === 'Bear');
+      const id = Number(new URL(page.url()).hash.split('/').pop());
+      const made = await api.get(`api/portfolios/${id}`);
+      assert(made.allow_short && made.margin.initial === 0.5 && made.margin.maintenance === 0.3 && made.margin.borrow_rate === 0.036,
+        `created with the form's margin: ${JSON.stringify(made.margin)}`);
+      await api.post(`api/portfolios/${id}/orders`, { ticker: 'SHRT', side: 'sell', quantity: 200 });
+      await api.post(`api/markets/${marketId}/advance`, { bars: 3 });
+      // At 116 the equity is below 30 % of the shorts: the page says so, with the deficit.
+      await page.getByTestId('margin-call').waitFor();
+      const call = await text(page, 'margin-call');
+      assert(call.includes('Margin call since 2024-01-10') && call.includes(formatMoney(164.32)), `the call said: ${call}`);
+      await shoot(page, 'desktop-margin-call');
+      await api.post(`api/markets/${marketId}/advance`, { bars: 1 });
+      // At 118 still unmet: bought back; the ledger shows the fees, the call and the forced cover.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger] tbody tr').length === 5);
+      assert(await page.getByTestId('margin-call').count() === 0, 'the call is gone with the shorts');
+      const ledger = await text(page, 'ledger');
+      assert(ledger.includes('Forced cover of 200 SHRT') && ledger.includes('Borrow fee on 200 SHRT short'), `the ledger: ${ledger}`);
+      assert((await text(page, 'margin-borrow-fees')).includes(formatMoney(6.68)), 'borrow fees paid 6.68');
+      assert((await text(page, 'transactions')).includes('margin_liquidation'), 'the forced cover is a fill of its own');
+      await shoot(page, 'desktop-margin-liquidation');
+    } finally {
+      await server.close();
+    }
+  });
 }

@@ -223,6 +223,16 @@ json windows_to_json(std::span<const WindowReport> windows) {
   return a;
 }
 
+json ledger_entry_to_json(const LedgerEntry& e) {
+  return {{"kind", ledger_kind_name(e.kind)},
+          {"date", format_date(e.date)},
+          {"ticker", e.ticker.empty() ? json(nullptr) : json(e.ticker)},
+          {"amount", e.amount},
+          {"quantity", e.quantity},
+          {"price", e.price},
+          {"days", e.days}};
+}
+
 json backtest_to_json(const BacktestResult& r, bool series) {
   const PortfolioState& s = r.run.final_state;
   json j = {{"initial_cash", s.initial_cash},
@@ -234,6 +244,9 @@ json backtest_to_json(const BacktestResult& r, bool series) {
             {"rejections", r.run.rejections.size()},
             {"risk_exits", r.run.risk_exits},
             {"partial_fills", r.run.partial_fills},
+            {"borrow_fees_paid", s.borrow_fees_paid},
+            {"margin_calls", r.run.margin_calls},
+            {"liquidations", r.run.liquidations},
             {"signals", r.signals.size()},
             {"bar_events", r.run.bar_events},
             {"trades", trade_stats_to_json(r.trades)},
@@ -252,6 +265,9 @@ json backtest_to_json(const BacktestResult& r, bool series) {
     j["round_trips"] = trips;
     j["signal_list"] = signals;
     j["rejection_list"] = rejections;
+    json ledger = json::array();
+    for (const LedgerEntry& e : r.run.ledger) ledger.push_back(ledger_entry_to_json(e));
+    j["ledger"] = ledger;
   }
   return j;
 }

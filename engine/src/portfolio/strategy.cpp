@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/participation.hpp"
 
@@ -38,8 +39,10 @@ class StrategyLoop {
       const std::span<const double> closes = panel_.bar_closes(t);
       for (std::size_t a = 0; a < n_; ++a)
         if (!std::isnan(closes[a])) last_[a] = closes[a];
+      if (t > config_.start_bar) record(charge_borrow_fees(state(), panel_, t, t - 1, config_.rules.margin));
       fill_queued(t, closes);
       if (config_.exits.any()) exit_at_risk_levels(t, closes);
+      if (config_.rules.margin.maintenance > 0.0) meet_margin(t);
       const NavSnapshot snap = take_snapshot(state(), last_, panel_.date(t), t);
       result_.nav.push_back(snap);
       read_signals(t, snap.nav);
@@ -96,6 +99,27 @@ class StrategyLoop {
     return result_.fills.back();
   }
 
+  // Rule 6: the maintenance margin at t's close (margin.hpp): a call, its end, or forced covers.
+  void meet_margin(std::size_t t) {
+    const std::size_t trips_before = result_.round_trips.size();
+    MarginCheck check = check_maintenance(state(), panel_, t, last_, config_.rules.margin, config_.fees, config_.rules,
+                                          &result_.round_trips);
+    for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+    for (Fill& f : check.fills) {
+      queued_[f.asset].active = false;  // the position its queued order was for is gone
+      result_.fills.push_back(std::move(f));
+    }
+    record(std::move(check.entries));
+  }
+
+  void record(std::vector<LedgerEntry> entries) {
+    for (LedgerEntry& e : entries) {
+      result_.margin_calls += e.kind == LedgerKind::margin_call ? 1 : 0;
+      result_.liquidations += e.kind == LedgerKind::liquidation ? 1 : 0;
+      result_.ledger.push_back(std::move(e));
+    }
+  }
+
   // Rule 5: each position opened before t against its exits at t's close.
   void exit_at_risk_levels(std::size_t t, std::span<const double> closes) {
     const RiskExits& x = config_.exits;
@@ -141,8 +165,11 @@ class StrategyLoop {
     double size = q.size;
     if (q.kind == SizeKind::notional && q.side == Side::buy) size = affordable_notional(size, price);
     if (!(size > 0.0)) return make_error("insufficient_cash", "no cash left for the order");
-    return price_fill(state(), a, q.side, q.kind, size, t, price, panel_.date(t), config_.fees, config_.rules, origin,
-                      {}, close);
+    auto fill = price_fill(state(), a, q.side, q.kind, size, t, price, panel_.date(t), config_.fees, config_.rules,
+                           origin, {}, close);
+    if (fill.ok())
+      if (Status s = check_initial_margin(state(), *fill, last_, config_.rules.margin); !s.ok()) return s.error();
+    return fill;
   }
 
   // The largest notional ≤ `wanted` whose value and fee fit in cash (fees rise with value, except across
@@ -254,6 +281,7 @@ Result<StrategyResult> run_strategy(const PricePanel& panel, const SignalGrid& g
   if (!valid_sizing(config.sizing)) return bad_config("sizing fractions must be in (0, 1]");
   if (Status s = validate_fee_schedule(config.fees); !s.ok()) return s.error();
   if (Status s = validate_slippage(config.rules.slippage); !s.ok()) return s.error();
+  if (Status s = validate_margin(config.rules.margin); !s.ok()) return s.error();
   if (Status s = check_slippage_market(config.rules.slippage, panel); !s.ok()) return s.error();
   if (grid.bars() != panel.bar_count() || grid.assets() != panel.asset_count())
     return bad_config("the signal grid does not match the panel");

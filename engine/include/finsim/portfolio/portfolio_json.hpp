@@ -11,6 +11,7 @@
 #include "finsim/portfolio/backtest.hpp"
 #include "finsim/portfolio/histogram.hpp"
 #include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/monte_carlo.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/performance.hpp"
@@ -29,6 +30,8 @@ nlohmann::json model_trade_stats_to_json(std::span<const ModelTradeStats> stats)
 /// {"edges": [...], "counts": [...], "ignored": n}.
 nlohmann::json histogram_to_json(const Histogram& h);
 nlohmann::json fill_to_json(const Fill& f);
+/// {"kind", "date", "ticker"|null, "amount", "quantity", "price", "days"} (margin.hpp's LedgerEntry).
+nlohmann::json ledger_entry_to_json(const LedgerEntry& e);
 nlohmann::json round_trip_to_json(const RoundTrip& r);
 nlohmann::json nav_to_json(std::span<const NavSnapshot> nav);
 nlohmann::json valuation_to_json(const PortfolioValuation& v);

@@ -7,16 +7,19 @@
 // Lots: a buy opens (or extends) long lots; a sell consumes the oldest long lots first (FIFO). With
 // short selling enabled a sell beyond the long quantity opens short lots, which later buys cover
 // oldest-first. Each lot carries its cost including its share of the entry fee, so realised P&L is net
-// of fees on both sides. Shorts are cash-settled at the sale (proceeds credited, covering debited) with
-// no margin or borrow cost modelled. Not thread-safe; copy freely.
+// of fees on both sides. Shorts are cash-settled at the sale (proceeds credited, covering debited); their
+// margin and borrow fees are the rules' `margin` (margin.hpp), whose ledger entries change the state
+// through apply_entry. Not thread-safe; copy freely.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "finsim/portfolio/date.hpp"
+#include "finsim/portfolio/margin_rules.hpp"
 #include "finsim/portfolio/price_panel.hpp"
 #include "finsim/portfolio/slippage.hpp"
 #include "finsim/portfolio/trade_side.hpp"
@@ -29,6 +32,7 @@ struct PortfolioRules {
   bool fractional = true;    ///< may quantities be fractional? (false: notional orders round down)
   SlippageModel slippage;    ///< what a fill pays beyond the close (slippage.hpp); none by default
   double max_participation = 0.0;  ///< share of a bar's volume one order may take there (participation.hpp); 0 = no cap
+  MarginRules margin;        ///< shorts' margin and borrow fee (margin.hpp); none by default
 };
 
 /// An executed trade: what the broker reports, and what the ledger records.
@@ -93,6 +97,8 @@ struct PortfolioState {
   double realized_pnl = 0.0;
   double fees_paid = 0.0;
   std::size_t fill_count = 0;
+  double borrow_fees_paid = 0.0;        ///< Σ borrow_fee entries (margin.hpp), in cash already
+  std::optional<Date> margin_call;      ///< the date of the margin call still open, if any
 };
 
 /// A portfolio holding only cash, with one empty position per asset of `panel`.

@@ -20,6 +20,11 @@
 //      since the entry bar × (1 − trailing %)) — a stop — or at or above entry × (1 + take_profit %)
 //      with an execution price still there — a take-profit limit; a short the mirror image. The entry
 //      is the opening fill's price. A closed position cancels its signal order queued for that bar.
+//   6. Margin (rules.margin, margin.hpp): before step 1 the borrow fees of the shorts held since the
+//      previous bar are charged; a fill opening or adding to a short must meet the initial margin
+//      (else it is rejected, "insufficient_margin"); after step 5 the maintenance check may open a
+//      margin call, close one met, or liquidate shorts for one unmet since an earlier bar (their
+//      fills, model "margin_liquidation", cancel the positions' queued orders). Its entries: `ledger`.
 // Every fill records the model, the signal's confidence and its id. The run is a pure function of
 // (panel, signals, config): the same inputs give the same fills to the bit.
 #pragma once
@@ -32,6 +37,7 @@
 #include <vector>
 
 #include "finsim/portfolio/fees.hpp"
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/nav.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_state.hpp"
@@ -108,6 +114,8 @@ struct StrategyResult {
   std::vector<OrderRejection> rejections;
   std::size_t risk_exits = 0;           ///< positions closed by rule 5
   std::size_t partial_fills = 0;        ///< fills capped by the bar's volume (rule 1), the rest left queued
+  std::vector<LedgerEntry> ledger;      ///< rule 6's entries (borrow fees, calls, liquidations), in booking order
+  std::size_t margin_calls = 0, liquidations = 0;
   std::size_t signals_placed = 0;       ///< signals that landed in the grid
   std::size_t signals_dropped = 0;      ///< unknown ticker or before the first bar
   std::size_t bar_events = 0;           ///< bars × assets processed (the benchmark's unit)

@@ -12,6 +12,8 @@ export function invalidationsFor(message) {
       return [keys.portfolio(payload.portfolio_id), keys.overview(), keys.portfolios(), keys.orderBook()];
     case 'PORTFOLIO_UPDATE':
       return [keys.portfolio(payload.portfolio?.id), keys.overview(), keys.portfolios(), keys.orderBook()];
+    case 'LEDGER_ENTRY':  // a borrow fee, margin call or liquidation: the portfolio's figures and ledger
+      return [keys.portfolio(payload.portfolio_id)];
     case 'MARKET_UPDATE':
       return [keys.markets(), keys.portfolio(), keys.overview(), keys.portfolios(), keys.feePreview(), keys.models(), keys.orderBook()];
     case 'SIGNALS':

@@ -7,6 +7,11 @@ describe('portfolio feed', () => {
       .toEqual([['portfolio', 4], ['overview'], ['portfolios'], ['order-book']]);
   });
 
+  it("makes a ledger entry's portfolio stale: its margin figures and its ledger", () => {
+    expect(invalidationsFor({ type: 'LEDGER_ENTRY', payload: { portfolio_id: 7, entry: { kind: 'margin_call' } } }))
+      .toEqual([['portfolio', 7]]);
+  });
+
   it('makes every portfolio stale when the market moves (valuations change)', () => {
     const prefixes = invalidationsFor({ type: 'MARKET_UPDATE', payload: {} });
     expect(prefixes).toContainEqual(['portfolio']);

@@ -41,6 +41,8 @@ export const useMonteCarlo = (id, query = { paths: 2000, block: 5, seed: 1 }) =>
   useGet(keys.monteCarlo(id, query), `api/portfolios/${id}/monte-carlo`, query, { ...portfolioOptions(id), retry: false });
 export const useRiskAnalytics = (id) => useGet(keys.risk(id), `api/portfolios/${id}/risk-analytics`, undefined, portfolioOptions(id));
 export const useTransactions = (id) => useGet(keys.transactions(id), `api/portfolios/${id}/transactions`, { limit: 200 }, portfolioOptions(id));
+/** The margin's ledger entries beyond fills (borrow fees, calls, liquidations), newest first. */
+export const useLedger = (id) => useGet(keys.ledger(id), `api/portfolios/${id}/ledger`, { limit: 200 }, portfolioOptions(id));
 /** The order book across portfolios (GET /api/orders): `filters` {status, ticker, model}, each optional. */
 export const useAllOrders = (filters) => useGet(keys.orderBook(filters), 'api/orders', { ...filters, limit: 200 });
 export const useOrders = (id, status) => useGet(keys.orders(id, status), `api/portfolios/${id}/orders`, { status, limit: 200 }, portfolioOptions(id));

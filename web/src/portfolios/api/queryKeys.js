@@ -12,6 +12,7 @@ export const keys = {
   feeComparison: (id, structures) => ['portfolio', id, 'fee-comparison', structures],
   orders: (id, status) => ['portfolio', id, 'orders', status ?? 'all'],
   transactions: (id) => ['portfolio', id, 'transactions'],
+  ledger: (id) => ['portfolio', id, 'ledger'],
   orderBook: (filters) => (filters === undefined ? ['order-book'] : ['order-book', filters]),
   markets: () => ['markets'],
   assets: (marketId) => ['markets', marketId, 'assets'],

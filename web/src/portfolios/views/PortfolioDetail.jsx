@@ -1,5 +1,6 @@
 // Portfolio detail: holdings with current prices and P&L, the transactions with their fees, NAV over
-// time, the distribution of daily returns, and the allocation by asset class and by sector.
+// time, the distribution of daily returns, the allocation by asset class and by sector, and a short
+// seller's margin and ledger.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePerformance, usePortfolio, useTransactions } from '../api/queries.js';
 import { EmptyState, QueryView } from '../components/QueryView.jsx';
@@ -7,6 +8,7 @@ import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel, Stats } from '../components/Stats.jsx';
 import { AllocationDonut } from '../components/Allocation.jsx';
+import { MarginPanel } from '../components/MarginPanel.jsx';
 import { describeSlippage } from '../components/slippageModel.js';
 import { ReportButton } from '../report/ReportButton.jsx';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
@@ -150,6 +152,7 @@ function Detail({ p, id }) {
         <Panel title="Daily returns" aside={summary ? `${formatNumber(summary.periods, 0)} ${summary.periods === 1 ? 'day' : 'days'} · best ${formatSignedShare(summary.best_period)} · worst ${formatSignedShare(summary.worst_period)}` : ''}>
           <QueryView query={performance}>{(d) => <ReturnDistribution distribution={d.return_distribution} />}</QueryView>
         </Panel>
+        {p.margin && <MarginPanel p={p} />}
         <Panel title="Transactions" aside="fills, newest first" className="wide">
           <QueryView query={transactions}>
             {(d) => <DataTable columns={transactionColumns} rows={d.transactions} csvName={`transactions-${id}`} testid="transactions" empty="No fills yet." />}

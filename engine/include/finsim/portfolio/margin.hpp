@@ -1,0 +1,119 @@
+// Short selling on margin: initial and maintenance margin, borrow fees, margin calls and forced
+// liquidation — the ledger's entries beyond fills.
+//
+// A portfolio's longs are paid in full (an order beyond cash is refused, order.hpp); its shorts are
+// carried on margin. Equity E is the NAV (cash, which holds the short sales' proceeds, plus longs minus
+// shorts at the last closes); the short market value S is Σ |q|·p over short positions. Per rules r:
+//   initial      a fill that opens or adds to a short must leave E ≥ r.initial · S (Regulation T,
+//                12 CFR 220.12(c): 150 % of a short's value deposited, its proceeds plus 50 %), else
+//                the order is refused ("insufficient_margin");
+//   maintenance  at each bar's close, after the bar's fills, E < r.maintenance · S is a margin call
+//                (FINRA Rule 4210(c): 30 % of a short's value for stocks at $5 or more); a call still
+//                unmet at the next bar's close is met by forced liquidation at that close: whole short
+//                positions are bought back, the largest short value first, until the rest meets the
+//                initial requirement (a broker covers beyond the bare maintenance so that the next tick
+//                does not call again), each a fill (model "margin_liquidation") that no cash check can
+//                refuse — cash may end negative, a debit the NAV carries. A call met in time (a price
+//                fall, the holder's own cover) is closed by a "call_met" entry;
+//   borrow_rate  the annual fee for borrowing the shares, charged at each bar on every short held since
+//                the previous bar: |q| · close · rate · days / 360, days the calendar days between the two
+//                bars (securities lending's actual/360 convention; weekends accrue), rounded to the cent.
+// Rules of all zeros (the default) are a cash account's shorts as before: no margin, no fee.
+// Every entry is applied through apply_entry, so a portfolio stays a pure function of its initial cash,
+// its fills and its entries in booking order.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "finsim/portfolio/fees.hpp"
+#include "finsim/portfolio/portfolio_state.hpp"
+#include "finsim/portfolio/price_panel.hpp"
+#include "finsim/result.hpp"
+
+namespace finsim::portfolio {
+
+enum class LedgerKind : std::uint8_t {
+  borrow_fee,   ///< cash −amount for `quantity` units of `ticker` short over `days` days
+  margin_call,  ///< E fell below the maintenance requirement: `amount` is the deficit
+  call_met,     ///< an open call met without liquidation: `amount` is the excess over the requirement
+  liquidation,  ///< a forced cover of `quantity` units of `ticker` (its fill follows in the fills)
+};
+std::string_view ledger_kind_name(LedgerKind kind);
+std::optional<LedgerKind> ledger_kind_from_name(std::string_view name);
+
+/// One entry of a portfolio's ledger beyond its fills.
+struct LedgerEntry {
+  LedgerKind kind = LedgerKind::borrow_fee;
+  std::size_t bar = 0;
+  Date date;
+  std::string ticker;      ///< borrow_fee, liquidation; empty otherwise
+  double amount = 0.0;     ///< ≥ 0, to the cent: the fee, the deficit, the excess; 0 for liquidation
+  double quantity = 0.0;   ///< units short (borrow_fee) or covered (liquidation); 0 otherwise
+  double price = 0.0;      ///< the close the fee was charged on; 0 otherwise
+  int days = 0;            ///< borrow_fee: calendar days charged
+  std::size_t after_fills = 0;  ///< the portfolio's fills booked before it (state.fill_count): its place
+                                ///< in the booking order, so a replay applies it at the same point
+};
+
+/// Error "bad_margin" unless 0 ≤ maintenance ≤ initial ≤ 1 and 0 ≤ borrow_rate ≤ 1, all finite.
+Status validate_margin(const MarginRules& rules);
+/// JSON {"initial", "maintenance", "borrow_rate"}; absent numbers are 0. "bad_margin" otherwise.
+Result<MarginRules> margin_from_json(const nlohmann::json& j);
+nlohmann::json margin_to_json(const MarginRules& rules);
+
+/// The margin of a new portfolio or backtest: `given` (margin_from_json) when there is one; else, for
+/// one that may sell short, Reg T's initial and FINRA's maintenance margin with the general-collateral
+/// borrow rate; else none. "bad_margin" for margin rules other than all zeros given to one that may not
+/// sell short.
+Result<MarginRules> margin_for(bool allow_short, const nlohmann::json* given);
+
+/// Where a portfolio stands against its rules at `prices` (last closes, NaN valued at cost).
+struct MarginStatus {
+  double equity = 0.0;                   ///< E, the NAV
+  double short_value = 0.0;              ///< S
+  double initial_requirement = 0.0;      ///< r.initial · S
+  double maintenance_requirement = 0.0;  ///< r.maintenance · S
+  [[nodiscard]] double excess() const { return equity - maintenance_requirement; }
+};
+MarginStatus margin_status(const PortfolioState& state, std::span<const double> prices, const MarginRules& rules);
+
+/// Books an entry: a borrow fee takes its amount from cash (and adds it to borrow_fees_paid); a call
+/// opens state.margin_call; call_met and liquidation close it.
+void apply_entry(PortfolioState& state, const LedgerEntry& entry);
+
+/// The initial-margin rule for a fill about to be booked in `state`: error "insufficient_margin" when
+/// it opens or adds to a short and leaves E < initial · S at `prices` (the fill's own price for its
+/// asset). Any other fill, or rules without an initial margin, pass.
+Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
+                            const MarginRules& rules);
+
+/// The borrow fees due at `bar` for the shorts `state` held since `previous_bar` (the bar before, in
+/// the run): one entry per short position, priced at `bar`'s close (the last one before, when it has
+/// none). None with no borrow rate or when the dates do not advance. Applied here (apply_entry).
+std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,
+                                            std::size_t previous_bar, const MarginRules& rules);
+
+/// What the maintenance check at a bar's close did.
+struct MarginCheck {
+  std::vector<LedgerEntry> entries;  ///< a call, its end (call_met), or the liquidations, in booking order
+  std::vector<Fill> fills;           ///< the forced covers (one per liquidation entry, in the same order)
+};
+
+/// The maintenance rule at `bar`'s close, after the bar's fills, at `prices` (last_prices(panel, bar)):
+/// opens a call, closes one met, or liquidates for one still unmet since an earlier bar (see the
+/// header). Fills are priced at `bar`'s close moved by `rules_of_fills.slippage` with `fees`; entries
+/// and fills are applied here (apply_entry, apply_fill with `closed` receiving the round trips they
+/// close). No entry when the rules have no maintenance margin, or with no short and no open call.
+MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, std::size_t bar,
+                              std::span<const double> prices, const MarginRules& rules, const FeeSchedule& fees,
+                              const PortfolioRules& rules_of_fills, std::vector<RoundTrip>* closed = nullptr);
+
+}  // namespace finsim::portfolio

@@ -1,0 +1,237 @@
+#include "finsim/portfolio/margin.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/money.hpp"
+#include "finsim/portfolio/order.hpp"
+
+namespace finsim::portfolio {
+namespace {
+
+Error bad_margin(std::string m) { return make_error("bad_margin", std::move(m)); }
+
+std::string money(double x) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
+}
+
+double price_of(std::span<const double> prices, std::size_t a) {
+  return a < prices.size() ? prices[a] : std::numeric_limits<double>::quiet_NaN();
+}
+
+// |q|·p of a short position (valued at its cost when it has no price).
+double short_value(const Position& p, double price) {
+  if (p.quantity >= 0.0) return 0.0;
+  return std::isnan(price) ? std::fabs(cost_basis(p)) : -p.quantity * price;
+}
+
+}  // namespace
+
+std::string_view ledger_kind_name(LedgerKind kind) {
+  switch (kind) {
+    case LedgerKind::borrow_fee: return "borrow_fee";
+    case LedgerKind::margin_call: return "margin_call";
+    case LedgerKind::call_met: return "call_met";
+    case LedgerKind::liquidation: return "liquidation";
+  }
+  return "borrow_fee";
+}
+
+std::optional<LedgerKind> ledger_kind_from_name(std::string_view name) {
+  for (LedgerKind k : {LedgerKind::borrow_fee, LedgerKind::margin_call, LedgerKind::call_met, LedgerKind::liquidation})
+    if (ledger_kind_name(k) == name) return k;
+  return std::nullopt;
+}
+
+Status validate_margin(const MarginRules& r) {
+  auto share = [](double x) { return std::isfinite(x) && x >= 0.0 && x <= 1.0; };
+  if (!share(r.initial)) return bad_margin("initial margin must be a share from 0 to 1");
+  if (!share(r.maintenance)) return bad_margin("maintenance margin must be a share from 0 to 1");
+  if (r.maintenance > r.initial) return bad_margin("maintenance margin cannot exceed the initial margin");
+  if (!share(r.borrow_rate)) return bad_margin("borrow_rate must be an annual rate from 0 to 1");
+  return {};
+}
+
+Result<MarginRules> margin_from_json(const nlohmann::json& j) {
+  JsonFields f(j, "margin", "bad_margin", {"initial", "maintenance", "borrow_rate"});
+  MarginRules r;
+  r.initial = f.number("initial", 0.0);
+  r.maintenance = f.number("maintenance", 0.0);
+  r.borrow_rate = f.number("borrow_rate", 0.0);
+  if (!f.ok()) return f.error();
+  if (Status s = validate_margin(r); !s.ok()) return s.error();
+  return r;
+}
+
+nlohmann::json margin_to_json(const MarginRules& r) {
+  return {{"initial", r.initial}, {"maintenance", r.maintenance}, {"borrow_rate", r.borrow_rate}};
+}
+
+Result<MarginRules> margin_for(bool allow_short, const nlohmann::json* given) {
+  if (given && !given->is_null()) {
+    auto read = margin_from_json(*given);
+    if (read.ok() && read->any() && !allow_short)
+      return bad_margin("margin applies to portfolios that may sell short (allow_short)");
+    return read;
+  }
+  if (!allow_short) return MarginRules{};
+  return MarginRules{kRegTInitialMargin, kFinraMaintenanceMargin, kGeneralCollateralBorrowRate};
+}
+
+MarginStatus margin_status(const PortfolioState& state, std::span<const double> prices, const MarginRules& rules) {
+  MarginStatus m;
+  m.equity = net_asset_value(state, prices);
+  for (std::size_t a = 0; a < state.positions.size(); ++a) m.short_value += short_value(state.positions[a], price_of(prices, a));
+  m.initial_requirement = rules.initial * m.short_value;
+  m.maintenance_requirement = rules.maintenance * m.short_value;
+  return m;
+}
+
+void apply_entry(PortfolioState& state, const LedgerEntry& e) {
+  switch (e.kind) {
+    case LedgerKind::borrow_fee:
+      state.cash = round_to_cents(state.cash - e.amount);
+      state.borrow_fees_paid = round_to_cents(state.borrow_fees_paid + e.amount);
+      break;
+    case LedgerKind::margin_call: state.margin_call = e.date; break;
+    case LedgerKind::call_met:
+    case LedgerKind::liquidation: state.margin_call.reset(); break;
+  }
+}
+
+Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
+                            const MarginRules& rules) {
+  if (!(rules.initial > 0.0) || fill.side != Side::sell) return {};
+  const double before = state.positions[fill.asset].quantity;
+  if (fill.quantity <= std::max(0.0, before)) return {};  // closes longs only
+  // The state after the fill, its asset marked at the fill's price, without copying it: the sale adds
+  // its net cash and takes q·price off the holdings, so E' = E + net_cash − q·price.
+  double equity = state.cash, shorts = 0.0;
+  for (std::size_t a = 0; a < state.positions.size(); ++a) {
+    const Position& p = state.positions[a];
+    if (a == fill.asset) {
+      equity += before * fill.price;
+      continue;
+    }
+    if (p.quantity == 0.0) continue;
+    const double price = price_of(prices, a);
+    equity += std::isnan(price) ? cost_basis(p) : p.quantity * price;
+    shorts += short_value(p, price);
+  }
+  equity += fill.net_cash - fill.quantity * fill.price;
+  shorts += std::max(0.0, fill.quantity - std::max(0.0, before)) * fill.price + std::max(0.0, -before) * fill.price;
+  const double required = rules.initial * shorts;
+  if (equity + 1e-9 >= required) return {};
+  return make_error("insufficient_margin", "shorts of " + money(shorts) + " need equity of " + money(required) +
+                                               " (initial margin " + money(rules.initial * 100.0) +
+                                               " %), the equity after the sale would be " + money(equity));
+}
+
+std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,
+                                            std::size_t previous_bar, const MarginRules& rules) {
+  std::vector<LedgerEntry> out;
+  if (!(rules.borrow_rate > 0.0) || bar >= panel.bar_count() || previous_bar >= bar) return out;
+  const int days = panel.date(bar).days - panel.date(previous_bar).days;
+  if (days <= 0) return out;
+  for (std::size_t a = 0; a < state.positions.size(); ++a) {
+    const Position& p = state.positions[a];
+    if (p.quantity >= 0.0) continue;
+    double price = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t b = bar + 1; b-- > 0 && std::isnan(price);)
+      if (panel.has_close(b, a)) price = panel.close(b, a);
+    if (std::isnan(price)) continue;  // never priced: nothing to charge on
+    LedgerEntry e;
+    e.kind = LedgerKind::borrow_fee;
+    e.bar = bar;
+    e.date = panel.date(bar);
+    e.ticker = p.ticker;
+    e.quantity = -p.quantity;
+    e.price = price;
+    e.days = days;
+    e.amount = round_to_cents(e.quantity * price * rules.borrow_rate * days / 360.0);
+    if (e.amount <= 0.0) continue;
+    e.after_fills = state.fill_count;
+    apply_entry(state, e);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, std::size_t bar,
+                              std::span<const double> prices, const MarginRules& rules, const FeeSchedule& fees,
+                              const PortfolioRules& rules_of_fills, std::vector<RoundTrip>* closed) {
+  MarginCheck out;
+  if (!(rules.maintenance > 0.0)) return out;
+  if (!state.margin_call &&
+      std::none_of(state.positions.begin(), state.positions.end(), [](const Position& p) { return p.quantity < 0.0; }))
+    return out;  // no short, no call: nothing to require
+  const MarginStatus m = margin_status(state, prices, rules);
+  LedgerEntry e;
+  e.bar = bar;
+  e.date = panel.date(bar);
+  e.after_fills = state.fill_count;
+  if (m.equity >= m.maintenance_requirement) {
+    if (!state.margin_call) return out;
+    e.kind = LedgerKind::call_met;
+    e.amount = round_to_cents(m.equity - m.maintenance_requirement);
+    apply_entry(state, e);
+    out.entries.push_back(std::move(e));
+    return out;
+  }
+  if (!state.margin_call || *state.margin_call >= e.date) {  // a new call: the holder has until the next bar
+    e.kind = LedgerKind::margin_call;
+    e.amount = round_to_cents(m.maintenance_requirement - m.equity);
+    apply_entry(state, e);
+    out.entries.push_back(std::move(e));
+    return out;
+  }
+  // Unmet since an earlier bar: cover whole shorts, the largest first, until the rest meets the initial
+  // requirement (the maintenance one when there is no initial margin).
+  std::vector<std::size_t> shorts;
+  for (std::size_t a = 0; a < state.positions.size(); ++a)
+    if (state.positions[a].quantity < 0.0 && panel.has_close(bar, a)) shorts.push_back(a);
+  std::stable_sort(shorts.begin(), shorts.end(), [&](std::size_t x, std::size_t y) {
+    return short_value(state.positions[x], prices[x]) > short_value(state.positions[y], prices[y]);
+  });
+  const double ratio = std::max(rules.initial, rules.maintenance);
+  for (std::size_t a : shorts) {
+    const MarginStatus now = margin_status(state, prices, rules);
+    if (now.equity >= ratio * now.short_value) break;
+    const double units = -state.positions[a].quantity;
+    const double close = panel.close(bar, a);
+    double price = close;
+    if (charges_slippage(rules_of_fills.slippage)) {
+      auto quote = quote_fill(panel, a, bar, Side::buy, SizeKind::quantity, units, close, rules_of_fills);
+      if (quote.ok()) price = quote->price;
+    }
+    PortfolioState unbounded = state;  // a forced cover is not refused for cash
+    unbounded.cash = std::numeric_limits<double>::max();
+    FillOrigin origin;
+    origin.order_date = e.date;
+    origin.model = "margin_liquidation";
+    PortfolioRules plain = rules_of_fills;
+    plain.allow_short = true;
+    auto fill = price_fill(unbounded, a, Side::buy, SizeKind::quantity, units, bar, price, e.date, fees, plain, origin, {}, close);
+    if (!fill.ok()) continue;  // not priceable (cannot happen for a positive close and units)
+    LedgerEntry l = e;
+    l.kind = LedgerKind::liquidation;
+    l.ticker = state.positions[a].ticker;
+    l.quantity = units;
+    l.price = fill->price;
+    apply_fill(state, *fill, closed);
+    l.after_fills = state.fill_count;
+    apply_entry(state, l);
+    out.entries.push_back(std::move(l));
+    out.fills.push_back(std::move(fill).value());
+  }
+  return out;  // with no short priced at this bar nothing is covered: the call stays open
+}
+
+}  // namespace finsim::portfolio
