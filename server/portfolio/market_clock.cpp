@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api_responses.hpp"
+#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/participation.hpp"
 #include "order_records.hpp"
 #include "reservations.hpp"
@@ -55,13 +56,20 @@ Status store_margin(JobContext& ctx, Draft& d, const Market& m, std::vector<pf::
                     std::vector<pf::Fill> fills) {
   auto& db = ctx.db();
   const std::int64_t id = d.ledger->info.id;
+  // The engine booked everything already (d.state is after the last fill); each fill's `cash_after` is
+  // the cash right after it, rebuilt from the cash before the first (entries here move no cash).
+  double cash = d.state.cash;
+  for (const pf::Fill& f : fills) cash -= f.net_cash;
   std::size_t next_fill = 0;
   for (pf::LedgerEntry& e : entries) {
     std::optional<std::int64_t> fill_id;
     if (e.kind == pf::LedgerKind::liquidation && next_fill < fills.size()) {
       pf::Fill fill = std::move(fills[next_fill++]);
       fill.bar = m.clock;
-      auto stored = store_fill(db, id, d.state, m, fill, std::nullopt);
+      pf::PortfolioState after = d.state;
+      cash = pf::round_to_cents(cash + fill.net_cash);
+      after.cash = next_fill == fills.size() ? d.state.cash : cash;
+      auto stored = store_fill(db, id, after, m, fill, std::nullopt);
       if (!stored.ok()) return stored.error();
       fill_id = *stored;
       d.fills.push_back(std::move(fill));

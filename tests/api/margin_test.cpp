@@ -101,6 +101,7 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
     CHECK(fills[0]["side"] == "buy");
     CHECK(fills[0]["quantity"] == 200.0);
     CHECK(fills[0]["price"] == 118.0);
+    CHECK(fills[0]["cash_after"] == 6393.32);
     const json ledger = get(port, portfolio_path(p) + "/ledger");
     CHECK(ledger["total"] == 5);
     const json& e = ledger["entries"];  // newest first

@@ -8,6 +8,7 @@ import { FeeStructureSelect } from './FeeStructureSelect.jsx';
 import { go } from '../PortfolioNav.jsx';
 import { EMPTY_SLIPPAGE, SLIPPAGE_KINDS, slippageBody } from './slippageModel.js';
 import { EMPTY_MARGIN, marginBody } from './marginModel.js';
+import { MarginFields } from './MarginFields.jsx';
 
 const MODELS = ['manual', 'linear', 'cnn', 'xgboost', 'llm', 'momentum'];
 
@@ -26,7 +27,6 @@ export function CreatePortfolio({ onDone }) {
   const market = markets.find((m) => String(m.id) === form.market) ?? markets.find((m) => m.default) ?? markets[0];
   const [slippage, setSlippage] = useState(EMPTY_SLIPPAGE);
   const [margin, setMargin] = useState(EMPTY_MARGIN);
-  const setMarg = (key) => (e) => setMargin({ ...margin, [key]: e.target.type === 'checkbox' ? e.target.checked : e.target.value });
   const set = (key) => (e) => setForm({ ...form, [key]: e.target.value });
   const setSlip = (key) => (e) => setSlippage({ ...slippage, [key]: e.target.value });
   const param = SLIPPAGE_KINDS.find((m) => m.kind === slippage.kind)?.param;
@@ -69,23 +69,7 @@ export function CreatePortfolio({ onDone }) {
         <input type="number" min="0" max="100" step="any" placeholder={market && !market.has_volumes ? 'no volumes in this market' : 'no cap'}
           disabled={Boolean(market) && !market.has_volumes} value={form.participation} onChange={set('participation')} data-testid="cp-participation" />
       </label>
-      <label className="pf-check">
-        <input type="checkbox" checked={margin.allowShort} onChange={setMarg('allowShort')} data-testid="cp-short" />
-        Allow short selling, on margin
-      </label>
-      {margin.allowShort && (
-        <>
-          <label title="Regulation T: a short sale needs equity of 50 % of the shorts' value">Initial margin (%)
-            <input required type="number" min="0" max="100" step="any" value={margin.initial} onChange={setMarg('initial')} data-testid="cp-initial-margin" />
-          </label>
-          <label title="FINRA Rule 4210: 30 %; below it at a close, a margin call; unmet at the next close, shorts are bought back">Maintenance margin (%)
-            <input required type="number" min="0" max="100" step="any" value={margin.maintenance} onChange={setMarg('maintenance')} data-testid="cp-maintenance-margin" />
-          </label>
-          <label title="charged per calendar day on the shorts' value, actual/360">Borrow fee (% a year)
-            <input required type="number" min="0" max="100" step="any" value={margin.borrowRate} onChange={setMarg('borrowRate')} data-testid="cp-borrow-rate" />
-          </label>
-        </>
-      )}
+      <MarginFields value={margin} onChange={setMargin} prefix="cp" />
       <label>Model
         <select value={form.model} onChange={set('model')} data-testid="cp-model">
           {MODELS.map((m) => <option key={m} value={m}>{m}</option>)}

@@ -9,6 +9,7 @@ import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel } from '../components/Stats.jsx';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
 import { backtestBody, EMPTY_BACKTEST } from './backtestForm.js';
+import { MarginFields } from '../components/MarginFields.jsx';
 
 function Progress({ b }) {
   return (
@@ -39,6 +40,8 @@ const columns = [
   { key: 'period', label: 'Period', value: (b) => (b.spec ? `${b.spec.start} … ${b.spec.end}` : '') },
   { key: 'sharpe', label: 'Sharpe', numeric: true, value: (b) => b.summary?.performance?.sharpe, format: formatNumber },
   { key: 'risk_exits', label: 'Risk exits', numeric: true, value: (b) => b.summary?.risk_exits },
+  { key: 'borrow_fees', label: 'Borrow fees', numeric: true, value: (b) => (b.spec?.allow_short ? b.summary?.borrow_fees_paid : undefined), format: formatMoney },
+  { key: 'liquidations', label: 'Liquidations', numeric: true, value: (b) => (b.spec?.allow_short ? b.summary?.liquidations : undefined) },
   { key: 'win_rate', label: 'Win rate', numeric: true, value: (b) => b.summary?.trades?.win_rate, format: (v) => formatShare(v) },
   { key: 'windows', label: 'Windows beaten', value: (b) => windowsBeaten(b.summary?.windows) },
 ];
@@ -133,6 +136,7 @@ function Launcher() {
           disabled={Boolean(market) && !market.has_volumes} value={form.participation} onChange={set('participation')} data-testid="bt-participation" />
       </label>
       <label>Trailing stop (% below best)<input type="number" min="0" max="100" step="any" placeholder="none" value={form.trailingStop} onChange={set('trailingStop')} data-testid="bt-trailing-stop" /></label>
+      <MarginFields value={form.margin} onChange={(margin) => setForm({ ...form, margin })} prefix="bt" />
       <div className="full">
         <span className="muted small">Tickers {market ? `of the ${market.name} market (${market.first_date} … ${market.current_date})` : ''}</span>
         <QueryView query={assets}>{(d) => <TickerChips assets={d.assets} chosen={form.tickers} onChange={(tickers) => setForm({ ...form, tickers })} />}</QueryView>

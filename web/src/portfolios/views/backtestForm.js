@@ -1,8 +1,10 @@
 // The backtest form's state → the POST /api/backtests body (docs/portfolio-api.md, "Backtests").
 // Blank fields are left out so the server's defaults apply (every ticker, its default period).
+import { EMPTY_MARGIN, marginBody } from '../components/marginModel.js';
+
 export const EMPTY_BACKTEST = {
   model: 'linear', name: '', start: '', end: '', capital: '100000', fee: 'zero', sizing: 'fixed_fraction', fraction: '0.1', tickers: [],
-  stopLoss: '', takeProfit: '', trailingStop: '', participation: '',
+  stopLoss: '', takeProfit: '', trailingStop: '', participation: '', margin: EMPTY_MARGIN,
 };
 
 // The risk exits every position gets (strategy.hpp rule 5), in percent: form field, API member, upper bound.
@@ -42,5 +44,6 @@ export function backtestBody(form, { marketId, storedSignals = false } = {}) {
   if (Object.keys(exits).length) body.exits = exits;
   if (participation !== '') body.max_participation = share / 100;  // a market without volumes refuses it (no_volume)
   if (storedSignals) body.signals = 'stored';
+  Object.assign(body, marginBody(form.margin ?? EMPTY_MARGIN));  // short selling, on margin (sell signals open shorts)
   return body;
 }

@@ -36,4 +36,12 @@ describe('the backtest form, volume cap', () => {
     expect(backtestBody({ ...EMPTY_BACKTEST, participation: '0' })).toBe(null);
     expect(backtestBody({ ...EMPTY_BACKTEST, participation: '150' })).toBe(null);
   });
+
+  it('sells short on margin only when asked, with the margin in shares', () => {
+    expect(backtestBody(EMPTY_BACKTEST).allow_short).toBe(undefined);
+    const margin = { ...EMPTY_BACKTEST.margin, allowShort: true, maintenance: '45' };
+    expect(backtestBody({ ...EMPTY_BACKTEST, margin })).toMatchObject({
+      allow_short: true, margin: { initial: 0.5, maintenance: 0.45, borrow_rate: 0.0025 },
+    });
+  });
 });
