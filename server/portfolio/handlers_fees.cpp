@@ -1,5 +1,6 @@
 // Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
 #include "finsim/portfolio/json_fields.hpp"
+#include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -147,14 +148,27 @@ HttpResponse preview_fee(ApiCall& call) {
   if (!body.ok()) return error_response(body.error());
   pf::JsonFields f(*body, "fee preview", "bad_preview",
                    {"fee_structure", "schedule", "side", "ticker", "quantity", "notional", "fractional", "price", "market_id",
-                    "slippage"});
+                    "slippage", "portfolio_id"});
   const std::string side_text = f.text("side", "", true);
   const double size = f.number(f.has("notional") ? "notional" : "quantity", 0.0, true);
   const bool fractional = f.boolean("fractional", true);
   const std::string ticker = f.text("ticker", "");
-  const std::int64_t market_id = f.id("market_id", 0);  // absent: the default market
+  std::int64_t market_id = f.id("market_id", 0);  // absent: the default market (or the portfolio's)
+  const std::int64_t portfolio_id = f.id("portfolio_id", 0);
   double price = f.number("price", std::nan(""));
   if (!f.ok()) return error_response(f.error());
+  // A portfolio named: its market, and — for one that sells short on margin — where it would stand after.
+  const Ledger* portfolio = nullptr;
+  if (portfolio_id > 0) {
+    auto found = call.book().ledger(portfolio_id);
+    if (!found.ok()) return error_response(found.error());
+    portfolio = *found;
+    if (!f.has("market_id")) market_id = portfolio->info.market_id;
+    if (market_id != portfolio->info.market_id)
+      return error_response(make_error("bad_preview", "fee preview: the portfolio trades on market " +
+                                                          std::to_string(portfolio->info.market_id)));
+    if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: a portfolio's preview needs the \"ticker\""));
+  }
   const auto side = pf::parse_side(side_text);
   if (!side) return error_response(make_error("bad_preview", "fee preview: side must be \"buy\" or \"sell\""));
   pf::FeeSchedule schedule;
@@ -182,7 +196,7 @@ HttpResponse preview_fee(ApiCall& call) {
   json as_of = nullptr;
   const Market* market = nullptr;
   std::size_t asset = 0;
-  if (std::isnan(price) || slippage) {  // the ticker on its market: its last price, its history for slippage
+  if (std::isnan(price) || slippage || portfolio) {  // the ticker on its market: its last price, its history
     if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: give a \"price\" or a \"ticker\""));
     auto found = call.book().market(market_id);
     if (!found.ok()) return error_response(found.error());
@@ -224,6 +238,22 @@ HttpResponse preview_fee(ApiCall& call) {
                        {"price", price},
                        {"rate", rate},
                        {"cost", pf::slippage_cost(price, reference, *quantity)}};
+  }
+  if (portfolio && portfolio->info.rules.margin.any()) {
+    pf::PortfolioRules rules = portfolio->info.rules;
+    auto probe = pf::price_fill(portfolio->state, asset, *side, pf::SizeKind::quantity, *quantity, market->clock, price,
+                                market->clock_date(), schedule, rules, {});
+    if (probe.ok()) {
+      const pf::MarginRules& margin = portfolio->info.rules.margin;
+      const pf::MarginStatus after =
+          pf::margin_after(portfolio->state, *probe, pf::last_prices(*market->visible, market->clock), margin);
+      const bool sale_adds_short = *side == pf::Side::sell && probe->quantity > std::max(0.0, portfolio->state.positions[asset].quantity);
+      out["margin_after"] = {{"equity", after.equity},
+                             {"short_value", after.short_value},
+                             {"initial_requirement", after.initial_requirement},
+                             {"maintenance_requirement", after.maintenance_requirement},
+                             {"meets_initial", !sale_adds_short || after.equity + 1e-9 >= after.initial_requirement}};
+    }
   }
   return json_response(200, out);
 }

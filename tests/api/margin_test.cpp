@@ -56,6 +56,30 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
     p = create_portfolio(port, {{"name", "Short"}, {"initial_capital", 10000}, {"fee_structure", "zero"},
                                 {"market_id", market}, {"allow_short", true}, {"margin", kMargin}});
     const std::string orders = portfolio_path(p) + "/orders";
+    // The fee preview, told the portfolio, says where it would stand after the sale (figures at the close).
+    auto preview = [&](int units) {
+      return expect(call(port, "POST", "/api/fees/preview",
+                         {{"fee_structure", "zero"}, {"side", "sell"}, {"ticker", "SHRT"}, {"quantity", units},
+                          {"portfolio_id", p["id"]}}),
+                    200);
+    };
+    const json fits = preview(200)["margin_after"];
+    CHECK(fits["short_value"] == 20000.0);
+    CHECK(fits["equity"] == 10000.0);
+    CHECK(fits["initial_requirement"] == 10000.0);
+    CHECK(fits["meets_initial"] == true);
+    CHECK(preview(201)["margin_after"]["meets_initial"] == false);
+    CHECK_FALSE(expect(call(port, "POST", "/api/fees/preview",
+                            {{"fee_structure", "zero"}, {"side", "sell"}, {"ticker", "SHRT"}, {"quantity", 1},
+                             {"portfolio_id", create_portfolio(port, {{"name", "Long"}, {"initial_capital", 100}, {"market_id", market}})["id"]}}),
+                       200)
+                    .contains("margin_after"));
+    CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                          {{"fee_structure", "zero"}, {"side", "sell"}, {"quantity", 1}, {"portfolio_id", p["id"]}}),
+                     422) == "bad_preview");
+    CHECK(error_code(call(port, "POST", "/api/fees/preview",
+                          {{"fee_structure", "zero"}, {"side", "sell"}, {"ticker", "SHRT"}, {"quantity", 1}, {"portfolio_id", 999}}),
+                     404) == "unknown_portfolio");
     // 201 units would need equity of 10,050: refused now, with the figures.
     const auto refused = call(port, "POST", orders, {{"ticker", "SHRT"}, {"side", "sell"}, {"quantity", 201}});
     CHECK(error_code(refused, 422) == "insufficient_margin");

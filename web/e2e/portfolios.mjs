@@ -353,7 +353,23 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       const made = await api.get(`api/portfolios/${id}`);
       assert(made.allow_short && made.margin.initial === 0.5 && made.margin.maintenance === 0.3 && made.margin.borrow_rate === 0.036,
         `created with the form's margin: ${JSON.stringify(made.margin)}`);
-      await api.post(`api/portfolios/${id}/orders`, { ticker: 'SHRT', side: 'sell', quantity: 200 });
+      // The Trade page's preview says where a short sale would leave the portfolio, and when it is too large.
+      await page.getByTestId('pf-nav-trade').click();
+      await page.getByTestId('order-ticker').selectOption('SHRT');
+      await page.getByTestId('order-side').getByText('Sell').click();
+      await page.getByTestId('order-amount').fill('201');
+      await page.getByTestId('fee-preview-margin-short').waitFor();
+      // No fee, no slippage: the sale leaves the equity at 10,000 against 50 % of 201 × 100.
+      const after = await text(page, 'fee-preview-margin');
+      assert(after.includes(`${formatMoney(10000)} / ${formatMoney(10050)}`), `equity after and the initial margin of 201 units: ${after}`);
+      await page.getByTestId('order-amount').fill('200');
+      await page.waitForFunction(() => !document.querySelector('[data-testid=fee-preview-margin-short]')
+        && document.querySelector('[data-testid=fee-preview-shorts]')?.textContent.includes('20,000.00'));
+      await shoot(page, 'desktop-margin-preview');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-confirmation').waitFor();
+      await page.goto(`${server.url}#/portfolios/portfolio/${id}`);
+      await page.getByTestId('pf-name').waitFor();
       await api.post(`api/markets/${marketId}/advance`, { bars: 3 });
       // At 116 the equity is below 30 % of the shorts: the page says so, with the deficit.
       await page.getByTestId('margin-call').waitFor();

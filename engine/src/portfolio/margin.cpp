@@ -106,32 +106,35 @@ void apply_entry(PortfolioState& state, const LedgerEntry& e) {
   }
 }
 
+MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
+                          const MarginRules& rules) {
+  // The state after the fill, its asset marked at the fill's price, without copying it.
+  const double after = state.positions[fill.asset].quantity + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
+  MarginStatus m;
+  m.equity = round_to_cents(state.cash + fill.net_cash) + after * fill.price;
+  for (std::size_t a = 0; a < state.positions.size(); ++a) {
+    const Position& p = state.positions[a];
+    if (a == fill.asset || p.quantity == 0.0) continue;
+    const double price = price_of(prices, a);
+    m.equity += std::isnan(price) ? cost_basis(p) : p.quantity * price;
+    m.short_value += short_value(p, price);
+  }
+  m.short_value += std::max(0.0, -after) * fill.price;
+  m.initial_requirement = rules.initial * m.short_value;
+  m.maintenance_requirement = rules.maintenance * m.short_value;
+  return m;
+}
+
 Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                             const MarginRules& rules) {
   if (!(rules.initial > 0.0) || fill.side != Side::sell) return {};
-  const double before = state.positions[fill.asset].quantity;
-  if (fill.quantity <= std::max(0.0, before)) return {};  // closes longs only
-  // The state after the fill, its asset marked at the fill's price, without copying it: the sale adds
-  // its net cash and takes q·price off the holdings, so E' = E + net_cash − q·price.
-  double equity = state.cash, shorts = 0.0;
-  for (std::size_t a = 0; a < state.positions.size(); ++a) {
-    const Position& p = state.positions[a];
-    if (a == fill.asset) {
-      equity += before * fill.price;
-      continue;
-    }
-    if (p.quantity == 0.0) continue;
-    const double price = price_of(prices, a);
-    equity += std::isnan(price) ? cost_basis(p) : p.quantity * price;
-    shorts += short_value(p, price);
-  }
-  equity += fill.net_cash - fill.quantity * fill.price;
-  shorts += std::max(0.0, fill.quantity - std::max(0.0, before)) * fill.price + std::max(0.0, -before) * fill.price;
-  const double required = rules.initial * shorts;
-  if (equity + 1e-9 >= required) return {};
-  return make_error("insufficient_margin", "shorts of " + money(shorts) + " need equity of " + money(required) +
-                                               " (initial margin " + money(rules.initial * 100.0) +
-                                               " %), the equity after the sale would be " + money(equity));
+  if (fill.quantity <= std::max(0.0, state.positions[fill.asset].quantity)) return {};  // closes longs only
+  const MarginStatus m = margin_after(state, fill, prices, rules);
+  if (m.equity + 1e-9 >= m.initial_requirement) return {};
+  return make_error("insufficient_margin", "shorts of " + money(m.short_value) + " need equity of " +
+                                               money(m.initial_requirement) + " (initial margin " +
+                                               money(rules.initial * 100.0) + " %), the equity after the sale would be " +
+                                               money(m.equity));
 }
 
 std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,

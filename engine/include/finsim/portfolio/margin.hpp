@@ -89,6 +89,11 @@ MarginStatus margin_status(const PortfolioState& state, std::span<const double> 
 /// opens state.margin_call; call_met and liquidation close it.
 void apply_entry(PortfolioState& state, const LedgerEntry& entry);
 
+/// Where the portfolio would stand right after `fill`, booked in `state`, with its asset marked at the
+/// fill's price and the others at `prices` (the order preview's figures; what check_initial_margin tests).
+MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
+                          const MarginRules& rules);
+
 /// The initial-margin rule for a fill about to be booked in `state`: error "insufficient_margin" when
 /// it opens or adds to a short and leaves E < initial · S at `prices` (the fill's own price for its
 /// asset). Any other fill, or rules without an initial margin, pass.

@@ -70,6 +70,20 @@ function FeePreview({ body, priceName = 'Limit' }) {
         <tr><th>Fee</th><td data-testid="fee-preview-fee">{formatMoney(p.fee)}</td></tr>
         <tr><th>Effective rate</th><td>{formatShare(p.effective_rate, 3)}</td></tr>
         <tr className="pf-total"><th>Net cash</th><td className={signClass(p.net_cash)} data-testid="fee-preview-net">{formatMoney(p.net_cash)}</td></tr>
+        {p.margin_after && (
+          <>
+            <tr data-testid="fee-preview-shorts"><th>Shorts after</th><td>{formatMoney(p.margin_after.short_value)}</td></tr>
+            <tr data-testid="fee-preview-margin" className={p.margin_after.meets_initial ? '' : 'bad'}>
+              <th>Equity after / initial margin</th>
+              <td>{formatMoney(p.margin_after.equity)} / {formatMoney(p.margin_after.initial_requirement)}</td>
+            </tr>
+            {!p.margin_after.meets_initial && (
+              <tr><td colSpan={2} className="pf-inline-error" role="alert" data-testid="fee-preview-margin-short">
+                Not enough equity for this short: the server will refuse it (initial margin).
+              </td></tr>
+            )}
+          </>
+        )}
       </tbody>
     </table>
   );
@@ -150,7 +164,7 @@ function OrderForm({ portfolio }) {
   const body = orderBody(form);
   const problem = orderProblem(form);
   const preview = previewBody(form, { marketId: portfolio.market_id, defaultFeeStructure: portfolio.fee_structure_id,
-    fractional: portfolio.fractional, slippage: portfolio.slippage });
+    fractional: portfolio.fractional, slippage: portfolio.slippage, marginPortfolio: portfolio.margin ? portfolio.id : null });
   const asset = assets.data?.assets.find((a) => a.ticker === form.ticker);
   const submit = (e) => {
     e.preventDefault();

@@ -40,6 +40,23 @@ describe('Trading', () => {
     expect(call.body).toEqual({ fee_structure: 5, side: 'buy', quantity: 10, ticker: 'TEC1', market_id: 1 });
   });
 
+  it("sends a margin portfolio's id with the preview and shows where a short sale would leave it", async () => {
+    const margin = { initial: 0.5, maintenance: 0.3, borrow_rate: 0.0025, equity: 10000, short_value: 0, initial_requirement: 0,
+      maintenance_requirement: 0, excess: 10000, call_since: null, borrow_fees_paid: 0 };
+    const marginAfter = { equity: 9999, short_value: 1381, initial_requirement: 690.5, maintenance_requirement: 414.3, meets_initial: false };
+    const fake = api({
+      'GET api/portfolios/1': { ...detail, allow_short: true, margin },
+      'POST api/fees/preview': { ...preview, side: 'sell', margin_after: marginAfter },
+    });
+    renderWithApi(<Trading portfolioId={1} />, fake);
+    await fillOrder();
+    expect((await screen.findByTestId('fee-preview-shorts')).textContent).toContain('1,381.00');
+    expect(screen.getByTestId('fee-preview-margin').textContent).toContain('9,999.00 / 690.50');
+    expect(screen.getByTestId('fee-preview-margin-short').textContent).toMatch(/refuse/);
+    const call = fake.calls.find((c) => c.path === 'api/fees/preview');
+    expect(call.body).toMatchObject({ portfolio_id: 1, ticker: 'TEC1', market_id: 1 });
+  });
+
   it('shows which models recommend what for the chosen ticker', async () => {
     renderWithApi(<Trading portfolioId={1} />, api());
     await fillOrder();

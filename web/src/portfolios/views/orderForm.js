@@ -82,9 +82,11 @@ export function orderBody(form) {
  * crosses it), else at the ticker's last close. A notional size is sent as such (the server
  * turns it into units by the order rule, whole units when the portfolio is not `fractional`).
  * `defaultFeeStructure`: the portfolio's fee structure id, used unless the order names another;
- * `slippage`: the portfolio's slippage model (its JSON), previewed with the fee when it charges anything.
+ * `slippage`: the portfolio's slippage model (its JSON), previewed with the fee when it charges anything;
+ * `marginPortfolio`: the id of a portfolio that sells short on margin, whose standing after the trade
+ * the server adds (`margin_after`).
  */
-export function previewBody(form, { marketId, defaultFeeStructure, fractional = true, slippage = null }) {
+export function previewBody(form, { marketId, defaultFeeStructure, fractional = true, slippage = null, marginPortfolio = null }) {
   const body = orderBody(form);
   if (!body) return null;
   const preview = { fee_structure: form.feeStructure || defaultFeeStructure, side: form.side };
@@ -96,6 +98,7 @@ export function previewBody(form, { marketId, defaultFeeStructure, fractional = 
   // ticker's market, so the ticker goes with it.
   if (at === undefined || chargesSlippage(slippage)) Object.assign(preview, { ticker: form.ticker, market_id: marketId });
   if (chargesSlippage(slippage)) preview.slippage = slippage;
+  if (marginPortfolio) Object.assign(preview, { portfolio_id: marginPortfolio, ticker: form.ticker, market_id: marketId });
   return preview;
 }
 
