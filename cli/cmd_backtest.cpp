@@ -83,7 +83,8 @@ int backtest_command(const std::vector<std::string>& argv) {
     std::vector<FeeSchedule> schedules = {spec.fees};
     for (const std::string& n : split_list(*names)) schedules.push_back(parse_fee_option(n));
     const std::size_t start = result->run.nav.front().bar, end = result->run.nav.back().bar;
-    auto cmp = compare_fees(panel, result->run.fills, spec.initial_cash, schedules, spec.rules, start, end);
+    auto cmp = compare_fees(panel, result->run.fills, spec.initial_cash, schedules, spec.rules, start, end, {},
+                            result->run.ledger);
     if (!cmp.ok()) throw UsageError(cmp.error().message);
     out["fee_comparison"] = fee_scenarios_to_json(*cmp, args.has("series"));
   }

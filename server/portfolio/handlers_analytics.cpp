@@ -213,7 +213,8 @@ HttpResponse get_fee_comparison(ApiCall& call) {
   }
   const std::size_t start = std::max<std::size_t>(m.panel->bars_through(l.info.opened_on), 1) - 1;
   const std::size_t end = l.as_of(m);
-  auto scenarios = pf::compare_fees(*m.panel, l.fills, l.info.initial_capital, schedules, l.info.rules, start, end);
+  auto scenarios = pf::compare_fees(*m.panel, l.fills, l.info.initial_capital, schedules, l.info.rules, start, end, {},
+                                    l.entries);
   if (!scenarios.ok()) return error_response(scenarios.error());
   return json_response(200, {{"portfolio_id", l.info.id},
                              {"baseline", schedules.front().name},

@@ -1,6 +1,7 @@
 // Fee structures (reusable, named) and the fee preview: the UI never computes a fee.
 #include "finsim/portfolio/json_fields.hpp"
 #include "finsim/portfolio/margin.hpp"
+#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/order.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 #include "handler_support.hpp"
@@ -174,9 +175,13 @@ HttpResponse preview_fee(ApiCall& call) {
   pf::FeeSchedule schedule;
   if (f.has("quantity") && f.has("notional"))
     return error_response(make_error("bad_preview", "fee preview: give one of \"quantity\" and \"notional\", not both"));
-  if (f.has("schedule") == f.has("fee_structure"))
+  if (f.has("schedule") && f.has("fee_structure"))
     return error_response(make_error("bad_preview", "fee preview: give exactly one of \"fee_structure\" and \"schedule\""));
-  if (f.has("schedule")) {
+  if (!f.has("schedule") && !f.has("fee_structure") && !portfolio)
+    return error_response(make_error("bad_preview", "fee preview: give exactly one of \"fee_structure\" and \"schedule\""));
+  if (!f.has("schedule") && !f.has("fee_structure")) {  // the portfolio's own
+    schedule = call.book().fees_of(*portfolio).schedule;
+  } else if (f.has("schedule")) {
     auto inline_schedule = pf::fee_schedule_from_json(f.member("schedule"));
     if (!inline_schedule.ok()) return error_response(inline_schedule.error());
     schedule = std::move(inline_schedule).value();
@@ -186,6 +191,8 @@ HttpResponse preview_fee(ApiCall& call) {
     schedule = (*stored)->schedule;
   }
   std::optional<pf::SlippageModel> slippage;
+  if (portfolio && !f.has("slippage") && pf::charges_slippage(portfolio->info.rules.slippage))
+    slippage = portfolio->info.rules.slippage;  // a portfolio's preview is priced by its own model
   if (f.has("slippage")) {
     auto read = pf::slippage_from_json(f.member("slippage"));
     if (!read.ok()) return error_response(read.error());
@@ -245,14 +252,16 @@ HttpResponse preview_fee(ApiCall& call) {
                                 market->clock_date(), schedule, rules, {});
     if (probe.ok()) {
       const pf::MarginRules& margin = portfolio->info.rules.margin;
-      const pf::MarginStatus after =
-          pf::margin_after(portfolio->state, *probe, pf::last_prices(*market->visible, market->clock), margin);
-      const bool sale_adds_short = *side == pf::Side::sell && probe->quantity > std::max(0.0, portfolio->state.positions[asset].quantity);
-      out["margin_after"] = {{"equity", after.equity},
-                             {"short_value", after.short_value},
-                             {"initial_requirement", after.initial_requirement},
-                             {"maintenance_requirement", after.maintenance_requirement},
-                             {"meets_initial", !sale_adds_short || after.equity + 1e-9 >= after.initial_requirement}};
+      const std::vector<double> prices = pf::last_prices(*market->visible, market->clock);
+      const pf::MarginStatus after = pf::margin_after(portfolio->state, *probe, prices, margin);
+      const Status meets = pf::check_initial_margin(portfolio->state, *probe, prices, margin);
+      out["margin_after"] = {{"cash", after.cash},
+                             {"equity", pf::round_to_cents(after.equity)},
+                             {"short_value", pf::round_to_cents(after.short_value)},
+                             {"initial_requirement", pf::round_to_cents(after.initial_requirement)},
+                             {"maintenance_requirement", pf::round_to_cents(after.maintenance_requirement)},
+                             {"meets_initial", meets.ok()},
+                             {"refusal", meets.ok() ? json(nullptr) : json(meets.error().message)}};
     }
   }
   return json_response(200, out);

@@ -170,8 +170,9 @@ HttpResponse place_order(ApiCall& call) {
     if (!quote.ok()) return error_response(quote.error());
     auto units = pf::order_units(order.size_kind, order.size, quote->price, l.info.rules.fractional);
     if (!units.ok()) return error_response(units.error());
-    // A short sale must meet the initial margin (margin.hpp) at this price now; its fill checks again.
-    if (order.side == pf::Side::sell && l.info.rules.margin.initial > 0.0) {
+    // A short sale, or a long bought while short, must meet the initial margin (margin.hpp) at this price
+    // now; its fill checks again.
+    if (l.info.rules.margin.initial > 0.0) {
       auto probe = pf::price_fill(l.state, asset, order.side, pf::SizeKind::quantity, *units, m.clock, quote->price,
                                   m.clock_date(), fees.schedule, l.info.rules, {});
       if (probe.ok())

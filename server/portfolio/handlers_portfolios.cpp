@@ -253,9 +253,9 @@ HttpResponse list_ledger(ApiCall& call) {
   if (!found.ok()) return error_response(found.error());
   auto page = page_of(call);
   if (!page.ok()) return error_response(page.error());
-  const std::string kind = call.param("kind").value_or("");
-  const auto wanted = pf::ledger_kind_from_name(kind);
-  if (!kind.empty() && !wanted)
+  const std::optional<std::string> kind = call.param("kind");
+  const auto wanted = kind ? pf::ledger_kind_from_name(*kind) : std::nullopt;
+  if (kind && !wanted)
     return error_response(make_error("bad_parameter", "kind must be borrow_fee, margin_call, call_met or liquidation"));
   const Ledger& l = **found;
   json entries = json::array();

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finsim/portfolio/holdings.hpp"
+#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/portfolio_json.hpp"
 
 namespace finsim::server {
@@ -301,11 +302,11 @@ nlohmann::json margin_json(const Ledger& l, const Market& m) {
                                                   : std::vector<double>(l.state.positions.size(), std::nan(""));
   const pf::MarginStatus s = pf::margin_status(l.state, prices, l.info.rules.margin);
   json j = pf::margin_to_json(l.info.rules.margin);
-  j["equity"] = s.equity;
-  j["short_value"] = s.short_value;
-  j["initial_requirement"] = s.initial_requirement;
-  j["maintenance_requirement"] = s.maintenance_requirement;
-  j["excess"] = s.excess();
+  j["equity"] = pf::round_to_cents(s.equity);  // figures for people, to the cent (the NAV keeps its digits)
+  j["short_value"] = pf::round_to_cents(s.short_value);
+  j["initial_requirement"] = pf::round_to_cents(s.initial_requirement);
+  j["maintenance_requirement"] = pf::round_to_cents(s.maintenance_requirement);
+  j["excess"] = pf::round_to_cents(s.excess());
   j["call_since"] = l.state.margin_call ? json(pf::format_date(*l.state.margin_call)) : json(nullptr);
   j["borrow_fees_paid"] = l.state.borrow_fees_paid;
   return j;

@@ -23,7 +23,8 @@ const std::string kCsv =
     "2024-01-09,SHRT,stock,100\n"
     "2024-01-10,SHRT,stock,116\n"
     "2024-01-11,SHRT,stock,118\n"
-    "2024-01-12,SHRT,stock,118\n";
+    "2024-01-12,SHRT,stock,118\n"
+    "2024-01-05,LONG,stock,50\n";
 
 // Reg T and FINRA's margins, and a borrow rate of 3.6 % a year: 200 units at 100 cost 2.00 a day.
 const json kMargin = {{"initial", 0.5}, {"maintenance", 0.3}, {"borrow_rate", 0.036}};
@@ -94,6 +95,10 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
     CHECK(d["margin"]["equity"] == 10000.0);
     CHECK(d["margin"]["maintenance_requirement"] == Approx(6000.0));
     CHECK(d["margin"]["excess"] == Approx(4000.0));
+    // Longs are paid from the cash beyond what the short holds back (its 20,000 of proceeds + 50 %): none.
+    const auto long_buy = call(port, "POST", orders, {{"ticker", "LONG"}, {"side", "buy"}, {"quantity", 1}});
+    CHECK(error_code(long_buy, 422) == "insufficient_margin");
+    CHECK(long_buy.body.find("30000.00") != std::string::npos);
     // 01-09: one day's fee, 200·100·0.036/360 = 2.00.
     advance(port, 1, market);
     CHECK(get(port, portfolio_path(p))["cash"] == 29998.0);
@@ -127,24 +132,35 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
     CHECK(fills[0]["price"] == 118.0);
     CHECK(fills[0]["cash_after"] == 6393.32);
     const json ledger = get(port, portfolio_path(p) + "/ledger");
-    CHECK(ledger["total"] == 5);
+    CHECK(ledger["total"] == 6);
     const json& e = ledger["entries"];  // newest first
-    REQUIRE(e.size() == 5);
-    CHECK(e[4]["kind"] == "borrow_fee");
-    CHECK(e[4]["date"] == "2024-01-09");
-    CHECK(e[4]["amount"] == 2.0);
-    CHECK(e[4]["days"] == 1);
-    CHECK(e[3]["amount"] == 2.32);
-    CHECK(e[2]["kind"] == "margin_call");
-    CHECK(e[2]["amount"] == 164.32);
-    CHECK(e[1]["kind"] == "borrow_fee");
-    CHECK(e[1]["amount"] == 2.36);
-    CHECK(e[0]["kind"] == "liquidation");
-    CHECK(e[0]["date"] == "2024-01-11");
-    CHECK(e[0]["quantity"] == 200.0);
-    CHECK(e[0]["fill_id"] == fills[0]["id"]);
+    REQUIRE(e.size() == 6);
+    CHECK(e[5]["kind"] == "borrow_fee");
+    CHECK(e[5]["date"] == "2024-01-09");
+    CHECK(e[5]["amount"] == 2.0);
+    CHECK(e[5]["days"] == 1);
+    CHECK(e[4]["amount"] == 2.32);
+    CHECK(e[3]["kind"] == "margin_call");
+    CHECK(e[3]["amount"] == 164.32);
+    CHECK(e[2]["kind"] == "borrow_fee");
+    CHECK(e[2]["amount"] == 2.36);
+    CHECK(e[1]["kind"] == "liquidation");
+    CHECK(e[1]["date"] == "2024-01-11");
+    CHECK(e[1]["quantity"] == 200.0);
+    CHECK(e[1]["fill_id"] == fills[0]["id"]);
+    CHECK(e[0]["kind"] == "call_met");  // no short left: the call ends with the cover
+    CHECK(e[0]["amount"] == 6393.32);
+    // The fee comparison replays the same trades with the same borrow fees: its baseline is the NAV.
+    const json cmp = get(port, portfolio_path(p) + "/fee-comparison?fee_structures=zero,flat");
+    CHECK(cmp["scenarios"][0]["final_nav"] == 6393.32);
+    CHECK(cmp["scenarios"][0]["rejected"] == 0);
+    CHECK(cmp["scenarios"][1]["rejected"] == 0);
+    CHECK(d["borrow_fees_paid"] == 6.68);  // on the valuation too: NAV − initial = realised + unrealised − fees
+    CHECK(d["nav"].get<double>() - 10000.0 ==
+          Approx(d["realized_pnl"].get<double>() + d["unrealized_pnl"].get<double>() - 6.68).margin(1e-6));
     CHECK(get(port, portfolio_path(p) + "/ledger?kind=borrow_fee")["total"] == 3);
     CHECK(error_code(call(port, "GET", portfolio_path(p) + "/ledger?kind=dividend"), 422) == "bad_parameter");
+    CHECK(error_code(call(port, "GET", portfolio_path(p) + "/ledger?kind="), 422) == "bad_parameter");
   }
   // A restart replays the fills and the entries, in booking order, into the same balances.
   ServerProcess again(api_server_args(300, {"--db", db_path}));
@@ -153,9 +169,9 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
   CHECK(d["margin"]["borrow_fees_paid"] == 6.68);
   CHECK(d["margin"]["borrow_rate"] == 0.036);
   const json ledger = get(again.port(), portfolio_path(p) + "/ledger");
-  REQUIRE(ledger["entries"].size() == 5);
-  CHECK(ledger["entries"][0]["kind"] == "liquidation");
-  CHECK(ledger["entries"][2]["kind"] == "margin_call");
+  REQUIRE(ledger["entries"].size() == 6);
+  CHECK(ledger["entries"][1]["kind"] == "liquidation");
+  CHECK(ledger["entries"][3]["kind"] == "margin_call");
 }
 
 TEST_CASE("a shorting backtest on margin stores its ledger, and the stored portfolio replays it") {

@@ -148,3 +148,19 @@ TEST_CASE("finsim bench --models --quick times a backtest of every built-in mode
   const auto bad = run_process({finsim_binary(), "bench", "--models", "--portfolio"});
   CHECK(bad.exit_code == 2);
 }
+
+TEST_CASE("finsim backtest --short trades on margin: borrow fees paid, and the fee comparison's baseline is the NAV") {
+  const auto r = run_process({finsim_binary(), "backtest", "--model", "momentum", "--short", "--bars", "600", "--compare-fees",
+                              "flat", "--series"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["borrow_fees_paid"].get<double>() > 0.0);
+  CHECK(j["fee_comparison"][0]["final_nav"] == j["final_nav"]);
+  CHECK(j["fee_comparison"][0]["rejected"] == 0);
+  std::size_t fees = 0;
+  for (const auto& e : j["ledger"]) fees += e["kind"] == "borrow_fee" ? 1 : 0;
+  CHECK(fees > 0);
+  // Margin options apply to --short only, and are validated.
+  CHECK(run_process({finsim_binary(), "backtest", "--borrow-rate", "0.01"}).exit_code == 2);
+  CHECK(run_process({finsim_binary(), "backtest", "--short", "--initial-margin", "0.2", "--maintenance-margin", "0.3"}).exit_code == 2);
+}

@@ -140,8 +140,10 @@ TEST_CASE("margin: a call at the close under maintenance, forced liquidation at 
   CHECK(*s.margin_call == civil(1, 9));
   std::vector<RoundTrip> trips;
   MarginCheck forced = check_maintenance(s, panel, 3, last_prices(panel, 3), reg_t(), zero(), shorting(), &trips);
-  REQUIRE(forced.entries.size() == 1);
+  REQUIRE(forced.entries.size() == 2);  // the cover, then the call's end: no short left
   CHECK(forced.entries[0].kind == LedgerKind::liquidation);
+  CHECK(forced.entries[1].kind == LedgerKind::call_met);
+  CHECK(forced.entries[1].amount == 6400.0);
   CHECK(forced.entries[0].quantity == 200.0);
   CHECK(forced.entries[0].price == 118.0);
   REQUIRE(forced.fills.size() == 1);
@@ -180,6 +182,9 @@ TEST_CASE("margin: liquidation covers the largest short first, and only until th
   CHECK(check_maintenance(s, panel, 1, last_prices(panel, 1), reg_t(), zero(), shorting()).entries[0].kind == LedgerKind::margin_call);
   MarginCheck forced = check_maintenance(s, panel, 2, last_prices(panel, 2), reg_t(), zero(), shorting());
   REQUIRE(forced.fills.size() == 1);
+  REQUIRE(forced.entries.size() == 2);
+  CHECK(forced.entries[1].kind == LedgerKind::call_met);  // the rest meets the maintenance margin: 4,000 ≥ 2,100
+  CHECK(forced.entries[1].amount == 1900.0);
   CHECK(forced.fills[0].ticker == "AAA");
   CHECK(forced.fills[0].quantity == 100.0);
   CHECK(s.positions[0].quantity == 0.0);
@@ -188,6 +193,64 @@ TEST_CASE("margin: liquidation covers the largest short first, and only until th
   const MarginStatus m = margin_status(s, std::vector<double>{140.0, 140.0}, reg_t());
   CHECK(m.equity == 4000.0);
   CHECK(m.short_value == 7000.0);
+}
+
+TEST_CASE("margin: a short without a close keeps the call open, and the next close covers it without a new grace") {
+  // 100 AAA and 100 BBB short at 100 on 10,000 (cash 30,000); both at 140 call (E 2,000 < 8,400). At the
+  // next bar BBB has no close: AAA alone is covered, and the rest (E 2,000 < 30 % of 14,000) still
+  // falls short, so the call stays open from its first date; at the bar after, BBB is covered at once.
+  const PricePanel panel = panel_of({100, 140, 140, 140}, {100, 140, std::nan(""), 140});
+  PortfolioState s = open_portfolio(panel, 10000);
+  short_sale(s, panel, 0, 100);
+  short_sale(s, panel, 1, 100);
+  check_maintenance(s, panel, 1, last_prices(panel, 1), reg_t(), zero(), shorting());
+  REQUIRE(s.margin_call);
+  MarginCheck partial = check_maintenance(s, panel, 2, last_prices(panel, 2), reg_t(), zero(), shorting());
+  REQUIRE(partial.entries.size() == 1);
+  CHECK(partial.entries[0].kind == LedgerKind::liquidation);
+  CHECK(partial.entries[0].ticker == "AAA");
+  REQUIRE(s.margin_call);
+  CHECK(*s.margin_call == civil(1, 8));  // still the first call's date
+  MarginCheck rest = check_maintenance(s, panel, 3, last_prices(panel, 3), reg_t(), zero(), shorting());
+  REQUIRE(rest.entries.size() == 2);
+  CHECK(rest.entries[0].kind == LedgerKind::liquidation);
+  CHECK(rest.entries[0].ticker == "BBB");
+  CHECK(rest.entries[1].kind == LedgerKind::call_met);
+  CHECK_FALSE(s.margin_call);
+  CHECK(s.cash == 2000.0);
+}
+
+TEST_CASE("margin: longs are paid from the cash beyond what the shorts hold back") {
+  // 200 AAA short at 100 on 10,000: cash 30,000, all of it held back (20,000 of proceeds + 50 %).
+  const PricePanel panel = panel_of({100, 100}, {50, 50});
+  PortfolioState s = open_portfolio(panel, 10000);
+  short_sale(s, panel, 0, 200);
+  const std::vector<double> prices = {100.0, 50.0};
+  const Fill long_buy = price_fill(s, 1, Side::buy, SizeKind::quantity, 1, 0, 50, panel.date(0), zero(), shorting(), {}).value();
+  const auto refused = check_initial_margin(s, long_buy, prices, reg_t());
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error().code == "insufficient_margin");
+  CHECK(refused.error().message.find("30000.00") != std::string::npos);
+  // Covering the short is always allowed; a portfolio without shorts buys with its cash as before.
+  const Fill cover = price_fill(s, 0, Side::buy, SizeKind::quantity, 200, 0, 100, panel.date(0), zero(), shorting(), {}).value();
+  CHECK(check_initial_margin(s, cover, prices, reg_t()).ok());
+  const PortfolioState flat = open_portfolio(panel, 10000);
+  const Fill buy = price_fill(flat, 1, Side::buy, SizeKind::quantity, 200, 0, 50, panel.date(0), zero(), shorting(), {}).value();
+  CHECK(check_initial_margin(flat, buy, prices, reg_t()).ok());
+}
+
+TEST_CASE("margin: rules given in part keep the usual figures for the rest") {
+  const nlohmann::json rate_only = {{"borrow_rate", 0.036}};
+  const MarginRules r = margin_for(true, &rate_only).value();
+  CHECK(r.initial == kRegTInitialMargin);
+  CHECK(r.maintenance == kFinraMaintenanceMargin);
+  CHECK(r.borrow_rate == 0.036);
+  const nlohmann::json none = nlohmann::json::object();
+  CHECK(margin_for(true, &none).value().initial == kRegTInitialMargin);
+  CHECK_FALSE(margin_for(false, &none).value().any());
+  const nlohmann::json some = {{"initial", 0.5}};
+  CHECK(margin_for(false, &some).error().code == "bad_margin");
+  CHECK(margin_for(true, nullptr).value().borrow_rate == kGeneralCollateralBorrowRate);
 }
 
 TEST_CASE("margin: rules are validated and read from JSON") {

@@ -377,11 +377,12 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       assert(call.includes('Margin call since 2024-01-10') && call.includes(formatMoney(164.32)), `the call said: ${call}`);
       await shoot(page, 'desktop-margin-call');
       await api.post(`api/markets/${marketId}/advance`, { bars: 1 });
-      // At 118 still unmet: bought back; the ledger shows the fees, the call and the forced cover.
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger] tbody tr').length === 5);
+      // At 118 still unmet: bought back; the ledger shows the fees, the call, the forced cover and the call's end.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger] tbody tr').length === 6);
       assert(await page.getByTestId('margin-call').count() === 0, 'the call is gone with the shorts');
       const ledger = await text(page, 'ledger');
-      assert(ledger.includes('Forced cover of 200 SHRT') && ledger.includes('Borrow fee on 200 SHRT short'), `the ledger: ${ledger}`);
+      assert(ledger.includes('Forced cover of 200 SHRT') && ledger.includes('Borrow fee on 200 SHRT short') && ledger.includes('Call closed'),
+        `the ledger: ${ledger}`);
       assert((await text(page, 'margin-borrow-fees')).includes(formatMoney(6.68)), 'borrow fees paid 6.68');
       assert((await text(page, 'transactions')).includes('margin_liquidation'), 'the forced cover is a fill of its own');
       await shoot(page, 'desktop-margin-liquidation');

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "finsim/portfolio/money.hpp"
 #include "finsim/portfolio/returns_metrics.hpp"
 #include "finsim/portfolio/risk_ratios.hpp"
 
@@ -186,7 +187,8 @@ Result<std::vector<ModelReport>> compare_models(const PricePanel& panel, std::sp
 Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span<const Fill> trades,
                                               double initial_cash, std::span<const FeeSchedule> schedules,
                                               const PortfolioRules& rules, std::size_t start_bar,
-                                              std::size_t end_bar, const PerformanceOptions& performance) {
+                                              std::size_t end_bar, const PerformanceOptions& performance,
+                                              std::span<const LedgerEntry> ledger) {
   if (schedules.empty()) return make_error("bad_config", "name at least one fee schedule");
   for (const FeeSchedule& s : schedules)
     if (Status v = validate_fee_schedule(s); !v.ok()) return v.error();
@@ -196,6 +198,9 @@ Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span
   std::vector<std::vector<const Fill*>> per_bar(end + 1);
   for (const Fill& f : trades)
     if (f.bar >= start_bar && f.bar <= end && f.asset < panel.asset_count()) per_bar[f.bar].push_back(&f);
+  std::vector<double> borrowed(end + 1, 0.0);  // the borrow fees charged at each bar
+  for (const LedgerEntry& e : ledger)
+    if (e.kind == LedgerKind::borrow_fee && e.bar >= start_bar && e.bar <= end) borrowed[e.bar] += e.amount;
 
   std::vector<FeeScenario> out;
   for (const FeeSchedule& schedule : schedules) {
@@ -208,10 +213,18 @@ Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span
       const auto closes = panel.bar_closes(t);
       for (std::size_t a = 0; a < closes.size(); ++a)
         if (!std::isnan(closes[a])) last[a] = closes[a];
+      if (borrowed[t] > 0.0) apply_entry(state, LedgerEntry{LedgerKind::borrow_fee, t, panel.date(t), "", round_to_cents(borrowed[t])});
       for (const Fill* f : per_bar[t]) {
-        auto fill = price_fill(state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price, f->date,
-                               schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence}, {},
-                               f->reference_price);
+        // A forced cover was booked whatever the cash (margin.hpp): replayed the same way.
+        PortfolioState unbounded;
+        const bool forced = f->model == "margin_liquidation";
+        if (forced) {
+          unbounded = state;
+          unbounded.cash = std::numeric_limits<double>::max();
+        }
+        auto fill = price_fill(forced ? unbounded : state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price,
+                               f->date, schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence},
+                               {}, f->reference_price);
         if (!fill.ok()) {
           ++sc.rejected;
           continue;

@@ -59,12 +59,12 @@ Status validate_margin(const MarginRules& r) {
   return {};
 }
 
-Result<MarginRules> margin_from_json(const nlohmann::json& j) {
+Result<MarginRules> margin_from_json(const nlohmann::json& j, const MarginRules& absent) {
   JsonFields f(j, "margin", "bad_margin", {"initial", "maintenance", "borrow_rate"});
   MarginRules r;
-  r.initial = f.number("initial", 0.0);
-  r.maintenance = f.number("maintenance", 0.0);
-  r.borrow_rate = f.number("borrow_rate", 0.0);
+  r.initial = f.number("initial", absent.initial);
+  r.maintenance = f.number("maintenance", absent.maintenance);
+  r.borrow_rate = f.number("borrow_rate", absent.borrow_rate);
   if (!f.ok()) return f.error();
   if (Status s = validate_margin(r); !s.ok()) return s.error();
   return r;
@@ -75,18 +75,18 @@ nlohmann::json margin_to_json(const MarginRules& r) {
 }
 
 Result<MarginRules> margin_for(bool allow_short, const nlohmann::json* given) {
-  if (given && !given->is_null()) {
-    auto read = margin_from_json(*given);
-    if (read.ok() && read->any() && !allow_short)
-      return bad_margin("margin applies to portfolios that may sell short (allow_short)");
-    return read;
-  }
-  if (!allow_short) return MarginRules{};
-  return MarginRules{kRegTInitialMargin, kFinraMaintenanceMargin, kGeneralCollateralBorrowRate};
+  const MarginRules usual = allow_short ? MarginRules{kRegTInitialMargin, kFinraMaintenanceMargin, kGeneralCollateralBorrowRate}
+                                        : MarginRules{};
+  if (!given || given->is_null()) return usual;
+  auto read = margin_from_json(*given, usual);  // a field left out keeps the usual figure, not 0
+  if (read.ok() && read->any() && !allow_short)
+    return bad_margin("margin applies to portfolios that may sell short (allow_short)");
+  return read;
 }
 
 MarginStatus margin_status(const PortfolioState& state, std::span<const double> prices, const MarginRules& rules) {
   MarginStatus m;
+  m.cash = state.cash;
   m.equity = net_asset_value(state, prices);
   for (std::size_t a = 0; a < state.positions.size(); ++a) m.short_value += short_value(state.positions[a], price_of(prices, a));
   m.initial_requirement = rules.initial * m.short_value;
@@ -101,8 +101,8 @@ void apply_entry(PortfolioState& state, const LedgerEntry& e) {
       state.borrow_fees_paid = round_to_cents(state.borrow_fees_paid + e.amount);
       break;
     case LedgerKind::margin_call: state.margin_call = e.date; break;
-    case LedgerKind::call_met:
-    case LedgerKind::liquidation: state.margin_call.reset(); break;
+    case LedgerKind::call_met: state.margin_call.reset(); break;
+    case LedgerKind::liquidation: break;  // the call ends with the call_met that follows, if the rest meets it
   }
 }
 
@@ -111,7 +111,8 @@ MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::sp
   // The state after the fill, its asset marked at the fill's price, without copying it.
   const double after = state.positions[fill.asset].quantity + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
   MarginStatus m;
-  m.equity = round_to_cents(state.cash + fill.net_cash) + after * fill.price;
+  m.cash = round_to_cents(state.cash + fill.net_cash);
+  m.equity = m.cash + after * fill.price;
   for (std::size_t a = 0; a < state.positions.size(); ++a) {
     const Position& p = state.positions[a];
     if (a == fill.asset || p.quantity == 0.0) continue;
@@ -127,14 +128,25 @@ MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::sp
 
 Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                             const MarginRules& rules) {
-  if (!(rules.initial > 0.0) || fill.side != Side::sell) return {};
-  if (fill.quantity <= std::max(0.0, state.positions[fill.asset].quantity)) return {};  // closes longs only
+  if (!(rules.initial > 0.0)) return {};
+  const double before = state.positions[fill.asset].quantity;
+  const bool adds_short = fill.side == Side::sell && fill.quantity > std::max(0.0, before);
+  const bool adds_long = fill.side == Side::buy && fill.quantity > std::max(0.0, -before);
+  if (!adds_short && !adds_long) return {};  // closes positions only
   const MarginStatus m = margin_after(state, fill, prices, rules);
-  if (m.equity + 1e-9 >= m.initial_requirement) return {};
-  return make_error("insufficient_margin", "shorts of " + money(m.short_value) + " need equity of " +
-                                               money(m.initial_requirement) + " (initial margin " +
-                                               money(rules.initial * 100.0) + " %), the equity after the sale would be " +
-                                               money(m.equity));
+  if (adds_short && m.equity + 1e-9 < m.initial_requirement)
+    return make_error("insufficient_margin", "shorts of " + money(m.short_value) + " need equity of " +
+                                                 money(m.initial_requirement) + " (initial margin " +
+                                                 money(rules.initial * 100.0) + " %), the equity after the sale would be " +
+                                                 money(m.equity));
+  // Longs are paid in full, and not with what the shorts hold back: their proceeds and initial margin.
+  const double held_back = m.short_value + m.initial_requirement;
+  if (adds_long && m.cash + 1e-9 < held_back)
+    return make_error("insufficient_margin", "the shorts hold back " + money(held_back) + " of cash (their value plus " +
+                                                 money(rules.initial * 100.0) + " % initial margin): a long must be paid "
+                                                 "from the cash beyond it, which after the purchase would be " +
+                                                 money(m.cash - held_back));
+  return {};
 }
 
 std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,
@@ -234,7 +246,20 @@ MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, st
     out.entries.push_back(std::move(l));
     out.fills.push_back(std::move(fill).value());
   }
-  return out;  // with no short priced at this bar nothing is covered: the call stays open
+  // The call ends when the rest meets the maintenance margin or no short is left to cover; else (a short
+  // without a close at this bar) it stays open, and the next close covers again.
+  const MarginStatus after = margin_status(state, prices, rules);
+  const bool shorts_left =
+      std::any_of(state.positions.begin(), state.positions.end(), [](const Position& p) { return p.quantity < 0.0; });
+  if (after.equity >= after.maintenance_requirement || !shorts_left) {
+    LedgerEntry met = e;
+    met.kind = LedgerKind::call_met;
+    met.amount = round_to_cents(std::max(0.0, after.excess()));
+    met.after_fills = state.fill_count;
+    apply_entry(state, met);
+    out.entries.push_back(std::move(met));
+  }
+  return out;
 }
 
 }  // namespace finsim::portfolio

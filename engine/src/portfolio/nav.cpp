@@ -32,6 +32,7 @@ PortfolioValuation value_portfolio(const PortfolioState& state, std::span<const 
   v.realized_pnl = state.realized_pnl;
   v.unrealized_pnl = v.holdings_value - v.cost_basis;
   v.fees_paid = state.fees_paid;
+  v.borrow_fees_paid = state.borrow_fees_paid;
   v.total_return = state.initial_cash > 0.0 ? v.nav / state.initial_cash - 1.0 : std::numeric_limits<double>::quiet_NaN();
   return v;
 }

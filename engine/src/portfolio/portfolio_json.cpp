@@ -141,6 +141,7 @@ json valuation_to_json(const PortfolioValuation& v) {
           {"realized_pnl", json_number(v.realized_pnl)},
           {"unrealized_pnl", json_number(v.unrealized_pnl)},
           {"fees_paid", v.fees_paid},
+          {"borrow_fees_paid", v.borrow_fees_paid},
           {"total_return", json_number(v.total_return)},
           {"open_positions", v.open_positions}};
 }

@@ -111,11 +111,15 @@ struct FeeScenario {
 
 /// Replays `trades` (same bars, sides, quantities and prices) from `initial_cash` under each schedule,
 /// over bars [start_bar, end_bar] of `panel`. The first schedule is the baseline of the differences.
+/// `ledger`: the margin's entries of the same run (margin.hpp) — its borrow fees are charged in every
+/// scenario at their bars (they depend on the positions, not on the fees), and its forced covers (fills of
+/// model "margin_liquidation") are replayed whatever the cash, as they were booked.
 /// Errors: "bad_config" (no schedules, an invalid one, bad cash or period).
 Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span<const Fill> trades,
                                               double initial_cash, std::span<const FeeSchedule> schedules,
                                               const PortfolioRules& rules, std::size_t start_bar = 0,
                                               std::size_t end_bar = std::numeric_limits<std::size_t>::max(),
-                                              const PerformanceOptions& performance = {});
+                                              const PerformanceOptions& performance = {},
+                                              std::span<const LedgerEntry> ledger = {});
 
 }  // namespace finsim::portfolio

@@ -5,8 +5,10 @@
 // carried on margin. Equity E is the NAV (cash, which holds the short sales' proceeds, plus longs minus
 // shorts at the last closes); the short market value S is Σ |q|·p over short positions. Per rules r:
 //   initial      a fill that opens or adds to a short must leave E ≥ r.initial · S (Regulation T,
-//                12 CFR 220.12(c): 150 % of a short's value deposited, its proceeds plus 50 %), else
-//                the order is refused ("insufficient_margin");
+//                12 CFR 220.12(c): 150 % of a short's value deposited, its proceeds plus 50 %), and one
+//                that opens or adds to a long must leave cash ≥ (1 + r.initial) · S (longs are paid in
+//                full, not with what the shorts hold back), else the order is refused
+//                ("insufficient_margin");
 //   maintenance  at each bar's close, after the bar's fills, E < r.maintenance · S is a margin call
 //                (FINRA Rule 4210(c): 30 % of a short's value for stocks at $5 or more); a call still
 //                unmet at the next bar's close is met by forced liquidation at that close: whole short
@@ -14,7 +16,9 @@
 //                initial requirement (a broker covers beyond the bare maintenance so that the next tick
 //                does not call again), each a fill (model "margin_liquidation") that no cash check can
 //                refuse — cash may end negative, a debit the NAV carries. A call met in time (a price
-//                fall, the holder's own cover) is closed by a "call_met" entry;
+//                fall, the holder's own cover) or by the liquidation (the rest meets the maintenance
+//                margin, or no short is left) is closed by a "call_met" entry; a short that cannot be
+//                covered (no close at that bar) keeps the call open, and the next close covers again;
 //   borrow_rate  the annual fee for borrowing the shares, charged at each bar on every short held since
 //                the previous bar: |q| · close · rate · days / 360, days the calendar days between the two
 //                bars (securities lending's actual/360 convention; weekends accrue), rounded to the cent.
@@ -43,8 +47,9 @@ namespace finsim::portfolio {
 enum class LedgerKind : std::uint8_t {
   borrow_fee,   ///< cash −amount for `quantity` units of `ticker` short over `days` days
   margin_call,  ///< E fell below the maintenance requirement: `amount` is the deficit
-  call_met,     ///< an open call met without liquidation: `amount` is the excess over the requirement
-  liquidation,  ///< a forced cover of `quantity` units of `ticker` (its fill follows in the fills)
+  call_met,     ///< an open call ended — met in time, or by the liquidation before it: `amount` is the
+                ///< excess over the requirement (0 when it ended with no short left and equity short)
+  liquidation,  ///< a forced cover of `quantity` units of `ticker` (its fill comes just before it)
 };
 std::string_view ledger_kind_name(LedgerKind kind);
 std::optional<LedgerKind> ledger_kind_from_name(std::string_view name);
@@ -65,18 +70,19 @@ struct LedgerEntry {
 
 /// Error "bad_margin" unless 0 ≤ maintenance ≤ initial ≤ 1 and 0 ≤ borrow_rate ≤ 1, all finite.
 Status validate_margin(const MarginRules& rules);
-/// JSON {"initial", "maintenance", "borrow_rate"}; absent numbers are 0. "bad_margin" otherwise.
-Result<MarginRules> margin_from_json(const nlohmann::json& j);
+/// JSON {"initial", "maintenance", "borrow_rate"}; an absent number is `absent`'s. "bad_margin" otherwise.
+Result<MarginRules> margin_from_json(const nlohmann::json& j, const MarginRules& absent = {});
 nlohmann::json margin_to_json(const MarginRules& rules);
 
-/// The margin of a new portfolio or backtest: `given` (margin_from_json) when there is one; else, for
-/// one that may sell short, Reg T's initial and FINRA's maintenance margin with the general-collateral
-/// borrow rate; else none. "bad_margin" for margin rules other than all zeros given to one that may not
+/// The margin of a new portfolio or backtest: for one that may sell short, Reg T's initial and FINRA's
+/// maintenance margin with the general-collateral borrow rate, each replaced by `given`'s figure when it
+/// has one (margin_from_json); else none. "bad_margin" for margin rules other than all zeros given to one that may not
 /// sell short.
 Result<MarginRules> margin_for(bool allow_short, const nlohmann::json* given);
 
 /// Where a portfolio stands against its rules at `prices` (last closes, NaN valued at cost).
 struct MarginStatus {
+  double cash = 0.0;                     ///< the cash, short sales' proceeds included
   double equity = 0.0;                   ///< E, the NAV
   double short_value = 0.0;              ///< S
   double initial_requirement = 0.0;      ///< r.initial · S
@@ -94,9 +100,11 @@ void apply_entry(PortfolioState& state, const LedgerEntry& entry);
 MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                           const MarginRules& rules);
 
-/// The initial-margin rule for a fill about to be booked in `state`: error "insufficient_margin" when
-/// it opens or adds to a short and leaves E < initial · S at `prices` (the fill's own price for its
-/// asset). Any other fill, or rules without an initial margin, pass.
+/// The initial-margin rule for a fill about to be booked in `state`, at `prices` (the fill's own price
+/// for its asset): error "insufficient_margin" when it opens or adds to a short and leaves E < m₀·S, or
+/// opens or adds to a long and leaves less cash than the shorts hold back, S + m₀·S (longs are paid in
+/// full, not with the short sales' proceeds). A fill that only closes positions, or rules without an
+/// initial margin, pass.
 Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                             const MarginRules& rules);
 

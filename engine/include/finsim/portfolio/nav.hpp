@@ -38,6 +38,7 @@ struct PortfolioValuation {
   double realized_pnl = 0.0;
   double unrealized_pnl = 0.0;  ///< holdings_value − cost_basis
   double fees_paid = 0.0;
+  double borrow_fees_paid = 0.0;  ///< the shorts' borrow fees (margin.hpp): NAV − initial = realised + unrealised − these
   double total_return = 0.0;    ///< nav / initial_cash − 1; NaN when the initial cash is 0
   std::size_t open_positions = 0;
 };

@@ -38,7 +38,7 @@ export function describeEntry(e) {
     case 'margin_call':
       return `Margin call: equity ${formatMoney(e.amount)} short of the maintenance requirement`;
     case 'call_met':
-      return `Call met: equity ${formatMoney(e.amount)} over the maintenance requirement`;
+      return `Call closed: equity ${formatMoney(e.amount)} over the maintenance requirement`;
     case 'liquidation':
       return `Forced cover of ${formatNumber(e.quantity, 4)} ${e.ticker} at ${formatMoney(e.price)}`;
     default:

@@ -31,7 +31,7 @@ describe('margin in words', () => {
       .toMatch(/^Borrow fee on 200 SHRT short at .*100\.00, 1 day$/);
     expect(describeEntry({ kind: 'borrow_fee', ticker: 'SHRT', quantity: 200, price: 100, days: 3, amount: 6 })).toMatch(/3 days$/);
     expect(describeEntry({ kind: 'margin_call', amount: 164.32 })).toMatch(/^Margin call: equity .*164\.32 short of/);
-    expect(describeEntry({ kind: 'call_met', amount: 1400 })).toMatch(/^Call met/);
+    expect(describeEntry({ kind: 'call_met', amount: 1400 })).toMatch(/^Call closed: equity .*1,400\.00 over/);
     expect(describeEntry({ kind: 'liquidation', ticker: 'SHRT', quantity: 200, price: 118 })).toMatch(/^Forced cover of 200 SHRT at .*118\.00$/);
   });
 });
