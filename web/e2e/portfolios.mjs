@@ -376,6 +376,11 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       const call = await text(page, 'margin-call');
       assert(call.includes('Margin call since 2024-01-10') && call.includes(formatMoney(164.32)), `the call said: ${call}`);
       await shoot(page, 'desktop-margin-call');
+      // The dashboard marks the portfolio while its call is open.
+      await page.getByTestId('pf-nav-dashboard').click();
+      await page.getByTestId(`margin-call-${id}`).waitFor();
+      await page.goto(`${server.url}#/portfolios/portfolio/${id}`);
+      await page.getByTestId('margin-call').waitFor();
       await api.post(`api/markets/${marketId}/advance`, { bars: 1 });
       // At 118 still unmet: bought back; the ledger shows the fees, the call, the forced cover and the call's end.
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=ledger] tbody tr').length === 6);

@@ -1,4 +1,5 @@
-// Dashboard: every active portfolio with its net worth and return, the combined allocation across
+// Dashboard: every active portfolio with its net worth and return (and a margin call, when one is open),
+// the combined allocation across
 // asset classes, the models' results in live trading, and the orders waiting for the next bar.
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
@@ -16,7 +17,15 @@ import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } 
 import { orderColumns } from './orderColumns.jsx';
 
 const portfolioColumns = [
-  { key: 'name', label: 'Portfolio', render: (p) => <a href={`#/portfolios/portfolio/${p.id}`}>{p.name}</a> },
+  { key: 'name', label: 'Portfolio', render: (p) => (
+    <>
+      <a href={`#/portfolios/portfolio/${p.id}`}>{p.name}</a>
+      {p.margin?.call_since && (
+        <span className="badge warn" title={`equity ${formatMoney(-p.margin.excess)} short of the maintenance margin since ${p.margin.call_since}`}
+          data-testid={`margin-call-${p.id}`}> margin call</span>
+      )}
+    </>
+  ) },
   { key: 'nav', label: 'Net worth', numeric: true, format: formatMoney },
   { key: 'total_return', label: 'Return', numeric: true, format: (v) => formatSignedShare(v), className: (p) => signClass(p.total_return) },
   { key: 'model', label: 'Model', render: (p) => <ModelTag model={p.model} /> },

@@ -23,6 +23,15 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('dash-nav').textContent).toContain('220,470.48');
   });
 
+  it("marks a portfolio whose margin call is open, and only that one", async () => {
+    const called = structuredClone(overview);
+    called.portfolios[1].margin = { initial: 0.5, maintenance: 0.3, borrow_rate: 0.0025, excess: -164.32, call_since: '2024-01-10' };
+    renderWithApi(<Dashboard />, api(called));
+    const badge = await screen.findByTestId(`margin-call-${called.portfolios[1].id}`);
+    expect(badge.title).toContain('164.32');
+    expect(screen.queryByTestId(`margin-call-${called.portfolios[0].id}`)).toBeNull();
+  });
+
   it('shows the pending orders and the models in live trading', async () => {
     renderWithApi(<Dashboard />, api(overview));
     const pending = await screen.findByTestId('dash-pending');
