@@ -85,7 +85,7 @@ Status store_margin(JobContext& ctx, Draft& d, const Market& m, std::vector<pf::
   return {};
 }
 
-/// Step 1 and 2 of the header for one portfolio at the market's (new) clock; `prices` are the
+/// Steps 0 to 2 of the header for one portfolio at the market's (new) clock; `prices` are the
 /// market's last prices at that bar.
 Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector<double>& prices, Counts& counts) {
   auto& db = ctx.db();
@@ -148,7 +148,7 @@ Status process_bar(JobContext& ctx, Draft& d, const Market& m, const std::vector
         if (j != i && brackets[j] == o.bracket_id) others.remove(reserved[j]);
     const pf::FeeSchedule& fees = ctx.book().fees_of(l, o.fee_structure_id).schedule;
     auto exec = pf::execute_order(d.state, o.order, *m.visible, fees, l.info.rules, others);
-    if (exec.ok() && exec->fill)  // a short sale must meet the initial margin at its fill (margin.hpp)
+    if (exec.ok() && exec->fill)  // a short sale, or a long bought while short, meets the initial margin (margin.hpp)
       if (Status s = pf::check_initial_margin(d.state, *exec->fill, prices, margin); !s.ok()) exec = s.error();
     std::string status;
     if (!exec.ok()) {

@@ -6,6 +6,7 @@
 // Moving the clock one bar (a simulated market generates the bar; an imported market reveals its next
 // stored bar) then, for every active live portfolio of that market that the bar concerns — one with a
 // pending order or an open position —, in portfolio order:
+//   0. with margin rules (margin.hpp), its shorts held since the last bar pay their borrow fees;
 //   1. its pending orders, oldest first, go through the engine's execute_order at the new bar, each
 //      against what the portfolio's other pending orders reserve (reservations.hpp): filled (the fill
 //      booked and stored; or a part of it, capped by the bar's volume, the rest left pending with what it
@@ -13,7 +14,11 @@
 //      pending (no price yet; a limit or a stop not reached) — an order that leaves pending releases its
 //      reservation;
 //      a bracket's entry that fills arms its exits (they wait, inactive, until then), one that ends
-//      otherwise cancels them, and an exit that leaves pending cancels the other (bracket.hpp);
+//      otherwise cancels them, and an exit that leaves pending cancels the other (bracket.hpp); with
+//      margin rules a fill that breaks the initial margin is rejected ("insufficient_margin");
+//   1b. with margin rules, the maintenance check at the new close: a margin call, its end, or the
+//      forced covers of a call unmet since an earlier bar — ledger entries (and fills) stored and told
+//      (LEDGER_ENTRY);
 //   2. its NAV snapshot (and allocation) of the new bar is stored.
 // All of it in the request's transaction: a crash leaves either the whole bar or none of it.
 //
