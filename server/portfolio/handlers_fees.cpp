@@ -152,7 +152,7 @@ HttpResponse preview_fee(ApiCall& call) {
                     "slippage", "portfolio_id"});
   const std::string side_text = f.text("side", "", true);
   const double size = f.number(f.has("notional") ? "notional" : "quantity", 0.0, true);
-  const bool fractional = f.boolean("fractional", true);
+  bool fractional = f.boolean("fractional", true);
   const std::string ticker = f.text("ticker", "");
   std::int64_t market_id = f.id("market_id", 0);  // absent: the default market (or the portfolio's)
   const std::int64_t portfolio_id = f.id("portfolio_id", 0);
@@ -169,6 +169,7 @@ HttpResponse preview_fee(ApiCall& call) {
       return error_response(make_error("bad_preview", "fee preview: the portfolio trades on market " +
                                                           std::to_string(portfolio->info.market_id)));
     if (ticker.empty()) return error_response(make_error("bad_preview", "fee preview: a portfolio's preview needs the \"ticker\""));
+    if (!f.has("fractional")) fractional = portfolio->info.rules.fractional;  // its own unit rule
   }
   const auto side = pf::parse_side(side_text);
   if (!side) return error_response(make_error("bad_preview", "fee preview: side must be \"buy\" or \"sell\""));
@@ -250,6 +251,7 @@ HttpResponse preview_fee(ApiCall& call) {
     pf::PortfolioRules rules = portfolio->info.rules;
     auto probe = pf::price_fill(portfolio->state, asset, *side, pf::SizeKind::quantity, *quantity, market->clock, price,
                                 market->clock_date(), schedule, rules, {});
+    out["margin_after"] = nullptr;  // a trade this portfolio cannot make at all (beyond its cash): no standing after it
     if (probe.ok()) {
       const pf::MarginRules& margin = portfolio->info.rules.margin;
       const std::vector<double> prices = pf::last_prices(*market->visible, market->clock);

@@ -69,7 +69,14 @@ TEST_CASE("a short on margin pays borrow fees, is called, then liquidated, and a
     CHECK(fits["equity"] == 10000.0);
     CHECK(fits["initial_requirement"] == 10000.0);
     CHECK(fits["meets_initial"] == true);
-    CHECK(preview(201)["margin_after"]["meets_initial"] == false);
+    const json too_many = preview(201)["margin_after"];
+    CHECK(too_many["meets_initial"] == false);
+    CHECK(too_many["refusal"].get<std::string>().find("30150.00") != std::string::npos);
+    // A buy beyond the cash is no trade this portfolio can make: no standing after it.
+    CHECK(expect(call(port, "POST", "/api/fees/preview",
+                      {{"side", "buy"}, {"ticker", "SHRT"}, {"quantity", 1000}, {"portfolio_id", p["id"]}}),
+                 200)["margin_after"]
+              .is_null());
     CHECK_FALSE(expect(call(port, "POST", "/api/fees/preview",
                             {{"fee_structure", "zero"}, {"side", "sell"}, {"ticker", "SHRT"}, {"quantity", 1},
                              {"portfolio_id", create_portfolio(port, {{"name", "Long"}, {"initial_capital", 100}, {"market_id", market}})["id"]}}),

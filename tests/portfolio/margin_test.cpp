@@ -237,6 +237,15 @@ TEST_CASE("margin: longs are paid from the cash beyond what the shorts hold back
   const PortfolioState flat = open_portfolio(panel, 10000);
   const Fill buy = price_fill(flat, 1, Side::buy, SizeKind::quantity, 200, 0, 50, panel.date(0), zero(), shorting(), {}).value();
   CHECK(check_initial_margin(flat, buy, prices, reg_t()).ok());
+  // In the other order too: 180 BBB bought first (cash 1,000) do not back a short of 190 AAA (cash after
+  // 20,000 against 1.5 × 19,000), which alone would have passed.
+  PortfolioState held = open_portfolio(panel, 10000);
+  apply_fill(held, price_fill(held, 1, Side::buy, SizeKind::quantity, 180, 0, 50, panel.date(0), zero(), shorting(), {}).value());
+  const Fill sale = price_fill(held, 0, Side::sell, SizeKind::quantity, 190, 0, 100, panel.date(0), zero(), shorting(), {}).value();
+  const auto backed = check_initial_margin(held, sale, prices, reg_t());
+  REQUIRE_FALSE(backed.ok());
+  CHECK(backed.error().message.find("28500.00") != std::string::npos);
+  CHECK(check_initial_margin(flat, sale, prices, reg_t()).ok());
 }
 
 TEST_CASE("margin: rules given in part keep the usual figures for the rest") {

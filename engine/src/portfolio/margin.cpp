@@ -108,11 +108,15 @@ void apply_entry(PortfolioState& state, const LedgerEntry& e) {
 
 MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                           const MarginRules& rules) {
-  // The state after the fill, its asset marked at the fill's price, without copying it.
+  // The state after the fill without copying it: the fill moves cash by its net cash (at its own,
+  // slipped, price) and the position by its units, valued like every other at the close (`prices`; the
+  // fill's price when the asset has none yet).
   const double after = state.positions[fill.asset].quantity + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
+  const double close = price_of(prices, fill.asset);
+  const double mark = std::isnan(close) ? fill.price : close;
   MarginStatus m;
   m.cash = round_to_cents(state.cash + fill.net_cash);
-  m.equity = m.cash + after * fill.price;
+  m.equity = m.cash + after * mark;
   for (std::size_t a = 0; a < state.positions.size(); ++a) {
     const Position& p = state.positions[a];
     if (a == fill.asset || p.quantity == 0.0) continue;
@@ -120,7 +124,7 @@ MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::sp
     m.equity += std::isnan(price) ? cost_basis(p) : p.quantity * price;
     m.short_value += short_value(p, price);
   }
-  m.short_value += std::max(0.0, -after) * fill.price;
+  m.short_value += std::max(0.0, -after) * mark;
   m.initial_requirement = rules.initial * m.short_value;
   m.maintenance_requirement = rules.maintenance * m.short_value;
   return m;
@@ -133,20 +137,17 @@ Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::
   const bool adds_short = fill.side == Side::sell && fill.quantity > std::max(0.0, before);
   const bool adds_long = fill.side == Side::buy && fill.quantity > std::max(0.0, -before);
   if (!adds_short && !adds_long) return {};  // closes positions only
+  // One rule for both, whatever the order of the trades: the cash must hold the shorts' value and their
+  // initial margin. Longs are paid in full, so they neither back shorts nor are bought with short proceeds.
   const MarginStatus m = margin_after(state, fill, prices, rules);
-  if (adds_short && m.equity + 1e-9 < m.initial_requirement)
-    return make_error("insufficient_margin", "shorts of " + money(m.short_value) + " need equity of " +
-                                                 money(m.initial_requirement) + " (initial margin " +
-                                                 money(rules.initial * 100.0) + " %), the equity after the sale would be " +
-                                                 money(m.equity));
-  // Longs are paid in full, and not with what the shorts hold back: their proceeds and initial margin.
   const double held_back = m.short_value + m.initial_requirement;
-  if (adds_long && m.cash + 1e-9 < held_back)
-    return make_error("insufficient_margin", "the shorts hold back " + money(held_back) + " of cash (their value plus " +
-                                                 money(rules.initial * 100.0) + " % initial margin): a long must be paid "
-                                                 "from the cash beyond it, which after the purchase would be " +
-                                                 money(m.cash - held_back));
-  return {};
+  if (m.cash + 1e-9 >= held_back) return {};
+  const std::string what = adds_short ? "the sale" : "the purchase";
+  return make_error("insufficient_margin",
+                    "shorts of " + money(m.short_value) + " need cash of " + money(held_back) + " — their value and " +
+                        money(rules.initial * 100.0) + " % initial margin, " + money(m.initial_requirement) +
+                        " —; the cash after " + what + " would be " + money(m.cash) +
+                        " (longs are paid in full, not with what the shorts hold back)");
 }
 
 std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,

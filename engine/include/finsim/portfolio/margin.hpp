@@ -4,11 +4,11 @@
 // A portfolio's longs are paid in full (an order beyond cash is refused, order.hpp); its shorts are
 // carried on margin. Equity E is the NAV (cash, which holds the short sales' proceeds, plus longs minus
 // shorts at the last closes); the short market value S is Σ |q|·p over short positions. Per rules r:
-//   initial      a fill that opens or adds to a short must leave E ≥ r.initial · S (Regulation T,
-//                12 CFR 220.12(c): 150 % of a short's value deposited, its proceeds plus 50 %), and one
-//                that opens or adds to a long must leave cash ≥ (1 + r.initial) · S (longs are paid in
-//                full, not with what the shorts hold back), else the order is refused
-//                ("insufficient_margin");
+//   initial      a fill that opens or adds to a short or a long must leave cash ≥ (1 + r.initial) · S
+//                (Regulation T, 12 CFR 220.12(c): 150 % of a short's value deposited, its proceeds plus
+//                50 %; with no long the same as E ≥ r.initial · S), else the order is refused
+//                ("insufficient_margin"): longs are paid in full, so they neither back shorts nor are
+//                bought with short proceeds, whatever the order of the trades;
 //   maintenance  at each bar's close, after the bar's fills, E < r.maintenance · S is a margin call
 //                (FINRA Rule 4210(c): 30 % of a short's value for stocks at $5 or more); a call still
 //                unmet at the next bar's close is met by forced liquidation at that close: whole short
@@ -95,16 +95,17 @@ MarginStatus margin_status(const PortfolioState& state, std::span<const double> 
 /// opens state.margin_call; call_met and liquidation close it.
 void apply_entry(PortfolioState& state, const LedgerEntry& entry);
 
-/// Where the portfolio would stand right after `fill`, booked in `state`, with its asset marked at the
-/// fill's price and the others at `prices` (the order preview's figures; what check_initial_margin tests).
+/// Where the portfolio would stand right after `fill`, booked in `state`: cash moved by the fill's net
+/// cash, every position valued at `prices` (the traded asset at the fill's price when it has none) — the
+/// order preview's figures, and what check_initial_margin tests.
 MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                           const MarginRules& rules);
 
-/// The initial-margin rule for a fill about to be booked in `state`, at `prices` (the fill's own price
-/// for its asset): error "insufficient_margin" when it opens or adds to a short and leaves E < m₀·S, or
-/// opens or adds to a long and leaves less cash than the shorts hold back, S + m₀·S (longs are paid in
-/// full, not with the short sales' proceeds). A fill that only closes positions, or rules without an
-/// initial margin, pass.
+/// The initial-margin rule for a fill about to be booked in `state`, at `prices`: error
+/// "insufficient_margin" when it opens or adds to a short or a long and leaves less cash than the shorts
+/// hold back, S + m₀·S — their value and their initial margin (with no long, the same as E ≥ m₀·S; longs
+/// are paid in full, so they neither back shorts nor are bought with short proceeds, whatever the order of
+/// the trades). A fill that only closes positions, or rules without an initial margin, pass.
 Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                             const MarginRules& rules);
 
