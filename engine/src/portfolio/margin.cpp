@@ -139,7 +139,15 @@ Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::
   if (!adds_short && !adds_long) return {};  // closes positions only
   // One rule for both, whatever the order of the trades: the cash must hold the shorts' value and their
   // initial margin. Longs are paid in full, so they neither back shorts nor are bought with short proceeds.
-  const MarginStatus m = margin_after(state, fill, prices, rules);
+  // (margin_after's figures, without the equity this rule does not read: a fill is checked at every trade.)
+  const double after = before + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
+  const double close = price_of(prices, fill.asset);
+  MarginStatus m;
+  m.cash = round_to_cents(state.cash + fill.net_cash);
+  for (std::size_t a = 0; a < state.positions.size(); ++a)
+    if (a != fill.asset && state.positions[a].quantity < 0.0) m.short_value += short_value(state.positions[a], price_of(prices, a));
+  m.short_value += std::max(0.0, -after) * (std::isnan(close) ? fill.price : close);
+  m.initial_requirement = rules.initial * m.short_value;
   const double held_back = m.short_value + m.initial_requirement;
   if (m.cash + 1e-9 >= held_back) return {};
   const std::string what = adds_short ? "the sale" : "the purchase";
