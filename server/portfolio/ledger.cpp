@@ -18,11 +18,13 @@ std::optional<pf::Date> date_or_none(const std::optional<std::string>& text) {
   return text ? pf::parse_date(*text) : std::nullopt;
 }
 
-// A portfolio's stored slippage model (the engine's JSON form).
-Result<pf::SlippageModel> read_slippage(const std::string& text) {
+// A portfolio's setting stored in the engine's JSON form (its slippage model, its margin), read back by
+// `read` (the engine's from_json); `what` names it in the error.
+template <class Read>
+auto read_stored(const std::string& text, const std::string& what, Read read) -> decltype(read(nlohmann::json{})) {
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) return make_error("store", "its slippage model is not JSON");
-  return pf::slippage_from_json(j);
+  if (j.is_discarded()) return make_error("store", "its " + what + " is not JSON");
+  return read(j);
 }
 
 Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
@@ -51,20 +53,15 @@ Result<std::vector<PortfolioInfo>> load_infos(Database& db) {
     p.created_at = st->text(11);
     p.archived_at = st->optional_text(12);
     if (p.kind == "backtest") p.closed_on = date_or_none(st->optional_text(13));
-    auto slippage = read_slippage(st->text(14));
-    if (!slippage.ok()) {
-      bad = make_error("store", "portfolio " + std::to_string(p.id) + ": " + slippage.error().message);
+    auto slippage = read_stored(st->text(14), "slippage model", pf::slippage_from_json);
+    auto margin = read_stored(st->text(16), "margin", [](const nlohmann::json& j) { return pf::margin_from_json(j); });
+    if (!slippage.ok() || !margin.ok()) {
+      const Error& e = !slippage.ok() ? slippage.error() : margin.error();
+      bad = make_error("store", "portfolio " + std::to_string(p.id) + ": " + e.message);
       return;
     }
     p.rules.slippage = *slippage;
     p.rules.max_participation = st->real(15);
-    const auto margin_text = nlohmann::json::parse(st->text(16), nullptr, false);
-    auto margin = margin_text.is_discarded() ? Result<pf::MarginRules>(make_error("store", "its margin is not JSON"))
-                                             : pf::margin_from_json(margin_text);
-    if (!margin.ok()) {
-      bad = make_error("store", "portfolio " + std::to_string(p.id) + ": " + margin.error().message);
-      return;
-    }
     p.rules.margin = *margin;
     out.push_back(std::move(p));
   });
