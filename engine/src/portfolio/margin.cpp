@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -15,12 +14,6 @@ namespace finsim::portfolio {
 namespace {
 
 Error bad_margin(std::string m) { return make_error("bad_margin", std::move(m)); }
-
-std::string money(double x) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
 
 double price_of(std::span<const double> prices, std::size_t a) {
   return a < prices.size() ? prices[a] : std::numeric_limits<double>::quiet_NaN();
@@ -152,9 +145,9 @@ Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::
   if (m.cash + 1e-9 >= held_back) return {};
   const std::string what = adds_short ? "the sale" : "the purchase";
   return make_error("insufficient_margin",
-                    "shorts of " + money(m.short_value) + " need cash of " + money(held_back) + " — their value and " +
-                        money(rules.initial * 100.0) + " % initial margin, " + money(m.initial_requirement) +
-                        " —; the cash after " + what + " would be " + money(m.cash) +
+                    "shorts of " + money_text(m.short_value) + " need cash of " + money_text(held_back) + " — their value and " +
+                        money_text(rules.initial * 100.0) + " % initial margin, " + money_text(m.initial_requirement) +
+                        " —; the cash after " + what + " would be " + money_text(m.cash) +
                         " (longs are paid in full, not with what the shorts hold back)");
 }
 

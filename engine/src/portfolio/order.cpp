@@ -15,12 +15,6 @@ constexpr double kTolerance = 1e-9;  // relative slack on quantity comparisons (
 
 bool is_whole(double q) { return std::fabs(q - std::round(q)) <= kTolerance * std::max(1.0, std::fabs(q)); }
 
-std::string money_text(double x) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.2f", x);
-  return buf;
-}
-
 bool exceeds(double units, double available) { return units > available * (1.0 + kTolerance) + kTolerance; }
 
 std::string units_text(double x) {

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace finsim::portfolio {
 
@@ -18,6 +20,13 @@ inline double round_to_cents(double x) {
   if (!std::isfinite(x)) return x;
   const double cents = x * 100.0;
   return std::round(cents + std::copysign(1e-6, cents)) / 100.0;
+}
+
+/// An amount for a message: two decimals, no separators ("10050.00"), what error messages quote.
+inline std::string money_text(double x) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
 }
 
 }  // namespace finsim::portfolio
