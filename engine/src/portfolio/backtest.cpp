@@ -216,15 +216,12 @@ Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span
       if (borrowed[t] > 0.0) apply_entry(state, LedgerEntry{LedgerKind::borrow_fee, t, panel.date(t), "", round_to_cents(borrowed[t])});
       for (const Fill* f : per_bar[t]) {
         // A forced cover was booked whatever the cash (margin.hpp): replayed the same way.
-        PortfolioState unbounded;
-        const bool forced = f->model == "margin_liquidation";
-        if (forced) {
-          unbounded = state;
-          unbounded.cash = std::numeric_limits<double>::max();
-        }
-        auto fill = price_fill(forced ? unbounded : state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price,
-                               f->date, schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence},
-                               {}, f->reference_price);
+        auto fill = f->model == kLiquidationModel
+                        ? price_forced_cover(state, f->asset, f->quantity, t, f->price, f->reference_price, f->date,
+                                             schedule, rules)
+                        : price_fill(state, f->asset, f->side, SizeKind::quantity, f->quantity, t, f->price, f->date,
+                                     schedule, rules, FillOrigin{f->order_date, f->model, f->signal_id, f->confidence},
+                                     {}, f->reference_price);
         if (!fill.ok()) {
           ++sc.rejected;
           continue;

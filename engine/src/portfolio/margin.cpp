@@ -25,6 +25,31 @@ double short_value(const Position& p, double price) {
   return std::isnan(price) ? std::fabs(cost_basis(p)) : -p.quantity * price;
 }
 
+bool holds_shorts(const PortfolioState& state) {
+  return std::any_of(state.positions.begin(), state.positions.end(), [](const Position& p) { return p.quantity < 0.0; });
+}
+
+// The traded position after a fill, without copying the state: its units, and the price it is valued at —
+// its close, or the fill's price when it has none yet.
+struct Traded {
+  double after = 0.0;
+  double mark = 0.0;
+};
+
+Traded traded(const PortfolioState& state, const Fill& fill, std::span<const double> prices) {
+  const double close = price_of(prices, fill.asset);
+  return {state.positions[fill.asset].quantity + (fill.side == Side::buy ? fill.quantity : -fill.quantity),
+          std::isnan(close) ? fill.price : close};
+}
+
+// S after a fill: the other shorts at `prices`, the traded position at its mark.
+double shorts_after(const PortfolioState& state, const Fill& fill, const Traded& t, std::span<const double> prices) {
+  double s = std::max(0.0, -t.after) * t.mark;
+  for (std::size_t a = 0; a < state.positions.size(); ++a)
+    if (a != fill.asset && state.positions[a].quantity < 0.0) s += short_value(state.positions[a], price_of(prices, a));
+  return s;
+}
+
 }  // namespace
 
 std::string_view ledger_kind_name(LedgerKind kind) {
@@ -101,23 +126,19 @@ void apply_entry(PortfolioState& state, const LedgerEntry& e) {
 
 MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                           const MarginRules& rules) {
-  // The state after the fill without copying it: the fill moves cash by its net cash (at its own,
-  // slipped, price) and the position by its units, valued like every other at the close (`prices`; the
-  // fill's price when the asset has none yet).
-  const double after = state.positions[fill.asset].quantity + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
-  const double close = price_of(prices, fill.asset);
-  const double mark = std::isnan(close) ? fill.price : close;
+  // The fill moves cash by its net cash (at its own, slipped, price) and its position by its units,
+  // valued like every other at the close.
+  const Traded t = traded(state, fill, prices);
   MarginStatus m;
   m.cash = round_to_cents(state.cash + fill.net_cash);
-  m.equity = m.cash + after * mark;
+  m.equity = m.cash + t.after * t.mark;
   for (std::size_t a = 0; a < state.positions.size(); ++a) {
     const Position& p = state.positions[a];
     if (a == fill.asset || p.quantity == 0.0) continue;
     const double price = price_of(prices, a);
     m.equity += std::isnan(price) ? cost_basis(p) : p.quantity * price;
-    m.short_value += short_value(p, price);
   }
-  m.short_value += std::max(0.0, -after) * mark;
+  m.short_value = shorts_after(state, fill, t, prices);
   m.initial_requirement = rules.initial * m.short_value;
   m.maintenance_requirement = rules.maintenance * m.short_value;
   return m;
@@ -132,23 +153,29 @@ Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::
   if (!adds_short && !adds_long) return {};  // closes positions only
   // One rule for both, whatever the order of the trades: the cash must hold the shorts' value and their
   // initial margin. Longs are paid in full, so they neither back shorts nor are bought with short proceeds.
-  // (margin_after's figures, without the equity this rule does not read: a fill is checked at every trade.)
-  const double after = before + (fill.side == Side::buy ? fill.quantity : -fill.quantity);
-  const double close = price_of(prices, fill.asset);
-  MarginStatus m;
-  m.cash = round_to_cents(state.cash + fill.net_cash);
-  for (std::size_t a = 0; a < state.positions.size(); ++a)
-    if (a != fill.asset && state.positions[a].quantity < 0.0) m.short_value += short_value(state.positions[a], price_of(prices, a));
-  m.short_value += std::max(0.0, -after) * (std::isnan(close) ? fill.price : close);
-  m.initial_requirement = rules.initial * m.short_value;
-  const double held_back = m.short_value + m.initial_requirement;
-  if (m.cash + 1e-9 >= held_back) return {};
+  // (margin_after's cash and S, without the equity this rule does not read: it runs at every trade.)
+  const double cash = round_to_cents(state.cash + fill.net_cash);
+  const double shorts = shorts_after(state, fill, traded(state, fill, prices), prices);
+  const double initial = rules.initial * shorts;
+  if (cash + 1e-9 >= shorts + initial) return {};
   const std::string what = adds_short ? "the sale" : "the purchase";
   return make_error("insufficient_margin",
-                    "shorts of " + money_text(m.short_value) + " need cash of " + money_text(held_back) + " — their value and " +
-                        money_text(rules.initial * 100.0) + " % initial margin, " + money_text(m.initial_requirement) +
-                        " —; the cash after " + what + " would be " + money_text(m.cash) +
+                    "shorts of " + money_text(shorts) + " need cash of " + money_text(shorts + initial) +
+                        " — their value and " + money_text(rules.initial * 100.0) + " % initial margin, " +
+                        money_text(initial) + " —; the cash after " + what + " would be " + money_text(cash) +
                         " (longs are paid in full, not with what the shorts hold back)");
+}
+
+Result<Fill> price_forced_cover(const PortfolioState& state, std::size_t asset, double units, std::size_t bar,
+                                double price, double reference_price, Date date, const FeeSchedule& fees,
+                                const PortfolioRules& rules) {
+  PortfolioState unbounded = state;  // no cash check refuses it
+  unbounded.cash = std::numeric_limits<double>::max();
+  FillOrigin origin;
+  origin.order_date = date;
+  origin.model = std::string(kLiquidationModel);
+  return price_fill(unbounded, asset, Side::buy, SizeKind::quantity, units, bar, price, date, fees, rules, origin, {},
+                    reference_price);
 }
 
 std::vector<LedgerEntry> charge_borrow_fees(PortfolioState& state, const PricePanel& panel, std::size_t bar,
@@ -186,9 +213,7 @@ MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, st
                               const PortfolioRules& rules_of_fills, std::vector<RoundTrip>* closed) {
   MarginCheck out;
   if (!(rules.maintenance > 0.0)) return out;
-  if (!state.margin_call &&
-      std::none_of(state.positions.begin(), state.positions.end(), [](const Position& p) { return p.quantity < 0.0; }))
-    return out;  // no short, no call: nothing to require
+  if (!state.margin_call && !holds_shorts(state)) return out;  // no short, no call: nothing to require
   const MarginStatus m = margin_status(state, prices, rules);
   LedgerEntry e;
   e.bar = bar;
@@ -228,14 +253,7 @@ MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, st
       auto quote = quote_fill(panel, a, bar, Side::buy, SizeKind::quantity, units, close, rules_of_fills);
       if (quote.ok()) price = quote->price;
     }
-    PortfolioState unbounded = state;  // a forced cover is not refused for cash
-    unbounded.cash = std::numeric_limits<double>::max();
-    FillOrigin origin;
-    origin.order_date = e.date;
-    origin.model = "margin_liquidation";
-    PortfolioRules plain = rules_of_fills;
-    plain.allow_short = true;
-    auto fill = price_fill(unbounded, a, Side::buy, SizeKind::quantity, units, bar, price, e.date, fees, plain, origin, {}, close);
+    auto fill = price_forced_cover(state, a, units, bar, price, close, e.date, fees, rules_of_fills);
     if (!fill.ok()) continue;  // not priceable (cannot happen for a positive close and units)
     LedgerEntry l = e;
     l.kind = LedgerKind::liquidation;
@@ -251,9 +269,7 @@ MarginCheck check_maintenance(PortfolioState& state, const PricePanel& panel, st
   // The call ends when the rest meets the maintenance margin or no short is left to cover; else (a short
   // without a close at this bar) it stays open, and the next close covers again.
   const MarginStatus after = margin_status(state, prices, rules);
-  const bool shorts_left =
-      std::any_of(state.positions.begin(), state.positions.end(), [](const Position& p) { return p.quantity < 0.0; });
-  if (after.equity >= after.maintenance_requirement || !shorts_left) {
+  if (after.equity >= after.maintenance_requirement || !holds_shorts(state)) {
     LedgerEntry met = e;
     met.kind = LedgerKind::call_met;
     met.amount = round_to_cents(std::max(0.0, after.excess()));

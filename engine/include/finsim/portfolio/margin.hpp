@@ -109,6 +109,16 @@ MarginStatus margin_after(const PortfolioState& state, const Fill& fill, std::sp
 Status check_initial_margin(const PortfolioState& state, const Fill& fill, std::span<const double> prices,
                             const MarginRules& rules);
 
+/// The model of a forced cover's fill.
+inline constexpr std::string_view kLiquidationModel = "margin_liquidation";
+
+/// A forced cover of `units` bought at `price` (moved from `reference_price` by slippage) at `bar`: a fill
+/// of model kLiquidationModel that no cash check refuses (cash may end negative). How check_maintenance
+/// prices its covers and compare_fees replays them under another schedule.
+Result<Fill> price_forced_cover(const PortfolioState& state, std::size_t asset, double units, std::size_t bar,
+                                double price, double reference_price, Date date, const FeeSchedule& fees,
+                                const PortfolioRules& rules);
+
 /// The borrow fees due at `bar` for the shorts `state` held since `previous_bar` (the bar before, in
 /// the run): one entry per short position, priced at `bar`'s close (the last one before, when it has
 /// none). None with no borrow rate or when the dates do not advance. Applied here (apply_entry).
