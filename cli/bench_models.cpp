@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
-#include <span>
 #include <stdexcept>
 
 #include "finsim/portfolio/backtest.hpp"
@@ -30,11 +28,7 @@ Timed time_backtest(const PricePanel& panel, const std::string& model, int threa
   spec.model = model;
   if (panel.bar_count() > 252) spec.start = panel.date(252);  // a year to learn, as `finsim backtest`
   ThreadPool pool(threads);
-  spec.batch = static_cast<std::size_t>(pool.threads());
-  if (pool.threads() > 1)
-    spec.run_together = [&pool](std::span<const std::function<void()>> tasks) {
-      pool.run(static_cast<int>(tasks.size()), [&](int k) { tasks[static_cast<std::size_t>(k)](); });
-    };
+  pool.run_backtest_assets(spec);
   std::vector<double> seconds;
   Timed out;
   for (int r = 0; r < runs; ++r) {

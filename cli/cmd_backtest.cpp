@@ -1,7 +1,5 @@
 // finsim backtest: a built-in model traded over the embedded market or a price file, as JSON.
-#include <functional>
 #include <iostream>
-#include <span>
 
 #include <nlohmann/json.hpp>
 
@@ -65,11 +63,7 @@ int backtest_command(const std::vector<std::string>& argv) {
   // The assets' walk-forwards are independent: --threads of them at once (the signals and the result
   // are those of the sequential run, bit for bit; backtest.hpp, run_together).
   ThreadPool pool(thread_count_option(args));
-  spec.batch = static_cast<std::size_t>(pool.threads());
-  if (pool.threads() > 1)
-    spec.run_together = [&pool](std::span<const std::function<void()>> tasks) {
-      pool.run(static_cast<int>(tasks.size()), [&](int k) { tasks[static_cast<std::size_t>(k)](); });
-    };
+  pool.run_backtest_assets(spec);
   auto result = run_backtest(panel, spec);
   if (!result.ok()) throw UsageError(result.error().message);
   nlohmann::json out = backtest_to_json(*result, args.has("series"));

@@ -75,6 +75,14 @@ learning::ParallelFor ThreadPool::parallel_for() {
   return [this](int count, const std::function<void(int)>& body) { run(count, body); };
 }
 
+void ThreadPool::run_backtest_assets(portfolio::BacktestSpec& spec) {
+  spec.batch = static_cast<std::size_t>(threads());
+  if (threads() > 1)
+    spec.run_together = [this](std::span<const std::function<void()>> tasks) {
+      run(static_cast<int>(tasks.size()), [&](int k) { tasks[static_cast<std::size_t>(k)](); });
+    };
+}
+
 int thread_count_option(const Args& args) {
   const int hw = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return static_cast<int>(args.integer("threads", hw, 1, 256));

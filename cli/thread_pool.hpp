@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "finsim/learning/multi_agent_env.hpp"
+#include "finsim/portfolio/backtest.hpp"
 
 namespace finsim::cli {
 
@@ -27,6 +28,10 @@ class ThreadPool {
   void run(int count, const std::function<void(int)>& body);
   /// run() as a learning::ParallelFor (the pool must outlive its use).
   learning::ParallelFor parallel_for();
+  /// `spec`'s assets' walk-forwards run `threads()` at once through run() (backtest.hpp's RunTogether; the
+  /// result is the sequential run's, bit for bit); one thread leaves `spec` sequential. The pool must
+  /// outlive the backtest.
+  void run_backtest_assets(portfolio::BacktestSpec& spec);
   [[nodiscard]] int threads() const { return static_cast<int>(workers_.size()) + 1; }
 
  private:
