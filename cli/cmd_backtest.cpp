@@ -1,5 +1,6 @@
 // finsim backtest: a built-in model traded over the embedded market or a price file, as JSON.
 #include <iostream>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -41,16 +42,17 @@ int backtest_command(const std::vector<std::string>& argv) {
   spec.sizing = parse_sizing_option(args.get("sizing").value_or("fixed:0.1"), args.number("max-fraction", 0.25, 1e-6, 1.0));
   spec.initial_cash = args.number("cash", 100000.0, 0.0, 1e15);
   spec.rules.allow_short = args.has("short");
-  // Shorts are carried on margin: Reg T's initial and FINRA's maintenance margin and a general-collateral
-  // borrow fee unless told otherwise (margin.hpp); 0 turns a rule off.
-  if (spec.rules.allow_short) {
-    spec.rules.margin.initial = args.number("initial-margin", kRegTInitialMargin, 0.0, 1.0);
-    spec.rules.margin.maintenance = args.number("maintenance-margin", kFinraMaintenanceMargin, 0.0, 1.0);
-    spec.rules.margin.borrow_rate = args.number("borrow-rate", kGeneralCollateralBorrowRate, 0.0, 1.0);
-    if (Status s = validate_margin(spec.rules.margin); !s.ok()) throw UsageError(s.error().message);
-  } else if (args.has("initial-margin") || args.has("maintenance-margin") || args.has("borrow-rate")) {
+  // Shorts are carried on margin: the engine's defaults (Reg T, FINRA, a general-collateral borrow fee;
+  // margin.hpp's margin_for) for the rules not given; 0 turns a rule off.
+  nlohmann::json margin = nlohmann::json::object();
+  for (const auto& [flag, key] : {std::pair{"initial-margin", "initial"}, std::pair{"maintenance-margin", "maintenance"},
+                                  std::pair{"borrow-rate", "borrow_rate"}})
+    if (args.has(flag)) margin[key] = args.number(flag, 0.0, 0.0, 1.0);
+  if (!spec.rules.allow_short && !margin.empty())
     throw UsageError("--initial-margin, --maintenance-margin and --borrow-rate apply to --short");
-  }
+  auto rules = margin_for(spec.rules.allow_short, &margin);
+  if (!rules.ok()) throw UsageError(rules.error().message);
+  spec.rules.margin = *rules;
   spec.exit_after_bars = static_cast<std::size_t>(args.integer("exit-after", 0, 0, 100000));
   spec.exits.stop_loss_percent = args.number("stop-loss", 0.0, 0.0, 99.99);
   spec.exits.take_profit_percent = args.number("take-profit", 0.0, 0.0, 10000.0);

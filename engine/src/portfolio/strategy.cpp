@@ -94,9 +94,14 @@ class StrategyLoop {
   const Fill& book(Fill fill) {
     const std::size_t trips_before = result_.round_trips.size();
     apply_fill(state(), fill, &result_.round_trips);
-    for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+    record_trips_from(trips_before);
     result_.fills.push_back(std::move(fill));
     return result_.fills.back();
+  }
+
+  // The statistics of the round trips closed since the `first`-th.
+  void record_trips_from(std::size_t first) {
+    for (std::size_t k = first; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
   }
 
   // Rule 6: the maintenance margin at t's close (margin.hpp): a call, its end, or forced covers.
@@ -104,7 +109,7 @@ class StrategyLoop {
     const std::size_t trips_before = result_.round_trips.size();
     MarginCheck check = check_maintenance(state(), panel_, t, last_, config_.rules.margin, config_.fees, config_.rules,
                                           &result_.round_trips);
-    for (std::size_t k = trips_before; k < result_.round_trips.size(); ++k) record_trip(result_.round_trips[k]);
+    record_trips_from(trips_before);
     for (Fill& f : check.fills) {
       queued_[f.asset].active = false;  // the position its queued order was for is gone
       result_.fills.push_back(std::move(f));
