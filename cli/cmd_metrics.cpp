@@ -47,6 +47,9 @@ int metrics_command(const std::vector<std::string>& argv) {
   options.var_cutoff = args.number("cutoff", 0.05, 1e-6, 0.5);
 
   SeriesTable table = read_table(path);
+  // The file's dates decide between daily and intraday bars (period_of), counted on every row (prices
+  // become returns a row shorter).
+  options.period = period_of(table.dates, options.period);
   const bool detected = kind == "auto";
   const bool prices = detected ? looks_like_prices(table) : kind == "prices";
   if (prices) {

@@ -131,16 +131,16 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   // A date that is given must be one ("" is not "the default": omit the field for that).
   if (f.has("start")) {
     spec.start = pf::parse_date(start);
-    if (!spec.start) return bad("start must be a date (YYYY-MM-DD)");
+    if (!spec.start) return bad("start must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
   } else if (panel.bar_count() > 252) {
     spec.start = panel.date(252);
   }
   spec.end = f.has("end") ? pf::parse_date(end) : std::optional<pf::Date>(m.clock_date());
-  if (!spec.end) return bad("end must be a date (YYYY-MM-DD)");
-  if (*spec.end > m.clock_date())
+  if (!spec.end) return bad("end must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+  if (pf::range_start(*spec.end) > m.clock_date())  // a day without a time may be the clock's own day
     return bad("end " + end + " is after the market's current date " + pf::format_date(m.clock_date()));
-  if (spec.start && *spec.start > *spec.end) return make_error("bad_period", "start is after end");
-  const std::size_t first = spec.start ? panel.bars_through(pf::Date{spec.start->days - 1}) : 0;
+  if (spec.start && pf::range_start(*spec.start) > *spec.end) return make_error("bad_period", "start is after end");
+  const std::size_t first = spec.start ? panel.bars_before(pf::range_start(*spec.start)) : 0;
   if (first >= panel.bars_through(*spec.end)) return make_error("bad_period", "the period holds no bar of the market");
 
   auto fees = find_fee_structure(ctx.book().fees(), f.has("fee_structure") ? f.member("fee_structure") : json("zero"),

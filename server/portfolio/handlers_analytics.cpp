@@ -156,7 +156,8 @@ HttpResponse get_risk_analytics(ApiCall& call) {
             {"drawdown", dated(pf::drawdown_series(a->returns), a->series.nav)},
             {"worst_drawdowns", worst},
             {"volatility", {{"window", *vol_window},
-                            {"series", dated(pf::rolling_volatility(a->returns, static_cast<std::size_t>(*vol_window)),
+                            {"series", dated(pf::rolling_volatility(a->returns, static_cast<std::size_t>(*vol_window),
+                                                                    a->summary.period),
                                              a->series.nav)}}},
             {"correlation", {{"window", *window},
                              {"table", pf::correlation_to_json(pf::holdings_correlation(

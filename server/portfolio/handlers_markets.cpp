@@ -95,7 +95,7 @@ HttpResponse get_prices(ApiCall& call) {
     if (!a) return error_response(make_error("unknown_ticker", "unknown ticker '" + t + "'"));
     assets.push_back(*a);
   }
-  const std::size_t begin = *from ? p.bars_through(pf::Date{(*from)->days - 1}) : 0;
+  const std::size_t begin = *from ? p.bars_before(pf::range_start(**from)) : 0;
   const std::size_t end = *to ? p.bars_through(**to) : p.bar_count();
   json dates = json::array(), series = json::object();
   for (std::size_t b = begin; b < end; ++b) dates.push_back(pf::format_date(p.date(b)));

@@ -217,7 +217,8 @@ HttpResponse compare_models(ApiCall& call) {
   config.initial_cash = *cash;
   config.fees = (*fees)->schedule;
   config.sizing = *sizing;
-  config.start_bar = std::max<std::size_t>(panel.bars_through(start), 1) - 1;
+  // The bar at or before the start (a day without a time on intraday bars: the close before its first).
+  config.start_bar = std::max<std::size_t>(panel.bars_through(panel.intraday() ? pf::range_start(start) : start), 1) - 1;
   config.end_bar = *to ? std::max<std::size_t>(panel.bars_through(**to), 1) - 1 : panel.bar_count() - 1;
   if (config.end_bar < config.start_bar) return error_response(make_error("bad_period", "the period holds no bar"));
   auto reports = pf::compare_models(panel, signals, config);

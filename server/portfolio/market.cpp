@@ -299,6 +299,7 @@ nlohmann::json market_to_json(const Market& m) {
           {"first_date", date_at(0)},
           {"last_date", bars ? date_at(m.panel->bar_count() - 1) : json(nullptr)},
           {"bars", m.panel->bar_count()},
+          {"bar", m.panel->intraday() ? "intraday" : "day"},  // what one bar is: dates carry a time when intraday
           {"visible_bars", m.visible->bar_count()},
           {"bars_ahead", m.bars_ahead()},
           {"assets", m.panel->asset_count()},

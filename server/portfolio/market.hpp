@@ -83,7 +83,7 @@ Status extend_simulated_market(store::Database& db, Market& market, const pf::Ma
 /// Stores the clock (markets.clock). Must run inside a transaction.
 Status store_clock(store::Database& db, const Market& market);
 
-/// {"id", "name", "kind", "seed", "source", "current_date", "first_date", "last_date", "bars",
+/// {"id", "name", "kind", "seed", "source", "current_date", "first_date", "last_date", "bars", "bar",
 ///  "visible_bars", "bars_ahead", "assets", "regime", "linked_session", "extendable", "created_at"}.
 nlohmann::json market_to_json(const Market& market);
 

@@ -106,6 +106,11 @@ std::variant<ImportWrite, ImportResult> ImportWrite::begin(JobContext& ctx, std:
     const Market& into = **m;
     if (into.kind != "imported")
       return error(make_error("conflict", "market '" + into.name + "' is simulated: import into a new or an imported market"));
+    if (into.has_bars() && panel.bar_count() > 0 && into.panel->intraday() != panel.intraday())
+      return error(make_error("conflict", std::string("the file's bars are ") + (panel.intraday() ? "intraday" : "days") +
+                                              " but market '" + into.name + "' has " +
+                                              (into.panel->intraday() ? "intraday bars" : "daily bars") +
+                                              ": a market holds one or the other"));
     for (const pf::Asset& a : panel.assets()) {
       const auto existing = into.panel->find(a.ticker);
       if (existing && into.panel->asset(*existing).asset_class != a.asset_class)

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stored_dates.hpp"
+
 namespace finsim::server {
 namespace {
 
@@ -89,8 +91,8 @@ Result<std::vector<SignalRecord>> query_signals(store::Database& db, const Signa
   auto st = db.prepare(sql);
   if (!st.ok()) return st.error();
   st->bind(1, q.market_id).bind(2, q.model).bind(3, q.ticker);
-  if (q.from) st->bind(4, pf::format_date(*q.from));
-  if (q.to) st->bind(5, pf::format_date(*q.to));
+  if (q.from) st->bind(4, pf::format_date(*q.from));  // a day's text sorts before its times' texts
+  if (q.to) st->bind(5, through_text(*q.to));
   st->bind(6, q.backtest_id).bind(7, q.api_only);
   st->bind(8, static_cast<std::int64_t>(q.limit)).bind(9, static_cast<std::int64_t>(q.offset));
   return read_all(*st);

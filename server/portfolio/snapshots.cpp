@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "stored_dates.hpp"
+
 namespace finsim::server {
 
 namespace pf = finsim::portfolio;
@@ -13,7 +15,7 @@ namespace {
 /// Appends `s` (dated `date`) unless it falls outside [from, to].
 void keep(SnapshotSeries& out, pf::NavSnapshot s, pf::Date date, const std::string* allocation,
           std::optional<pf::Date> from, std::optional<pf::Date> to) {
-  if ((from && date < *from) || (to && *to < date)) return;
+  if ((from && date < pf::range_start(*from)) || (to && *to < date)) return;
   s.date = date;
   s.bar = out.nav.size();
   out.nav.push_back(s);
@@ -30,7 +32,7 @@ Result<SnapshotSeries> load_snapshots(store::Database& db, const Ledger& l, cons
       "WHERE portfolio_id = ?2 AND (CAST(?3 AS TEXT) IS NULL OR date <= ?3) ORDER BY date");
   if (!st.ok()) return st.error();
   st->bind(1, with_allocation).bind(2, l.info.id);
-  if (to) st->bind(3, pf::format_date(*to));
+  if (to) st->bind(3, through_text(*to));
   std::vector<pf::NavSnapshot> rows;
   std::vector<std::string> allocations;
   const Status each_status = st->each([&] {

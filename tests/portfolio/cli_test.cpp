@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -19,6 +21,40 @@ using finsim::test::run_process;
 std::string finsim_binary() { return finsim::test::binary_dir() + "/cli/finsim"; }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+/// A long CSV of five-minute bars (09:35 to 16:00, 78 a day) of two stocks over the 30 business days from
+/// Monday 2024-01-01: random walks of a fixed generator, written to a file of the build tree.
+std::string intraday_csv_file() {
+  const std::string path = finsim::test::binary_dir() + "/tests/portfolio/intraday_bars.csv";
+  std::ofstream out(path);
+  out << "timestamp,ticker,asset_type,close,volume\n";
+  std::uint64_t state = 12345;
+  double price[2] = {100.0, 50.0};
+  int day = 1, month = 1, weekday = 1;  // Monday
+  for (int days = 0; days < 30;) {
+    if (weekday <= 5) {
+      for (int bar = 1; bar <= 78; ++bar) {
+        const int minutes = 9 * 60 + 30 + 5 * bar;
+        for (int a = 0; a < 2; ++a) {
+          state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+          const double u = static_cast<double>(state >> 11) / 9007199254740992.0;  // [0, 1)
+          price[a] *= 1.0 + 0.002 * (u - 0.495);
+          char line[96];
+          std::snprintf(line, sizeof line, "2024-%02d-%02d %02d:%02d,%s,stock,%.4f,10000\n", month, day, minutes / 60,
+                        minutes % 60, a == 0 ? "AAA" : "BBB", price[a]);
+          out << line;
+        }
+      }
+      ++days;
+    }
+    weekday = weekday % 7 + 1;
+    if (++day > 31) {
+      day = 1;
+      ++month;
+    }
+  }
+  return path;
+}
 
 }  // namespace
 
@@ -117,6 +153,39 @@ TEST_CASE("finsim backtest on the real prices") {
   CHECK(j["nav"].back()["date"] == "2014-03-10");
   CHECK(j["performance"].contains("benchmark"));
   CHECK(j["transactions"].size() == j["fills"].get<std::size_t>());
+}
+
+TEST_CASE("finsim backtest and metrics on intraday bars: fills at the next bar, NAV per bar, annualised by bars per year") {
+  const std::string csv = intraday_csv_file();
+  const auto r = run_process({finsim_binary(), "backtest", "--data", csv, "--model", "momentum", "--series"});
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["performance"]["periods_per_year"] == 252.0 * 78.0);
+  CHECK(j["nav"].back()["date"] == "2024-02-09T16:00");
+  REQUIRE(j["transactions"].size() > 2);
+  std::size_t same_day = 0;
+  for (const auto& t : j["transactions"]) {
+    const std::string placed = t["order_date"], filled = t["date"];
+    REQUIRE(placed.size() == 16);  // YYYY-MM-DDTHH:MM
+    CHECK(placed < filled);        // never at or before the bar it was placed at
+    same_day += placed.substr(0, 10) == filled.substr(0, 10) ? 1 : 0;
+  }
+  CHECK(same_day > 0);  // filled the same day, at the next five-minute bar
+
+  // The same closes as a daily file (every bar a day): annualised by 252, a volatility √78 times smaller.
+  const auto daily_metrics = run_process({finsim_binary(), "metrics", "--kind", "prices", "-"},
+                                         "date,AAA\n2024-01-01,100\n2024-01-02,101\n2024-01-03,100.5\n2024-01-04,102\n");
+  const auto intraday_metrics = run_process(
+      {finsim_binary(), "metrics", "--kind", "prices", "-"},
+      "date,AAA\n2024-01-01 09:35,100\n2024-01-01 09:40,101\n2024-01-02 09:35,100.5\n2024-01-02 09:40,102\n");
+  REQUIRE(daily_metrics.exit_code == 0);
+  REQUIRE(intraday_metrics.exit_code == 0);
+  const auto d = nlohmann::json::parse(daily_metrics.out), i = nlohmann::json::parse(intraday_metrics.out);
+  CHECK(d["options"]["period"] == "daily");
+  CHECK(i["options"]["period"] == "intraday");
+  CHECK(i["options"]["periods_per_year"] == 504.0);  // two bars a day
+  const double dv = d["series"]["AAA"]["annual_volatility"], iv = i["series"]["AAA"]["annual_volatility"];
+  CHECK(iv == Approx(dv * std::sqrt(2.0)));
 }
 
 TEST_CASE("finsim bench --portfolio --quick reports bar-events per second") {

@@ -61,6 +61,14 @@ async function seed(api) {
   return { market, stocks, tickers, seeded, xgbPortfolio: done.portfolio_id };
 }
 
+/** Imports `csv` as a market named `name`, its clock at the first bar; its id. */
+async function importMarket(baseUrl, name, csv) {
+  const imported = await fetch(new URL(`api/markets/import?name=${name}&clock=start`, baseUrl),
+    { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+  assert(imported.status === 201, `the market imported (${imported.status})`);
+  return (await imported.json()).market.id;
+}
+
 async function shoot(page, name) {
   await page.waitForTimeout(150);  // let Recharts lay out after the last data arrived
   await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
@@ -323,6 +331,41 @@ export function portfolioTests(harness, { siteUrl, dist }) {
     }
   }, { allowConsole: [/status of 422/] });  // the order beyond the cash, refused on purpose
 
+  harness.test('an intraday market: the clock shows the bar\'s time, moves one bar, and an order fills at the next bar', async (page) => {
+    ensureServerBuilt();
+    mkdirSync(artifacts, { recursive: true });
+    const server = await startRealServer(dist, ['--market-bars', '300']);
+    try {
+      const api = apiOf(server.url);
+      // The API test's market (tests/api/intraday_test.cpp): five-minute bars, three a day.
+      const csv = 'timestamp,ticker,asset_type,close\n2024-01-05 09:35,AAA,stock,100\n2024-01-05 09:40,AAA,stock,101\n'
+        + '2024-01-05 09:45,AAA,stock,102\n2024-01-08 09:35,AAA,stock,103\n';
+      const marketId = await importMarket(server.url, 'minutes', csv);
+      const made = await api.post('api/portfolios', { name: 'Minutes', initial_capital: 10000, fee_structure: 'zero', market_id: marketId });
+      await page.setViewportSize(DESKTOP);
+      await page.goto(`${server.url}#/portfolios/trade/${made.id}`);
+      await page.getByTestId('market-date').waitFor();
+      assert(await text(page, 'market-date') === '2024-01-05 09:35', `the clock at the first bar: ${await text(page, 'market-date')}`);
+      assert(await text(page, 'advance-market') === 'Next bar ▸', `the button moves one bar: ${await text(page, 'advance-market')}`);
+      await page.getByTestId('order-ticker').selectOption('AAA');
+      await page.getByTestId('order-amount').fill('10');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-confirmation').waitFor();
+      assert((await text(page, 'order-confirmation')).includes("next bar's close"), 'the confirmation says when it fills');
+      await page.getByTestId('advance-market').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=market-date]')?.textContent === '2024-01-05 09:40');
+      const fills = await api.get(`api/portfolios/${made.id}/transactions`);
+      assert(fills.transactions.length === 1 && fills.transactions[0].date === '2024-01-05T09:40' && fills.transactions[0].price === 101,
+        `filled at the next five-minute bar: ${JSON.stringify(fills.transactions)}`);
+      await page.waitForFunction(() => /Filled on 2024-01-05 09:40 at 101\.00/.test(document.querySelector('[data-testid=order-filled]')?.textContent ?? ''));
+      const orders = await text(page, 'trade-orders');
+      assert(orders.includes('2024-01-05 09:35') && orders.includes('2024-01-05 09:40'), `placed and filled times in the table: ${orders}`);
+      await shoot(page, 'desktop-intraday-trade');
+    } finally {
+      await server.close();
+    }
+  });
+
   harness.test('a short on margin: the form asks for its margin, the page shows the call, the forced cover and its ledger', async (page) => {
     ensureServerBuilt();
     mkdirSync(artifacts, { recursive: true });
@@ -332,10 +375,7 @@ export function portfolioTests(harness, { siteUrl, dist }) {
       // The API test's market (tests/api/margin_test.cpp): one stock from 100 to 116, then 118.
       const csv = 'date,ticker,asset_type,close\n2024-01-05,SHRT,stock,100\n2024-01-08,SHRT,stock,100\n'
         + '2024-01-09,SHRT,stock,100\n2024-01-10,SHRT,stock,116\n2024-01-11,SHRT,stock,118\n2024-01-12,SHRT,stock,118\n';
-      const imported = await fetch(new URL('api/markets/import?name=shorts&clock=start', server.url),
-        { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
-      assert(imported.status === 201, `the market imported (${imported.status})`);
-      const marketId = (await imported.json()).market.id;
+      const marketId = await importMarket(server.url, 'shorts', csv);
       await page.setViewportSize(DESKTOP);
       await page.goto(`${server.url}#/portfolios`);
       await page.getByTestId('new-portfolio').click();

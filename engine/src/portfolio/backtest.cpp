@@ -54,7 +54,7 @@ Result<Period> resolve_period(const PricePanel& panel, const BacktestSpec& spec)
   if (spec.tickers.empty())
     for (std::size_t a = 0; a < panel.asset_count(); ++a) p.assets.push_back(a);
   if (panel.bar_count() == 0) return make_error("bad_period", "the market holds no bar");
-  p.start = spec.start ? panel.bars_through(Date{spec.start->days - 1}) : 0;
+  p.start = spec.start ? panel.bars_before(range_start(*spec.start)) : 0;
   const std::size_t through_end = spec.end ? panel.bars_through(*spec.end) : panel.bar_count();
   if (p.start >= panel.bar_count() || through_end == 0 || through_end - 1 < p.start)
     return make_error("bad_period", "the period holds no bar of the market");

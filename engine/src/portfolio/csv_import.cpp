@@ -91,6 +91,29 @@ void finish(ImportReport& report, const CsvImportOptions& options, Result<PriceP
   report.panel = std::move(panel).value();
 }
 
+// A file holds daily bars or intraday bars, not both: the first dated row decides, and each row of the
+// other kind is an issue (a day's close would sort after that day's intraday bars and be taken for one).
+class BarKind {
+ public:
+  /// False (and an issue) when `date` is not of the kind of the first date seen.
+  bool fits(Date date, std::size_t line, IssueLog& log) {
+    if (!first_line_) {
+      first_line_ = line;
+      timed_ = date.has_time();
+      return true;
+    }
+    if (date.has_time() == timed_) return true;
+    log.add(line, format_date(date) + (timed_ ? " has no time of day but line " : " has a time of day but line ") +
+                      std::to_string(*first_line_) +
+                      (timed_ ? " has one" : " has none") + ": a file holds daily bars or intraday bars, not both");
+    return false;
+  }
+
+ private:
+  std::optional<std::size_t> first_line_;
+  bool timed_ = false;
+};
+
 // The checks of import_price_rows, then the panel: tickers in order of first appearance, dates sorted.
 // Issues already in the report (from parsing) count toward strict rejection; all end in line order.
 void assemble_rows(std::span<const PriceRow> rows, ImportReport& report, IssueLog& log, const CsvImportOptions& options,
@@ -109,8 +132,9 @@ void assemble_rows(std::span<const PriceRow> rows, ImportReport& report, IssueLo
   std::map<std::pair<Date, std::size_t>, std::size_t> seen;  // (date, asset) → line
   std::vector<Entry> entries;
   bool any_volume = volume_column;
+  BarKind kind;
   for (const PriceRow& row : rows) {
-    bool good = true;
+    bool good = kind.fits(row.date, row.line, log);
     if (row.ticker.empty()) {
       log.add(row.line, "empty ticker");
       good = false;
@@ -198,6 +222,7 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
   IssueLog log(report, options.max_issues);
   std::map<Date, std::size_t> seen;  // date → line that holds it
   std::vector<DatedRow> rows;
+  BarKind kind;
   for (std::size_t k = 1; k < records.size(); ++k) {
     const csv::Record& rec = records[k];
     ++report.rows_read;
@@ -209,6 +234,8 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
       good = false;
     } else if (auto it = seen.find(*date); it != seen.end()) {
       log.add(rec.line, "date " + format_date(*date) + " repeats line " + std::to_string(it->second));
+      good = false;
+    } else if (!kind.fits(*date, rec.line, log)) {
       good = false;
     }
     DatedRow row{date.value_or(Date{}), std::vector<double>(assets.size(), kNaN)};
@@ -256,6 +283,7 @@ ImportReport import_long_csv(std::string_view text, const CsvImportOptions& opti
   for (std::size_t c = 0; c < header.fields.size(); ++c) {
     std::string name = csv::lower(csv::trim(header.fields[c]));
     if (name == "asset_class") name = "asset_type";
+    if (name == "timestamp" || name == "datetime") name = "date";
     for (int k = 0; k < kColumns; ++k)
       if (name == kNames[k]) {
         if (column[k] >= 0) return rejected(header.line, "header: column " + name + " appears twice");

@@ -35,6 +35,30 @@ std::optional<Date> make(std::optional<int> y, std::optional<int> m, std::option
   return date_from_civil(*y, *m, *d);
 }
 
+// "H:MM", "HH:MM", "H:MM:SS" or "HH:MM:SS" as a second of the day.
+std::optional<std::int32_t> parse_time(std::string_view s) {
+  const auto colon = s.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  const auto h = parse_field(s.substr(0, colon), 1, 2);
+  const std::string_view rest = s.substr(colon + 1);
+  const auto m = parse_field(rest.substr(0, 2), 2, 2);
+  std::optional<int> sec = 0;
+  if (rest.size() != 2) sec = rest.size() == 5 && rest[2] == ':' ? parse_field(rest.substr(3), 2, 2) : std::nullopt;
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
+  return *h * 3600 + *m * 60 + *sec;
+}
+
+std::optional<Date> parse_day(std::string_view s) {
+  if (s.size() == 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4])
+    return make(parse_field(s.substr(0, 4), 4, 4), parse_field(s.substr(5, 2), 2, 2), parse_field(s.substr(8, 2), 2, 2));
+  const auto a = s.find('/');
+  if (a == std::string_view::npos) return std::nullopt;
+  const auto b = s.find('/', a + 1);
+  if (b == std::string_view::npos) return std::nullopt;
+  return make(parse_field(s.substr(b + 1), 4, 4), parse_field(s.substr(0, a), 1, 2),
+              parse_field(s.substr(a + 1, b - a - 1), 1, 2));
+}
+
 }  // namespace
 
 bool is_valid_civil(int year, int month, int day) {
@@ -78,20 +102,26 @@ int iso_week(Date date) {
 
 std::optional<Date> parse_date(std::string_view text) {
   const std::string_view s = trim(text);
-  if (s.size() == 10 && (s[4] == '-' || s[4] == '/') && s[7] == s[4])
-    return make(parse_field(s.substr(0, 4), 4, 4), parse_field(s.substr(5, 2), 2, 2), parse_field(s.substr(8, 2), 2, 2));
-  const auto a = s.find('/');
-  if (a == std::string_view::npos) return std::nullopt;
-  const auto b = s.find('/', a + 1);
-  if (b == std::string_view::npos) return std::nullopt;
-  return make(parse_field(s.substr(b + 1), 4, 4), parse_field(s.substr(0, a), 1, 2),
-              parse_field(s.substr(a + 1, b - a - 1), 1, 2));
+  const auto split = s.find_first_of("T ");
+  if (split == std::string_view::npos) return parse_day(s);
+  auto day = parse_day(s.substr(0, split));
+  const auto time = parse_time(trim(s.substr(split + 1)));
+  if (!day || !time) return std::nullopt;
+  day->second = *time;
+  return day;
 }
 
 std::string format_date(Date date) {
   const CivilDate c = civil_from_date(date);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  char buf[32];
+  if (!date.has_time())
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
+  else if (date.second % 60 == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d", c.year, c.month, c.day, date.second / 3600,
+                  date.second / 60 % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, date.second / 3600,
+                  date.second / 60 % 60, date.second % 60);
   return buf;
 }
 

@@ -18,20 +18,22 @@ PerformanceSummary summarize_returns(std::span<const double> returns, std::span<
   PerformanceSummary s;
   s.periods = returns.size();
   const bool dated = !dates.empty() && dates.size() == returns.size();
+  const Period period = dated ? period_of(dates, o.period) : o.period;
+  s.period = period;
   if (dated && !dates.empty()) {
     s.start = dates.front();
     s.end = dates.back();
   }
   s.total_return = cum_returns_final(returns);
   s.ytd_return = dated ? year_to_date_return(returns, dates) : kNaN;
-  s.annual_return = annual_return(returns, o.period);
-  s.annual_volatility = annual_volatility(returns, o.period);
-  s.sharpe = sharpe_ratio(returns, o.risk_free, o.period);
-  s.sortino = sortino_ratio(returns, o.required_return, o.period);
-  s.downside_risk = downside_risk(returns, o.required_return, o.period);
+  s.annual_return = annual_return(returns, period);
+  s.annual_volatility = annual_volatility(returns, period);
+  s.sharpe = sharpe_ratio(returns, o.risk_free, period);
+  s.sortino = sortino_ratio(returns, o.required_return, period);
+  s.downside_risk = downside_risk(returns, o.required_return, period);
   s.max_drawdown = max_drawdown(returns);
-  s.calmar = calmar_ratio(returns, o.period);
-  s.omega = omega_ratio(returns, o.risk_free, o.omega_required, annualization_factor(o.period));
+  s.calmar = calmar_ratio(returns, period);
+  s.omega = omega_ratio(returns, o.risk_free, o.omega_required, annualization_factor(period));
   s.stability = stability_of_timeseries(returns);
   s.tail_ratio = tail_ratio(returns);
   s.var_historical = value_at_risk(returns, o.var_cutoff);
@@ -48,15 +50,15 @@ PerformanceSummary summarize_returns(std::span<const double> returns, std::span<
   s.worst_drawdowns = worst_drawdowns(returns, o.worst_drawdowns);
   if (!benchmark.empty() && benchmark.size() == returns.size()) {
     BenchmarkSummary b;
-    const AlphaBeta ab = alpha_beta(returns, benchmark, o.risk_free, o.period);
+    const AlphaBeta ab = alpha_beta(returns, benchmark, o.risk_free, period);
     b.alpha = ab.alpha;
     b.beta = ab.beta;
     b.correlation = correlation(returns, benchmark);
     b.excess_sharpe = excess_sharpe(returns, benchmark);
-    b.up_capture = up_capture(returns, benchmark, o.period);
-    b.down_capture = down_capture(returns, benchmark, o.period);
+    b.up_capture = up_capture(returns, benchmark, period);
+    b.down_capture = down_capture(returns, benchmark, period);
     b.benchmark_total_return = cum_returns_final(benchmark);
-    b.benchmark_annual_return = annual_return(benchmark, o.period);
+    b.benchmark_annual_return = annual_return(benchmark, period);
     b.excess_return = s.total_return - b.benchmark_total_return;
     s.benchmark = b;
   }
@@ -66,9 +68,13 @@ PerformanceSummary summarize_returns(std::span<const double> returns, std::span<
 PerformanceSummary summarize_nav(std::span<const NavSnapshot> snapshots, const PerformanceOptions& options,
                                  std::span<const double> benchmark) {
   const std::vector<double> returns = returns_from_nav(snapshots);
-  std::vector<Date> dates;
-  for (std::size_t t = 1; t < snapshots.size(); ++t) dates.push_back(snapshots[t].date);
-  return summarize_returns(returns, dates, options, benchmark);
+  std::vector<Date> all;
+  for (const NavSnapshot& s : snapshots) all.push_back(s.date);
+  // Bars per day counted on every snapshot, the base's day included (its returns start a bar later).
+  PerformanceOptions o = options;
+  o.period = period_of(all, options.period);
+  const std::vector<Date> dates(all.begin() + (all.empty() ? 0 : 1), all.end());
+  return summarize_returns(returns, dates, o, benchmark);
 }
 
 std::vector<double> rolling_volatility(std::span<const double> returns, std::size_t window, Period period) {

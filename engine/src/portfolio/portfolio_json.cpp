@@ -28,6 +28,7 @@ json performance_to_json(const PerformanceSummary& p) {
   json episodes = json::array();
   for (const DrawdownEpisode& e : p.worst_drawdowns) episodes.push_back(episode_to_json(e));
   json j = {{"periods", p.periods},
+            {"periods_per_year", json_number(annualization_factor(p.period))},
             {"start", date_or_null(p.start)},
             {"end", date_or_null(p.end)},
             {"total_return", json_number(p.total_return)},
@@ -350,12 +351,12 @@ Result<Order> order_from_json(const json& j) {
   o.placed = *p;
   if (f.has("good_until")) {  // given, it must be a day: "" is not "no expiry" (omit the field for that)
     const auto g = parse_date(good_until);
-    if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD)");
+    if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
     o.good_until = *g;
   }
   if (f.has("last_part")) {
     const auto d = parse_date(last_part);
-    if (!d) return bad("\"last_part\" must be a date (YYYY-MM-DD)");
+    if (!d) return bad("\"last_part\" must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
     o.last_part = *d;
   }
   if (f.has("good_for_days")) {  // "good for N days": the last day it may fill is N calendar days after today

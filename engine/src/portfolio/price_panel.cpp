@@ -19,9 +19,13 @@ Result<PricePanel> PricePanel::create(std::vector<Asset> assets, std::vector<Dat
     if (!p.index_.emplace(assets[i].ticker, i).second)
       return bad_panel("ticker " + assets[i].ticker + " appears twice");
   }
-  for (std::size_t b = 1; b < dates.size(); ++b)
-    if (!(dates[b - 1] < dates[b]))
+  for (std::size_t b = 0; b < dates.size(); ++b) {
+    if (dates[b].second < 0 || dates[b].second > kEndOfDay) return bad_panel("a bar's time of day is out of range");
+    if (b > 0 && !(dates[b - 1] < dates[b]))
       return bad_panel("dates are not strictly increasing at " + format_date(dates[b]));
+    if (b > 0 && dates[b].has_time() != dates[0].has_time())
+      return bad_panel("bars mix whole days and times of day at " + format_date(dates[b]));
+  }
   if (closes.size() != dates.size() * assets.size())
     return bad_panel("closes hold " + std::to_string(closes.size()) + " values for " + std::to_string(dates.size()) +
                      " bars x " + std::to_string(assets.size()) + " assets");
@@ -68,6 +72,10 @@ std::optional<std::size_t> PricePanel::first_bar_after(Date date) const {
 
 std::size_t PricePanel::bars_through(Date date) const {
   return static_cast<std::size_t>(std::upper_bound(dates_.begin(), dates_.end(), date) - dates_.begin());
+}
+
+std::size_t PricePanel::bars_before(Date date) const {
+  return static_cast<std::size_t>(std::lower_bound(dates_.begin(), dates_.end(), date) - dates_.begin());
 }
 
 double PricePanel::last_close_through(std::size_t asset, Date date) const {

@@ -55,12 +55,13 @@ std::vector<GroupReturn> aggregate_returns(std::span<const double> returns, std:
   for (std::size_t t = 0; t < returns.size() && t < dates.size(); ++t) {
     const CivilDate c = civil_from_date(dates[t]);
     int group = 0;
-    switch (convert_to) {
-      case Period::daily: group = dates[t].days; break;
-      case Period::weekly: group = iso_week(dates[t]); break;
-      case Period::monthly: group = c.month; break;
-      case Period::quarterly: group = (c.month + 2) / 3; break;
-      case Period::yearly: group = 0; break;
+    switch (convert_to.kind) {
+      case PeriodKind::daily:
+      case PeriodKind::intraday: group = dates[t].days; break;
+      case PeriodKind::weekly: group = iso_week(dates[t]); break;
+      case PeriodKind::monthly: group = c.month; break;
+      case PeriodKind::quarterly: group = (c.month + 2) / 3; break;
+      case PeriodKind::yearly: group = 0; break;
     }
     auto [it, inserted] = wealth.try_emplace({c.year, group}, 1.0);
     it->second *= 1.0 + (std::isnan(returns[t]) ? 0.0 : returns[t]);

@@ -52,9 +52,12 @@ Result<Signal> signal_from_json(const nlohmann::json& j) {
   if (const auto a = parse_signal_action(action)) s.action = *a;
   else return make_error("bad_signal", "signal: action must be \"buy\", \"sell\" or \"hold\"");
   if (when.empty()) return make_error("bad_signal", "signal: missing \"date\" (or \"timestamp\")");
-  const auto date = parse_date(std::string_view(when).substr(0, 10));
-  if (!date || (when.size() > 10 && when[10] != 'T' && when[10] != ' '))
-    return make_error("bad_signal", "signal: \"" + when + "\" is not a date (YYYY-MM-DD[Thh:mm:ss...])");
+  // A day or a time of day as the bars give them; else an ISO 8601 timestamp (a zone, a fraction) read
+  // as its day.
+  auto date = parse_date(when);
+  if (!date && when.size() > 10 && (when[10] == 'T' || when[10] == ' '))
+    date = parse_date(std::string_view(when).substr(0, 10));
+  if (!date) return make_error("bad_signal", "signal: \"" + when + "\" is not a date (YYYY-MM-DD[Thh:mm:ss...])");
   s.date = *date;
   if (Status v = validate_signal(s); !v.ok()) return v.error();
   return s;

@@ -4,8 +4,11 @@
 //   wide  Date,T1,T2,…      one row per date, one column per ticker (the shared AAPL/MSFT/C file);
 //                           every ticker gets the asset class (and sector) given in the options.
 //   long  date,ticker,asset_type,close[,volume,sector]   one row per (date, ticker), columns in any
-//                           order, named by the header (case-insensitive); asset_type as parse_asset_class.
-// Dates: YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY. An empty cell, "NA", "NaN", "N/A" or "null" is a missing
+//                           order, named by the header (case-insensitive; "timestamp" or "datetime" may
+//                           name the date column); asset_type as parse_asset_class.
+// Dates: YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY, each optionally with a time of day ("2024-01-05 09:35",
+// "2024-01-05T09:35:00", exchange time, no zone): intraday bars, each stamped with the time it closes.
+// A file holds daily bars or intraday bars, not both (a row of the other kind than the first is an issue). An empty cell, "NA", "NaN", "N/A" or "null" is a missing
 // price (not an error); any other price must be a finite number > 0. Fields may be double-quoted
 // (RFC 4180, "" for a quote); a quoted field cannot span lines. Blank lines are skipped; CRLF and a
 // UTF-8 byte-order mark are accepted. Rows may come in any date order: the panel is sorted by date.

@@ -40,6 +40,7 @@ struct BenchmarkSummary {
 /// All metrics of a series; NaN where undefined (too few periods, zero denominators as documented).
 struct PerformanceSummary {
   std::size_t periods = 0;
+  Period period;  ///< what annualised it: the options' period, or intraday (period_of) for timed dates
   std::optional<Date> start, end;
   double total_return = 0.0;
   double ytd_return = 0.0;
@@ -64,13 +65,14 @@ struct PerformanceSummary {
   std::optional<BenchmarkSummary> benchmark;
 };
 
-/// The report of `returns` (dated by `dates`, same length, or empty dates: no YTD, no dates).
+/// The report of `returns` (dated by `dates`, same length, or empty dates: no YTD, no dates). Annualised
+/// by period_of(dates, options.period): intraday bars by their bars per year.
 /// `benchmark`, when not empty, is aligned with `returns`.
 PerformanceSummary summarize_returns(std::span<const double> returns, std::span<const Date> dates,
                                      const PerformanceOptions& options, std::span<const double> benchmark = {});
 
 /// The report of a NAV history (returns_from_nav; the first snapshot is the base). Dates are those of
-/// the returns, i.e. of snapshots 1..n−1.
+/// the returns, i.e. of snapshots 1..n−1; intraday bars per day are counted on all n.
 PerformanceSummary summarize_nav(std::span<const NavSnapshot> snapshots, const PerformanceOptions& options,
                                  std::span<const double> benchmark = {});
 

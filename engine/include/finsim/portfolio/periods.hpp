@@ -10,16 +10,41 @@
 #include <string_view>
 #include <vector>
 
+#include "finsim/portfolio/date.hpp"
+
 namespace finsim::portfolio {
 
-enum class Period : std::uint8_t { daily, weekly, monthly, quarterly, yearly };
+enum class PeriodKind : std::uint8_t { daily, weekly, monthly, quarterly, yearly, intraday };
+
+/// How often a series is sampled: one of empyrical's periods, or intraday bars, `bars_per_day` of them in
+/// a trading day (only intraday reads it).
+struct Period {
+  PeriodKind kind = PeriodKind::daily;
+  double bars_per_day = 1.0;
+
+  static const Period daily, weekly, monthly, quarterly, yearly;
+  static constexpr Period intraday(double bars_per_day) { return Period{PeriodKind::intraday, bars_per_day}; }
+  friend constexpr bool operator==(const Period&, const Period&) = default;
+};
+inline constexpr Period Period::daily{PeriodKind::daily};
+inline constexpr Period Period::weekly{PeriodKind::weekly};
+inline constexpr Period Period::monthly{PeriodKind::monthly};
+inline constexpr Period Period::quarterly{PeriodKind::quarterly};
+inline constexpr Period Period::yearly{PeriodKind::yearly};
 
 /// Periods per year: daily 252, weekly 52, monthly 12, quarterly 4, yearly 1 (empyrical's
-/// ANNUALIZATION_FACTORS; 252 trading days a year).
+/// ANNUALIZATION_FACTORS; 252 trading days a year); intraday 252 × bars_per_day.
 double annualization_factor(Period period);
 
-/// "daily", "weekly", "monthly", "quarterly", "yearly".
+/// The period of a dated series said to be `stated`: intraday when `stated` is daily and a date carries
+/// a time of day, with bars_per_day = the dates' count over the count of distinct days (the mean number
+/// of bars in a day of the series); `stated` otherwise. So a NAV history of intraday bars is annualised
+/// by its bars per year, not as if each bar were a day.
+Period period_of(std::span<const Date> dates, Period stated = Period::daily);
+
+/// "daily", "weekly", "monthly", "quarterly", "yearly", "intraday".
 std::string_view period_name(Period period);
+/// One of the five fixed periods by name (intraday needs its bars per day, so it is not one).
 std::optional<Period> parse_period(std::string_view text);
 
 /// A rate per period (a risk-free rate or a required return): one constant, or one value per period

@@ -1,4 +1,5 @@
-// A panel of daily closing prices: dates × assets, with missing values.
+// A panel of closing prices: bars × assets, with missing values. Bars are days (daily bars) or times of
+// day (intraday bars, date.hpp), never both in one panel.
 //
 // The one market representation every portfolio computation reads: the embedded simulated market, the
 // CSV importers and (later) the server's SQLite loader all produce a PricePanel. Immutable once built;
@@ -25,7 +26,8 @@ class PricePanel {
  public:
   /// Builds a panel. `closes` is row-major, bars × assets (closes[bar * assets + asset]); a missing
   /// price is NaN. `volumes` is empty or the same shape (NaN when unknown).
-  /// Errors ("bad_panel"): dates not strictly increasing, shape mismatch, a close that is neither NaN
+  /// Errors ("bad_panel"): dates not strictly increasing, whole days mixed with times of day, a time out
+  /// of range, shape mismatch, a close that is neither NaN
   /// nor finite and > 0, a negative or infinite volume, an empty or duplicate ticker.
   static Result<PricePanel> create(std::vector<Asset> assets, std::vector<Date> dates, std::vector<double> closes,
                                    std::vector<double> volumes = {});
@@ -56,10 +58,15 @@ class PricePanel {
   /// The index of `ticker` (exact, case-sensitive match).
   [[nodiscard]] std::optional<std::size_t> find(std::string_view ticker) const;
 
+  /// True when the bars are intraday (carry a time of day).
+  [[nodiscard]] bool intraday() const { return !dates_.empty() && dates_.front().has_time(); }
+
   /// The first bar dated strictly after `date`, if any: where an order placed on `date` can fill.
   [[nodiscard]] std::optional<std::size_t> first_bar_after(Date date) const;
   /// The number of bars dated on or before `date` (so the last such bar is the result minus one).
   [[nodiscard]] std::size_t bars_through(Date date) const;
+  /// The number of bars dated strictly before `date`: the first bar of a range from range_start(d).
+  [[nodiscard]] std::size_t bars_before(Date date) const;
   /// The last close of `asset` at or before `date`; NaN when it has none by then.
   [[nodiscard]] double last_close_through(std::size_t asset, Date date) const;
 

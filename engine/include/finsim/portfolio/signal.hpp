@@ -39,7 +39,9 @@ struct Signal {
 Status validate_signal(const Signal& signal, const PricePanel* panel = nullptr);
 
 /// {"model": "llm", "ticker": "AAPL", "action": "buy", "confidence": 0.7, "date": "2024-01-02"} with
-/// optional "predicted_return" and "id". Instead of "date", a "timestamp" in ISO 8601
+/// optional "predicted_return" and "id". The date may carry a time of day without a zone
+/// ("2024-01-02T10:05", exchange time, as intraday bars do): the signal is known then, and acts at the
+/// last bar at or before it. Instead of "date", a "timestamp" in ISO 8601 with a zone or a fraction
 /// ("2024-01-02T15:30:00Z") is accepted; its day is the signal's date (the time of day is dropped, so
 /// the signal counts as known at that day's close — the conservative reading). Validates completely.
 Result<Signal> signal_from_json(const nlohmann::json& j);

@@ -1,7 +1,9 @@
 // A table of server rows with a CSV export of the raw values (not the formatted text). Columns:
 // {key, label, value?(row) (raw, for nested fields and the CSV), format?(value),
-//  render?(row) (cell content), numeric? (right-aligned, tabular digits), className?(row)}.
+//  render?(row) (cell content), numeric? (right-aligned, tabular digits), className?(row)}. A bar's time
+// ("2024-01-05T09:35") shows with a space, as formatBarTime gives it.
 import { downloadCsv, tableCsv } from '../../export/csv.js';
+import { formatBarTime } from './barTime.js';
 
 const rawValue = (column, row) => (column.value ? column.value(row) : row[column.key]);
 
@@ -32,7 +34,7 @@ export function DataTable({ title, columns, rows, rowKey = (row) => row.id, csvN
                 <tr key={rowKey(row, i)}>
                   {columns.map((c) => {
                     const value = rawValue(c, row);
-                    const content = c.render ? c.render(row) : c.format ? c.format(value) : (value ?? '—');
+                    const content = c.render ? c.render(row) : c.format ? c.format(value) : (formatBarTime(value) ?? '—');
                     const cls = [c.numeric ? 'num' : '', c.className?.(row) ?? ''].join(' ').trim();
                     return <td key={c.key} className={cls || undefined} data-label={c.label}>{content}</td>;
                   })}

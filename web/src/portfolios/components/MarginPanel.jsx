@@ -6,6 +6,7 @@ import { DataTable } from './DataTable.jsx';
 import { QueryView } from './QueryView.jsx';
 import { Panel, Stats } from './Stats.jsx';
 import { describeEntry, describeMargin, marginState } from './marginModel.js';
+import { formatBarTime } from './barTime.js';
 import { formatMoney, humanName, signClass } from '../../format.js';
 
 const ledgerColumns = [
@@ -24,7 +25,7 @@ export function MarginPanel({ p }) {
       <Panel title="Margin" aside={describeMargin(m)} className="wide">
         {state === 'call' && (
           <p className="pf-inline-error" role="alert" data-testid="margin-call">
-            Margin call since {m.call_since}: equity is {formatMoney(-m.excess)} short of the maintenance requirement.
+            Margin call since {formatBarTime(m.call_since)}: equity is {formatMoney(-m.excess)} short of the maintenance requirement.
             Unmet at the next close, shorts are bought back, the largest first.
           </p>
         )}

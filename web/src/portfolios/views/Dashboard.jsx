@@ -12,6 +12,7 @@ import { Panel, Stats } from '../components/Stats.jsx';
 import { AllocationDonut } from '../components/Allocation.jsx';
 import { CreatePortfolio } from '../components/CreatePortfolio.jsx';
 import { AXIS, ChartBox, GRID, TOOLTIP } from '../components/charts.jsx';
+import { formatBarTime } from '../components/barTime.js';
 import { modelColour, modelLabel } from '../modelColours.js';
 import { formatMoney, formatNumber, formatShare, formatSignedShare, signClass } from '../../format.js';
 import { orderColumns } from './orderColumns.jsx';
@@ -91,7 +92,7 @@ function Overview({ overview }) {
       <Stats items={[
         { label: 'Portfolios', value: `${live} live · ${backtests} backtests`, testid: 'dash-count' },
         { label: 'Combined net worth', value: formatMoney(overview.allocation?.nav), testid: 'dash-nav' },
-        { label: 'Market', value: market ? `${market.name} · ${market.current_date}` : '—' },
+        { label: 'Market', value: market ? `${market.name} · ${formatBarTime(market.current_date)}` : '—' },
         { label: 'Regime', value: market?.regime ?? '—', tone: market?.regime === 'crisis' ? 'bad' : market?.regime === 'stressed' ? 'warn' : '' },
         { label: 'Orders waiting', value: formatNumber(overview.pending_order_count, 0), testid: 'dash-waiting' },
       ]} />

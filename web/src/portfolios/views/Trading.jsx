@@ -7,6 +7,7 @@ import { DataTable } from '../components/DataTable.jsx';
 import { ModelTag } from '../components/ModelTag.jsx';
 import { Panel } from '../components/Stats.jsx';
 import { MarketClock } from '../components/MarketClock.jsx';
+import { formatBarTime } from '../components/barTime.js';
 import { FeeStructureSelect } from '../components/FeeStructureSelect.jsx';
 import { useDebounced } from '../components/useDebounced.js';
 import { modelColour } from '../modelColours.js';
@@ -55,7 +56,7 @@ function FeePreview({ body, priceName = 'Limit' }) {
   if (!p) return <p className="muted small">Pricing…</p>;
   return (
     <table className="kv pf-preview" data-testid="fee-preview">
-      <caption>Fee preview · {p.schedule}{p.price_as_of ? ` · close of ${p.price_as_of}` : ''}{preview.isFetching ? ' · updating…' : ''}</caption>
+      <caption>Fee preview · {p.schedule}{p.price_as_of ? ` · close of ${formatBarTime(p.price_as_of)}` : ''}{preview.isFetching ? ' · updating…' : ''}</caption>
       <tbody>
         {p.slippage && (
           <>
@@ -105,7 +106,7 @@ function ModelSignals({ marketId, ticker }) {
                 <span style={{ width: `${s.confidence * 100}%`, background: modelColour(s.model) }} />
               </span>
               <b>{formatShare(s.confidence, 0)}</b>
-              <span className="muted small">{s.date}{typeof s.predicted_return === 'number' ? ` · predicts ${formatSignedShare(s.predicted_return)}` : ''}</span>
+              <span className="muted small">{formatBarTime(s.date)}{typeof s.predicted_return === 'number' ? ` · predicts ${formatSignedShare(s.predicted_return)}` : ''}</span>
             </li>
           ))}
         </ul>
@@ -123,7 +124,7 @@ function pendingNote(order) {
     case 'trailing_stop': return order.side === 'buy'
       ? `It buys at the first close ${order.trail_percent} % above the lowest close since it was placed.`
       : `It sells at the first close ${order.trail_percent} % below the highest close since it was placed.`;
-    default: return "It fills at the next trading day's close.";
+    default: return "It fills at the next bar's close (the next trading day's on daily bars).";
   }
 }
 
@@ -137,8 +138,8 @@ function Confirmation({ placed, orders }) {
   return (
     <div className="pf-confirmation" data-testid="order-confirmation" role="status">
       <div>Order <b>#{placed.id}</b> — {placed.side} {formatNumber(placed.quantity ?? placed.notional, 4)}{placed.notional ? ' notional' : ''} {placed.ticker}: <OrderStatus order={live} /></div>
-      {e && <div className="muted small">Estimate {e.basis === 'stop' ? 'at its stop' : `at the close of ${e.as_of}`}: {formatNumber(e.quantity, 4)} × {formatMoney(e.price)} = {formatMoney(e.trade_value)}, fee {formatMoney(e.fee)}, net cash {formatMoney(e.net_cash)}</div>}
-      {live.fill && <div data-testid="order-filled">Filled on {live.fill.date} at {formatMoney(live.fill.price)}, fee {formatMoney(live.fill.fee)}, net cash {formatMoney(live.fill.net_cash)}</div>}
+      {e && <div className="muted small">Estimate {e.basis === 'stop' ? 'at its stop' : `at the close of ${formatBarTime(e.as_of)}`}: {formatNumber(e.quantity, 4)} × {formatMoney(e.price)} = {formatMoney(e.trade_value)}, fee {formatMoney(e.fee)}, net cash {formatMoney(e.net_cash)}</div>}
+      {live.fill && <div data-testid="order-filled">Filled on {formatBarTime(live.fill.date)} at {formatMoney(live.fill.price)}, fee {formatMoney(live.fill.fee)}, net cash {formatMoney(live.fill.net_cash)}</div>}
       {live.status === 'pending' && <div className="muted small">{pendingNote(live)}</div>}
       {placed.bracket?.length > 0 && (
         <div className="muted small" data-testid="order-bracket-exits">
@@ -181,7 +182,7 @@ function OrderForm({ portfolio }) {
           </label>
           {asset && (
             <div className="full muted small" data-testid="order-asset">
-              {asset.ticker}: {formatMoney(asset.price)} on {assets.data.as_of} (<span className={signClass(asset.change)}>{formatSignedShare(asset.change)}</span>) · {asset.asset_class}{asset.sector ? ` · ${asset.sector}` : ''}
+              {asset.ticker}: {formatMoney(asset.price)} on {formatBarTime(assets.data.as_of)} (<span className={signClass(asset.change)}>{formatSignedShare(asset.change)}</span>) · {asset.asset_class}{asset.sector ? ` · ${asset.sector}` : ''}
             </div>
           )}
           <Segmented value={form.side} onChange={set('side')} options={[['buy', 'Buy'], ['sell', 'Sell']]} testid="order-side" />
