@@ -49,6 +49,10 @@ int metrics_command(const std::vector<std::string>& argv) {
   SeriesTable table = read_table(path);
   // The file's dates decide between daily and intraday bars (period_of), counted on every row (prices
   // become returns a row shorter).
+  if (options.period != Period::daily && period_of(table.dates).kind == PeriodKind::intraday)
+    throw UsageError("--period " + std::string(period_name(options.period)) +
+                     ": the file's dates carry times of day (intraday bars, annualised by their bars a day): "
+                     "leave --period out");
   options.period = period_of(table.dates, options.period);
   const bool detected = kind == "auto";
   const bool prices = detected ? looks_like_prices(table) : kind == "prices";

@@ -127,7 +127,7 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   if (Status s = pf::check_participation(spec.rules.max_participation, panel); !s.ok()) return s.error();
   if (!spec.benchmark.empty() && !panel.find(spec.benchmark))
     return make_error("unknown_ticker", "unknown benchmark '" + spec.benchmark + "'");
-  // The period: never past the market's clock; by default a year after the first bar (to learn) to now.
+  // The period: never past the market's clock; by default 252 bars (a year of days) after the first (to learn) to now.
   // A date that is given must be one ("" is not "the default": omit the field for that).
   if (f.has("start")) {
     spec.start = pf::parse_date(start);

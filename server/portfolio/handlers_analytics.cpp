@@ -50,6 +50,7 @@ Result<Analysis> analyse(ApiCall& call, const Ledger& l, bool with_allocation) {
   a.returns = pf::returns_from_nav(a.series.nav);
   for (std::size_t i = 1; i < a.series.nav.size(); ++i) a.dates.push_back(a.series.nav[i].date);
   pf::PerformanceOptions options;
+  options.period = call.book().market_of(l).panel->period();  // intraday bars: the market's typical day
   options.risk_free = *risk_free;
   options.var_cutoff = *cutoff;
   // A benchmark ticker: its close on each snapshot's day (carried forward), its returns the engine's.
@@ -147,6 +148,7 @@ HttpResponse get_risk_analytics(ApiCall& call) {
       200, {{"portfolio_id", l.info.id},
             {"as_of", m.has_bars() ? json(pf::format_date(m.panel->date(bar))) : json(nullptr)},
             {"periods", s.periods},
+            {"periods_per_year", pf::json_number(pf::annualization_factor(s.period))},
             {"var", {{"cutoff", call.number("cutoff", 0.05, 0.001, 0.5).value()},
                      {"historical", pf::json_number(s.var_historical)},
                      {"gaussian", pf::json_number(s.var_gaussian)}}},
@@ -222,6 +224,7 @@ HttpResponse get_fee_comparison(ApiCall& call) {
                              {"start", pf::format_date(m.panel->date(start))},
                              {"end", pf::format_date(m.panel->date(end))},
                              {"trades", l.fills.size()},
+                             {"periods_per_year", pf::json_number(pf::annualization_factor(m.panel->period()))},
                              {"scenarios", pf::fee_scenarios_to_json(*scenarios, call.param("series").value_or("true") == "true")}});
 }
 

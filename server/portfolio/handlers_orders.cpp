@@ -94,6 +94,9 @@ Result<OrderRequest> read_order(ApiCall& call, const Ledger& l, const Market& m)
   j["placed"] = pf::format_date(m.clock_date());
   auto order = pf::order_from_json(j);
   if (!order.ok()) return order.error();
+  // A daily bar is its day's close: a time of day would expire the order before the bar it names.
+  if (order->good_until && order->good_until->has_time() && !m.panel->intraday())
+    return bad_order("good_until: the market's bars are days, give a day (YYYY-MM-DD)");
   out.order = std::move(order).value();
   out.signal_id = signal_id;
   return out;

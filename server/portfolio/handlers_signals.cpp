@@ -17,12 +17,22 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxSignalsPerPost = 10000;
 
-/// A signal object of a post: the engine's form, its date defaulting to the market's clock.
+/// A signal object of a post: the engine's form, its date defaulting to the market's clock. Dated as the
+/// market's bars are, so that one market's stored dates are of one kind (stored_dates.hpp): on daily bars
+/// a time of day is dropped (known at that day's close, the conservative reading); on intraday bars a
+/// time is required (a day, or a timestamp with a zone read as its day, names no bar).
 Result<pf::Signal> read_signal(json j, const Market& m) {
   if (!j.is_object()) return make_error("bad_signal", "signal: must be a JSON object");
   if (!j.contains("date") && !j.contains("timestamp")) j["date"] = pf::format_date(m.clock_date());
   auto s = pf::signal_from_json(j);
   if (!s.ok()) return s.error();
+  if (!m.panel->intraday()) {
+    s->date = pf::day_of(s->date);
+  } else if (!s->date.has_time()) {
+    return make_error("bad_signal", "signal: market '" + m.name + "' has intraday bars: give the time the signal was " +
+                                        "known, YYYY-MM-DDTHH:MM[:SS] in exchange time without a zone (" +
+                                        pf::format_date(s->date) + " names no bar)");
+  }
   if (Status v = pf::validate_signal(*s, m.panel.get()); !v.ok()) return v.error();
   return s;
 }
@@ -212,13 +222,16 @@ HttpResponse compare_models(ApiCall& call) {
 
   // The period: the given dates, else from the first signal to the market's clock (never beyond it).
   const pf::PricePanel& panel = *m.visible;
-  const pf::Date start = *from ? **from : signals.empty() ? panel.date(0) : signals.front().date;  // date order
+  if (*from && *to && pf::range_start(**from) > **to) return error_response(make_error("bad_period", "start is after end"));
   pf::StrategyConfig config;
   config.initial_cash = *cash;
   config.fees = (*fees)->schedule;
   config.sizing = *sizing;
-  // The bar at or before the start (a day without a time on intraday bars: the close before its first).
-  config.start_bar = std::max<std::size_t>(panel.bars_through(panel.intraday() ? pf::range_start(start) : start), 1) - 1;
+  // A given start as a backtest reads it (its first bar at or after it, a day from its first bar); else
+  // the bar of the first signal (in date order), or the first bar.
+  config.start_bar = *from ? std::min(panel.bars_before(pf::range_start(**from)), panel.bar_count() - 1)
+                     : signals.empty() ? 0
+                                       : std::max<std::size_t>(panel.bars_through(signals.front().date), 1) - 1;
   config.end_bar = *to ? std::max<std::size_t>(panel.bars_through(**to), 1) - 1 : panel.bar_count() - 1;
   if (config.end_bar < config.start_bar) return error_response(make_error("bad_period", "the period holds no bar"));
   auto reports = pf::compare_models(panel, signals, config);

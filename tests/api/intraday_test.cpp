@@ -81,6 +81,11 @@ TEST_CASE("an intraday market fills orders at the next bar, keeps NAV per bar an
     CHECK(get(port, market_path + "/prices?tickers=AAA&to=2024-01-05")["dates"].size() == 3);
     CHECK(get(port, market_path + "/prices?tickers=AAA&from=2024-01-05T09:40&to=2024-01-08T09:35")["dates"].size() == 3);
     CHECK(get(port, portfolio_path(p) + "/performance?to=2024-01-05")["nav"].size() == 3);
+    // A window of two bars is annualised by the market's typical day all the same, as is the risk report.
+    CHECK(get(port, portfolio_path(p) + "/performance?from=2024-01-05T09:40&to=2024-01-05T09:45")["summary"]
+             ["periods_per_year"] == 756.0);
+    CHECK(get(port, portfolio_path(p) + "/risk-analytics")["periods_per_year"] == 756.0);
+    CHECK(get(port, portfolio_path(p) + "/fee-comparison")["periods_per_year"] == 756.0);
     CHECK(get(port, portfolio_path(p) + "/performance?from=2024-01-08")["nav"].back()["date"] == "2024-01-08T09:45");
     CHECK(error_code(call(port, "GET", market_path + "/prices?tickers=AAA&from=2024-01-08T09:35Z"), 422) ==
           "bad_parameter");
@@ -91,6 +96,24 @@ TEST_CASE("an intraday market fills orders at the next bar, keeps NAV per bar an
                                      {"date", "2024-01-08T09:40"}, {"market_id", market}}),
                                201);
     CHECK(posted["signals"][0]["date"] == "2024-01-08T09:40");
+    // A day, or a timestamp with a zone (read as its day), names no intraday bar: refused.
+    for (const json& when : {json{{"date", "2024-01-08"}}, json{{"timestamp", "2024-01-08T09:40:00Z"}}}) {
+      json body = {{"model", "llm"}, {"ticker", "AAA"}, {"action", "buy"}, {"confidence", 0.6}, {"market_id", market}};
+      body.update(when);
+      CHECK(error_code(call(port, "POST", "/api/signals", body), 422) == "bad_signal");
+    }
+    // On daily bars a signal's time is dropped (known at the day's close), and a good_until time refused.
+    const std::string day = get(port, "/api/markets/1")["current_date"];
+    const json on_days = expect(call(port, "POST", "/api/signals",
+                                     {{"model", "llm"}, {"ticker", "TEC1"}, {"action", "buy"}, {"confidence", 0.6},
+                                      {"date", day + "T10:05"}}),
+                                201);
+    CHECK(on_days["signals"][0]["date"] == day);
+    const json days = create_portfolio(port, {{"name", "Days"}, {"initial_capital", 10000}});
+    CHECK(error_code(call(port, "POST", portfolio_path(days) + "/orders",
+                          {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"type", "limit"},
+                           {"limit_price", 1}, {"good_until", day + "T10:00"}}),
+                     422) == "bad_order");
     const std::string signals = "/api/signals?market_id=" + std::to_string(market);
     CHECK(get(port, signals + "&from=2024-01-08&to=2024-01-08")["signals"].size() == 1);
     CHECK(get(port, signals + "&to=2024-01-05")["signals"].empty());

@@ -186,6 +186,12 @@ TEST_CASE("finsim backtest and metrics on intraday bars: fills at the next bar, 
   CHECK(i["options"]["periods_per_year"] == 504.0);  // two bars a day
   const double dv = d["series"]["AAA"]["annual_volatility"], iv = i["series"]["AAA"]["annual_volatility"];
   CHECK(iv == Approx(dv * std::sqrt(2.0)));
+  // Another period for intraday bars would annualise five-minute returns by weeks: refused.
+  const auto weekly = run_process({finsim_binary(), "metrics", "--kind", "prices", "--period", "weekly", "-"},
+                                  "date,AAA\n2024-01-01 09:35,100\n2024-01-01 09:40,101\n2024-01-02 09:35,100.5\n");
+  CHECK(weekly.exit_code == 2);
+  CHECK(weekly.out.empty());
+  CHECK(weekly.err.find("leave --period out") != std::string::npos);
 }
 
 TEST_CASE("finsim bench --portfolio --quick reports bar-events per second") {

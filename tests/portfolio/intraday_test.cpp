@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "finsim/portfolio/benchmark_metrics.hpp"
 #include "finsim/portfolio/csv_import.hpp"
 #include "finsim/portfolio/margin.hpp"
 #include "finsim/portfolio/order.hpp"
@@ -96,6 +97,19 @@ TEST_CASE("intraday: a long file with timestamps imports as intraday bars, a fil
   CHECK(wide.issue_count == 1);
   ImportReport zone = import_long_csv("date,ticker,asset_type,close\n2024-01-05T09:35Z,AAA,stock,100\n");
   CHECK_FALSE(zone.panel);
+  REQUIRE(zone.issue_count == 1);
+  CHECK(zone.issues[0].message.find("no zone") != std::string::npos);
+  // Lenient: most dates decide the kind, so a stray day at the top does not turn the bars away.
+  CsvImportOptions lenient;
+  lenient.mode = ImportMode::lenient;
+  ImportReport stray = import_long_csv("date,ticker,asset_type,close\n2024-01-04,AAA,stock,99\n"
+                                       "2024-01-05 09:35,AAA,stock,100\n2024-01-05 09:40,AAA,stock,101\n",
+                                       lenient);
+  REQUIRE(stray.panel);
+  CHECK(stray.panel->intraday());
+  CHECK(stray.panel->bar_count() == 2);
+  REQUIRE(stray.issue_count == 1);
+  CHECK(stray.issues[0].line == 2);
   CHECK(PricePanel::create({{"AAA", AssetClass::stock, ""}}, {at(5, 9, 35), date_from_civil(2024, 1, 5)}, {1, 2})
             .error()
             .message.find("mix") != std::string::npos);
@@ -140,6 +154,13 @@ TEST_CASE("intraday: returns are annualised by bars per year, the same returns o
   const Period intraday = period_of(timed);
   CHECK(intraday.kind == PeriodKind::intraday);
   CHECK(intraday.bars_per_day == 3.0);
+  CHECK(p.period() == intraday);
+  // A typical day: the median, so a partial day (here a slice starting at Friday's last bar, or a first
+  // day of one bar) does not move it; a slice keeps its market's.
+  CHECK(p.slice_bars(2, 5).period() == intraday);
+  CHECK(bars_per_day(std::vector<Date>{at(4, 15, 55), at(5, 9, 35), at(5, 9, 40), at(5, 9, 45), at(8, 9, 35),
+                                       at(8, 9, 40), at(8, 9, 45)}) == 3.0);
+  CHECK(bars_per_day(std::vector<Date>(timed.begin() + 2, timed.end())) == 3.0);  // days of 1 and 3 bars: 3
   CHECK(annualization_factor(intraday) == 756.0);
   CHECK(period_of(days) == Period::daily);
   CHECK(period_of(timed, Period::weekly) == Period::weekly);  // a stated period other than daily stands
@@ -152,6 +173,23 @@ TEST_CASE("intraday: returns are annualised by bars per year, the same returns o
   CHECK(on_bars.sharpe == Approx(on_days.sharpe * std::sqrt(3.0)));
   CHECK(on_bars.annual_volatility == Approx(annual_volatility(returns, Period::intraday(3.0))));
   CHECK(on_bars.total_return == on_days.total_return);  // what is not annualised does not change
+  // A window of a typical day's bars, annualised by the market's day when the caller states it.
+  const PerformanceSummary window = summarize_returns(std::span(returns).subspan(1, 2),
+                                                      std::span(timed).subspan(1, 2), {p.period()});
+  CHECK(window.period == intraday);
+  CHECK(summarize_returns(std::span(returns).subspan(1, 2), std::span(timed).subspan(1, 2), {}).period ==
+        Period::intraday(2.0));  // without the market, its own two bars make the day
+
+  // Captures on intraday bars are the days' (a per-bar capture annualises with A / n and explodes).
+  const std::vector<double> bench = {0.004, -0.002, 0.003, 0.002, -0.004, 0.001};
+  const PerformanceSummary vs = summarize_returns(returns, timed, {}, bench);
+  REQUIRE(vs.benchmark);
+  std::vector<double> days_r, days_b;
+  for (const GroupReturn& g : aggregate_returns(returns, timed, intraday)) days_r.push_back(g.value);
+  for (const GroupReturn& g : aggregate_returns(bench, timed, intraday)) days_b.push_back(g.value);
+  CHECK(vs.benchmark->up_capture == up_capture(days_r, days_b, Period::daily));
+  CHECK(vs.benchmark->down_capture == down_capture(days_r, days_b, Period::daily));
+  CHECK(vs.benchmark->up_capture != up_capture(returns, bench, intraday));
   // Grouped by day: the day's bars compound into one return.
   const auto by_day = aggregate_returns(returns, timed, intraday);
   REQUIRE(by_day.size() == 2);

@@ -10,10 +10,17 @@
 namespace finsim::portfolio {
 namespace {
 
+// `options` with the panel's period in place of the default daily one: intraday bars are annualised by
+// the market's typical day, whatever part of a day the series covers.
+PerformanceOptions on_bars_of(PerformanceOptions options, const PricePanel& panel) {
+  if (options.period == Period::daily) options.period = panel.period();
+  return options;
+}
+
 // Measures `nav` against `benchmark` (its returns align with the NAV's: one per bar after the first).
 PerformanceSummary measured(std::span<const NavSnapshot> nav, const PerformanceOptions& options,
                             const BuyAndHold& benchmark, const PricePanel& panel) {
-  PerformanceSummary p = summarize_nav(nav, options, benchmark.returns);
+  PerformanceSummary p = summarize_nav(nav, on_bars_of(options, panel), benchmark.returns);
   if (p.benchmark) p.benchmark->name = benchmark.name(panel);
   return p;
 }
@@ -234,7 +241,7 @@ Result<std::vector<FeeScenario>> compare_fees(const PricePanel& panel, std::span
     sc.total_fees = state.fees_paid;
     sc.final_nav = sc.nav.back().nav;
     sc.total_return = initial_cash > 0.0 ? sc.final_nav / initial_cash - 1.0 : 0.0;
-    const PerformanceSummary p = summarize_nav(sc.nav, performance);
+    const PerformanceSummary p = summarize_nav(sc.nav, on_bars_of(performance, panel));
     sc.annual_return = p.annual_return;
     sc.sharpe = p.sharpe;
     if (!out.empty()) {

@@ -91,28 +91,44 @@ void finish(ImportReport& report, const CsvImportOptions& options, Result<PriceP
   report.panel = std::move(panel).value();
 }
 
-// A file holds daily bars or intraday bars, not both: the first dated row decides, and each row of the
-// other kind is an issue (a day's close would sort after that day's intraday bars and be taken for one).
+// A file holds daily bars or intraday bars, not both (a day's close would sort after that day's intraday
+// bars and be taken for one). The kind most of its dates have decides (the first date's on a tie), so a
+// stray row does not turn a lenient import of the rest away; each row of the other kind is an issue.
 class BarKind {
  public:
-  /// False (and an issue) when `date` is not of the kind of the first date seen.
-  bool fits(Date date, std::size_t line, IssueLog& log) {
-    if (!first_line_) {
-      first_line_ = line;
-      timed_ = date.has_time();
-      return true;
-    }
+  /// Decides from every (date, line) of the file.
+  explicit BarKind(std::span<const std::pair<Date, std::size_t>> dated) {
+    std::size_t timed = 0;
+    for (const auto& [date, line] : dated) timed += date.has_time() ? 1 : 0;
+    if (dated.empty()) return;
+    const std::size_t days = dated.size() - timed;
+    timed_ = timed == days ? dated.front().first.has_time() : timed > days;
+    for (const auto& [date, line] : dated)
+      if (date.has_time() == timed_) {
+        example_line_ = line;
+        break;
+      }
+  }
+
+  /// False (and an issue) when `date` is not of the file's kind.
+  bool fits(Date date, std::size_t line, IssueLog& log) const {
     if (date.has_time() == timed_) return true;
     log.add(line, format_date(date) + (timed_ ? " has no time of day but line " : " has a time of day but line ") +
-                      std::to_string(*first_line_) +
-                      (timed_ ? " has one" : " has none") + ": a file holds daily bars or intraday bars, not both");
+                      std::to_string(example_line_) + (timed_ ? " has one" : " has none") +
+                      " (as most dates of the file): a file holds daily bars or intraday bars, not both");
     return false;
   }
 
  private:
-  std::optional<std::size_t> first_line_;
   bool timed_ = false;
+  std::size_t example_line_ = 0;
 };
+
+/// "bad date 'text'" with the forms a date may take.
+std::string bad_date(std::string_view text) {
+  return "bad date " + quoted(text) + " (YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY, optionally with a time HH:MM[:SS] " +
+         "in exchange time, no zone)";
+}
 
 // The checks of import_price_rows, then the panel: tickers in order of first appearance, dates sorted.
 // Issues already in the report (from parsing) count toward strict rejection; all end in line order.
@@ -132,7 +148,9 @@ void assemble_rows(std::span<const PriceRow> rows, ImportReport& report, IssueLo
   std::map<std::pair<Date, std::size_t>, std::size_t> seen;  // (date, asset) → line
   std::vector<Entry> entries;
   bool any_volume = volume_column;
-  BarKind kind;
+  std::vector<std::pair<Date, std::size_t>> dated;
+  for (const PriceRow& row : rows) dated.emplace_back(row.date, row.line);
+  const BarKind kind(dated);
   for (const PriceRow& row : rows) {
     bool good = kind.fits(row.date, row.line, log);
     if (row.ticker.empty()) {
@@ -222,7 +240,11 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
   IssueLog log(report, options.max_issues);
   std::map<Date, std::size_t> seen;  // date → line that holds it
   std::vector<DatedRow> rows;
-  BarKind kind;
+  std::vector<std::pair<Date, std::size_t>> dated;
+  for (std::size_t k = 1; k < records.size(); ++k)
+    if (!records[k].fields.empty())
+      if (const auto d = parse_date(records[k].fields[0])) dated.emplace_back(*d, records[k].line);
+  const BarKind kind(dated);
   for (std::size_t k = 1; k < records.size(); ++k) {
     const csv::Record& rec = records[k];
     ++report.rows_read;
@@ -230,7 +252,7 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
     bool good = true;
     const auto date = parse_date(rec.fields[0]);
     if (!date) {
-      log.add(rec.line, "bad date " + quoted(csv::trim(rec.fields[0])));
+      log.add(rec.line, bad_date(csv::trim(rec.fields[0])));
       good = false;
     } else if (auto it = seen.find(*date); it != seen.end()) {
       log.add(rec.line, "date " + format_date(*date) + " repeats line " + std::to_string(it->second));
@@ -310,7 +332,7 @@ ImportReport import_long_csv(std::string_view text, const CsvImportOptions& opti
     if (const auto date = parse_date(field(rec, kDate))) {
       row.date = *date;
     } else {
-      log.add(rec.line, "bad date " + quoted(field(rec, kDate)));
+      log.add(rec.line, bad_date(field(rec, kDate)));
       good = false;
     }
     row.ticker = std::string(field(rec, kTicker));

@@ -7,9 +7,9 @@ namespace finsim::portfolio {
 std::vector<ModelInfo> model_catalog() {
   return {
       {"linear", true, true, "ridge regression on lagged returns and momentum/volatility features"},
-      {"cnn", true, true, "1-D convolutional network on the last 20 daily returns"},
+      {"cnn", true, true, "1-D convolutional network on the last 20 returns (bars)"},
       {"xgboost", true, xgboost_available(), "gradient-boosted trees on the linear model's features"},
-      {"momentum", true, true, "trailing 20-day mean return (baseline, no learning)"},
+      {"momentum", true, true, "trailing 20-bar mean return (baseline, no learning)"},
       {"llm", false, true, "an LLM's signals, posted through the API"},
   };
 }

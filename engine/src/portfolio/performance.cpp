@@ -11,6 +11,16 @@
 #include "portfolio/numeric.hpp"
 
 namespace finsim::portfolio {
+namespace {
+
+std::vector<double> group_values(const std::vector<GroupReturn>& groups) {
+  std::vector<double> out;
+  out.reserve(groups.size());
+  for (const GroupReturn& g : groups) out.push_back(g.value);
+  return out;
+}
+
+}  // namespace
 
 PerformanceSummary summarize_returns(std::span<const double> returns, std::span<const Date> dates,
                                      const PerformanceOptions& o, std::span<const double> benchmark) {
@@ -55,8 +65,18 @@ PerformanceSummary summarize_returns(std::span<const double> returns, std::span<
     b.beta = ab.beta;
     b.correlation = correlation(returns, benchmark);
     b.excess_sharpe = excess_sharpe(returns, benchmark);
-    b.up_capture = up_capture(returns, benchmark, period);
-    b.down_capture = down_capture(returns, benchmark, period);
+    if (period.kind == PeriodKind::intraday && dated) {
+      // A capture annualises the compounded up (down) periods with the exponent A / n: on intraday bars
+      // that is tens and the ratio explodes. Taken on the days' returns instead, as capture ratios are
+      // usually taken on a coarser period than the series' own (Morningstar: months).
+      const std::vector<double> days = group_values(aggregate_returns(returns, dates, period));
+      const std::vector<double> benchmark_days = group_values(aggregate_returns(benchmark, dates, period));
+      b.up_capture = up_capture(days, benchmark_days, Period::daily);
+      b.down_capture = down_capture(days, benchmark_days, Period::daily);
+    } else {
+      b.up_capture = up_capture(returns, benchmark, period);
+      b.down_capture = down_capture(returns, benchmark, period);
+    }
     b.benchmark_total_return = cum_returns_final(benchmark);
     b.benchmark_annual_return = annual_return(benchmark, period);
     b.excess_return = s.total_return - b.benchmark_total_return;

@@ -1,5 +1,7 @@
 #include "finsim/portfolio/periods.hpp"
 
+#include <algorithm>
+
 namespace finsim::portfolio {
 
 double annualization_factor(Period period) {
@@ -14,16 +16,22 @@ double annualization_factor(Period period) {
   return 252.0;
 }
 
+double bars_per_day(std::span<const Date> dates) {
+  std::vector<std::size_t> counts;
+  for (std::size_t t = 0; t < dates.size(); ++t) {
+    if (t == 0 || dates[t].days != dates[t - 1].days) counts.push_back(0);
+    ++counts.back();
+  }
+  if (counts.empty()) return 1.0;
+  std::nth_element(counts.begin(), counts.begin() + static_cast<std::ptrdiff_t>(counts.size() / 2), counts.end());
+  return static_cast<double>(counts[counts.size() / 2]);
+}
+
 Period period_of(std::span<const Date> dates, Period stated) {
   if (stated != Period::daily) return stated;
-  std::size_t days = 0;
-  bool timed = false;
-  for (std::size_t t = 0; t < dates.size(); ++t) {
-    timed = timed || dates[t].has_time();
-    if (t == 0 || dates[t].days != dates[t - 1].days) ++days;
-  }
-  if (!timed) return stated;
-  return Period::intraday(static_cast<double>(dates.size()) / static_cast<double>(days));
+  for (const Date& d : dates)
+    if (d.has_time()) return Period::intraday(bars_per_day(dates));
+  return stated;
 }
 
 std::string_view period_name(Period period) {

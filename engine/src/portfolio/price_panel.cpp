@@ -40,6 +40,7 @@ Result<PricePanel> PricePanel::create(std::vector<Asset> assets, std::vector<Dat
     for (double v : volumes)
       if (!std::isnan(v) && !(std::isfinite(v) && v >= 0.0)) return bad_panel("a volume is negative or infinite");
   }
+  p.bars_per_day_ = bars_per_day(dates);
   p.assets_ = std::move(assets);
   p.dates_ = std::move(dates);
   p.closes_ = std::move(closes);
@@ -96,7 +97,9 @@ PricePanel PricePanel::slice_bars(std::size_t begin, std::size_t end) const {
   if (!volumes_.empty())
     volumes.assign(volumes_.begin() + static_cast<std::ptrdiff_t>(begin * n),
                    volumes_.begin() + static_cast<std::ptrdiff_t>(end * n));
-  return std::move(create(assets_, std::move(dates), std::move(closes), std::move(volumes))).value();
+  PricePanel slice = std::move(create(assets_, std::move(dates), std::move(closes), std::move(volumes))).value();
+  slice.bars_per_day_ = bars_per_day_;
+  return slice;
 }
 
 PricePanel PricePanel::select_assets(std::span<const std::size_t> indices) const {
@@ -109,7 +112,9 @@ PricePanel PricePanel::select_assets(std::span<const std::size_t> indices) const
       closes.push_back(close(b, i));
       if (!volumes_.empty()) volumes.push_back(volume(b, i));
     }
-  return std::move(create(std::move(assets), dates_, std::move(closes), std::move(volumes))).value();
+  PricePanel selection = std::move(create(std::move(assets), dates_, std::move(closes), std::move(volumes))).value();
+  selection.bars_per_day_ = bars_per_day_;
+  return selection;
 }
 
 }  // namespace finsim::portfolio

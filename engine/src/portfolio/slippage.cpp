@@ -69,7 +69,7 @@ double slippage_cost(double price, double reference, double quantity) {
 Status validate_slippage(const SlippageModel& m) {
   if (!in(m.spread_bps, 0.0, 1000.0)) return bad("spread_bps must be a number from 0 to 1000 (basis points)");
   if (!in(m.bps, 0.0, 1000.0)) return bad("bps must be a number from 0 to 1000 (basis points)");
-  if (!in(m.k, 0.0, 10.0)) return bad("k must be a number from 0 to 10 (a share of the daily volatility)");
+  if (!in(m.k, 0.0, 10.0)) return bad("k must be a number from 0 to 10 (a share of the volatility of one bar's returns)");
   if (!in(m.impact, 0.0, 10.0)) return bad("impact must be a number from 0 to 10");
   if (m.window < 2 || m.window > 250) return bad("window must be a whole number of bars from 2 to 250");
   const auto unused = [&](double value, const char* name, const char* reader) -> Status {
@@ -97,7 +97,7 @@ Result<SlippageQuote> quote_slippage(const SlippageModel& m, const PricePanel& p
     const auto sigma = daily_sigma(panel, asset, bar, m.window);
     if (!sigma)
       return make_error("no_history", "the " + std::string(slippage_kind_name(m.kind)) + " slippage model needs " +
-                                          ticker + "'s volatility: at least 2 daily returns before the fill");
+                                          ticker + "'s volatility: at least 2 returns (bars) before the fill");
     q.sigma = *sigma;
     if (m.kind == SlippageKind::volatility) rate += m.k * q.sigma;
   }

@@ -8,7 +8,8 @@
 //                           name the date column); asset_type as parse_asset_class.
 // Dates: YYYY-MM-DD, YYYY/MM/DD or M/D/YYYY, each optionally with a time of day ("2024-01-05 09:35",
 // "2024-01-05T09:35:00", exchange time, no zone): intraday bars, each stamped with the time it closes.
-// A file holds daily bars or intraday bars, not both (a row of the other kind than the first is an issue). An empty cell, "NA", "NaN", "N/A" or "null" is a missing
+// A file holds daily bars or intraday bars, not both: the kind most of its dates have decides (the first
+// date's on a tie), and each row of the other kind is an issue. An empty cell, "NA", "NaN", "N/A" or "null" is a missing
 // price (not an error); any other price must be a finite number > 0. Fields may be double-quoted
 // (RFC 4180, "" for a quote); a quoted field cannot span lines. Blank lines are skipped; CRLF and a
 // UTF-8 byte-order mark are accepted. Rows may come in any date order: the panel is sorted by date.

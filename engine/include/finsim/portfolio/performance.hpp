@@ -66,7 +66,9 @@ struct PerformanceSummary {
 };
 
 /// The report of `returns` (dated by `dates`, same length, or empty dates: no YTD, no dates). Annualised
-/// by period_of(dates, options.period): intraday bars by their bars per year.
+/// by period_of(dates, options.period): intraday bars by their bars per year; on intraday bars the
+/// up and down captures are taken on the days' compounded returns (a capture's A / n exponent would
+/// make per-bar ones explode).
 /// `benchmark`, when not empty, is aligned with `returns`.
 PerformanceSummary summarize_returns(std::span<const double> returns, std::span<const Date> dates,
                                      const PerformanceOptions& options, std::span<const double> benchmark = {});

@@ -36,10 +36,15 @@ inline constexpr Period Period::yearly{PeriodKind::yearly};
 /// ANNUALIZATION_FACTORS; 252 trading days a year); intraday 252 × bars_per_day.
 double annualization_factor(Period period);
 
+/// The bars of a typical day of `dates` (ascending): the median of the numbers of dates on each distinct
+/// day (the upper one of an even count), so a partial first or last day, a half day or a window cut
+/// inside a day does not move it; 1 for no dates.
+double bars_per_day(std::span<const Date> dates);
+
 /// The period of a dated series said to be `stated`: intraday when `stated` is daily and a date carries
-/// a time of day, with bars_per_day = the dates' count over the count of distinct days (the mean number
-/// of bars in a day of the series); `stated` otherwise. So a NAV history of intraday bars is annualised
-/// by its bars per year, not as if each bar were a day.
+/// a time of day, with bars_per_day(dates); `stated` otherwise. So a NAV history of intraday bars is
+/// annualised by its bars per year, not as if each bar were a day. A caller that has the market's panel
+/// states its period instead (PricePanel::period): a window of a few bars cannot tell a day's length.
 Period period_of(std::span<const Date> dates, Period stated = Period::daily);
 
 /// "daily", "weekly", "monthly", "quarterly", "yearly", "intraday".

@@ -18,6 +18,7 @@
 
 #include "finsim/portfolio/asset.hpp"
 #include "finsim/portfolio/date.hpp"
+#include "finsim/portfolio/periods.hpp"
 #include "finsim/result.hpp"
 
 namespace finsim::portfolio {
@@ -60,6 +61,9 @@ class PricePanel {
 
   /// True when the bars are intraday (carry a time of day).
   [[nodiscard]] bool intraday() const { return !dates_.empty() && dates_.front().has_time(); }
+  /// What annualises a series of these bars: daily, or intraday with the bars of a typical day of the
+  /// whole panel (bars_per_day over its dates; a slice or a selection keeps its parent's).
+  [[nodiscard]] Period period() const { return intraday() ? Period::intraday(bars_per_day_) : Period::daily; }
 
   /// The first bar dated strictly after `date`, if any: where an order placed on `date` can fill.
   [[nodiscard]] std::optional<std::size_t> first_bar_after(Date date) const;
@@ -80,6 +84,7 @@ class PricePanel {
   std::vector<Date> dates_;
   std::vector<double> closes_;
   std::vector<double> volumes_;
+  double bars_per_day_ = 1.0;
   std::map<std::string, std::size_t, std::less<>> index_;
 };
 
