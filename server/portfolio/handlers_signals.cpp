@@ -30,8 +30,8 @@ Result<pf::Signal> read_signal(json j, const Market& m) {
     s->date = pf::day_of(s->date);
   } else if (!s->date.has_time()) {
     return make_error("bad_signal", "signal: market '" + m.name + "' has intraday bars: give the time the signal was " +
-                                        "known, YYYY-MM-DDTHH:MM[:SS] in exchange time without a zone (" +
-                                        pf::format_date(s->date) + " names no bar)");
+                                        "known, YYYY-MM-DDTHH:MM[:SS] in exchange time (a day, or a timestamp with a " +
+                                        "zone or a fraction of a second, names no bar)");
   }
   if (Status v = pf::validate_signal(*s, m.panel.get()); !v.ok()) return v.error();
   return s;
@@ -222,7 +222,15 @@ HttpResponse compare_models(ApiCall& call) {
 
   // The period: the given dates, else from the first signal to the market's clock (never beyond it).
   const pf::PricePanel& panel = *m.visible;
-  if (*from && *to && pf::range_start(**from) > **to) return error_response(make_error("bad_period", "start is after end"));
+  // The period as a backtest's (backtest_spec.cpp): never past the clock, start not after end.
+  const pf::Date clock = m.clock_date();
+  if (*to && pf::range_start(**to) > clock)
+    return error_response(make_error("bad_period", "end " + pf::format_date(**to) + " is after the market's current date " +
+                                                       pf::format_date(clock)));
+  if (*from && pf::range_start(**from) > (*to ? **to : clock))
+    return error_response(make_error("bad_period", *to ? "start is after end"
+                                                       : "start " + pf::format_date(**from) +
+                                                             " is after the market's current date " + pf::format_date(clock)));
   pf::StrategyConfig config;
   config.initial_cash = *cash;
   config.fees = (*fees)->schedule;

@@ -80,19 +80,23 @@ Result<std::vector<SignalRecord>> query_signals(store::Database& db, const Signa
   // CAST(?N AS …) IS NULL: an absent filter; the cast types the parameter for PostgreSQL even when NULL.
   const std::string filter =
       "WHERE market_id = ?1 AND (?2 = '' OR model = ?2) AND (?3 = '' OR ticker = ?3) "
-      "AND (CAST(?4 AS TEXT) IS NULL OR date >= ?4) AND (CAST(?5 AS TEXT) IS NULL OR date <= ?5) "
+      "AND (CAST(?4 AS TEXT) IS NULL OR date >= CASE WHEN length(date) = 10 THEN ?4 ELSE ?10 END) "
+      "AND (CAST(?5 AS TEXT) IS NULL OR date <= CASE WHEN length(date) = 10 THEN ?5 ELSE ?11 END) "
       "AND (CAST(?6 AS INTEGER) IS NULL OR backtest_id = ?6) AND (?7 = 0 OR backtest_id IS NULL) ";
-  // latest: the newest signal of each (model, ticker) among those matching.
+  // latest: the newest signal of each (model, ticker) among those matching. Newest by Date order: a
+  // stored day is its close, after the times of that day another market stores (stored_dates.hpp).
+  const std::string newest = "ORDER BY CASE WHEN length(date) = 10 THEN date || 'T99' ELSE date END DESC, id DESC ";
   const std::string sql =
       q.latest ? std::string(kColumns) + "WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY "
-                     "model, ticker ORDER BY date DESC, id DESC) AS rank FROM signals " + filter +
-                     ") AS ranked WHERE rank = 1) ORDER BY date DESC, id DESC LIMIT ?8 OFFSET ?9"
-               : std::string(kColumns) + filter + "ORDER BY date DESC, id DESC LIMIT ?8 OFFSET ?9";
+                     "model, ticker " + newest + ") AS rank FROM signals " + filter +
+                     ") AS ranked WHERE rank = 1) " + newest + "LIMIT ?8 OFFSET ?9"
+               : std::string(kColumns) + filter + newest + "LIMIT ?8 OFFSET ?9";
   auto st = db.prepare(sql);
   if (!st.ok()) return st.error();
   st->bind(1, q.market_id).bind(2, q.model).bind(3, q.ticker);
-  if (q.from) st->bind(4, pf::format_date(*q.from));  // a day's text sorts before its times' texts
-  if (q.to) st->bind(5, through_text(*q.to));
+  // Stored days (10 characters) and stored times each against their own text (stored_dates.hpp).
+  if (q.from) st->bind(4, from_bound(*q.from).day).bind(10, from_bound(*q.from).time);
+  if (q.to) st->bind(5, to_bound(*q.to).day).bind(11, to_bound(*q.to).time);
   st->bind(6, q.backtest_id).bind(7, q.api_only);
   st->bind(8, static_cast<std::int64_t>(q.limit)).bind(9, static_cast<std::int64_t>(q.offset));
   return read_all(*st);

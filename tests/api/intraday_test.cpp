@@ -109,6 +109,18 @@ TEST_CASE("an intraday market fills orders at the next bar, keeps NAV per bar an
                                       {"date", day + "T10:05"}}),
                                 201);
     CHECK(on_days["signals"][0]["date"] == day);
+    // A stored day is its close: after any time of that day, in filters too.
+    const std::string daily_signals = "/api/signals?market_id=1&model=llm";
+    CHECK(get(port, daily_signals + "&to=" + day + "T10:00")["signals"].empty());
+    CHECK(get(port, daily_signals + "&from=" + day + "T10:00")["signals"].size() == 1);
+    CHECK(get(port, daily_signals + "&to=" + day)["signals"].size() == 1);
+    // The model comparison's period as a backtest's: not past the clock.
+    const std::string minutes_cmp = "/api/models/comparison?market_id=" + std::to_string(market);
+    CHECK(error_code(call(port, "GET", minutes_cmp + "&start=2024-01-09"), 422) == "bad_period");
+    CHECK(error_code(call(port, "GET", minutes_cmp + "&end=2024-01-09"), 422) == "bad_period");
+    CHECK(error_code(call(port, "GET", minutes_cmp + "&start=2024-01-08T09:45&end=2024-01-08T09:40"), 422) ==
+          "bad_period");
+    CHECK(get(port, minutes_cmp + "&start=2024-01-08")["start"] == "2024-01-08T09:35");
     const json days = create_portfolio(port, {{"name", "Days"}, {"initial_capital", 10000}});
     CHECK(error_code(call(port, "POST", portfolio_path(days) + "/orders",
                           {{"ticker", "TEC1"}, {"side", "buy"}, {"quantity", 1}, {"type", "limit"},
