@@ -174,7 +174,8 @@ TEST_CASE("slippage JSON: read, written back, and refused when malformed") {
                           json{{"model", "fixed_bps"}, {"bps", -1}}, json{{"model", "fixed_bps"}, {"bps", 1e9}},
                           json{{"model", "volatility"}, {"k", 0.1}, {"window", 1}},
                           json{{"model", "volatility"}, {"k", 0.1}, {"window", 2.5}}, json{{"model", 3}},
-                          json{{"model", "none"}, {"extra", 1}}, json::array()}) {
+                          json{{"model", "none"}, {"extra", 1}}, json{{"window", 10}},
+                          json{{"model", "fixed_bps"}, {"bps", 5}, {"window", 20}}, json::array()}) {
     auto r = slippage_from_json(bad);
     CHECK_FALSE(r.ok());
     if (!r.ok()) CHECK(r.error().code == "bad_slippage");

@@ -143,6 +143,10 @@ Result<SlippageModel> slippage_from_json(const nlohmann::json& j) {
   else return bad("unknown slippage model \"" + kind + "\" (none, fixed_bps, volatility, square_root)");
   if (!(window >= 2.0 && window <= 250.0 && std::floor(window) == window))
     return bad("window must be a whole number of bars from 2 to 250");
+  // Like bps, k and impact: a figure the model does not read is refused, not dropped (it would not come
+  // back from slippage_to_json).
+  if (f.has("window") && m.kind != SlippageKind::volatility && m.kind != SlippageKind::square_root)
+    return bad("window is read only by the volatility and square_root models");
   m.window = static_cast<std::size_t>(window);
   if (Status s = validate_slippage(m); !s.ok()) return s.error();
   return m;

@@ -6,7 +6,7 @@ import { formatNumber } from '../../format.js';
 export const SLIPPAGE_KINDS = [
   { kind: 'none', label: 'None (the close)', param: null },
   { kind: 'fixed_bps', label: 'Fixed basis points', param: { key: 'bps', label: 'Slippage (bps)', initial: '5' } },
-  { kind: 'volatility', label: 'Volatility-scaled', param: { key: 'k', label: 'Share of daily volatility (k)', initial: '0.1' } },
+  { kind: 'volatility', label: 'Volatility-scaled', param: { key: 'k', label: 'Share of the volatility per bar (k)', initial: '0.1' } },
   { kind: 'square_root', label: 'Square-root impact', param: { key: 'impact', label: 'Impact coefficient (Y)', initial: '1' } },
 ];
 
@@ -34,8 +34,8 @@ export function describeSlippage(model) {
   const term = {
     none: '',
     fixed_bps: `fixed ${formatNumber(model.bps, 1)} bps`,
-    volatility: `${formatNumber(model.k, 2)} × daily volatility (${model.window} days)`,
-    square_root: `${formatNumber(model.impact, 2)} × volatility × √(size / average volume) (${model.window} days)`,
+    volatility: `${formatNumber(model.k, 2)} × volatility per bar (${model.window} bars)`,
+    square_root: `${formatNumber(model.impact, 2)} × volatility × √(size / average volume) (${model.window} bars)`,
   }[model.model] ?? model.model;
   return [term, spread].filter(Boolean).join(' + ');
 }

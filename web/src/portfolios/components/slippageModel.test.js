@@ -15,8 +15,8 @@ describe('the slippage model of a form', () => {
     expect(describeSlippage(undefined)).toBe('none');
     expect(chargesSlippage({ model: 'none', spread_bps: 2 })).toBe(true);
     expect(describeSlippage({ model: 'fixed_bps', spread_bps: 10, bps: 5 })).toBe('fixed 5 bps + half a 10 bps spread');
-    expect(describeSlippage({ model: 'volatility', spread_bps: 0, k: 0.1, window: 20 })).toBe('0.1 × daily volatility (20 days)');
+    expect(describeSlippage({ model: 'volatility', spread_bps: 0, k: 0.1, window: 20 })).toBe('0.1 × volatility per bar (20 bars)');
     expect(describeSlippage({ model: 'square_root', spread_bps: 0, impact: 1, window: 20 }))
-      .toBe('1 × volatility × √(size / average volume) (20 days)');
+      .toBe('1 × volatility × √(size / average volume) (20 bars)');
   });
 });
