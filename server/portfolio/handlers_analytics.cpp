@@ -69,6 +69,7 @@ Result<Analysis> analyse(ApiCall& call, const Ledger& l, bool with_allocation) {
     benchmark = pf::simple_returns(closes);
   }
   a.summary = pf::summarize_nav(a.series.nav, options, benchmark);
+  if (a.summary.benchmark) a.summary.benchmark->name = *call.param("benchmark");  // what it was measured against
   return a;
 }
 

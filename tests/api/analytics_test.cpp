@@ -66,6 +66,7 @@ TEST_CASE("performance and risk analytics are the engine's metrics of the stored
   CHECK_FALSE(perf["summary"].contains("benchmark"));
   // Against a benchmark: the engine's alpha and beta with the ticker's returns on the same days.
   const json bench = get(port, path + "/performance?benchmark=BND1")["summary"]["benchmark"];
+  CHECK(bench["name"] == "BND1");  // named by what it was measured against
   std::vector<double> bnd1;
   const auto series = closes(port, "BND1");
   for (const pf::NavSnapshot& s : nav)
