@@ -72,7 +72,7 @@ std::string import_error_line(const std::string& path, const std::vector<ImportI
 
 Date parse_date_option(const std::string& value, const std::string& what) {
   if (const auto d = parse_date(value)) return *d;
-  throw UsageError(what + " must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+  throw UsageError(what + " must be " + std::string(kDateForms));
 }
 
 }  // namespace finsim::cli

@@ -51,7 +51,7 @@ Result<std::optional<portfolio::Date>> ApiCall::date(std::string_view name) cons
   const auto text = param(name);
   if (!text) return std::optional<portfolio::Date>{};
   const auto d = portfolio::parse_date(*text);
-  if (!d) return bad_parameter(name, "must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+  if (!d) return bad_parameter(name, "must be " + std::string(portfolio::kDateForms));
   return std::optional<portfolio::Date>(*d);
 }
 

@@ -131,12 +131,12 @@ Result<BacktestRun> backtest_from_json(JobContext& ctx, const json& body, json& 
   // A date that is given must be one ("" is not "the default": omit the field for that).
   if (f.has("start")) {
     spec.start = pf::parse_date(start);
-    if (!spec.start) return bad("start must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+    if (!spec.start) return bad("start must be " + std::string(pf::kDateForms));
   } else if (panel.bar_count() > 252) {
     spec.start = panel.date(252);
   }
   spec.end = f.has("end") ? pf::parse_date(end) : std::optional<pf::Date>(m.clock_date());
-  if (!spec.end) return bad("end must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+  if (!spec.end) return bad("end must be " + std::string(pf::kDateForms));
   if (pf::range_start(*spec.end) > m.clock_date())  // a day without a time may be the clock's own day
     return bad("end " + end + " is after the market's current date " + pf::format_date(m.clock_date()));
   if (spec.start && pf::range_start(*spec.start) > *spec.end) return make_error("bad_period", "start is after end");

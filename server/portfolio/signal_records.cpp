@@ -95,8 +95,14 @@ Result<std::vector<SignalRecord>> query_signals(store::Database& db, const Signa
   if (!st.ok()) return st.error();
   st->bind(1, q.market_id).bind(2, q.model).bind(3, q.ticker);
   // Stored days (10 characters) and stored times each against their own text (stored_dates.hpp).
-  if (q.from) st->bind(4, from_bound(*q.from).day).bind(10, from_bound(*q.from).time);
-  if (q.to) st->bind(5, to_bound(*q.to).day).bind(11, to_bound(*q.to).time);
+  if (q.from) {
+    const TextBound b = from_bound(*q.from);
+    st->bind(4, b.day).bind(10, b.time);
+  }
+  if (q.to) {
+    const TextBound b = to_bound(*q.to);
+    st->bind(5, b.day).bind(11, b.time);
+  }
   st->bind(6, q.backtest_id).bind(7, q.api_only);
   st->bind(8, static_cast<std::int64_t>(q.limit)).bind(9, static_cast<std::int64_t>(q.offset));
   return read_all(*st);

@@ -99,7 +99,7 @@ class BarKind {
   /// Decides from every (date, line) of the file.
   explicit BarKind(std::span<const std::pair<Date, std::size_t>> dated) {
     std::size_t timed = 0;
-    for (const auto& [date, line] : dated) timed += date.has_time() ? 1 : 0;
+    for (const auto& d : dated) timed += d.first.has_time() ? 1 : 0;
     if (dated.empty()) return;
     const std::size_t days = dated.size() - timed;
     timed_ = timed == days ? dated.front().first.has_time() : timed > days;
@@ -240,17 +240,19 @@ ImportReport import_wide_csv(std::string_view text, const CsvImportOptions& opti
   IssueLog log(report, options.max_issues);
   std::map<Date, std::size_t> seen;  // date → line that holds it
   std::vector<DatedRow> rows;
+  // Each row's date, parsed once: every one counts toward the file's bar kind.
+  std::vector<std::optional<Date>> row_dates(records.size());
   std::vector<std::pair<Date, std::size_t>> dated;
   for (std::size_t k = 1; k < records.size(); ++k)
     if (!records[k].fields.empty())
-      if (const auto d = parse_date(records[k].fields[0])) dated.emplace_back(*d, records[k].line);
+      if ((row_dates[k] = parse_date(records[k].fields[0]))) dated.emplace_back(*row_dates[k], records[k].line);
   const BarKind kind(dated);
   for (std::size_t k = 1; k < records.size(); ++k) {
     const csv::Record& rec = records[k];
     ++report.rows_read;
     if (!well_formed(rec, header.fields.size(), log)) continue;
     bool good = true;
-    const auto date = parse_date(rec.fields[0]);
+    const std::optional<Date>& date = row_dates[k];
     if (!date) {
       log.add(rec.line, bad_date(csv::trim(rec.fields[0])));
       good = false;

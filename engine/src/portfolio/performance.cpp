@@ -93,8 +93,7 @@ PerformanceSummary summarize_nav(std::span<const NavSnapshot> snapshots, const P
   // Bars per day counted on every snapshot, the base's day included (its returns start a bar later).
   PerformanceOptions o = options;
   o.period = period_of(all, options.period);
-  const std::vector<Date> dates(all.begin() + (all.empty() ? 0 : 1), all.end());
-  return summarize_returns(returns, dates, o, benchmark);
+  return summarize_returns(returns, std::span<const Date>(all).subspan(all.empty() ? 0 : 1), o, benchmark);
 }
 
 std::vector<double> rolling_volatility(std::span<const double> returns, std::size_t window, Period period) {

@@ -351,12 +351,12 @@ Result<Order> order_from_json(const json& j) {
   o.placed = *p;
   if (f.has("good_until")) {  // given, it must be a day: "" is not "no expiry" (omit the field for that)
     const auto g = parse_date(good_until);
-    if (!g) return bad("\"good_until\" must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+    if (!g) return bad("\"good_until\" must be " + std::string(kDateForms));
     o.good_until = *g;
   }
   if (f.has("last_part")) {
     const auto d = parse_date(last_part);
-    if (!d) return bad("\"last_part\" must be a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])");
+    if (!d) return bad("\"last_part\" must be " + std::string(kDateForms));
     o.last_part = *d;
   }
   if (f.has("good_for_days")) {  // "good for N days": the last day it may fill is N calendar days after today

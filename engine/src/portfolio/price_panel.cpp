@@ -40,7 +40,7 @@ Result<PricePanel> PricePanel::create(std::vector<Asset> assets, std::vector<Dat
     for (double v : volumes)
       if (!std::isnan(v) && !(std::isfinite(v) && v >= 0.0)) return bad_panel("a volume is negative or infinite");
   }
-  p.bars_per_day_ = bars_per_day(dates);
+  if (!dates.empty() && dates.front().has_time()) p.bars_per_day_ = bars_per_day(dates);  // read by intraday only
   p.assets_ = std::move(assets);
   p.dates_ = std::move(dates);
   p.closes_ = std::move(closes);

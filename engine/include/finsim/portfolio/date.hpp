@@ -65,6 +65,9 @@ int iso_week(Date date);
 /// zone). Surrounding spaces are ignored. Empty when not a real day or not a real time.
 std::optional<Date> parse_date(std::string_view text);
 
+/// What parse_date takes, in words, for messages that refuse a date: "must be " + kDateForms.
+inline constexpr std::string_view kDateForms = "a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM[:SS])";
+
 /// "YYYY-MM-DD" for a day, "YYYY-MM-DDTHH:MM" for a time on the minute, "YYYY-MM-DDTHH:MM:SS" otherwise
 /// (ISO 8601). Texts of one kind sort as their Dates do; parse_date reads every one back.
 std::string format_date(Date date);
