@@ -503,6 +503,34 @@ export function compareTests(harness, { siteUrl, dist }) {
     console.log(`       ${name}: ${bytes.length} bytes, ${video.width} × ${video.height}, ${video.duration.toFixed(2)} s`);
   });
 
+  harness.test('compare: Export CSV saves both worlds\' series in one file, row for row the engines\' metrics', async (page) => {
+    await page.goto(`${siteUrl}${freeze}&speed=50&compare=policy:heuristic+no_hoard`);
+    await waitForWorlds(page);
+    const live = await playBothTo(page, 20);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export-csv').click()]);
+    assert(download.suggestedFilename() === 'finsim-liquidity_freeze-seed42-heuristic-compare.csv', download.suggestedFilename());
+    const [header, ...rows] = readFileSync(await download.path(), 'utf8').trim().split('\n');
+    assert(header.startsWith('world,run,policy,timestep,liquidity,default_rate,equilibrium_score,asset_price'), header);
+    const columns = header.split(',');
+    const engines = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().series));
+    for (const [i, world] of ['A', 'B'].entries()) {
+      const mine = rows.filter((r) => r.startsWith(`${world},`));
+      const expected = engines[i].filter((m) => m.timestep <= live);
+      assert(mine.length === expected.length && expected.at(-1).timestep === live, `world ${world}: ${mine.length} rows for steps to ${live}`);
+      const run = world === 'A' ? 'Heuristic,heuristic' : '"Heuristic, no hoarding",heuristic+no_hoard';
+      mine.forEach((row, k) => {
+        const values = row.slice(`${world},${run},`.length).split(',');
+        assert(row.startsWith(`${world},${run},`), row);
+        columns.slice(3).forEach((key, c) => {
+          const sent = expected[k][key];
+          assert(values[c] === (sent === undefined || sent === null ? '' : String(sent)), `world ${world}, step ${expected[k].timestep}, ${key}: ${values[c]} against ${sent}`);
+        });
+      });
+    }
+    const last = (world) => rows.filter((r) => r.startsWith(`${world},`)).at(-1);
+    assert(last('A') !== last('B'), 'the two worlds differ by their last step');
+  });
+
   harness.test('compare on a server: two named sessions in lockstep, closed when the page leaves', async (page) => {
     ensureServerBuilt();
     const server = await startRealServer(dist);

@@ -2,7 +2,9 @@
 // one-world page, with 1,000 banks, with a notice, scrubbed back, and on a lesson's two graphs — at
 // 1280 × 800 and on a 390 × 844 phone; the page works on phones (390 × 844, 360 × 740: a graph you can
 // see, metrics you can read, controls you can reach, nothing scrolling sideways); the embed names its
-// policy (also after a reload), resets to step 0 and refits its graph when its frame is resized.
+// policy (also after a reload), resets to step 0 and refits its graph when its frame is resized; a lesson's
+// embed names the lesson and both worlds' policies, resets both to the lesson's start, refits both graphs
+// and keeps its bar under them.
 // Screenshots: build/e2e-artifacts/layout-*.png (not committed; look at them).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -208,5 +210,60 @@ export function layoutTests(harness, { siteUrl }) {
     await frame.getByTestId('headline-policy').waitFor({ timeout: 20000 });
     await inner().waitForFunction(() => document.querySelector('[data-testid=headline-policy]')?.dataset.policy === 'mappo-cooperative');
     assert(await frame.getByTestId('notices').count() === 0, 'no notice: the engine has this policy');
+  });
+
+  harness.test('layout: a lesson\'s embed names the lesson and both policies, resets both worlds to its start and refits both graphs, its bar under them', async (page) => {
+    await page.setViewportSize(DESKTOP);
+    const src = `${siteUrl}?embed=1&lesson=3`;
+    await page.setContent(`<body style="margin:0;background:#fff"><iframe id="embed" src="${src}" width="800" height="520"
+      style="border:0;display:block" title="FinSim"></iframe></body>`);
+    const frame = page.frameLocator('#embed');
+    const inner = () => page.frame({ url: /embed=1/ });
+    await frame.getByTestId('compare-embed-lesson').waitFor({ timeout: 20000 });
+    await waitForWorldGraphs(inner());
+    const steps = () => inner().evaluate(() => ['a', 'b'].map((w) => window.__finsimWorlds?.[w]?.timestep ?? -1));
+    await inner().waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 9), null, { timeout: 20000 });
+    assert((await frame.getByTestId('compare-embed-lesson').textContent()) === 'Lesson 3: A lender of last resort',
+      await frame.getByTestId('compare-embed-lesson').textContent());
+    const policies = await frame.getByTestId('headline-policy').evaluateAll((els) => els.map((e) => [e.dataset.policy, e.textContent]));
+    assert(policies.length === 2 && policies.every(([p, text]) => p === 'heuristic' && text.includes('Heuristic')),
+      `each world names its policy: ${JSON.stringify(policies)}`);
+    const barUnderGraphs = () => inner().evaluate(() => {
+      const bar = document.querySelector('.embed-bar').getBoundingClientRect();
+      return [...document.querySelectorAll('.compare-stage')].every((s) => s.getBoundingClientRect().bottom <= bar.top + 0.5);
+    });
+    assert(await barUnderGraphs(), 'the bar lies under both graphs');
+    await assertNoBankCovered(inner(), 'the lesson embed at 800 × 520');
+    await shoot(page, 'embed-lesson-800x520', false);
+
+    await frame.getByTestId('compare-step').click();
+    await inner().waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds[w].timestep === 10));
+    await inner().evaluate(() => {
+      window.__backAtZero = { a: false, b: false };
+      for (const w of ['a', 'b']) {
+        window.__finsimWorldStores[w].subscribe((s) => { if (s.state?.timestep === 0) window.__backAtZero[w] = true; });
+      }
+    });
+    await frame.getByTestId('compare-reset').click();
+    await inner().waitForFunction(() => window.__backAtZero.a && window.__backAtZero.b, null, { timeout: 20000 });
+    await inner().waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds[w].timestep === 9), null, { timeout: 20000 });
+    assert(JSON.stringify(await steps()) === '[9,9]', 'reset brings both worlds back to the lesson\'s start, paused');
+
+    // A narrower, taller frame: both graphs are stacked and refitted, every bank inside its frame, the bar under them.
+    const widths = await inner().evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].width()));
+    await page.evaluate(() => { const f = document.getElementById('embed'); f.width = '380'; f.height = '640'; });
+    await inner().waitForFunction((w) => window.__finsimWorldCy.a.width() !== w[0] && window.__finsimWorldCy.b.width() !== w[1], widths);
+    await assertNoBankCovered(inner(), 'the lesson embed resized to 380 × 640');
+    assert(await barUnderGraphs(), 'the bar lies under both graphs in the narrow frame');
+    await shoot(page, 'embed-lesson-380x640', false);
+    // Refitted: the banks fill the part of each stage the headline and the tag leave free (graph/viewportFit.js).
+    const extents = await inner().evaluate(() => ['a', 'b'].map((w) => {
+      const cy = window.__finsimWorldCy[w];
+      const b = cy.nodes().renderedBoundingBox();
+      const [x1, y1, x2, y2] = cy.container().getAttribute('data-fit-area').split(' ').map(Number);
+      return { w: Math.round(b.w), h: Math.round(b.h), freeW: x2 - x1, freeH: y2 - y1, frameW: cy.width(), frameH: cy.height() };
+    }));
+    assert(extents.every((e) => e.frameW <= 380 && Math.max(e.w / e.freeW, e.h / e.freeH) >= 0.75),
+      `both graphs refitted to the frame: ${JSON.stringify(extents)}`);
   });
 }

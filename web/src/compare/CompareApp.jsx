@@ -1,8 +1,10 @@
 // The Compare view: two worlds side by side (stacked on a phone), one clock, their series overlaid and
 // the difference in words. The address holds the whole comparison (compare/compareSpec.js), so the
-// view is a page of its own; ?embed=1 keeps the two graphs, the controls and one line of difference. One
+// view is a page of its own; ?embed=1 keeps the two graphs (each headline naming its policy), the
+// controls (play, step, reset), a lesson's title and one line of difference. One
 // timeline scrubs both worlds back together (CompareTimeline), a list of both worlds' failures leads to a
-// bank and its step (CompareEvents), and Record clip records both graphs side by side.
+// bank and its step (CompareEvents), Record clip records both graphs side by side and Export CSV saves
+// both worlds' series in one file.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SimulationStoreContext } from '../store/simulationStore.js';
@@ -22,6 +24,7 @@ import { CompareTimeline } from './CompareTimeline.jsx';
 import { goLiveComparison } from './comparisonReplay.js';
 import { CompareEvents } from './CompareEvents.jsx';
 import { RecordClip } from '../export/RecordClip.jsx';
+import { ExportComparison } from './ExportComparison.jsx';
 import './compare.css';
 
 function prefersReducedMotion() {
@@ -53,8 +56,8 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
   const goLive = useCallback(() => goLiveComparison(comparison.worlds), [comparison]);
   const worlds = (
     <div className="compare-worlds">
-      <WorldPane world={a} label={labels.a} effects={effects} onLive={goLive} />
-      <WorldPane world={b} label={labels.b} effects={effects} onLive={goLive} />
+      <WorldPane world={a} label={labels.a} effects={effects} onLive={goLive} showPolicy={params.embed} />
+      <WorldPane world={b} label={labels.b} effects={effects} onLive={goLive} showPolicy={params.embed} />
     </div>
   );
 
@@ -64,6 +67,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
         {worlds}
         <ComparisonNotices control={comparison.control} />
         <div className="embed-bar"><CompareControls comparison={comparison} compact />
+          {lesson && <b className="embed-lesson" data-testid="compare-embed-lesson">Lesson {lesson.n}: {lesson.title}</b>}
           <DifferenceCaption worlds={comparison.worlds} labels={labels} actsAt={actsAt} /></div>
       </div>
     );
@@ -83,7 +87,8 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
       <main className="compare-layout">
         <div className="compare-bar"><CompareControls comparison={comparison} />
           <RecordClip panes={[{ graphTestId: 'graph-a', title: `A: ${labels.a}`, store: a.view.store },
-            { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
+            { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} />
+          <ExportComparison worlds={comparison.worlds} labels={labels} /></div>
         <ComparisonNotices control={comparison.control} />
         {worlds}
         <CompareTimeline worlds={comparison.worlds} />

@@ -1,5 +1,5 @@
-// The one clock's controls: play / pause, one step, reset both worlds, and the speed. They act on the
-// lockstep clock (compare/lockstep.js), never on one world alone.
+// The one clock's controls: play / pause, one step, reset both worlds, and the speed (not in the embed's
+// compact bar). They act on the lockstep clock (compare/lockstep.js), never on one world alone.
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { SPEEDS } from '../components/RunSettings.jsx';
@@ -51,19 +51,17 @@ export function CompareControls({ comparison, compact = false }) {
       </button>
       <button type="button" data-testid="compare-step" disabled={!ready || playing || busy}
         onClick={() => stepBoth(comparison)} title="Advance both worlds one timestep">Step ›</button>
+      <button type="button" data-testid="compare-reset" disabled={!ready}
+        onClick={() => comparison.resetBoth()} title="Rebuild both worlds and start again">↺ Reset</button>
       {!compact && (
-        <>
-          <button type="button" data-testid="compare-reset" disabled={!ready}
-            onClick={() => comparison.resetBoth()} title="Rebuild both worlds and start again">↺ Reset</button>
-          <label className="compare-speed">
-            <span>Speed</span>
-            <select data-testid="compare-speed" value={clock.speed} disabled={!ready}
-              onChange={(e) => comparison.clock.setSpeed(Number(e.target.value))}>
-              {[...new Set([...SPEEDS, clock.speed])].sort((a, b) => a - b)
-                .map((v) => <option key={v} value={v}>{v} steps/s</option>)}
-            </select>
-          </label>
-        </>
+        <label className="compare-speed">
+          <span>Speed</span>
+          <select data-testid="compare-speed" value={clock.speed} disabled={!ready}
+            onChange={(e) => comparison.clock.setSpeed(Number(e.target.value))}>
+            {[...new Set([...SPEEDS, clock.speed])].sort((a, b) => a - b)
+              .map((v) => <option key={v} value={v}>{v} steps/s</option>)}
+          </select>
+        </label>
       )}
       {busy && <span className="muted small" data-testid="compare-busy">Running both worlds to step {clock.runningTo}…</span>}
     </div>

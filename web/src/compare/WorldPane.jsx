@@ -43,15 +43,18 @@ function Waiting({ store }) {
   return <div className="loading">Starting this world…</div>;
 }
 
-/** `onLive`: what the replay badge's "Back to live" does (both worlds go live together). */
-export function WorldPane({ world, label, effects, onLive = null }) {
+/**
+ * `onLive`: what the replay badge's "Back to live" does (both worlds go live together). `showPolicy`
+ * (the embed, which has no title naming the runs) names the policy the world's engine runs.
+ */
+export function WorldPane({ world, label, effects, onLive = null, showPolicy = false }) {
   useEffect(() => { (window.__finsimWorldStores ??= {})[world.id] = world.store; }, [world]);
   return (
     <SimulationStoreContext.Provider value={world.view.store}>
       <section className={`stage compare-stage world-${world.id}`} data-testid={`world-${world.id}`}>
         <NetworkGraph bus={world.view.bus} effects={effects} expose={world.id === 'a'} onReady={ON_READY[world.id]}
           onRendered={ON_RENDERED[world.id]} testid={`graph-${world.id}`} />
-        <Headline />
+        <Headline showPolicy={showPolicy} />
         <ReplayFrame />
         <div className="stage-foot">
           <div className={`world-tag world-${world.id}`} data-testid={`world-${world.id}-label`}>

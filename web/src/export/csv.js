@@ -1,5 +1,6 @@
-// CSV export: the metric series exactly as the engine sent them (one row per METRICS_UPDATE), and any
-// table of the portfolio views as the server answered it (raw values, not the formatted text).
+// CSV export: the metric series exactly as the engine sent them (one row per METRICS_UPDATE), a
+// comparison's two series in one file, and any table of the portfolio views as the server answered it
+// (raw values, not the formatted text).
 import { downloadText } from './download.js';
 
 export const CSV_COLUMNS = ['timestep', 'liquidity', 'default_rate', 'equilibrium_score', 'asset_price', 'price_change',
@@ -26,8 +27,23 @@ export function metricsCsv(series, columns = CSV_COLUMNS) {
   return tableCsv(series, columns);
 }
 
-export function csvFileName({ scenario = 'run', seed = '', policy = '' } = {}) {
-  return `finsim-${scenario}-seed${seed}-${policy}.csv`.replace(/[^A-Za-z0-9_.-]/g, '_');
+/**
+ * A comparison's series in one long table: each world's rows up to the last step both reached (the
+ * Compare view never shows a step one world has not reached), world A's first, each row led by the
+ * world's letter, its name on the page (what it changes) and its policy. `worlds`:
+ * [{world: 'A', run: 'Heuristic', policy: 'heuristic', series}].
+ */
+export function comparisonCsv(worlds, columns = CSV_COLUMNS) {
+  const lastOf = (series) => (series.length ? series[series.length - 1].timestep : -1);
+  const common = Math.min(...worlds.map((w) => lastOf(w.series)));
+  const rows = worlds.flatMap(({ world, run, policy, series }) => series
+    .filter((m) => m.timestep <= common)
+    .map((m) => ({ ...m, world, run, policy })));
+  return tableCsv(rows, ['world', 'run', 'policy', ...columns]);
+}
+
+export function csvFileName({ scenario = 'run', seed = '', policy = '' } = {}, { compare = false } = {}) {
+  return `finsim-${scenario}-seed${seed}-${policy}${compare ? '-compare' : ''}.csv`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
 /** Offers `text` as a CSV file download (browser only). */

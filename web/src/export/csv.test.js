@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvFileName, metricsCsv, tableCsv } from './csv.js';
+import { comparisonCsv, csvFileName, metricsCsv, tableCsv } from './csv.js';
 
 describe('CSV export', () => {
   it('writes one row per METRICS_UPDATE with the values as received', () => {
@@ -10,6 +10,24 @@ describe('CSV export', () => {
 
   it('names the file after the run', () => {
     expect(csvFileName({ scenario: 'core_default', seed: 7, policy: 'heuristic' })).toBe('finsim-core_default-seed7-heuristic.csv');
+  });
+
+  it('writes a comparison as one table: both worlds up to the step both reached, each row naming its world', () => {
+    const m = (timestep, liquidity) => ({ timestep, liquidity, default_rate: 0 });
+    const csv = comparisonCsv([
+      { world: 'A', run: 'Heuristic', policy: 'heuristic', series: [m(0, 1), m(1, 0.9), m(2, 0.8)] },
+      { world: 'B', run: 'Heuristic, no hoarding', policy: 'heuristic+no_hoard', series: [m(0, 1), m(1, 0.95)] },
+    ], ['timestep', 'liquidity', 'default_rate']);
+    expect(csv).toBe('world,run,policy,timestep,liquidity,default_rate\n'
+      + 'A,Heuristic,heuristic,0,1,0\nA,Heuristic,heuristic,1,0.9,0\n'
+      + 'B,"Heuristic, no hoarding",heuristic+no_hoard,0,1,0\nB,"Heuristic, no hoarding",heuristic+no_hoard,1,0.95,0\n');
+    expect(comparisonCsv([{ world: 'A', run: 'x', policy: 'p', series: [m(0, 1)] }, { world: 'B', run: 'y', policy: 'p', series: [] }],
+      ['timestep'])).toBe('world,run,policy,timestep\n');
+  });
+
+  it('names a comparison\'s file after world A\'s run', () => {
+    expect(csvFileName({ scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic' }, { compare: true }))
+      .toBe('finsim-liquidity_freeze-seed42-heuristic-compare.csv');
   });
 
   it('writes a table with labels, nested values and quoting', () => {

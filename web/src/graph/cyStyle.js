@@ -61,6 +61,7 @@ export function cyStyle({ arrows = true } = {}) {
         'arrow-scale': 0.7,
       },
     },
+    { selector: 'edge[?gone]', style: { display: 'none' } },
     { selector: 'edge.highlight', style: { 'line-color': '#38bdf8', 'target-arrow-color': '#38bdf8', 'z-index': 10 } },
   ];
 }
