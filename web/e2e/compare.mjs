@@ -285,6 +285,37 @@ export function compareTests(harness, { siteUrl, dist }) {
     console.log(`       ${b.recalls.length} recalled loans marked in world B; overlay pixels drawn A ${inked[0]}, B ${inked[1]}`);
   });
 
+  harness.test('marks: a failure marks the loans its administrator called and their borrowers, taken from the engine’s snapshots', async (page) => {
+    // Lesson 2 (core_default): in world A the largest core bank fails at step 10; its loans are called.
+    await page.goto(`${siteUrl}?lesson=2`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 9);
+    await page.waitForTimeout(300);
+    const engine = () => page.evaluate(() => window.__finsimWorldStores.a.getState().state);
+    const before = await engine();
+    assert(before.timestep === 9, `world A at step 9 (${before.timestep})`);
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, 10);
+    await page.waitForTimeout(350);
+    const after = await engine();
+    const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldMarks[w]() ?? null));
+    await page.getByTestId('world-a').screenshot({ path: `${artifacts}compare-marks-calls-world-a.png` });
+    const [a, b] = marks;
+    assert(a?.timestep === 10 && b?.timestep === 10, `marks of step 10 in both worlds: ${JSON.stringify(marks.map((m) => m?.timestep))}`);
+    const node = Object.fromEntries(after.nodes.map((n) => [n.id, n]));
+    const failedNow = new Set(after.nodes.filter((n) => n.status === 'defaulted' && before.nodes.find((m) => m.id === n.id).status === 'active').map((n) => n.id));
+    assert(failedNow.size >= 1, 'a bank failed in world A at step 10');
+    // The engine's own facts: the failed banks' loans at step 9 to banks standing and owing an administrator at step 10.
+    const expected = before.edges.filter((e) => failedNow.has(e.source) && node[e.target].status === 'active' && node[e.target].due_to_administrator > 0)
+      .map((e) => `${e.source}>${e.target}`).sort();
+    assert(expected.length >= 3, `the failed bank had borrowers that now owe its administrator (${expected.length})`);
+    assert(JSON.stringify(a.calls.map((c) => `${c.lender}>${c.borrower}`).sort()) === JSON.stringify(expected),
+      `the called loans marked are the engine's: ${a.calls.length} marked, ${expected.length} in the snapshots`);
+    assert(a.borrowersCalled.every((id) => node[id].due_to_administrator > 0), 'every borrower called owes an administrator');
+    assert(b.calls.length === 0 && b.borrowersCalled.length === 0, `no failure, no call in world B: ${JSON.stringify(b.calls.slice(0, 3))}`);
+    console.log(`       step 10: ${a.calls.length} loans called by the administrator of bank ${[...failedNow].join(', ')} marked in world A`);
+  });
+
   harness.test('lessons: each opens paused before the shock, says what to watch, and differs on the graphs', async (page) => {
     // Lesson 4 (hoarding) at its own speed (2 steps/s): the difference must show within 30 s of pressing play.
     await page.goto(`${siteUrl}?lesson=4`);

@@ -10,6 +10,11 @@
 // - DEFAULT names the failed bank (`from`) and its surviving creditors' loss (`amount`). When that loss
 //   is above 0, its creditors who lost are the banks with an edge into it before the step (or a LEND to
 //   it in the step) that are still active after it.
+// - A failed bank's loans to surviving banks are called by its administrator, due in full at the next
+//   step (docs/model.md, phase 5). Its called loans are its edges out before the step whose borrower is
+//   active after it and owes an administrator (`due_to_administrator` > 0 after the step); those
+//   borrowers are the borrowers called. Without the bank details there is no `due_to_administrator`,
+//   so no call is marked.
 // - PRICE_DROP has no bank. Its reach is every active bank holding securities after the step
 //   (`holdings_value` > 0: its holdings are marked at the new price). Without the bank details (above
 //   2,000 banks, `--compact`) there is no reach to show.
@@ -22,7 +27,9 @@
 /** At most this many loans (and banks) of one kind marked per step; the largest loans first. */
 export const MAX_MARKS_PER_KIND = 150;
 
-const EMPTY = Object.freeze({ timestep: null, recalls: [], borrowersHit: [], losses: [], creditorsHit: [], priceReach: [] });
+const EMPTY = Object.freeze({
+  timestep: null, recalls: [], borrowersHit: [], losses: [], creditorsHit: [], calls: [], borrowersCalled: [], priceReach: [],
+});
 
 /** No marks. */
 export function noConsequences() {
@@ -82,24 +89,37 @@ function lostLoans(debtors, before, events, afterNodes) {
   return losses;
 }
 
+/** The failed banks' loans called by their administrators: edges out of them to borrowers standing and owing. */
+function calledLoans(failed, before, afterNodes) {
+  const loans = [];
+  for (const e of before.edges) {
+    if (!failed.has(e.source)) continue;
+    const borrower = afterNodes.get(e.target);
+    if (borrower?.status === 'active' && borrower.due_to_administrator > 0) loans.push({ lender: e.source, borrower: e.target, weight: e.weight });
+  }
+  return loans;
+}
+
 /**
  * The marks of step `after.timestep`: `before` and `after` are the STATE_UPDATE payloads of two
  * consecutive steps, `events` the EVENTs of `after`'s step (others are ignored). Returns
  * {timestep, recalls: [{lender, borrower}], borrowersHit: [id], losses: [{creditor, debtor}],
- * creditorsHit: [id], priceReach: [id]} with bank ids as the snapshot's node ids (strings), or no
+ * creditorsHit: [id], calls: [{lender, borrower}], borrowersCalled: [id], priceReach: [id]} with bank ids as the snapshot's node ids (strings), or no
  * marks when the steps are not consecutive. Pure: the inputs are not changed.
  */
 export function consequencesOf(before, after, events, limit = MAX_MARKS_PER_KIND) {
   if (!before || !after || after.timestep !== before.timestep + 1) return EMPTY;
   const step = (events ?? []).filter((e) => e && e.timestamp === after.timestep);
   const hoarders = new Set(step.filter((e) => e.event_type === 'HOARD' && e.from !== undefined).map((e) => String(e.from)));
+  const failed = new Set(step.filter((e) => e.event_type === 'DEFAULT' && e.from !== undefined).map((e) => String(e.from)));
   const debtors = new Set(step.filter((e) => e.event_type === 'DEFAULT' && e.amount > 0).map((e) => String(e.from)));
   const priceFell = step.some((e) => e.event_type === 'PRICE_DROP');
-  if (!hoarders.size && !debtors.size && !priceFell) return { ...EMPTY, timestep: after.timestep };
+  if (!hoarders.size && !failed.size && !priceFell) return { ...EMPTY, timestep: after.timestep };
 
   const afterNodes = nodeMap(after.nodes);
   const recalls = hoarders.size ? largest(recalledLoans(hoarders, before, edgeMap(after.edges), afterNodes), limit) : [];
   const losses = debtors.size ? largest(lostLoans(debtors, before, step, afterNodes), limit) : [];
+  const calls = failed.size ? largest(calledLoans(failed, before, afterNodes), limit) : [];
   const priceReach = priceFell
     ? largest(after.nodes.filter((n) => n.status === 'active' && n.holdings_value > 0)
       .map((n) => ({ id: n.id, weight: n.holdings_value })), limit).map((n) => n.id)
@@ -110,6 +130,8 @@ export function consequencesOf(before, after, events, limit = MAX_MARKS_PER_KIND
     borrowersHit: unique(recalls.map((r) => r.borrower)),
     losses,
     creditorsHit: unique(losses.map((l) => l.creditor)),
+    calls,
+    borrowersCalled: unique(calls.map((c) => c.borrower)),
     priceReach,
   };
 }

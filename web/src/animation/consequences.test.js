@@ -61,6 +61,30 @@ describe('marks of a DEFAULT', () => {
   });
 });
 
+describe('loans called by a failed bank’s administrator', () => {
+  // Bank 3 fails in step 20; its loans to 0, 1 and 2 are called (docs/model.md, phase 5).
+  const failed = (extra) => step19.nodes.map((n) => (n.id === '3' ? { ...n, status: 'defaulted' } : { ...n, ...extra(n.id) }));
+
+  it('marks the failed bank’s loans to borrowers that stand and now owe an administrator, whatever its creditors lost', () => {
+    const nodes = failed((id) => ({ due_to_administrator: { 0: 6.55, 1: 6.55 }[id] ?? 0 }));
+    const step20 = state(20, nodes, [edge(4, 0, 2.001)]);
+    const marks = consequencesOf(step19, step20, [event(20, 'DEFAULT', { from: 3, amount: 0, recovery: 1, cause: 'forced' })]);
+    expect(marks.calls).toEqual([{ lender: '3', borrower: '0' }, { lender: '3', borrower: '1' }]);
+    expect(marks.borrowersCalled).toEqual(['0', '1']);
+    expect(marks.losses).toEqual([]);
+  });
+
+  it('marks no call on a borrower that failed too, owes nothing, or whose snapshot has no details', () => {
+    const nodes = failed((id) => ({ due_to_administrator: 5, status: id === '0' ? 'defaulted' : 'active' }))
+      .map((n) => (n.id === '1' ? { ...n, due_to_administrator: 0 } : n));
+    const step20 = state(20, nodes, [edge(4, 0, 2.001)]);
+    expect(consequencesOf(step19, step20, [event(20, 'DEFAULT', { from: 3 })]).borrowersCalled).toEqual(['2']);
+    const compact = state(20, failed(() => ({})).map(({ due_to_administrator, holdings_value, ...n }) => n), []);
+    expect(consequencesOf(step19, compact, [event(20, 'DEFAULT', { from: 3 })]).calls).toEqual([]);
+    expect(consequencesOf(step19, state(20, nodes, []), [event(20, 'HOARD', { from: 4 })]).calls).toEqual([]);
+  });
+});
+
 describe('the reach of a PRICE_DROP', () => {
   it('is every active bank holding securities after the step', () => {
     const nodes = [node(0), node(1, { holdings_value: 0 }), node(2, { status: 'defaulted', holdings_value: 0 }), node(3), node(4)];

@@ -8,7 +8,7 @@
 // Effects of the whole screen (a price drop's dimming) go to `screenCanvas` when one is given: a
 // recorded frame moves the banks' layers to centre the network, never the screen's (export/frameComposer.js).
 import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
-import { lossEffect, priceReachEffect, recallEffect } from './consequenceEffects.js';
+import { callEffect, lossEffect, priceReachEffect, recallEffect } from './consequenceEffects.js';
 import { consequencesOf, noConsequences } from './consequences.js';
 
 export const MAX_EFFECTS = 60;
@@ -93,6 +93,10 @@ export function consequenceEffects(marks, lookup) {
   if (marks.losses.length) {
     effects.push(lossEffect({ losses: present(marks.losses.map((l) => flow(l.debtor, l.creditor))),
       hit: present(marks.creditorsHit.map(bank)) }));
+  }
+  if (marks.calls.length) {
+    effects.push(callEffect({ loans: present(marks.calls.map((c) => flow(c.borrower, c.lender))),
+      hit: present(marks.borrowersCalled.map(bank)) }));
   }
   if (marks.priceReach.length) effects.push(priceReachEffect({ banks: present(marks.priceReach.map(bank)) }));
   return effects;

@@ -86,9 +86,9 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
       </header>
       <main className="compare-layout">
         <div className="compare-bar"><CompareControls comparison={comparison} />
+          <ExportComparison worlds={comparison.worlds} labels={labels} />
           <RecordClip panes={[{ graphTestId: 'graph-a', title: `A: ${labels.a}`, store: a.view.store },
-            { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} />
-          <ExportComparison worlds={comparison.worlds} labels={labels} /></div>
+            { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
         <ComparisonNotices control={comparison.control} />
         {worlds}
         <CompareTimeline worlds={comparison.worlds} />

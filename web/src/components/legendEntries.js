@@ -33,4 +33,7 @@ export const LEGEND_ROWS = [
     { symbol: '◌', colour: MARK_COLOURS.loss, text: 'creditor lost' },
     { symbol: '○', colour: MARK_COLOURS.priceReach, text: 'price reached' },
   ] },
+  { key: 'calls', marks: [
+    { symbol: '━', colour: MARK_COLOURS.call, text: 'loan called by a failed lender' },
+  ] },
 ];

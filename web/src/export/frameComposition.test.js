@@ -217,7 +217,7 @@ describe('the legend in a frame', () => {
     const words = items.map((i) => i.text);
     expect(words).toEqual(expect.arrayContaining(['capital: strong → thin', 'glow: stress', 'failed bank', 'core · tier 2 · tier 3',
       'loan, lender → borrower; thicker = larger', 'lend', 'hoard', 'fire sale', 'default', 'loan recalled', 'its borrower',
-      'creditor lost', 'price reached']));
+      'creditor lost', 'price reached', 'loan called by a failed lender']));
     expect(items).toHaveLength(LEGEND_ROWS.filter((r) => !r.marks).length + LEGEND_ROWS.flatMap((r) => r.marks ?? []).length);
     expect(items.find((i) => i.text === 'creditor lost')).toMatchObject({ symbol: '◌', colour: '#f472b6' });
   });

@@ -5,12 +5,17 @@
 //
 // Each box sits against an edge of the container, so it can be kept off the graph in two ways: by a
 // band across the container above or below it (a vertical cut), or by a band beside it (a horizontal
-// cut). Every combination of cuts is tried and the one in which the network can be drawn largest wins;
-// whichever wins, no box overlaps the free area, so no bank drawn inside it lies under a box.
+// cut). Every combination of cuts is tried; the network is drawn as large as the best one allows, and as
+// near the container's centre as the area leaves it: a network pushed aside by a corner box (a world's
+// tag) reads as misplaced, so an area in which it sits nearer the centre wins if the network is drawn at
+// least CENTRED_SHARE as large there. Whichever wins, no box overlaps the free area, so no bank drawn
+// inside it lies under a box.
 
 /** @typedef {{x1: number, y1: number, x2: number, y2: number}} Rect */
 
 const EMPTY_LIMIT = 12;  // boxes this close to empty (px) are not worth a cut
+/** A free area that puts the network nearer the centre wins if the network is drawn at least this share as large. */
+export const CENTRED_SHARE = 0.9;
 
 /** The rect clipped to the container of the given size; null when nothing of it is inside or it is empty. */
 function clip(rect, width, height) {
@@ -37,42 +42,64 @@ function zoomFor(area, graph, padding) {
 }
 
 /**
- * The largest free area for a graph of `graph` {w, h} (model units; only its proportions matter) in a
- * container of `width` × `height` px with `boxes` (Rects, px, relative to the container) over it.
- * Returns a Rect that intersects none of the boxes (touching an edge is not intersecting). With no
- * boxes it is the whole container.
+ * Where a graph of `graph` {w, h} model units drawn at `zoom` goes in `area`: its centre (px), the point
+ * nearest `centre` (the area's own centre when null) at which its rendered box and `padding` stay inside
+ * the area (centred in the area along a side too short for it).
+ */
+export function placeIn(area, graph, zoom, padding = 0, centre = null) {
+  const halfW = (zoom * Math.max(graph.w, 1)) / 2 + padding;
+  const halfH = (zoom * Math.max(graph.h, 1)) / 2 + padding;
+  const want = centre ?? { x: (area.x1 + area.x2) / 2, y: (area.y1 + area.y2) / 2 };
+  const clampTo = (v, lo, hi) => (lo > hi ? (lo + hi) / 2 : Math.min(hi, Math.max(lo, v)));
+  return { x: clampTo(want.x, area.x1 + halfW, area.x2 - halfW), y: clampTo(want.y, area.y1 + halfH, area.y2 - halfH) };
+}
+
+/**
+ * The free area for a graph of `graph` {w, h} (model units; only its proportions matter) in a container
+ * of `width` × `height` px with `boxes` (Rects, px, relative to the container) over it: of the areas the
+ * cuts leave, the one in which the graph is drawn largest, unless another draws it at least
+ * CENTRED_SHARE as large and nearer the container's centre (then the nearest such). Returns a Rect that
+ * intersects none of the boxes (touching an edge is not intersecting). With no boxes it is the whole
+ * container.
  */
 export function freeArea({ width, height, boxes = [], graph = { w: 1, h: 1 }, padding = 0 }) {
   const inside = boxes.map((b) => clip(b, width, height))
     .filter((b) => b && b.x2 - b.x1 >= 1 && b.y2 - b.y1 >= 1 && Math.max(b.x2 - b.x1, b.y2 - b.y1) >= EMPTY_LIMIT);
   const choices = inside.map((b) => cutsFor(b, width, height));
-  let best = { x1: 0, y1: 0, x2: width, y2: height };
-  let bestZoom = -1;
-  let bestSize = -1;
+  const centre = { x: width / 2, y: height / 2 };
+  const candidates = [];
   for (let mask = 0; mask < 1 << choices.length; mask++) {
     let area = { x1: 0, y1: 0, x2: width, y2: height };
     choices.forEach((cuts, i) => { area = cuts[(mask >> i) & 1](area); });
     const zoom = zoomFor(area, graph, padding);
+    const at = placeIn(area, graph, zoom, padding, centre);
     const size = Math.max(0, area.x2 - area.x1) * Math.max(0, area.y2 - area.y1);
-    if (zoom > bestZoom + 1e-9 || (Math.abs(zoom - bestZoom) <= 1e-9 && size > bestSize)) {
-      best = area;
-      bestZoom = zoom;
-      bestSize = size;
-    }
+    candidates.push({ area, zoom, size, offset: Math.hypot(at.x - centre.x, at.y - centre.y) });
   }
-  return best;
+  const largest = Math.max(...candidates.map((c) => c.zoom));
+  const eligible = candidates.filter((c) => c.zoom >= CENTRED_SHARE * largest - 1e-9);
+  // Nearest the centre to the pixel, then drawn largest, then the larger area.
+  eligible.sort((a, b) => Math.round(a.offset) - Math.round(b.offset) || b.zoom - a.zoom || b.size - a.size);
+  return eligible[0].area;
 }
 
 /**
- * The viewport {zoom, pan} that draws the model box `bounds` {x1, y1, w, h} centred in `area`, as large
- * as fits with `padding` px around it, with the zoom kept within [minZoom, maxZoom]. Below minZoom the
- * graph would overflow the area: choose a minZoom small enough for the largest network.
+ * The viewport {zoom, pan} that draws the model box `bounds` {x1, y1, w, h} in `area`, as large as fits
+ * with `padding` px around it, with the zoom kept within [minZoom, maxZoom], centred at the point of the
+ * area nearest `centre` (px; the area's own centre when null: placeIn). Below minZoom the graph would
+ * overflow the area: choose a minZoom small enough for the largest network.
  */
-export function viewportFor(bounds, area, { padding = 0, minZoom = 0, maxZoom = Infinity } = {}) {
+export function viewportFor(bounds, area, { padding = 0, minZoom = 0, maxZoom = Infinity, centre = null } = {}) {
   const zoom = Math.min(maxZoom, Math.max(minZoom, zoomFor(area, bounds, padding) || minZoom));
-  const cx = (area.x1 + area.x2) / 2;
-  const cy = (area.y1 + area.y2) / 2;
-  return { zoom, pan: { x: cx - zoom * (bounds.x1 + bounds.w / 2), y: cy - zoom * (bounds.y1 + bounds.h / 2) } };
+  const at = placeIn(area, bounds, zoom, padding, centre);
+  return { zoom, pan: { x: at.x - zoom * (bounds.x1 + bounds.w / 2), y: at.y - zoom * (bounds.y1 + bounds.h / 2) } };
+}
+
+/** The largest Rect inside `area` centred on `at` (px): where a graph placed at `at` is centred. */
+export function centredWithin(area, at) {
+  const halfW = Math.max(0, Math.min(at.x - area.x1, area.x2 - at.x));
+  const halfH = Math.max(0, Math.min(at.y - area.y1, area.y2 - at.y));
+  return { x1: at.x - halfW, y1: at.y - halfH, x2: at.x + halfW, y2: at.y + halfH };
 }
 
 /** Whether two Rects overlap by more than a touch. */

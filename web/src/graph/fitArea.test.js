@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeArea, overlaps, viewportFor } from './fitArea.js';
+import { CENTRED_SHARE, centredWithin, freeArea, overlaps, placeIn, viewportFor } from './fitArea.js';
 
 const rect = (x1, y1, x2, y2) => ({ x1, y1, x2, y2 });
 const square = { w: 100, h: 100 };
@@ -31,6 +31,22 @@ describe('freeArea', () => {
     expect(area).toEqual(rect(0, 70, 370, 400));
   });
 
+  it('prefers an area that keeps the graph centred when it draws the graph nearly as large (a world\'s tag in a corner)', () => {
+    // A Compare pane, 705 × 520: the headline across the top, the world's tag in the bottom-left corner.
+    // Beside the tag the network could be drawn 5 % larger, but 130 px right of the centre; above it, centred.
+    const headline = rect(12, 10, 690, 90);
+    const tag = rect(12, 485, 258, 515);
+    const area = freeArea({ width: 705, height: 520, boxes: [headline, tag], graph: square, padding: 16 });
+    expect(area).toEqual(rect(0, 90, 705, 485));
+    const { zoom, pan } = viewportFor({ x1: -50, y1: -50, w: 100, h: 100 }, area, { padding: 16, centre: { x: 352.5, y: 260 } });
+    expect(pan.x).toBeCloseTo(352.5);  // the graph's centre (0, 0) at the pane's centre across
+    expect(zoom).toBeCloseTo((395 - 32) / 100);
+    // Far larger beside the box: the larger wins (CENTRED_SHARE).
+    const tall = rect(12, 300, 258, 515);
+    expect(freeArea({ width: 705, height: 520, boxes: [headline, tall], graph: square, padding: 16 })).toEqual(rect(258, 90, 705, 520));
+    expect(CENTRED_SHARE).toBeGreaterThan(0.8);
+  });
+
   it('never overlaps any box, wherever the boxes sit', () => {
     let seed = 7;
     const random = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
@@ -57,6 +73,20 @@ describe('viewportFor', () => {
     expect(zoom).toBeCloseTo((356 - 16) / 200);
     // The graph's centre (0, 0) lands on the area's centre.
     expect(pan).toEqual({ x: 570, y: 222 });
+  });
+
+  it('places the graph nearest a given centre that keeps it and its padding inside the area', () => {
+    // The corner-legend case above: the area starts at x = 240, but the graph fits centred in the stage.
+    const area = rect(240, 44, 900, 400);
+    const { pan } = viewportFor({ x1: -100, y1: -100, w: 200, h: 200 }, area, { padding: 8, centre: { x: 450, y: 200 } });
+    expect(pan).toEqual({ x: 450, y: 222 });  // across at the stage's centre; down, the area allows only its own
+    // Pushed against the area's edge when the centre is too near a box; centred where the area is too small.
+    expect(placeIn(area, { w: 200, h: 200 }, 1.7, 8, { x: 300, y: 200 })).toEqual({ x: 240 + 178, y: 222 });
+    expect(placeIn(rect(0, 0, 100, 100), { w: 200, h: 200 }, 1, 0, { x: 0, y: 0 })).toEqual({ x: 50, y: 50 });
+  });
+
+  it('marks the part of an area centred on a point', () => {
+    expect(centredWithin(rect(240, 44, 900, 400), { x: 450, y: 222 })).toEqual(rect(240, 44, 660, 400));
   });
 
   it('keeps the zoom within its bounds', () => {

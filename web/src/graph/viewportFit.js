@@ -10,9 +10,10 @@
 // the notices under it; .stage-foot: a compared world's tag with the replay badge) counts as its
 // children. Anything placed over the graph later is kept off the banks without being listed here.
 //
-// The area the banks were last fitted in is marked on the graph's container (FIT_AREA) until the reader
-// moves the view, so that a recorded frame can centre it (export/frameComposition.js, graphOrigin).
-import { freeArea, viewportFor } from './fitArea.js';
+// The banks are placed as near the stage's centre as the free area allows (fitArea.js, placeIn). The part
+// of the free area centred on them is marked on the graph's container (FIT_AREA) until the reader moves
+// the view, so that a recorded frame can centre it (export/frameComposition.js, graphOrigin).
+import { centredWithin, freeArea, placeIn, viewportFor } from './fitArea.js';
 
 export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
 export const GROUP = '.stage-top, .stage-foot';
@@ -70,7 +71,7 @@ export function createViewportFit(cy) {
   let readerMoved = false;
   let frame = 0;
 
-  /** Fits every bank into the free area; returns the area (px, relative to the graph's container). */
+  /** Fits every bank into the free area; returns the part of it centred on them (px, relative to the graph's container). */
   function fit() {
     const nodes = cy.nodes();
     const width = container.clientWidth;
@@ -81,12 +82,16 @@ export function createViewportFit(cy) {
     }
     const bounds = nodes.boundingBox();
     const area = freeArea({ width, height, boxes: overlayBoxes(stage, container), graph: bounds, padding: PADDING });
+    const centre = { x: width / 2, y: height / 2 };
+    const viewport = viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom(), centre });
     fitting = true;
-    cy.viewport(viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom() }));
+    cy.viewport(viewport);
     fitting = false;
     readerMoved = false;
-    markFitArea(container, area);
-    return area;
+    // What a recorded frame centres (export/frameComposition.js): the part of the area centred on the banks.
+    const fitted = centredWithin(area, placeIn(area, bounds, viewport.zoom, PADDING, centre));
+    markFitArea(container, fitted);
+    return fitted;
   }
 
   // One fit per frame at most; `force` (the container resized) fits even after the reader moved the view.
