@@ -599,4 +599,45 @@ export function compareTests(harness, { siteUrl, dist }) {
       await server.close();
     }
   });
+
+  harness.test('lessons on a server: a lesson opens paused at step 9 in two sessions, marks its calls, scrubs back and answers "why"', async (page) => {
+    ensureServerBuilt();
+    const server = await startRealServer(dist);
+    try {
+      await page.goto(`${server.url}?lesson=2`);
+      await waitForWorlds(page);
+      await waitForWorldStep(page, 9);
+      await page.waitForTimeout(400);
+      assert(JSON.stringify(await worldSteps(page)) === '[9,9]', `paused at step 9: ${await worldSteps(page)}`);
+      const pair = (await (await fetch(`${server.url}sessions`)).json()).sessions.filter((s) => s.session.startsWith('compare-'));
+      assert(pair.length === 2 && pair.every((s) => s.scenario === 'core_default' && s.timestep === 9 && !s.running), JSON.stringify(pair));
+      // One step: the shock in world A alone, and the loans its failed banks' administrators called marked.
+      await page.getByTestId('compare-step').click();
+      await waitForWorldStep(page, 10);
+      await page.waitForTimeout(350);
+      const [failedA, failedB] = await failedIn(page);
+      assert(failedA >= 5 && failedB === 0, `the shock fails banks in world A alone (${failedA} against ${failedB})`);
+      const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldMarks[w]()));
+      assert(marks[0].timestep === 10 && marks[0].calls.length > 0 && marks[1].calls.length === 0,
+        `called loans marked in world A only: ${marks.map((m) => m.calls.length)}`);
+      // Back to step 9 on the timeline: both graphs show it, nobody failed; the sessions stay at 10.
+      await scrubBothTo(page, 9);
+      const view = await bothShown(page);
+      assert(view.graph.every((s) => s === 9) && view.defaulted.every((d) => d.length === 0), `both replay step 9: ${JSON.stringify(view)}`);
+      const sessions = (await (await fetch(`${server.url}sessions`)).json()).sessions.filter((s) => s.session.startsWith('compare-'));
+      assert(sessions.every((s) => s.timestep === 10), `the engines stay at step 10: ${JSON.stringify(sessions.map((s) => s.timestep))}`);
+      await page.getByTestId('go-live').click();
+      await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds[w].timestep === 10));
+      // "Why did it fail?" on a bank failed in world A, answered by world A's session on the server.
+      const bank = await failedInAOnly(page);
+      await page.evaluate((id) => window.__finsimWorldCy.a.getElementById(id).emit('tap'), bank);
+      const columnA = page.getByTestId('compare-inspector').getByTestId('compare-inspector-a');
+      await columnA.getByTestId('why-ask').click();
+      await columnA.getByTestId('why-sentences').waitFor({ timeout: 10000 });
+      const sentences = await columnA.getByTestId('why-sentences').locator('li').allTextContents();
+      assert(sentences[0].startsWith(`Bank ${bank} failed at step 10`), JSON.stringify(sentences));
+    } finally {
+      await server.close();
+    }
+  });
 }
