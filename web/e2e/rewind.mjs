@@ -249,4 +249,27 @@ export function rewindTests(harness, { siteUrl }) {
     await page.screenshot({ path: `${artifacts}rewind-branch-with-interventions-compare.png` });
   });
 
+  harness.test('rewind: a branch that makes one bank hoard opens in Compare, and the hoard acts in world B alone', async (page) => {
+    await page.goto(`${siteUrl}?scenario=calm&seed=42&speed=20`);
+    await waitForGraph(page, { nodes: 100 });
+    await playTo(page, 24);
+    await scrubTo(page, 19);
+    await page.getByTestId('branch-open').click();
+    await page.getByTestId('branch-change').selectOption('force_action');
+    await page.getByTestId('branch-bank').fill('3');
+    await page.getByTestId('branch-action').selectOption('HOARD');
+    await page.getByTestId('branch-compare').click();
+    await page.waitForURL(/compare=force_action%3A3%3AHOARD%4020/, { timeout: 10000 });
+    await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 19), null, { timeout: 30000 });
+    await page.waitForTimeout(300);
+    await page.getByTestId('compare-step').click();
+    await page.waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds?.[w]?.timestep === 20), null, { timeout: 10000 });
+    await page.waitForTimeout(350);
+    const actions = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().state.nodes.find((n) => n.id === '3').action));
+    assert(actions[1] === 'HOARD' && actions[0] !== 'HOARD', `bank 3 hoards at step 20 in world B alone: ${actions}`);
+    const marks = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldMarks[w]()));
+    assert(marks[0].recalls.length === 0 && marks[1].recalls.length >= 10 && marks[1].recalls.every((r) => r.lender === '3'),
+      `its recalled loans marked in world B alone: ${marks.map((m) => m.recalls.length)}`);
+    await page.screenshot({ path: `${artifacts}rewind-branch-hoard-compare.png` });
+  });
 }
