@@ -1,5 +1,6 @@
 // Frames with two worlds playing side by side (the Compare view, docs/web.md "Compare"), against one
-// world on the same machine at the same moment. Not a test: prints a Markdown table.
+// world on the same machine at the same moment. Not a test: prints a Markdown table, then when each
+// frame over 25 ms came (a crisis's steps, or the first second's warm-up).
 // Usage: node perf/compareFrames.mjs [--seconds 20]   (needs web/dist)
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +27,15 @@ try {
   console.log(`Load average (1 / 5 / 15 min) at the start: ${loadavg().map((x) => x.toFixed(1)).join(' / ')}.\n`);
   console.log('| case | steps (world A) | frames | median ms | p99 ms | max ms | frames > 25 ms | share > 25 ms | long tasks |');
   console.log('|---|---|---|---|---|---|---|---|---|');
+  const when = [];
   for (const c of CASES) {
     const r = await measureFrames({ url: `${site.url}${c.query}`, seconds });
+    when.push(`- ${c.name}: ${r.over25At.length ? r.over25At.join(', ') : 'none'}`);
     console.log(`| ${c.name} | ${r.steps} | ${r.frames} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${fmt(r.maxMs)} | ${r.over25} | `
       + `${fmt((100 * r.over25) / r.frames, 2)} % | ${r.longTasks} |`);
     if (r.errors.length) console.log(`  page errors: ${r.errors.join('; ')}`);
   }
+  console.log(`\nFrames over 25 ms, each as its length @ seconds after the first state:\n${when.join('\n')}`);
 } finally {
   await site.close();
 }
