@@ -249,6 +249,21 @@ export function layoutTests(harness, { siteUrl }) {
     await inner().waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds[w].timestep === 9), null, { timeout: 20000 });
     assert(JSON.stringify(await steps()) === '[9,9]', 'reset brings both worlds back to the lesson\'s start, paused');
 
+    // Playing, the bar keeps its height, so neither graph is resized or refitted from step to step.
+    await inner().evaluate(() => {
+      window.__graphResizes = 0;
+      const observer = new ResizeObserver((entries) => { window.__graphResizes += entries.length; });
+      for (const w of ['a', 'b']) observer.observe(window.__finsimWorldCy[w].container());
+      window.__graphResizes = 0;
+    });
+    await inner().waitForTimeout(100);
+    const before = await inner().evaluate(() => window.__graphResizes);
+    await frame.getByTestId('compare-play').click();
+    await inner().waitForFunction(() => ['a', 'b'].every((w) => window.__finsimWorlds[w].timestep >= 14), null, { timeout: 20000 });
+    await frame.getByTestId('compare-play').click();
+    const resized = await inner().evaluate(() => window.__graphResizes);
+    assert(resized === before, `no graph resized while playing steps 9-14 (${resized - before} resizes)`);
+
     // A narrower, taller frame: both graphs are stacked and refitted, every bank inside its frame, the bar under them.
     const widths = await inner().evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldCy[w].width()));
     await page.evaluate(() => { const f = document.getElementById('embed'); f.width = '380'; f.height = '640'; });

@@ -5,13 +5,19 @@ import { useStore } from 'zustand';
 import { narrateDifference } from './differenceNarration.js';
 import { shownStep } from '../history/replayView.js';
 
-/** The sentences for the step both worlds' views show. */
+/**
+ * The sentences for the step both worlds' views show, or, while that step's metrics are still on their
+ * way (a step's METRICS_UPDATE lands after its STATE_UPDATE, and the series are deferred), for the latest
+ * step both series hold: the words never blink to "Starting…" between two steps, and the embed's bar
+ * keeps its height (its graphs are fitted above it).
+ */
 export function useDifferenceSentences({ worlds, labels, actsAt }) {
   const seriesA = useDeferredValue(useStore(worlds[0].view.store, (s) => s.series));
   const seriesB = useDeferredValue(useStore(worlds[1].view.store, (s) => s.series));
   const stepA = useStore(worlds[0].view.store, shownStep);
   const stepB = useStore(worlds[1].view.store, shownStep);
-  const step = stepA === null || stepB === null ? null : Math.min(stepA, stepB);
+  const held = [stepA, stepB, seriesA.at(-1)?.timestep ?? null, seriesB.at(-1)?.timestep ?? null];
+  const step = held.some((s) => s === null) ? null : Math.min(...held);
   return useMemo(() => narrateDifference({ seriesA, seriesB, step, labels, actsAt }),
     [seriesA, seriesB, step, labels, actsAt]);
 }
