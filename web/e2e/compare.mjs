@@ -548,9 +548,9 @@ export function compareTests(harness, { siteUrl, dist }) {
     await waitForWorlds(page);
     const live = await playBothTo(page, 20);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compare-export-csv').click()]);
-    assert(download.suggestedFilename() === 'finsim-liquidity_freeze-seed42-heuristic-compare.csv', download.suggestedFilename());
+    assert(download.suggestedFilename() === 'finsim-liquidity_freeze-seed42-heuristic-vs-policy_heuristic_no_hoard.csv', download.suggestedFilename());
     const [header, ...rows] = readFileSync(await download.path(), 'utf8').trim().split('\n');
-    assert(header.startsWith('world,run,policy,timestep,liquidity,default_rate,equilibrium_score,asset_price'), header);
+    assert(header.startsWith('world,label,policy,timestep,liquidity,default_rate,equilibrium_score,asset_price'), header);
     const columns = header.split(',');
     const engines = await page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().series));
     for (const [i, world] of ['A', 'B'].entries()) {

@@ -6,7 +6,8 @@
 // Each mark is told apart from the acting bank's own effect by its shape: the hoarder's ring closes in
 // solid with a padlock, its borrowers hit get a dashed ring; a failed bank collapses in red, its
 // creditors who lost get a dashed pink ring, its borrowers whose loans its administrator called a
-// long-dashed orange ring; the price drop dims the screen, the banks it reached get a thin violet ring.
+// long-dashed cyan ring (not orange: that is a fire sale's); the price drop dims the screen, the banks
+// it reached get a thin violet ring.
 
 const TAU = Math.PI * 2;
 const easeInOut = (p) => (p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2);
@@ -18,7 +19,7 @@ export const lineStrength = (count) => Math.min(1, Math.sqrt(40 / Math.max(1, co
 /** Full strength for the first `hold` of the effect, then a linear fade: a mark must be read, not glimpsed. */
 const held = (p, hold) => (p < hold ? 1 : 1 - (p - hold) / (1 - hold));
 
-export const MARK_COLOURS = { recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#fb923c', priceReach: '#c4b5fd' };
+export const MARK_COLOURS = { recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#22d3ee', priceReach: '#c4b5fd' };
 export const MARK_DURATIONS = { recall: 2200, loss: 2200, call: 2200, priceReach: 1400 };
 
 function strokeRings(ctx, banks, gap, { colour, alpha, width, dash = null }) {
@@ -107,9 +108,9 @@ export function lossEffect({ losses, hit }) {
 }
 
 /**
- * A failed bank's loans called by its administrator: each loan lights up orange with the sum owed
+ * A failed bank's loans called by its administrator: each loan lights up cyan with the sum owed
  * travelling from the borrower to the failed bank (to its administrator, due at the next step); each
- * borrower called gets a long-dashed orange ring. `loans`: [{from: borrower position, to: failed bank
+ * borrower called gets a long-dashed cyan ring. `loans`: [{from: borrower position, to: failed bank
  * position}]; `hit`: [{at, radius}].
  */
 export function callEffect({ loans, hit }) {

@@ -3,8 +3,8 @@
 // view is a page of its own; ?embed=1 keeps the two graphs (each headline naming its policy), the
 // controls (play, step, reset), a lesson's title and one line of difference. One
 // timeline scrubs both worlds back together (CompareTimeline), a list of both worlds' failures leads to a
-// bank and its step (CompareEvents), Record clip records both graphs side by side and Export CSV saves
-// both worlds' series in one file.
+// bank and its step (CompareEvents), the legend says how to read both graphs (beside them, not over
+// them), Record clip records both graphs side by side and Export CSV saves both worlds' series in one file.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { SimulationStoreContext } from '../store/simulationStore.js';
@@ -24,6 +24,7 @@ import { CompareTimeline } from './CompareTimeline.jsx';
 import { goLiveComparison } from './comparisonReplay.js';
 import { CompareEvents } from './CompareEvents.jsx';
 import { RecordClip } from '../export/RecordClip.jsx';
+import { Legend } from '../components/Legend.jsx';
 import { ExportComparison } from './ExportComparison.jsx';
 import './compare.css';
 
@@ -86,7 +87,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
       </header>
       <main className="compare-layout">
         <div className="compare-bar"><CompareControls comparison={comparison} />
-          <ExportComparison worlds={comparison.worlds} labels={labels} />
+          <ExportComparison worlds={comparison.worlds} labels={labels} difference={difference} lesson={lesson} />
           <RecordClip panes={[{ graphTestId: 'graph-a', title: `A: ${labels.a}`, store: a.view.store },
             { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
         <ComparisonNotices control={comparison.control} />
@@ -98,6 +99,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
           <CompareChart worlds={comparison.worlds} labels={labels} />
           <div className="compare-side">
             <CompareEvents worlds={comparison.worlds} />
+            <div className="compare-legend"><Legend /></div>
             <LessonsPanel current={lesson} />
           </div>
         </div>

@@ -30,7 +30,7 @@ const LESSONS = [
     watch: 'The same network and the same rule-based banks; in world A the largest core bank fails at step 10, '
       + 'in world B it does not. Watch where the glow of stress appears first in world A: on the banks that had '
       + 'loans to or from the failed bank — its creditors lose part of their claims (marked pink), its borrowers '
-      + 'must repay its administrator at once (marked orange) — far more than on banks with no link to it. Then watch some of those neighbours '
+      + 'must repay its administrator at once (marked cyan) — far more than on banks with no link to it. Then watch some of those neighbours '
       + 'go grey: risk travels along the links.',
   },
   {
@@ -97,7 +97,7 @@ const LESSONS = [
     labels: { a: 'Selfish learned banks', b: 'Cooperative learned banks' },
     watch: 'Both worlds run banks that learned by reinforcement; they differ only in how much the system’s '
       + 'health counted in their reward. At step 10 a large core bank fails and its borrowers must repay its '
-      + 'administrator at once (their loans marked orange). Watch what the other banks do for them: the cooperative banks in world B lend '
+      + 'administrator at once (their loans marked cyan). Watch what the other banks do for them: the cooperative banks in world B lend '
       + 'to them, the selfish ones in world A hold or recall, and more of the failed bank’s borrowers go grey.',
   },
 ];

@@ -35,5 +35,6 @@ export const LEGEND_ROWS = [
   ] },
   { key: 'calls', marks: [
     { symbol: '━', colour: MARK_COLOURS.call, text: 'loan called by a failed lender' },
+    { symbol: '◌', colour: MARK_COLOURS.call, text: 'its borrower' },
   ] },
 ];

@@ -30,20 +30,26 @@ export function metricsCsv(series, columns = CSV_COLUMNS) {
 /**
  * A comparison's series in one long table: each world's rows up to the last step both reached (the
  * Compare view never shows a step one world has not reached), world A's first, each row led by the
- * world's letter, its name on the page (what it changes) and its policy. `worlds`:
- * [{world: 'A', run: 'Heuristic', policy: 'heuristic', series}].
+ * world's letter, its name on the page (`label`: what it changes) and its policy. `worlds`:
+ * [{world: 'A', label: 'Heuristic', policy: 'heuristic', series}].
  */
 export function comparisonCsv(worlds, columns = CSV_COLUMNS) {
   const lastOf = (series) => (series.length ? series[series.length - 1].timestep : -1);
   const common = Math.min(...worlds.map((w) => lastOf(w.series)));
-  const rows = worlds.flatMap(({ world, run, policy, series }) => series
+  const rows = worlds.flatMap(({ world, label, policy, series }) => series
     .filter((m) => m.timestep <= common)
-    .map((m) => ({ ...m, world, run, policy })));
-  return tableCsv(rows, ['world', 'run', 'policy', ...columns]);
+    .map((m) => ({ ...m, world, label, policy })));
+  return tableCsv(rows, ['world', 'label', 'policy', ...columns]);
 }
 
-export function csvFileName({ scenario = 'run', seed = '', policy = '' } = {}, { compare = false } = {}) {
-  return `finsim-${scenario}-seed${seed}-${policy}${compare ? '-compare' : ''}.csv`.replace(/[^A-Za-z0-9_.-]/g, '_');
+/**
+ * finsim-<scenario>-seed<seed>-<policy>.csv for a run; a comparison's adds world B's difference as its
+ * address writes it (`versus`: "policy:heuristic+no_hoard" → -vs-policy_heuristic_no_hoard) and leads
+ * with its lesson's number, so that each comparison's file has a name of its own.
+ */
+export function csvFileName({ scenario = 'run', seed = '', policy = '' } = {}, { versus = null, lesson = null } = {}) {
+  const lead = lesson ? `lesson${lesson}-` : '';
+  return `finsim-${lead}${scenario}-seed${seed}-${policy}${versus ? `-vs-${versus}` : ''}.csv`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
 /** Offers `text` as a CSV file download (browser only). */

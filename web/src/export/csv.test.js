@@ -15,19 +15,21 @@ describe('CSV export', () => {
   it('writes a comparison as one table: both worlds up to the step both reached, each row naming its world', () => {
     const m = (timestep, liquidity) => ({ timestep, liquidity, default_rate: 0 });
     const csv = comparisonCsv([
-      { world: 'A', run: 'Heuristic', policy: 'heuristic', series: [m(0, 1), m(1, 0.9), m(2, 0.8)] },
-      { world: 'B', run: 'Heuristic, no hoarding', policy: 'heuristic+no_hoard', series: [m(0, 1), m(1, 0.95)] },
+      { world: 'A', label: 'Heuristic', policy: 'heuristic', series: [m(0, 1), m(1, 0.9), m(2, 0.8)] },
+      { world: 'B', label: 'Heuristic, no hoarding', policy: 'heuristic+no_hoard', series: [m(0, 1), m(1, 0.95)] },
     ], ['timestep', 'liquidity', 'default_rate']);
-    expect(csv).toBe('world,run,policy,timestep,liquidity,default_rate\n'
+    expect(csv).toBe('world,label,policy,timestep,liquidity,default_rate\n'
       + 'A,Heuristic,heuristic,0,1,0\nA,Heuristic,heuristic,1,0.9,0\n'
       + 'B,"Heuristic, no hoarding",heuristic+no_hoard,0,1,0\nB,"Heuristic, no hoarding",heuristic+no_hoard,1,0.95,0\n');
-    expect(comparisonCsv([{ world: 'A', run: 'x', policy: 'p', series: [m(0, 1)] }, { world: 'B', run: 'y', policy: 'p', series: [] }],
-      ['timestep'])).toBe('world,run,policy,timestep\n');
+    expect(comparisonCsv([{ world: 'A', label: 'x', policy: 'p', series: [m(0, 1)] }, { world: 'B', label: 'y', policy: 'p', series: [] }],
+      ['timestep'])).toBe('world,label,policy,timestep\n');
   });
 
-  it('names a comparison\'s file after world A\'s run', () => {
-    expect(csvFileName({ scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic' }, { compare: true }))
-      .toBe('finsim-liquidity_freeze-seed42-heuristic-compare.csv');
+  it('names a comparison\'s file after world A\'s run, world B\'s difference and its lesson', () => {
+    const run = { scenario: 'liquidity_freeze', seed: 42, policy: 'heuristic' };
+    expect(csvFileName(run, { versus: 'policy:heuristic+no_hoard' })).toBe('finsim-liquidity_freeze-seed42-heuristic-vs-policy_heuristic_no_hoard.csv');
+    expect(csvFileName(run, { versus: 'param:lender_of_last_resort=1', lesson: 3 }))
+      .toBe('finsim-lesson3-liquidity_freeze-seed42-heuristic-vs-param_lender_of_last_resort_1.csv');
   });
 
   it('writes a table with labels, nested values and quoting', () => {
