@@ -95,7 +95,9 @@ function calledLoans(failed, before, afterNodes) {
   for (const e of before.edges) {
     if (!failed.has(e.source)) continue;
     const borrower = afterNodes.get(e.target);
-    if (borrower?.status === 'active' && borrower.due_to_administrator > 0) loans.push({ lender: e.source, borrower: e.target, weight: e.weight });
+    if (borrower?.status === 'active' && borrower.due_to_administrator > 0) {
+      loans.push({ lender: e.source, borrower: e.target, weight: e.weight });
+    }
   }
   return loans;
 }
@@ -104,8 +106,9 @@ function calledLoans(failed, before, afterNodes) {
  * The marks of step `after.timestep`: `before` and `after` are the STATE_UPDATE payloads of two
  * consecutive steps, `events` the EVENTs of `after`'s step (others are ignored). Returns
  * {timestep, recalls: [{lender, borrower}], borrowersHit: [id], losses: [{creditor, debtor}],
- * creditorsHit: [id], calls: [{lender, borrower}], borrowersCalled: [id], priceReach: [id]} with bank ids as the snapshot's node ids (strings), or no
- * marks when the steps are not consecutive. Pure: the inputs are not changed.
+ * creditorsHit: [id], calls: [{lender, borrower}], borrowersCalled: [id], priceReach: [id]} with bank ids
+ * as the snapshot's node ids (strings), or no marks when the steps are not consecutive. Pure: the inputs
+ * are not changed.
  */
 export function consequencesOf(before, after, events, limit = MAX_MARKS_PER_KIND) {
   if (!before || !after || after.timestep !== before.timestep + 1) return EMPTY;
