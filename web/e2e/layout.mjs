@@ -254,7 +254,6 @@ export function layoutTests(harness, { siteUrl }) {
       window.__graphResizes = 0;
       const observer = new ResizeObserver((entries) => { window.__graphResizes += entries.length; });
       for (const w of ['a', 'b']) observer.observe(window.__finsimWorldCy[w].container());
-      window.__graphResizes = 0;
     });
     await inner().waitForTimeout(100);
     const before = await inner().evaluate(() => window.__graphResizes);

@@ -86,13 +86,13 @@ export function freeArea({ width, height, boxes = [], graph = { w: 1, h: 1 }, pa
 /**
  * The viewport {zoom, pan} that draws the model box `bounds` {x1, y1, w, h} in `area`, as large as fits
  * with `padding` px around it, with the zoom kept within [minZoom, maxZoom], centred at the point of the
- * area nearest `centre` (px; the area's own centre when null: placeIn). Below minZoom the graph would
- * overflow the area: choose a minZoom small enough for the largest network.
+ * area nearest `centre` (px; the area's own centre when null: placeIn), and that point (`at`, px). Below
+ * minZoom the graph would overflow the area: choose a minZoom small enough for the largest network.
  */
 export function viewportFor(bounds, area, { padding = 0, minZoom = 0, maxZoom = Infinity, centre = null } = {}) {
   const zoom = Math.min(maxZoom, Math.max(minZoom, zoomFor(area, bounds, padding) || minZoom));
   const at = placeIn(area, bounds, zoom, padding, centre);
-  return { zoom, pan: { x: at.x - zoom * (bounds.x1 + bounds.w / 2), y: at.y - zoom * (bounds.y1 + bounds.h / 2) } };
+  return { zoom, pan: { x: at.x - zoom * (bounds.x1 + bounds.w / 2), y: at.y - zoom * (bounds.y1 + bounds.h / 2) }, at };
 }
 
 /** The largest Rect inside `area` centred on `at` (px): where a graph placed at `at` is centred. */

@@ -13,7 +13,7 @@
 // The banks are placed as near the stage's centre as the free area allows (fitArea.js, placeIn). The part
 // of the free area centred on them is marked on the graph's container (FIT_AREA) until the reader moves
 // the view, so that a recorded frame can centre it (export/frameComposition.js, graphOrigin).
-import { centredWithin, freeArea, placeIn, viewportFor } from './fitArea.js';
+import { centredWithin, freeArea, viewportFor } from './fitArea.js';
 
 export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
 export const GROUP = '.stage-top, .stage-foot';
@@ -83,13 +83,13 @@ export function createViewportFit(cy) {
     const bounds = nodes.boundingBox();
     const area = freeArea({ width, height, boxes: overlayBoxes(stage, container), graph: bounds, padding: PADDING });
     const centre = { x: width / 2, y: height / 2 };
-    const viewport = viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom(), centre });
+    const { zoom, pan, at } = viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom(), centre });
     fitting = true;
-    cy.viewport(viewport);
+    cy.viewport({ zoom, pan });
     fitting = false;
     readerMoved = false;
     // What a recorded frame centres (export/frameComposition.js): the part of the area centred on the banks.
-    const fitted = centredWithin(area, placeIn(area, bounds, viewport.zoom, PADDING, centre));
+    const fitted = centredWithin(area, at);
     markFitArea(container, fitted);
     return fitted;
   }
