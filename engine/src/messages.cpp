@@ -135,6 +135,7 @@ void append_state_update(const Simulation& sim, std::string& out, const Serializ
       if (b.defaulted) {
         int_field(out, "default_timestep", b.default_timestep);
         text_field(out, "default_cause", default_cause_name(b.default_cause));
+        if (b.forced_by != ForcedBy::none) text_field(out, "forced_by", forced_by_name(b.forced_by));
       }
     }
     out.push_back('}');
@@ -181,6 +182,7 @@ void append_event(const Event& e, std::string& out) {
     case EventType::bank_default:
       field(out, "recovery", e.recovery);
       text_field(out, "cause", default_cause_name(e.default_cause));
+      if (e.forced_by != ForcedBy::none) text_field(out, "forced_by", forced_by_name(e.forced_by));
       break;
     case EventType::lend: break;
   }

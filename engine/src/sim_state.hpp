@@ -37,6 +37,7 @@ struct Simulation::State {
   std::vector<int> last_updated, default_step;
   std::vector<int> last_hoard;         // step of the bank's latest HOARD (-1 = never)
   std::vector<DefaultCause> default_cause;
+  std::vector<ForcedBy> default_forced_by;  // what forced a forced default
   std::vector<long long> reported_ratio, reported_stress;  // as serialized, to detect changes
 
   // --- links ---
@@ -61,6 +62,7 @@ struct Simulation::State {
   std::vector<double> flight;  // the part of a withdrawal that is a run or the scenario's shock  // lender of last resort: collateral left, this step's loan
   std::vector<std::uint8_t> forced, hit_by_shock, active;
   std::vector<DefaultCause> forced_cause;
+  std::vector<ForcedBy> forced_by;  // this step's force_default interventions and the scenario's shock
   std::vector<BankObservation> observations;
   std::vector<Action> chosen;  // the policy's raw choices, before masking
   std::vector<Action> imposed_action;       // force_action interventions of this step

@@ -29,6 +29,16 @@ std::string_view default_cause_name(DefaultCause cause) {
   return "none";
 }
 
+std::string_view forced_by_name(ForcedBy by) {
+  switch (by) {
+    case ForcedBy::none: return "none";
+    case ForcedBy::intervention: return "intervention";
+    case ForcedBy::shock: return "shock";
+    case ForcedBy::shock_and_intervention: return "shock_and_intervention";
+  }
+  return "none";
+}
+
 std::string_view sale_cause_name(SaleCause cause) {
   switch (cause) {
     case SaleCause::voluntary: return "voluntary";
@@ -97,6 +107,8 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
   sized(s->last_hoard, n, -1);
   sized(s->default_cause, n, DefaultCause::none);
   sized(s->forced_cause, n, DefaultCause::none);
+  sized(s->forced_by, n, ForcedBy::none);
+  sized(s->default_forced_by, n, ForcedBy::none);
   sized(s->reported_ratio, n, 0LL);
   sized(s->reported_stress, n, 0LL);
   sized(s->masks, n, mask_of(Action::hold));
@@ -264,6 +276,7 @@ BankReport Simulation::bank(int i) const {
   r.last_updated_timestep = s.last_updated[i];
   r.default_timestep = s.default_step[i];
   r.default_cause = s.default_cause[i];
+  r.forced_by = s.default_forced_by[i];
   return r;
 }
 

@@ -104,6 +104,7 @@ int Simulation::State::clear_and_resolve(int& waves) {
     cash[j] = units[j] = loan_book[j] = deposits[j] = due_authority[j] = cb_funding[j] = 0.0;
     default_step[j] = t + 1;
     default_cause[j] = forced_cause[j] != DefaultCause::none ? forced_cause[j] : DefaultCause::insolvent;
+    default_forced_by[j] = default_cause[j] == DefaultCause::forced ? forced_by[j] : ForcedBy::none;
 
     Event ev;
     ev.type = EventType::bank_default;
@@ -111,6 +112,7 @@ int Simulation::State::clear_and_resolve(int& waves) {
     ev.amount = imposed_loss;
     ev.recovery = recovery;
     ev.default_cause = default_cause[j];
+    ev.forced_by = default_forced_by[j];
     default_events.push_back(ev);
   }
   // Status changes after all resolutions, so that simultaneous defaults treat each other alike.

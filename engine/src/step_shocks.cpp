@@ -52,6 +52,7 @@ void Simulation::State::apply_shocks() {
   default_events.clear();
   std::fill(forced.begin(), forced.end(), 0);
   std::fill(forced_cause.begin(), forced_cause.end(), DefaultCause::none);
+  std::fill(forced_by.begin(), forced_by.end(), ForcedBy::none);
   std::fill(withdrawal.begin(), withdrawal.end(), 0.0);
   std::fill(flight.begin(), flight.end(), 0.0);
   std::fill(hit_by_shock.begin(), hit_by_shock.end(), 0);
@@ -63,6 +64,7 @@ void Simulation::State::apply_shocks() {
         if (is_active(iv.bank)) {
           forced[iv.bank] = 1;
           forced_cause[iv.bank] = DefaultCause::forced;
+          forced_by[iv.bank] = ForcedBy::intervention;
         }
         break;
       case Intervention::Kind::inject_liquidity:
@@ -102,8 +104,10 @@ void Simulation::State::apply_shocks() {
         if (tier[i] == 1 && is_active(i)) core.push_back(i);
       std::stable_sort(core.begin(), core.end(), [&](int a, int b) { return total_assets[a] > total_assets[b]; });
       for (int k = 0; k < c.shock_defaults && k < static_cast<int>(core.size()); ++k) {
-        forced[core[k]] = 1;
-        forced_cause[core[k]] = DefaultCause::forced;
+        const int b = core[k];
+        forced[b] = 1;
+        forced_cause[b] = DefaultCause::forced;
+        forced_by[b] = forced_by[b] == ForcedBy::intervention ? ForcedBy::shock_and_intervention : ForcedBy::shock;
       }
     }
   }

@@ -27,6 +27,11 @@ TEST_CASE("the validator rejects messages that break the contract") {
   CHECK_FALSE(v.errors(R"({"type":"STATE_UPDATE","schema_version":"1.0","payload":{"timestep":0,"nodes":[{"id":"1","tier":1,"capital_ratio":0,"stress":0,"status":"active","last_updated_timestep":0,"action":"HOLD","cash":1}],"edges":[]}})").empty());
   CHECK_FALSE(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"FIRE_SALE","from":1,"cause":"insolvent","timestamp":1}})").empty());
   CHECK(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"DEFAULT","from":1,"cause":"insolvent","timestamp":1}})").empty());
+  // A forced default says what forced it; nothing else does.
+  CHECK(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"DEFAULT","from":1,"cause":"forced","forced_by":"shock","timestamp":1}})").empty());
+  CHECK_FALSE(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"DEFAULT","from":1,"cause":"forced","timestamp":1}})").empty());
+  CHECK_FALSE(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"DEFAULT","from":1,"cause":"illiquid","forced_by":"shock","timestamp":1}})").empty());
+  CHECK_FALSE(v.errors(R"({"type":"EVENT","payload":{"event_id":"evt-1-0","event_type":"DEFAULT","from":1,"cause":"forced","forced_by":"policy","timestamp":1}})").empty());
   CHECK(v.undocumented_fields(R"({"type":"METRICS_UPDATE","payload":{"liquidity":0.5,"default_rate":0,"equilibrium_score":1,"novel":2}})") ==
         "METRICS_UPDATE.payload.novel\n");
 }
@@ -47,6 +52,7 @@ TEST_CASE("every message of every scenario validates against the contract schema
       std::size_t events = 0;
       for (int t = 1; t <= 60; ++t) {
         if (t == 3) REQUIRE(sim->intervene({Intervention::Kind::price_shock, -1, 0.05}).ok());
+        if (t == 4) REQUIRE(sim->intervene({Intervention::Kind::force_default, 59, 0.0}).ok());  // forced_by
         if (t == 30) {  // from step 30 its STATE_UPDATEs carry current_policy
           Intervention to_all_lend;
           to_all_lend.kind = Intervention::Kind::policy;

@@ -132,6 +132,7 @@ export function whyTests(harness, { siteUrl, dist }) {
           .filter(Boolean).map((e) => e.textContent).join(' ')])),
       began: document.querySelector('[data-testid=why-step][data-step="10"] h3')?.textContent,
       forced: document.querySelector('[data-testid=why-step][data-step="10"] [data-testid=why-forced]')?.dataset.banks,
+      forcedText: document.querySelector('[data-testid=why-step][data-step="10"] [data-testid=why-forced]')?.textContent,
     }), step21);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: `${artifacts}why-narration-step21.png` });
@@ -149,6 +150,8 @@ export function whyTests(harness, { siteUrl, dist }) {
     assert(told.text['72'].includes(`Had its claim on Bank 4 been repaid in full when Bank 4 failed at step 21, it would have survived to step ${paused}.`),
       `Bank 4 among Bank 72's causes: ${told.text['72']}`);
     assert(told.began === 'How the failures began, at step 10' && told.forced === '7', `the shock's Bank 7 is told as forced: ${JSON.stringify(told)}`);
+    // The engine's DEFAULT says the scenario's shock forced it (forced_by; tests/engine/forced_by_test.cpp).
+    assert(/^Bank 7 was forced into default by the scenario's shock:/.test(told.forcedText), `forced by the shock: ${told.forcedText}`);
     // The inspector asked about Bank 72 now gives the narration's answer word for word: the same horizon.
     await clickNode(page, '72');
     await page.getByTestId('why-ask').click();

@@ -36,6 +36,10 @@ std::string_view event_type_name(EventType type);
 enum class DefaultCause : std::uint8_t { none, insolvent, illiquid, forced };
 std::string_view default_cause_name(DefaultCause cause);  ///< "insolvent", "illiquid", "forced"
 
+/// What forced a `forced` default: a force_default intervention, the scenario's shock, or both at once.
+enum class ForcedBy : std::uint8_t { none, intervention, shock, shock_and_intervention };
+std::string_view forced_by_name(ForcedBy by);  ///< "intervention", "shock", "shock_and_intervention"
+
 /// Why assets were sold: by choice, or forced by what the bank had to pay.
 enum class SaleCause : std::uint8_t { voluntary, recall, withdrawal, resolution };
 std::string_view sale_cause_name(SaleCause cause);  ///< "voluntary", "recall", "withdrawal", "resolution"
@@ -55,6 +59,7 @@ struct Event {
   double recovery = 0.0; ///< DEFAULT: share of interbank claims its creditors recovered
   SaleCause sale_cause = SaleCause::voluntary;
   DefaultCause default_cause = DefaultCause::none;
+  ForcedBy forced_by = ForcedBy::none;  ///< DEFAULT with default_cause forced: what forced it
 };
 
 /// A user's action on the system, applied at the start of the next step.
@@ -118,6 +123,7 @@ struct BankReport {
   int last_updated_timestep = 0;   ///< last step at which capital ratio, stress or status changed
   int default_timestep = -1;
   DefaultCause default_cause = DefaultCause::none;
+  ForcedBy forced_by = ForcedBy::none;  ///< when default_cause is forced
 };
 
 /// Cash and equity that entered or left the banking system during the last step, by documented

@@ -50,11 +50,11 @@ describe('the bank inspector', () => {
     const failed = { id: '8', tier: 1, status: 'defaulted', capital_ratio: 0.152667, stress: 1, action: 'HOLD', cash: 0,
       holdings_value: 0, loan_book: 0, lent: 0, borrowed: 0, deposits: 0, due_to_administrator: 0, central_bank_funding: 0,
       total_assets: 0, equity: 0, liquidity_coverage: 0, capital_stress: 1, liquidity_stress: 1, counterparty_stress: 1,
-      default_timestep: 10, default_cause: 'forced' };
+      default_timestep: 10, default_cause: 'forced', forced_by: 'shock' };
     simulationStore.setState({ selectedBank: '8', state: { timestep: 11, nodes: [node(1), failed], edges: [] } });
     render(<BankInspector />);
     expect(screen.getByTestId('inspector-status').textContent)
-      .toBe('Failed at step 10: pushed into default by an intervention or the scenario');
+      .toBe('Failed at step 10: pushed into default by the scenario\'s shock');
     const text = screen.getByTestId('inspector').textContent;
     expect(text).not.toMatch(/Capital ratio|15\.3 %|Assets ·|Equity|Liquidity coverage/);
   });

@@ -29,7 +29,7 @@ function Bar({ value }) {
 /** "Failed at step 10: it ran out of cash", or as much of it as the engine sent. */
 function failureText(node) {
   const when = node.default_timestep !== undefined ? ` at step ${node.default_timestep}` : '';
-  const why = defaultReason(node.default_cause);
+  const why = defaultReason(node.default_cause, node.forced_by);
   return `Failed${when}${why ? `: ${why}` : ''}`;
 }
 

@@ -9,7 +9,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { newestStep, shownStep } from '../history/replayView.js';
 import { ask } from '../session/connect.js';
-import { bankName, nameList } from './narrate.js';
+import { bankName, forcerName, nameList } from './narrate.js';
 import { causalOrder, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
 import { createWhyAsker } from './whyAsker.js';
 import { refusalText } from './whyRefusal.js';
@@ -55,12 +55,12 @@ function StepFailures({ failures, began, answers, asker }) {
     <div className="why-step" data-testid="why-step" data-step={step}>
       <h3>{began ? `How the failures began, at step ${step}` : `Why banks failed at step ${step}`}</h3>
       <ol>
-        {forced.length > 0 && (
-          <li data-testid="why-forced" data-banks={forced.join(' ')}>
-            {nameList(forced)} {forced.length === 1 ? 'was' : 'were'} forced into default by an intervention or the
-            scenario's shock: a forced failure is not explained, it was imposed.
+        {forced.map(({ by, banks }) => (
+          <li key={by ?? 'either'} data-testid="why-forced" data-banks={banks.join(' ')} data-by={by ?? ''}>
+            {nameList(banks)} {banks.length === 1 ? 'was' : 'were'} forced into default by {forcerName(by)}: a forced
+            failure is not explained, it was imposed.
           </li>
-        )}
+        ))}
         {sameVerdicts(ordered, answers).map((group) => (
           <Explained key={group[0]} group={group} answer={answers.get(group[0])} asking={asker.asking(group[0])} />
         ))}

@@ -75,10 +75,14 @@ describe('why the banks failed, in the narration', () => {
 
   it('tells forced failures as forced and banks with the same causes and verdicts together', async () => {
     const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank));
-    runAt(10, [def(2, 10, 'forced'), def(54, 10, 'insolvent'), def(34, 10, 'insolvent')], { running: false });
+    runAt(10, [{ ...def(2, 10, 'forced'), forced_by: 'shock' }, { ...def(7, 10, 'forced'), forced_by: 'intervention' },
+      { ...def(8, 10, 'forced'), forced_by: 'intervention' }, def(54, 10, 'insolvent'), def(34, 10, 'insolvent')], { running: false });
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
-    expect(asked).toEqual([34, 54]);  // nothing asked about Bank 2
-    expect(screen.getByTestId('why-forced').textContent).toMatch(/^Bank 2 was forced into default by an intervention or the\s+scenario's shock: a forced failure is not explained/);
+    expect(asked).toEqual([34, 54]);  // nothing asked about Banks 2, 7, 8
+    const forced = screen.getAllByTestId('why-forced');
+    expect(forced.map((li) => [li.dataset.by, li.dataset.banks])).toEqual([['shock', '2'], ['intervention', '7 8']]);
+    expect(forced[0].textContent).toMatch(/^Bank 2 was forced into default by the scenario's shock: a forced\s+failure is not explained/);
+    expect(forced[1].textContent).toMatch(/^Banks 7 and 8 were forced into default by an intervention: a forced\s+failure is not explained/);
     expect(explained()).toEqual(['34 54']);
     expect(screen.getByTestId('why-explained').textContent).toMatch(/The engine found the same causes and verdicts for Bank 54\./);
   });

@@ -46,15 +46,31 @@ const DEFAULT_SENTENCES = {
   other: (ids) => `${nameList(ids)} defaulted`,
 };
 
-const DEFAULT_REASONS = {
-  insolvent: 'losses wiped out its capital',
-  illiquid: 'it ran out of cash',
-  forced: 'pushed into default by an intervention or the scenario',
+// What forced a forced default, from the engine's `forced_by` (docs/contract.md); an engine that does not
+// say is told as either.
+const FORCERS = {
+  shock: "the scenario's shock",
+  intervention: 'an intervention',
+  shock_and_intervention: "the scenario's shock and an intervention at once",
 };
 
-/** Why one bank failed, in words, from a DEFAULT cause or a node's default_cause; null for another. */
-export function defaultReason(cause) {
-  return DEFAULT_REASONS[cause] ?? null;
+/** "the scenario's shock", "an intervention", …: what forced a forced default (a DEFAULT's or a node's `forced_by`). */
+export function forcerName(forcedBy) {
+  return FORCERS[forcedBy] ?? "an intervention or the scenario's shock";
+}
+
+const DEFAULT_REASONS = {
+  insolvent: () => 'losses wiped out its capital',
+  illiquid: () => 'it ran out of cash',
+  forced: (forcedBy) => `pushed into default by ${forcerName(forcedBy)}`,
+};
+
+/**
+ * Why one bank failed, in words, from a DEFAULT's cause and forced_by or a node's default_cause and
+ * forced_by; null for another cause.
+ */
+export function defaultReason(cause, forcedBy) {
+  return DEFAULT_REASONS[cause]?.(forcedBy) ?? null;
 }
 
 // Groups the acting banks by an event field; a value outside `known` (or none) goes to 'other'.
@@ -79,7 +95,11 @@ export function narrateEvents(events) {
   const of = (type) => events.filter((e) => e.event_type === type);
   const sentences = [];
   const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
-  if (defaults.has('forced')) sentences.push(DEFAULT_SENTENCES.forced(defaults.get('forced')));
+  // Forced defaults, told by what forced them: the scenario's shock, an intervention.
+  const forcers = byField(of('DEFAULT').filter((e) => e.cause === 'forced'), 'forced_by', Object.keys(FORCERS));
+  for (const forcedBy of [...Object.keys(FORCERS), 'other']) {
+    if (forcers.has(forcedBy)) sentences.push(`${DEFAULT_SENTENCES.forced(forcers.get(forcedBy))} by ${forcerName(forcedBy)}`);
+  }
   const hoards = of('HOARD');
   if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
   const lends = of('LEND');

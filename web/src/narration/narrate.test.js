@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameList, narrateStep, percentText, recentNarrative } from './narrate.js';
+import { defaultReason, nameList, narrateStep, percentText, recentNarrative } from './narrate.js';
 
 const ev = (type, from, extra = {}) => ({ event_id: `evt-5-${from}`, event_type: type, from, timestamp: 5, ...extra });
 
@@ -19,12 +19,12 @@ describe('narration', () => {
     const text = narrateStep([
       ev('DEFAULT', 5, { cause: 'illiquid' }),
       ev('LEND', 4, { to: 6 }),
-      ev('DEFAULT', 3, { cause: 'forced' }),
+      ev('DEFAULT', 3, { cause: 'forced', forced_by: 'shock' }),
       { event_id: 'evt-5-9', event_type: 'PRICE_DROP', amount: -0.02, price: 0.98, timestamp: 5 },
       ev('FIRE_SALE', 8, { cause: 'recall', forced: true }),
       ev('HOARD', 12),
     ]);
-    expect(text).toBe('Bank 3 was pushed into default; Bank 12 hoarded liquidity, recalling loans; Bank 4 lent to Bank 6; '
+    expect(text).toBe('Bank 3 was pushed into default by the scenario\'s shock; Bank 12 hoarded liquidity, recalling loans; Bank 4 lent to Bank 6; '
       + 'Bank 8 could not roll over its loan and sold assets; the price fell 2 %; Bank 5 defaulted: it ran out of cash.');
   });
 
@@ -38,8 +38,24 @@ describe('narration', () => {
   it('names each kind of sale and default', () => {
     expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'withdrawal' })])).toMatch(/^Depositors ran on Bank 1/);
     expect(narrateStep([ev('DEFAULT', 2, { cause: 'illiquid' })])).toMatch(/ran out of cash/);
-    expect(narrateStep([ev('DEFAULT', 2, { cause: 'forced' }), ev('DEFAULT', 4, { cause: 'forced' })])).toMatch(/Banks 2 and 4 were pushed into default/);
+    expect(narrateStep([ev('DEFAULT', 2, { cause: 'forced' }), ev('DEFAULT', 4, { cause: 'forced' })]))
+      .toBe('Banks 2 and 4 were pushed into default by an intervention or the scenario\'s shock.');
     expect(narrateStep([ev('LEND', 5, { to: 9 })])).toBe('Bank 5 lent to Bank 9.');
+  });
+
+  it('says what forced a forced default: the scenario\'s shock, an intervention, or both at once', () => {
+    expect(narrateStep([
+      ev('DEFAULT', 7, { cause: 'forced', forced_by: 'intervention' }),
+      ev('DEFAULT', 2, { cause: 'forced', forced_by: 'shock' }),
+      ev('DEFAULT', 4, { cause: 'forced', forced_by: 'intervention' }),
+    ])).toBe('Bank 2 was pushed into default by the scenario\'s shock; Banks 7 and 4 were pushed into default by an intervention.');
+    expect(narrateStep([ev('DEFAULT', 1, { cause: 'forced', forced_by: 'shock_and_intervention' })]))
+      .toBe('Bank 1 was pushed into default by the scenario\'s shock and an intervention at once.');
+    expect(defaultReason('forced', 'shock')).toBe('pushed into default by the scenario\'s shock');
+    expect(defaultReason('forced', 'intervention')).toBe('pushed into default by an intervention');
+    expect(defaultReason('forced')).toBe('pushed into default by an intervention or the scenario\'s shock');
+    expect(defaultReason('illiquid', 'shock')).toBe('it ran out of cash');
+    expect(defaultReason('none')).toBeNull();
   });
 
   it('narrates a sale to repay a failed lender\'s administrator as the live seller\'s, never as a failure', () => {

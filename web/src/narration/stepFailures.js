@@ -11,20 +11,30 @@ const FAILURE_KINDS = new Set(['debtor_default', 'called_loan']);
 
 const byNumber = (a, b) => a - b;
 
+// What can force a default (the DEFAULT's `forced_by`, docs/contract.md), in the order they are told;
+// `undefined` last: an engine that does not say.
+const FORCERS = ['shock', 'intervention', 'shock_and_intervention', undefined];
+
 /**
- * The failures of `step` from the DEFAULT milestones (any order): {step, forced, asked, unasked}, each a
- * list of banks by number. `forced` are those an intervention or the scenario's shock pushed into default
- * (nothing to explain); the others, lowest numbers first, are `asked` up to `limit`, the rest `unasked`.
+ * The failures of `step` from the DEFAULT milestones (any order): {step, forced, asked, unasked}.
+ * `forced` are those an intervention or the scenario's shock pushed into default (nothing to explain), as
+ * [{by, banks}] by what forced them (the DEFAULT's `forced_by`: the shock first); the others, lowest
+ * numbers first, are `asked` up to `limit`, the rest `unasked`. Banks are lists of numbers, lowest first.
  */
 export function failuresOfStep(milestones, step, limit = QUESTIONS_PER_STEP) {
-  const forced = [];
+  const forcedBy = new Map();
   const unforced = [];
   for (const e of milestones ?? []) {
     if (e?.event_type !== 'DEFAULT' || e.timestamp !== step || typeof e.from !== 'number') continue;
-    (e.cause === 'forced' ? forced : unforced).push(e.from);
+    if (e.cause !== 'forced') unforced.push(e.from);
+    else {
+      const by = FORCERS.includes(e.forced_by) ? e.forced_by : undefined;
+      forcedBy.set(by, [...(forcedBy.get(by) ?? []), e.from]);
+    }
   }
   unforced.sort(byNumber);
-  return { step, forced: forced.sort(byNumber), asked: unforced.slice(0, limit), unasked: unforced.slice(limit) };
+  const forced = FORCERS.filter((by) => forcedBy.has(by)).map((by) => ({ by, banks: forcedBy.get(by).sort(byNumber) }));
+  return { step, forced, asked: unforced.slice(0, limit), unasked: unforced.slice(limit) };
 }
 
 /**

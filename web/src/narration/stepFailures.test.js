@@ -2,20 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { causalOrder, failedBanksNamed, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
 import { coreDefaultStep10, coreDefaultStep15, liquidityFreezeStep18 } from './testing/engineAnswers.js';
 
-const def = (from, timestamp, cause) => ({ event_type: 'DEFAULT', from, timestamp, cause, event_id: `evt-${timestamp}-${from}` });
+const def = (from, timestamp, cause, forcedBy) => ({ event_type: 'DEFAULT', from, timestamp, cause, event_id: `evt-${timestamp}-${from}`,
+  ...(forcedBy ? { forced_by: forcedBy } : {}) });
 
 // core_default, seed 42 (finsim run --scenario core_default --seed 42 --steps 200): the failures of
 // steps 10 and 13.
-const coreDefault = [def(2, 10, 'forced'), def(34, 10, 'insolvent'), def(54, 10, 'insolvent'), def(69, 10, 'insolvent'),
+const coreDefault = [def(2, 10, 'forced', 'shock'), def(34, 10, 'insolvent'), def(54, 10, 'insolvent'), def(69, 10, 'insolvent'),
   def(71, 10, 'insolvent'), def(48, 12, 'illiquid'), def(10, 13, 'insolvent'), def(4, 13, 'illiquid'), def(8, 13, 'illiquid'),
   { event_type: 'PRICE_DROP', timestamp: 11, amount: -0.01 }];
 
 describe('the failures the narration explains', () => {
   it('asks about a step\'s unforced failures, lowest banks first, at most a few; forced ones are told as forced', () => {
     expect(QUESTIONS_PER_STEP).toBe(3);
-    expect(failuresOfStep(coreDefault, 10)).toEqual({ step: 10, forced: [2], asked: [34, 54, 69], unasked: [71] });
+    expect(failuresOfStep(coreDefault, 10)).toEqual({ step: 10, forced: [{ by: 'shock', banks: [2] }], asked: [34, 54, 69], unasked: [71] });
     expect(failuresOfStep(coreDefault, 13)).toEqual({ step: 13, forced: [], asked: [4, 8, 10], unasked: [] });
     expect(failuresOfStep(coreDefault, 11)).toEqual({ step: 11, forced: [], asked: [], unasked: [] });
+  });
+
+  it('groups forced failures by what forced them, the shock first; an engine that does not say, last', () => {
+    const step = [def(9, 4, 'forced', 'intervention'), def(3, 4, 'forced'), def(6, 4, 'forced', 'shock'), def(1, 4, 'forced', 'intervention'),
+      def(5, 4, 'forced', 'shock_and_intervention'), def(8, 4, 'forced', 'gremlins')];
+    expect(failuresOfStep(step, 4).forced).toEqual([{ by: 'shock', banks: [6] }, { by: 'intervention', banks: [1, 9] },
+      { by: 'shock_and_intervention', banks: [5] }, { by: undefined, banks: [3, 8] }]);
   });
 
   it('tells where the failures began and the latest failures up to the step on screen', () => {
