@@ -6,6 +6,9 @@
 namespace finsim {
 namespace {
 
+// The smallest amount six decimals write as other than 0.
+constexpr double kSmallestPrinted = 1e-6;
+
 void append_uint(std::string& out, std::uint64_t v) {
   char buf[24];
   int len = 0;
@@ -132,6 +135,10 @@ void append_state_update(const Simulation& sim, std::string& out, const Serializ
       field(out, "capital_stress", b.capital_stress);
       field(out, "liquidity_stress", b.liquidity_stress);
       field(out, "counterparty_stress", b.counterparty_stress);
+      // This step's flight of deposits, by cause, only where there was some (it would print as 0 below
+      // the six decimals): most banks, most steps, have none.
+      if (b.run_withdrawal >= kSmallestPrinted) field(out, "run_withdrawal", b.run_withdrawal);
+      if (b.shock_withdrawal >= kSmallestPrinted) field(out, "shock_withdrawal", b.shock_withdrawal);
       if (b.defaulted) {
         int_field(out, "default_timestep", b.default_timestep);
         text_field(out, "default_cause", default_cause_name(b.default_cause));

@@ -58,8 +58,9 @@ struct Simulation::State {
 
   // --- step scratch ---
   std::vector<double> withdrawal, gap, spare, recall, owed_recall, inflow, pay_share, voluntary_units, need;
-  std::vector<double> lolr_capacity, central_draw;
-  std::vector<double> flight;  // the part of a withdrawal that is a run or the scenario's shock  // lender of last resort: collateral left, this step's loan
+  std::vector<double> lolr_capacity, central_draw;  // lender of last resort: collateral left, this step's loan
+  std::vector<double> flight;  // the part of a withdrawal that is a run or the scenario's shock
+  std::vector<double> run_flight, shock_flight;  // deposits demanded by the depositors' run, by the scenario's shock
   std::vector<std::uint8_t> forced, hit_by_shock, active;
   std::vector<DefaultCause> forced_cause;
   std::vector<ForcedBy> forced_by;  // this step's force_default interventions and the scenario's shock

@@ -96,7 +96,7 @@ Result<Simulation> Simulation::create(const SimConfig& config, std::uint64_t see
                   &s->lent, &s->borrowed, &s->term_borrowed, &s->total_assets, &s->equity, &s->capital_ratio, &s->capital_stress,
                   &s->liquidity_stress, &s->counterparty_stress, &s->stress, &s->coverage, &s->buffer, &s->failed_buffer,
                   &s->distress, &s->withdrawal, &s->gap, &s->spare, &s->owed_recall, &s->inflow, &s->pay_share,
-                  &s->voluntary_units, &s->need, &s->lolr_capacity, &s->central_draw, &s->flight, &s->previous_assets, &s->external_assets,
+                  &s->voluntary_units, &s->need, &s->lolr_capacity, &s->central_draw, &s->flight, &s->run_flight, &s->shock_flight, &s->previous_assets, &s->external_assets,
                   &s->external_liabilities})
     sized(*v, n, 0.0);
   for (auto* v : {&s->defaulted, &s->forced, &s->hit_by_shock, &s->active, &s->newly_defaulted}) sized<std::uint8_t>(*v, n, 0);
@@ -277,6 +277,8 @@ BankReport Simulation::bank(int i) const {
   r.default_timestep = s.default_step[i];
   r.default_cause = s.default_cause[i];
   r.forced_by = s.default_forced_by[i];
+  r.run_withdrawal = s.run_flight[i];
+  r.shock_withdrawal = s.shock_flight[i];
   return r;
 }
 

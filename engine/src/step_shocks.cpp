@@ -55,6 +55,8 @@ void Simulation::State::apply_shocks() {
   std::fill(forced_by.begin(), forced_by.end(), ForcedBy::none);
   std::fill(withdrawal.begin(), withdrawal.end(), 0.0);
   std::fill(flight.begin(), flight.end(), 0.0);
+  std::fill(run_flight.begin(), run_flight.end(), 0.0);
+  std::fill(shock_flight.begin(), shock_flight.end(), 0.0);
   std::fill(hit_by_shock.begin(), hit_by_shock.end(), 0);
   std::fill(action_imposed.begin(), action_imposed.end(), 0);
 
@@ -122,10 +124,14 @@ void Simulation::State::apply_shocks() {
     double flow = c.deposit_reversion * (deposit_target[i] - d) / d + c.deposit_volatility * z;
     // Depositors run on a bank they see struggling to pay: its liquidity stress, not worries about
     // its borrowers that they cannot see (docs/model.md, "Deposits").
-    double fleeing = 0.0;
+    double running = 0.0;
     if (liquidity_stress[i] > c.run_threshold && !hooks.calms_depositors(i, step_number))
-      fleeing += c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
-    if (hit_by_shock[i]) fleeing += c.shock_withdrawal;
+      running = c.run_sensitivity * (liquidity_stress[i] - c.run_threshold) / (1.0 - c.run_threshold);
+    const double shocked = hit_by_shock[i] ? c.shock_withdrawal : 0.0;
+    const double fleeing = running + shocked;
+    // What each cause demanded: had it not come, the bank would hold this much more in deposits.
+    run_flight[i] = running * d;
+    shock_flight[i] = shocked * d;
     flow -= fleeing;
     const double change = flow * d;
     if (change > 0.0) {

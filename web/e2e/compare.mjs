@@ -316,6 +316,53 @@ export function compareTests(harness, { siteUrl, dist }) {
     console.log(`       step 10: ${a.calls.length} loans called by the administrator of bank ${[...failedNow].join(', ')} marked in world A`);
   });
 
+  harness.test('marks: the withdrawal shock\'s reach and the depositors\' runs, taken from the engine\'s snapshots', async (page) => {
+    // Lesson 3 (liquidity_freeze, without and with a lender of last resort): at step 10 the withdrawal hits
+    // most of the periphery in both worlds alike (one exogenous stream); runs follow on banks short of cash.
+    await page.goto(`${siteUrl}?lesson=3`);
+    await waitForWorlds(page);
+    await waitForWorldStep(page, 9);
+    await page.waitForTimeout(300);
+    const snapshots = () => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldStores[w].getState().state));
+    const marksNow = () => page.evaluate(() => ['a', 'b'].map((w) => window.__finsimWorldMarks[w]() ?? null));
+    const ids = (nodes, field) => nodes.filter((n) => n[field] > 0).map((n) => n.id).sort();
+    const sorted = (list) => [...list].sort();
+    await page.getByTestId('compare-step').click();
+    await waitForWorldStep(page, 10);
+    await page.waitForTimeout(350);
+    let states = await snapshots();
+    let marks = await marksNow();
+    await page.getByTestId('world-a').screenshot({ path: `${artifacts}compare-marks-shock-world-a.png` });
+    const hit = ids(states[0].nodes, 'shock_withdrawal');
+    assert(hit.length > 40, `the shock hit most of the periphery (${hit.length} banks)`);
+    assert(JSON.stringify(ids(states[1].nodes, 'shock_withdrawal')) === JSON.stringify(hit), 'the same banks are hit in both worlds');
+    for (const [w, m] of marks.entries()) {
+      assert(m?.timestep === 10 && JSON.stringify(sorted(m.shockHit)) === JSON.stringify(hit),
+        `world ${'ab'[w]} marks the shock's reach as the engine reports it: ${m?.shockHit.length} marked, ${hit.length} hit`);
+    }
+    // The runs that follow: every bank the engine says its depositors ran on is marked, in the step.
+    let runSteps = 0;
+    let runsMarked = 0;
+    for (let step = 11; step <= 14; step += 1) {
+      await page.getByTestId('compare-step').click();
+      await waitForWorldStep(page, step);
+      await page.waitForTimeout(350);
+      states = await snapshots();
+      marks = await marksNow();
+      for (const [w, m] of marks.entries()) {
+        const ran = ids(states[w].nodes, 'run_withdrawal');
+        assert(m?.timestep === step && JSON.stringify(sorted(m.runs)) === JSON.stringify(ran),
+          `world ${'ab'[w]}, step ${step}: the runs marked are the engine's (${m?.runs.length} marked, ${ran.length} run on)`);
+        assert(m.shockHit.length === 0, `no shock after step 10 (world ${'ab'[w]}, step ${step})`);
+        if (ran.length) runSteps += 1;
+        runsMarked += ran.length;
+      }
+      if (step === 12) await page.getByTestId('world-a').screenshot({ path: `${artifacts}compare-marks-runs-world-a.png` });
+    }
+    assert(runSteps >= 2, `depositors ran in the freeze's first steps (${runSteps} world-steps with runs)`);
+    console.log(`       step 10: the shock's withdrawal marked on ${hit.length} banks in each world; steps 11-14: ${runsMarked} runs marked`);
+  });
+
   harness.test('lessons: each opens paused before the shock, says what to watch, and differs on the graphs', async (page) => {
     // Lesson 4 (hoarding) at its own speed (2 steps/s): the difference must show within 30 s of pressing play.
     await page.goto(`${siteUrl}?lesson=4`);

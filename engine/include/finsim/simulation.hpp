@@ -110,6 +110,8 @@ struct BankReport {
   double borrowed = 0.0;           ///< live interbank loans received
   double deposits = 0.0;
   double due_to_authority = 0.0;   ///< claims of failed lenders, called by their administrator
+  double run_withdrawal = 0.0;     ///< this step: deposits its depositors demanded in a run (phase 1)
+  double shock_withdrawal = 0.0;   ///< this step: deposits the scenario's withdrawal shock demanded
   double central_bank_funding = 0.0;
   double total_assets = 0.0;
   double equity = 0.0;

@@ -7,7 +7,9 @@
 // solid with a padlock, its borrowers hit get a dashed ring; a failed bank collapses in red, its
 // creditors who lost get a dashed pink ring, its borrowers whose loans its administrator called a
 // long-dashed cyan ring (not orange: that is a fire sale's); the price drop dims the screen, the banks
-// it reached get a thin violet ring.
+// it reached get a thin violet ring. Deposits leaving a bank (to the depositors outside the network)
+// are short ticks streaming outward from it: blue for a depositors' run, white for the scenario's
+// withdrawal shock.
 
 const TAU = Math.PI * 2;
 const easeInOut = (p) => (p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2);
@@ -19,16 +21,23 @@ export const lineStrength = (count) => Math.min(1, Math.sqrt(40 / Math.max(1, co
 /** Full strength for the first `hold` of the effect, then a linear fade: a mark must be read, not glimpsed. */
 const held = (p, hold) => (p < hold ? 1 : 1 - (p - hold) / (1 - hold));
 
-export const MARK_COLOURS = { recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#22d3ee', priceReach: '#c4b5fd' };
-export const MARK_DURATIONS = { recall: 2200, loss: 2200, call: 2200, priceReach: 1400 };
+export const MARK_COLOURS = {
+  recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#22d3ee', priceReach: '#c4b5fd', run: '#60a5fa', shock: '#f8fafc',
+};
+export const MARK_DURATIONS = { recall: 2200, loss: 2200, call: 2200, priceReach: 1400, withdrawal: 2000 };
 
-function strokeRings(ctx, banks, gap, { colour, alpha, width, dash = null }) {
-  if (!banks.length || alpha <= 0) return;
+// Starts one path to be stroked in `colour` at `alpha` and `width`.
+function beginStroke(ctx, colour, alpha, width) {
   ctx.globalAlpha = alpha;
   ctx.strokeStyle = colour;
   ctx.lineWidth = width;
-  if (dash) ctx.setLineDash(dash);
   ctx.beginPath();
+}
+
+function strokeRings(ctx, banks, gap, { colour, alpha, width, dash = null }) {
+  if (!banks.length || alpha <= 0) return;
+  if (dash) ctx.setLineDash(dash);
+  beginStroke(ctx, colour, alpha, width);
   for (const { at, radius } of banks) {
     ctx.moveTo(at.x + radius + gap, at.y);
     ctx.arc(at.x, at.y, radius + gap, 0, TAU);
@@ -40,10 +49,7 @@ function strokeRings(ctx, banks, gap, { colour, alpha, width, dash = null }) {
 /** Lines from → to fading, with a dot travelling along each (q in [0, 1] of the way). */
 function strokeFlows(ctx, flows, q, { colour, alpha, width, dot }) {
   if (!flows.length || alpha <= 0) return;
-  ctx.globalAlpha = alpha;
-  ctx.strokeStyle = colour;
-  ctx.lineWidth = width;
-  ctx.beginPath();
+  beginStroke(ctx, colour, alpha, width);
   for (const { from, to } of flows) {
     ctx.moveTo(from.x, from.y);
     ctx.lineTo(to.x, to.y);
@@ -127,6 +133,39 @@ export function priceReachEffect({ banks }) {
     duration: MARK_DURATIONS.priceReach,
     draw(ctx, p) {
       strokeRings(ctx, banks, 3, { colour: MARK_COLOURS.priceReach, alpha: 0.9 * Math.min(1, p / 0.1) * held(p, 0.5), width: 2 });
+    },
+  };
+}
+
+/** Ticks around each bank: `count` per bank, each `length` long, starting `from` outside its rim. */
+function strokeTicks(ctx, banks, from, { colour, alpha, width, count = 8, length = 8 }) {
+  if (!banks.length || alpha <= 0) return;
+  beginStroke(ctx, colour, alpha, width);
+  for (const { at, radius } of banks) {
+    for (let k = 0; k < count; k += 1) {
+      const angle = (TAU * (k + 0.5)) / count;
+      const cos = Math.cos(angle);
+      const sin = Math.sin(angle);
+      const r = radius + from;
+      ctx.moveTo(at.x + cos * r, at.y + sin * r);
+      ctx.lineTo(at.x + cos * (r + length), at.y + sin * (r + length));
+    }
+  }
+  ctx.stroke();
+}
+
+/**
+ * Deposits leaving banks (a node's `run_withdrawal` or `shock_withdrawal`): short ticks stream outward
+ * from each bank and fade, twice over — money walking out to depositors outside the network. `kind`:
+ * 'run' (blue) or 'shock' (white); `banks`: [{at, radius}].
+ */
+export function withdrawalEffect({ banks, kind }) {
+  const colour = kind === 'shock' ? MARK_COLOURS.shock : MARK_COLOURS.run;
+  return {
+    duration: MARK_DURATIONS.withdrawal,
+    draw(ctx, p) {
+      const wave = (p * 2) % 1;  // two waves over the mark
+      strokeTicks(ctx, banks, 2 + 14 * wave, { colour, alpha: (1 - 0.6 * wave) * held(p, 0.6), width: 2.5 });
     },
   };
 }

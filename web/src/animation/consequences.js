@@ -19,16 +19,20 @@
 //   (`holdings_value` > 0: its holdings are marked at the new price). Without the bank details (above
 //   2,000 banks, `--compact`) there is no reach to show.
 //
-// A scenario's shock is seen through these same events (its price fall is a PRICE_DROP, its forced
-// failures DEFAULTs with cause "forced"); its deposit withdrawals are not reported per bank, so they
-// are not marked. Marks are attributed only between consecutive steps: across a gap the change of an
-// edge cannot be given to one step's events.
+// - Deposits that left: a node's `run_withdrawal` (its depositors ran in this step) and
+//   `shock_withdrawal` (the scenario's withdrawal shock hit it) in the step's STATE_UPDATE — the banks
+//   the run and the shock reached. Without the bank details there are none to show.
+//
+// A scenario's shock is seen through these same marks (its price fall is a PRICE_DROP, its forced
+// failures DEFAULTs with cause "forced", its withdrawals `shock_withdrawal`). Marks are attributed only
+// between consecutive steps: across a gap the change of an edge cannot be given to one step's events.
 
 /** At most this many loans (and banks) of one kind marked per step; the largest loans first. */
 export const MAX_MARKS_PER_KIND = 150;
 
 const EMPTY = Object.freeze({
   timestep: null, recalls: [], borrowersHit: [], losses: [], creditorsHit: [], calls: [], borrowersCalled: [], priceReach: [],
+  runs: [], shockHit: [],
 });
 
 /** No marks. */
@@ -106,7 +110,8 @@ function calledLoans(failed, before, afterNodes) {
  * The marks of step `after.timestep`: `before` and `after` are the STATE_UPDATE payloads of two
  * consecutive steps, `events` the EVENTs of `after`'s step (others are ignored). Returns
  * {timestep, recalls: [{lender, borrower}], borrowersHit: [id], losses: [{creditor, debtor}],
- * creditorsHit: [id], calls: [{lender, borrower}], borrowersCalled: [id], priceReach: [id]} with bank ids
+ * creditorsHit: [id], calls: [{lender, borrower}], borrowersCalled: [id], priceReach: [id], runs: [id],
+ * shockHit: [id]} with bank ids
  * as the snapshot's node ids (strings), or no marks when the steps are not consecutive. Pure: the inputs
  * are not changed.
  */
@@ -117,7 +122,11 @@ export function consequencesOf(before, after, events, limit = MAX_MARKS_PER_KIND
   const failed = new Set(step.filter((e) => e.event_type === 'DEFAULT' && e.from !== undefined).map((e) => String(e.from)));
   const debtors = new Set(step.filter((e) => e.event_type === 'DEFAULT' && e.amount > 0).map((e) => String(e.from)));
   const priceFell = step.some((e) => e.event_type === 'PRICE_DROP');
-  if (!hoarders.size && !failed.size && !priceFell) return { ...EMPTY, timestep: after.timestep };
+  const left = (field) => largest(after.nodes.filter((n) => n[field] > 0).map((n) => ({ id: n.id, weight: n[field] })), limit)
+    .map((n) => n.id);
+  const runs = left('run_withdrawal');
+  const shockHit = left('shock_withdrawal');
+  if (!hoarders.size && !failed.size && !priceFell) return { ...EMPTY, timestep: after.timestep, runs, shockHit };
 
   const afterNodes = nodeMap(after.nodes);
   const recalls = hoarders.size ? largest(recalledLoans(hoarders, before, edgeMap(after.edges), afterNodes), limit) : [];
@@ -136,5 +145,7 @@ export function consequencesOf(before, after, events, limit = MAX_MARKS_PER_KIND
     calls,
     borrowersCalled: unique(calls.map((c) => c.borrower)),
     priceReach,
+    runs,
+    shockHit,
   };
 }

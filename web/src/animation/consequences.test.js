@@ -99,6 +99,36 @@ describe('the reach of a PRICE_DROP', () => {
   });
 });
 
+describe('deposits that left', () => {
+  // liquidity_freeze, seed 42, step 10: the shock's withdrawal on the banks it hit, a run on a bank its
+  // depositors saw short of cash (tests/engine/deposit_flight_test.cpp: each the deposits its cause took).
+  it('marks the banks the depositors ran on and those the scenario\'s shock hit, from the step\'s nodes', () => {
+    const nodes = [node(0, { shock_withdrawal: 1.2 }), node(1, { run_withdrawal: 0.4, shock_withdrawal: 1.1 }), node(2),
+      node(3, { tier: 1 }), node(4, { run_withdrawal: 0.9, status: 'defaulted' })];
+    const marks = consequencesOf(step19, state(20, nodes, step19.edges), []);
+    expect(marks.timestep).toBe(20);
+    expect(marks.shockHit).toEqual(['0', '1']);
+    // A bank that failed in the step was run on too: its depositors' run is part of its story.
+    expect(marks.runs).toEqual(['1', '4']);
+    expect(marks.recalls).toEqual([]);
+  });
+
+  it('marks none without the banks\' details, nor across a gap', () => {
+    expect(consequencesOf(step19, state(20, step19.nodes, step19.edges), []).runs).toEqual([]);
+    const step21 = state(21, [node(0, { shock_withdrawal: 1 })], []);
+    expect(consequencesOf(step19, step21, []).shockHit).toEqual([]);
+  });
+
+  it('keeps the largest withdrawals beyond the per-step limit', () => {
+    const n = MAX_MARKS_PER_KIND + 5;
+    const nodes = [...Array(n).keys()].map((i) => node(i, { run_withdrawal: i + 1 }));
+    const marks = consequencesOf(state(5, nodes, []), state(6, nodes, []), []);
+    expect(marks.runs).toHaveLength(MAX_MARKS_PER_KIND);
+    expect(marks.runs).not.toContain('4');
+    expect(marks.runs).toContain('5');
+  });
+});
+
 describe('attribution', () => {
   it('gives no marks across a gap in the steps, nor without a previous snapshot', () => {
     const step21 = state(21, step19.nodes, []);

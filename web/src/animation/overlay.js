@@ -8,7 +8,7 @@
 // Effects of the whole screen (a price drop's dimming) go to `screenCanvas` when one is given: a
 // recorded frame moves the banks' layers to centre the network, never the screen's (export/frameComposer.js).
 import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
-import { callEffect, lossEffect, priceReachEffect, recallEffect } from './consequenceEffects.js';
+import { callEffect, lossEffect, priceReachEffect, recallEffect, withdrawalEffect } from './consequenceEffects.js';
 import { consequencesOf, noConsequences } from './consequences.js';
 
 export const MAX_EFFECTS = 60;
@@ -99,6 +99,8 @@ export function consequenceEffects(marks, lookup) {
       hit: present(marks.borrowersCalled.map(bank)) }));
   }
   if (marks.priceReach.length) effects.push(priceReachEffect({ banks: present(marks.priceReach.map(bank)) }));
+  if (marks.shockHit?.length) effects.push(withdrawalEffect({ kind: 'shock', banks: present(marks.shockHit.map(bank)) }));
+  if (marks.runs?.length) effects.push(withdrawalEffect({ kind: 'run', banks: present(marks.runs.map(bank)) }));
   return effects;
 }
 

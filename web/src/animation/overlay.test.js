@@ -194,10 +194,10 @@ describe('marks of cause and effect on the overlay', () => {
   it('draws one effect per kind of mark, leaving out banks not on the graph', () => {
     const marks = { timestep: 20, recalls: [{ lender: '3', borrower: '0' }, { lender: '3', borrower: '99' }], borrowersHit: ['0', '99'],
       losses: [{ creditor: '1', debtor: '2' }], creditorsHit: ['1'], calls: [{ lender: '2', borrower: '0' }], borrowersCalled: ['0'],
-      priceReach: ['0', '1', '2', '3'] };
+      priceReach: ['0', '1', '2', '3'], runs: ['1', '99'], shockHit: ['2'] };
     const effects = consequenceEffects(marks, lookup);
-    expect(effects).toHaveLength(4);
-    expect(consequenceEffects({ ...marks, recalls: [], borrowersHit: [], losses: [], creditorsHit: [], calls: [], borrowersCalled: [] }, lookup))
-      .toHaveLength(1);
+    expect(effects).toHaveLength(6);
+    expect(consequenceEffects({ ...marks, recalls: [], borrowersHit: [], losses: [], creditorsHit: [], calls: [], borrowersCalled: [],
+      runs: [], shockHit: [] }, lookup)).toHaveLength(1);
   });
 });

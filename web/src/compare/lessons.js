@@ -49,10 +49,11 @@ const LESSONS = [
     run: { scenario: 'liquidity_freeze', seed: 42, policy: 'all_hoard' },
     compare: 'policy:all_lend',
     labels: { a: 'When banks hoard', b: 'When banks keep lending' },
-    watch: 'At step 10 depositors pull their money out of most small banks and it flees to the big core banks. '
+    watch: 'At step 10 depositors pull their money out of most small banks (white ticks stream out of the banks '
+      + 'the shock hits) and it flees to the big core banks. '
       + 'The cash is still in the system, at the centre. In world A the core banks hoard it: watch the loans to '
-      + 'the periphery thin out, the small banks turn red and grey out one after another. In world B the same '
-      + 'core banks lend it on, and most of the periphery survives the same run.',
+      + 'the periphery thin out, the small banks turn red, their own depositors run (blue ticks) and they grey out '
+      + 'one after another. In world B the same core banks lend it on, and most of the periphery survives the same shock.',
   },
   {
     id: 'freeze_story',

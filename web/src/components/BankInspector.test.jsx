@@ -59,6 +59,17 @@ describe('the bank inspector', () => {
     expect(text).not.toMatch(/Capital ratio|15\.3 %|Assets ·|Equity|Liquidity coverage/);
   });
 
+  it('says what deposits left the bank in this step, by cause, and nothing when none did', () => {
+    simulationStore.setState({ selectedBank: '5', state: { timestep: 10, nodes: [node(1), { ...node(5), shock_withdrawal: 1.234, run_withdrawal: 0.4 }], edges: [] } });
+    render(<BankInspector />);
+    expect(screen.getByTestId('inspector-withdrawals').textContent)
+      .toBe('Deposits left in this step: the scenario\'s shock took 1.2; its depositors ran, taking 0.400.');
+    cleanup();
+    showBank(5);
+    render(<BankInspector />);
+    expect(screen.queryByTestId('inspector-withdrawals')).toBeNull();
+  });
+
   it('says when a failed bank\'s step and cause are not sent (networks above 2,000 banks)', () => {
     simulationStore.setState({ selectedBank: '2', state: { timestep: 3, nodes: [{ ...node(2, 'defaulted'), capital_ratio: 0.2 }], edges: [] } });
     render(<BankInspector />);

@@ -60,6 +60,17 @@ function BankFigures({ node }) {
 }
 
 /**
+ * "Deposits left in this step: the scenario's shock took 1.20; its depositors ran, taking 0.40" — the
+ * node's `shock_withdrawal` and `run_withdrawal` (docs/contract.md), or null when neither was sent.
+ */
+export function withdrawalText(node) {
+  const parts = [];
+  if (node.shock_withdrawal > 0) parts.push(`the scenario's shock took ${formatAmount(node.shock_withdrawal)}`);
+  if (node.run_withdrawal > 0) parts.push(`its depositors ran, taking ${formatAmount(node.run_withdrawal)}`);
+  return parts.length ? `Deposits left in this step: ${parts.join('; ')}.` : null;
+}
+
+/**
  * `node`: the bank's node of the STATE_UPDATE on screen. `ask`: how "Why did it fail?" reaches the engine
  * that ran this bank (a Promise of the reply, as session/connect.js's ask); WhyFailed's default when omitted.
  */
@@ -70,6 +81,7 @@ export function BankReport({ node, ask }) {
       <div className={`status-pill ${defaulted ? 'bad' : 'good'}`} data-testid="inspector-status">
         {defaulted ? failureText(node) : `Active · last action: ${humanName(String(node.action ?? 'hold').toLowerCase())}`}
       </div>
+      {withdrawalText(node) && <p className="muted small" data-testid="inspector-withdrawals">{withdrawalText(node)}</p>}
       {!defaulted && <BankFigures node={node} />}
       {defaulted && <WhyFailed key={`${node.id}@${node.default_timestep}`} bank={Number(node.id)} ask={ask} />}
     </>

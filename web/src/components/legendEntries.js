@@ -37,4 +37,8 @@ export const LEGEND_ROWS = [
     { symbol: '━', colour: MARK_COLOURS.call, text: 'loan called by a failed lender' },
     { symbol: '◌', colour: MARK_COLOURS.call, text: 'its borrower' },
   ] },
+  { key: 'deposits', marks: [
+    { symbol: '✳', colour: MARK_COLOURS.run, text: 'depositors ran' },
+    { symbol: '✳', colour: MARK_COLOURS.shock, text: 'shock withdrew deposits' },
+  ] },
 ];
