@@ -107,7 +107,7 @@ export function workerModeTests(harness, { siteUrl }) {
     await page.waitForFunction(() => window.__finsimCy.getElementById('0').data('defaulted') === true);
     // A failed bank shows when and why it failed, and no capital ratio (the engine freezes it at default).
     await page.waitForFunction(() => document.querySelector('[data-testid=inspector-status]').textContent
-      === 'Failed at step 1: pushed into default by an intervention or the scenario');
+      === 'Failed at step 1: pushed into default by an intervention');
     assert(!(await page.getByTestId('inspector').textContent()).includes('Capital ratio'), 'no capital ratio on a failed bank');
     await clickNode(page, '1');
     await page.waitForFunction(() => document.querySelector('[data-testid=inspector]').textContent.includes('Bank 1'));

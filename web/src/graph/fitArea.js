@@ -95,6 +95,26 @@ export function viewportFor(bounds, area, { padding = 0, minZoom = 0, maxZoom = 
   return { zoom, pan: { x: at.x - zoom * (bounds.x1 + bounds.w / 2), y: at.y - zoom * (bounds.y1 + bounds.h / 2) }, at };
 }
 
+/** A box that changed over the graph refits it only if the fit would draw the banks this much larger. */
+export const REFIT_GAIN = 0.05;
+
+/**
+ * Whether the viewport `current` {zoom, pan} may stay when the boxes over the graph change and the fit
+ * would now be `fitted` {zoom}: it still draws the model box `bounds` {x1, y1, w, h} wholly inside the new
+ * free `area` (no bank covered, none cut off), and the fit would not draw it more than REFIT_GAIN larger.
+ * A headline whose text changes width each step then leaves the network still, instead of nudging it (and
+ * redrawing it whole) at every change. Returns the point (px) the banks are centred at when it may, else null.
+ */
+export function keptCentre(current, bounds, area, fitted) {
+  if (!(fitted.zoom <= current.zoom * (1 + REFIT_GAIN))) return null;
+  const x1 = current.pan.x + current.zoom * bounds.x1;
+  const y1 = current.pan.y + current.zoom * bounds.y1;
+  const x2 = x1 + current.zoom * bounds.w;
+  const y2 = y1 + current.zoom * bounds.h;
+  if (x1 < area.x1 || y1 < area.y1 || x2 > area.x2 || y2 > area.y2) return null;
+  return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+}
+
 /** The largest Rect inside `area` centred on `at` (px): where a graph placed at `at` is centred. */
 export function centredWithin(area, at) {
   const halfW = Math.max(0, Math.min(at.x - area.x1, area.x2 - at.x));

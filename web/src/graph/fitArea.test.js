@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CENTRED_SHARE, centredWithin, freeArea, overlaps, placeIn, viewportFor } from './fitArea.js';
+import { CENTRED_SHARE, centredWithin, freeArea, keptCentre, overlaps, placeIn, REFIT_GAIN, viewportFor } from './fitArea.js';
 
 const rect = (x1, y1, x2, y2) => ({ x1, y1, x2, y2 });
 const square = { w: 100, h: 100 };
@@ -92,5 +92,27 @@ describe('viewportFor', () => {
   it('keeps the zoom within its bounds', () => {
     expect(viewportFor({ x1: 0, y1: 0, w: 10, h: 10 }, rect(0, 0, 1000, 1000), { maxZoom: 4 }).zoom).toBe(4);
     expect(viewportFor({ x1: 0, y1: 0, w: 1e6, h: 1e6 }, rect(0, 0, 100, 100), { minZoom: 0.01 }).zoom).toBe(0.01);
+  });
+});
+
+describe('keptCentre: a box over the graph changed', () => {
+  // A 100 × 100 network drawn at zoom 2 from (100, 60): its rendered box is (100, 60)–(300, 260).
+  const bounds = { x1: 0, y1: 0, w: 100, h: 100 };
+  const current = { zoom: 2, pan: { x: 100, y: 60 } };
+
+  it('keeps the view while every bank stays clear of the boxes and the fit would not draw them notably larger', () => {
+    // The headline grew a little: the free area now starts at y 56, above the banks.
+    expect(keptCentre(current, bounds, rect(0, 56, 800, 400), { zoom: 2.04 })).toEqual({ x: 200, y: 160 });
+    expect(REFIT_GAIN).toBe(0.05);
+  });
+
+  it('refits when a box would cover a bank, or cut one off', () => {
+    expect(keptCentre(current, bounds, rect(0, 70, 800, 400), { zoom: 1.9 })).toBeNull();
+    expect(keptCentre(current, bounds, rect(0, 0, 280, 400), { zoom: 1.8 })).toBeNull();
+  });
+
+  it('refits when the boxes freed enough room to draw the banks more than 5 % larger', () => {
+    expect(keptCentre(current, bounds, rect(0, 0, 800, 400), { zoom: 2.2 })).toBeNull();
+    expect(keptCentre(current, bounds, rect(0, 0, 800, 400), { zoom: Number.NaN })).toBeNull();
   });
 });

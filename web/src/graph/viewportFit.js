@@ -13,7 +13,7 @@
 // The banks are placed as near the stage's centre as the free area allows (fitArea.js, placeIn). The part
 // of the free area centred on them is marked on the graph's container (FIT_AREA) until the reader moves
 // the view, so that a recorded frame can centre it (export/frameComposition.js, graphOrigin).
-import { centredWithin, freeArea, viewportFor } from './fitArea.js';
+import { centredWithin, freeArea, keptCentre, viewportFor } from './fitArea.js';
 
 export const NOT_OVER_GRAPH = '.graph, .loading, .replay-frame, .toast';
 export const GROUP = '.stage-top, .stage-foot';
@@ -71,8 +71,12 @@ export function createViewportFit(cy) {
   let readerMoved = false;
   let frame = 0;
 
-  /** Fits every bank into the free area; returns the part of it centred on them (px, relative to the graph's container). */
-  function fit() {
+  /**
+   * Fits every bank into the free area; returns the part of it centred on them (px, relative to the
+   * graph's container). `keep`: a box over the graph changed, so the view stays where it is if it still
+   * shows every bank clear of the boxes and the fit would not draw them notably larger (fitArea.keptCentre).
+   */
+  function fit(keep = false) {
     const nodes = cy.nodes();
     const width = container.clientWidth;
     const height = container.clientHeight;
@@ -84,6 +88,12 @@ export function createViewportFit(cy) {
     const area = freeArea({ width, height, boxes: overlayBoxes(stage, container), graph: bounds, padding: PADDING });
     const centre = { x: width / 2, y: height / 2 };
     const { zoom, pan, at } = viewportFor(bounds, area, { padding: PADDING, minZoom: cy.minZoom(), maxZoom: cy.maxZoom(), centre });
+    const kept = keep ? keptCentre({ zoom: cy.zoom(), pan: cy.pan() }, bounds, area, { zoom }) : null;
+    if (kept) {
+      const stays = centredWithin(area, kept);
+      markFitArea(container, stays);
+      return stays;
+    }
     fitting = true;
     cy.viewport({ zoom, pan });
     fitting = false;
@@ -101,7 +111,7 @@ export function createViewportFit(cy) {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (forced || !readerMoved) fit();
+      if (forced || !readerMoved) fit(!forced);
       forced = false;
     });
   };
