@@ -187,6 +187,50 @@ export function workerModeTests(harness, { siteUrl }) {
     assert(!/failed Banks? \d/.test(narrative), `no bank called failed by its sales: ${narrative}`);
   });
 
+  harness.test('the narration tells the shock\'s withdrawals, the depositors\' runs and what forced a failure, as the engine reports them', async (page) => {
+    // liquidity_freeze, seed 42: the shock's withdrawal at step 10, runs after it (the nodes' shock_withdrawal
+    // and run_withdrawal: tests/engine/deposit_flight_test.cpp); core_default: the shock forces Bank 2 at step 10.
+    await open(page, '?scenario=liquidity_freeze&seed=42&policy=heuristic');
+    await waitForGraph(page, { nodes: 100 });
+    const lineOf = async (t) => {
+      await page.waitForFunction((step) => new RegExp(`^t${step}\\b`).test(document.querySelector('[data-testid=narrative] li')?.textContent ?? ''), t);
+      return page.locator('[data-testid=narrative] li').first().textContent();
+    };
+    const nodes = () => page.evaluate(() => window.__finsimStore.getState().state.nodes);
+    let ran = null;
+    for (let t = 1; t <= 16 && !ran; t++) {
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, t);
+      if (t < 10) continue;
+      const now = await nodes();
+      const line = await lineOf(t);
+      const hit = now.filter((n) => n.shock_withdrawal > 0).length;
+      if (t === 10) {
+        assert(hit > 40 && /^t10 The scenario's shock withdrew deposits from (\d+) banks;/.exec(line)?.[1] === String(hit),
+          `step 10 tells the shock's reach first (${hit} banks): ${line}`);
+      } else {
+        assert(hit === 0 && !line.includes('shock withdrew'), `no shock withdrawal after step 10: ${line}`);
+      }
+      const runs = now.filter((n) => n.run_withdrawal > 0).map((n) => n.id);
+      if (runs.length) {
+        assert(line.toLowerCase().includes(`depositors ran on ${runs.length === 1 ? 'bank' : 'banks'} ${runs[0]}`),
+          `step ${t} names the runs the engine reports (${runs}): ${line}`);
+        ran = line;
+      }
+    }
+    assert(ran, 'depositors ran by step 16');
+    await open(page, '?scenario=core_default&seed=42&policy=heuristic');
+    await waitForGraph(page, { nodes: 100 });
+    for (let t = 1; t <= 10; t++) {
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, t);
+    }
+    const forced = (await nodes()).filter((n) => n.forced_by === 'shock').map((n) => n.id);
+    const line = await lineOf(10);
+    assert(forced.length === 1 && line.startsWith(`t10 Bank ${forced[0]} was pushed into default by the scenario's shock`), `step 10: ${line}`);
+    console.log(`       ${ran.slice(0, 160)}…`);
+  });
+
   harness.test('the metric series export as CSV', async (page) => {
     await open(page, '?scenario=core_default&speed=50&autoplay=1');
     await waitForTimestep(page, 12);

@@ -1,4 +1,5 @@
-// What just happened, in plain words, from the events received (newest step first), the engine's
+// What just happened, in plain words, from the events received (newest step first) and the deposits
+// that left banks (their steps' snapshots, when the page holds them parsed), the engine's
 // explanation of why banks failed (narration/WhyTheyFailed.jsx), and the scenario's own story from
 // the engine's catalogue. Scrubbed back, the steps up to the one on screen.
 import { useDeferredValue, useMemo } from 'react';
@@ -6,11 +7,19 @@ import { useSimulation } from '../store/simulationStore.js';
 import { recentNarrative } from '../narration/narrate.js';
 import { WhyTheyFailed } from '../narration/WhyTheyFailed.jsx';
 
+// Step t's STATE_UPDATE nodes as the page already holds them (parsed), for the deposits that left.
+function useNodesOf() {
+  const frames = useSimulation((s) => s.frames);
+  const newest = useSimulation((s) => s.state?.timestep);  // a step's snapshot lands after its events
+  return useMemo(() => (t) => frames.parsedStateAt(t)?.nodes ?? null, [frames, newest]);
+}
+
 export function Explanation({ count = 4 }) {
   const timeline = useDeferredValue(useSimulation((s) => s.replay?.recentEvents ?? s.timeline));
   const scenario = useSimulation((s) => s.state?.scenario);
   const catalogue = useSimulation((s) => s.catalogue);
-  const steps = useMemo(() => recentNarrative(timeline, count), [timeline, count]);
+  const nodesOf = useNodesOf();
+  const steps = useMemo(() => recentNarrative(timeline, count, nodesOf), [timeline, count, nodesOf]);
   const story = catalogue?.scenarios?.find((s) => s.name === scenario)?.story;
   return (
     <section className="panel explanation" aria-live="polite">
@@ -32,6 +41,7 @@ export function Explanation({ count = 4 }) {
 /** One line for the embed view: the latest step's narration. */
 export function Caption() {
   const timeline = useSimulation((s) => s.timeline);
-  const latest = useMemo(() => recentNarrative(timeline, 1)[0], [timeline]);
+  const nodesOf = useNodesOf();
+  const latest = useMemo(() => recentNarrative(timeline, 1, nodesOf)[0], [timeline, nodesOf]);
   return <div className="caption" data-testid="caption">{latest ? `t${latest.timestep}: ${latest.text}` : 'Press play to watch the banks.'}</div>;
 }

@@ -191,6 +191,14 @@ export function createFrameHistory({ budgetBytes = FRAME_BUDGET_BYTES, maxFrames
         previousStep: previous >= 0 ? frames[previous].timestep : null };
     },
     /**
+     * The STATE_UPDATE payload kept for exactly `step` if it is parsed already, else null: a read that
+     * never parses (a fast run's skipped snapshots stay text), for what may go without it.
+     */
+    parsedStateAt(step) {
+      const i = lowerBound(step);
+      return i < frames.length && frames[i].timestep === step ? frames[i].payload : null;
+    },
+    /**
      * Events of the kept steps up to `step`, newest first (as the timeline lists them), from at most
      * `steps` steps with events and at most `maxEvents` events.
      */

@@ -63,6 +63,18 @@ describe('frame lookup', () => {
     expect(stateTextTimestep('{"type":"STATE_UPDATE","payload":{}}')).toBe(null);
   });
 
+  it('parsedStateAt gives exactly that step\'s parsed snapshot, never parsing a kept text', () => {
+    const h = createFrameHistory();
+    h.putState(payload(4));
+    h.putStateText(6, JSON.stringify({ type: 'STATE_UPDATE', schema_version: '1.0', payload: payload(6) }));
+    expect(h.parsedStateAt(4)).toEqual(payload(4));
+    expect(h.parsedStateAt(5)).toBe(null);
+    expect(h.parsedStateAt(6)).toBe(null);
+    expect(h.parsedStateAt(7)).toBe(null);
+    expect(h.frameAt(6).state).toEqual(payload(6));  // shown once, parsed
+    expect(h.parsedStateAt(6)).toEqual(payload(6));
+  });
+
   it('recent events come newest first from the last few steps up to the one shown', () => {
     const h = filled(10);
     h.addEvent(event(8, 1, 'DEFAULT'));

@@ -32,7 +32,9 @@ const plural = (list, one, many) => (new Set(list).size === 1 ? one : many);
 
 const SALE_SENTENCES = {
   recall: (ids) => `${nameList(ids)} could not roll over ${plural(ids, 'its loan', 'their loans')} and sold assets`,
-  withdrawal: (ids) => `depositors ran on ${nameList(ids)}, which sold assets to pay them`,
+  // The engine's `withdrawal`: deposits leaving were the largest sum due, whether a run, the scenario's
+  // shock or the ordinary ebb (narrateWithdrawals tells which banks were run on).
+  withdrawal: (ids) => `${nameList(ids)} sold assets to pay ${plural(ids, 'its', 'their')} depositors`,
   voluntary: (ids) => `${nameList(ids)} sold assets to shore up ${plural(ids, 'its', 'their')} capital`,
   // The engine's `resolution`: the seller paid claims that a failed lender's administrator called in.
   resolution: (ids) => `${nameList(ids)} sold assets to repay loans that a failed lender's administrator called in`,
@@ -85,13 +87,32 @@ function byField(events, field, known) {
 }
 
 /**
+ * Sentences (without final period) for the deposits that left banks in one step, from that step's
+ * STATE_UPDATE nodes (`shock_withdrawal`, `run_withdrawal`: docs/contract.md; each the deposits its
+ * cause took, tests/engine/deposit_flight_test.cpp): the shock's reach as a count, the runs by bank.
+ */
+export function narrateWithdrawals(nodes) {
+  const hit = [];
+  const ran = [];
+  for (const n of nodes ?? []) {
+    if (n.shock_withdrawal > 0) hit.push(Number(n.id));
+    if (n.run_withdrawal > 0) ran.push(Number(n.id));
+  }
+  const sentences = [];
+  if (hit.length) sentences.push(`the scenario's shock withdrew deposits from ${hit.length === 1 ? bankName(hit[0]) : `${hit.length} banks`}`);
+  if (ran.length) sentences.push(`depositors ran on ${nameList(ran)}`);
+  return sentences;
+}
+
+/**
  * Sentences (without final period) for one step's events, in the order of the engine's phases
  * (docs/model.md §4), which is causal order: the trigger first — defaults forced by an intervention or
- * the scenario's shock (phase 1, though their DEFAULT events come at clearing) — then hoarding (the
+ * the scenario's shock (phase 1, though their DEFAULT events come at clearing) and the deposits the
+ * shock and the runs withdrew (phase 1, from the step's `nodes` when given) — then hoarding (the
  * recalls, phase 3a), lending (phase 3), sales and the price (phase 4), and the defaults clearing found
  * (phase 5). `events` are EVENT payloads of one timestep, any order, no duplicates.
  */
-export function narrateEvents(events) {
+export function narrateEvents(events, nodes = null) {
   const of = (type) => events.filter((e) => e.event_type === type);
   const sentences = [];
   const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
@@ -100,6 +121,7 @@ export function narrateEvents(events) {
   for (const forcedBy of [...Object.keys(FORCERS), 'other']) {
     if (forcers.has(forcedBy)) sentences.push(`${DEFAULT_SENTENCES.forced(forcers.get(forcedBy))} by ${forcerName(forcedBy)}`);
   }
+  sentences.push(...narrateWithdrawals(nodes));
   const hoards = of('HOARD');
   if (hoards.length) sentences.push(`${nameList(hoards.map((e) => e.from))} hoarded liquidity, recalling loans`);
   const lends = of('LEND');
@@ -120,18 +142,22 @@ function capitalise(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** One paragraph for a step: "Bank 12 hoarded liquidity; Bank 8 could not…; the price fell 4 %." */
-export function narrateStep(events) {
-  const sentences = narrateEvents(events);
+/**
+ * One paragraph for a step: "Bank 12 hoarded liquidity; Bank 8 could not…; the price fell 4 %." `nodes`:
+ * the step's STATE_UPDATE nodes, for the deposits that left (none told without them).
+ */
+export function narrateStep(events, nodes = null) {
+  const sentences = narrateEvents(events, nodes);
   if (!sentences.length) return 'A quiet step: deposits ebbed and flowed, no bank had to act.';
   return `${capitalise(sentences.join('; '))}.`;
 }
 
 /**
  * The latest `count` steps that had events, newest first: [{timestep, text, tone}] where tone is
- * 'calm' | 'stress' | 'crisis' from the event types present (what the events are, not a forecast).
+ * 'calm' | 'stress' | 'crisis' from the event types present (what the events are, not a forecast) and
+ * the deposits that left. `nodesOf(t)`: step t's STATE_UPDATE nodes when the page holds them, else null.
  */
-export function recentNarrative(timeline, count = 6) {
+export function recentNarrative(timeline, count = 6, nodesOf = () => null) {
   const steps = new Map();
   for (const e of timeline) {
     if (!steps.has(e.timestamp)) steps.set(e.timestamp, []);
@@ -139,8 +165,11 @@ export function recentNarrative(timeline, count = 6) {
   }
   return [...steps.keys()].sort((a, b) => b - a).slice(0, count).map((t) => {
     const events = steps.get(t);
+    const nodes = nodesOf(t);
     const types = new Set(events.map((e) => e.event_type));
-    const tone = types.has('DEFAULT') ? 'crisis' : types.has('FIRE_SALE') || types.has('HOARD') || types.has('PRICE_DROP') ? 'stress' : 'calm';
-    return { timestep: t, text: narrateStep(events), tone };
+    const withdrawn = narrateWithdrawals(nodes).length > 0;
+    const tone = types.has('DEFAULT') ? 'crisis'
+      : types.has('FIRE_SALE') || types.has('HOARD') || types.has('PRICE_DROP') || withdrawn ? 'stress' : 'calm';
+    return { timestep: t, text: narrateStep(events, nodes), tone };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultReason, nameList, narrateStep, percentText, recentNarrative } from './narrate.js';
+import { defaultReason, nameList, narrateStep, narrateWithdrawals, percentText, recentNarrative } from './narrate.js';
 
 const ev = (type, from, extra = {}) => ({ event_id: `evt-5-${from}`, event_type: type, from, timestamp: 5, ...extra });
 
@@ -36,7 +36,7 @@ describe('narration', () => {
   });
 
   it('names each kind of sale and default', () => {
-    expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'withdrawal' })])).toMatch(/^Depositors ran on Bank 1/);
+    expect(narrateStep([ev('FIRE_SALE', 1, { cause: 'withdrawal' })])).toBe('Bank 1 sold assets to pay its depositors.');
     expect(narrateStep([ev('DEFAULT', 2, { cause: 'illiquid' })])).toMatch(/ran out of cash/);
     expect(narrateStep([ev('DEFAULT', 2, { cause: 'forced' }), ev('DEFAULT', 4, { cause: 'forced' })]))
       .toBe('Banks 2 and 4 were pushed into default by an intervention or the scenario\'s shock.');
@@ -56,6 +56,24 @@ describe('narration', () => {
     expect(defaultReason('forced')).toBe('pushed into default by an intervention or the scenario\'s shock');
     expect(defaultReason('illiquid', 'shock')).toBe('it ran out of cash');
     expect(defaultReason('none')).toBeNull();
+  });
+
+  it('tells the deposits that left in the step, from its nodes: the shock\'s reach as a count, the runs by bank', () => {
+    // liquidity_freeze, seed 42: at step 10 the shock's withdrawal hits 72 banks (e2e "marks: the withdrawal…").
+    const nodes = [{ id: '0' }, { id: '12', shock_withdrawal: 1.2 }, { id: '13', shock_withdrawal: 0.9, run_withdrawal: 0.3 },
+      { id: '40', run_withdrawal: 0.5 }];
+    expect(narrateWithdrawals(nodes)).toEqual(['the scenario\'s shock withdrew deposits from 2 banks', 'depositors ran on Banks 13 and 40']);
+    expect(narrateWithdrawals([{ id: '7', shock_withdrawal: 1 }])).toEqual(['the scenario\'s shock withdrew deposits from Bank 7']);
+    expect(narrateWithdrawals(null)).toEqual([]);
+    // In phase order: a forced default and the withdrawals (phase 1) before hoarding (phase 3a).
+    expect(narrateStep([ev('HOARD', 3), ev('DEFAULT', 2, { cause: 'forced', forced_by: 'shock' })], nodes))
+      .toBe('Bank 2 was pushed into default by the scenario\'s shock; the scenario\'s shock withdrew deposits from 2 banks; '
+        + 'depositors ran on Banks 13 and 40; Bank 3 hoarded liquidity, recalling loans.');
+    // The narrative reads each step's nodes; a step whose snapshot the page does not hold tells its events only.
+    const told = recentNarrative([ev('LEND', 4, { to: 6 }), { ...ev('LEND', 4, { to: 6 }), event_id: 'evt-6-4', timestamp: 6 }], 4,
+      (t) => (t === 5 ? nodes : null));
+    expect(told.map((s) => s.tone)).toEqual(['calm', 'stress']);
+    expect(told[1].text).toMatch(/^The scenario's shock withdrew deposits from 2 banks; depositors ran on Banks 13 and 40; Bank 4 lent to Bank 6\.$/);
   });
 
   it('narrates a sale to repay a failed lender\'s administrator as the live seller\'s, never as a failure', () => {
