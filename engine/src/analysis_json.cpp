@@ -221,14 +221,16 @@ json failure_explanation_json(const FailureExplanation& x) {
     cause["occurs_alone"] = c.occurs_alone;
     causes.push_back(std::move(cause));
   }
-  return json{{"bank", x.bank},
-              {"grouped", x.grouped},
-              {"default_step", x.default_step},
-              {"cause", std::string(default_cause_name(x.cause))},
-              {"horizon", x.horizon},
-              {"causes", std::move(causes)},
-              {"without_any", world_json(x.without_any)},
-              {"sentences", x.sentences}};
+  json out{{"bank", x.bank},
+            {"grouped", x.grouped},
+            {"default_step", x.default_step},
+            {"cause", std::string(default_cause_name(x.cause))},
+            {"horizon", x.horizon},
+            {"causes", std::move(causes)},
+            {"without_any", world_json(x.without_any)},
+            {"sentences", x.sentences}};
+  if (x.forced_by != ForcedBy::none) out["forced_by"] = std::string(forced_by_name(x.forced_by));
+  return out;
 }
 
 }  // namespace finsim

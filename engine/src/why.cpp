@@ -118,6 +118,7 @@ Result<FailureExplanation> explain_failure(const RunRecipe& recipe, int bank, lo
   x.grouped = grouped;
   x.default_step = traced->outcome.default_step;
   x.cause = traced->outcome.cause;
+  x.forced_by = traced->outcome.forced_by;
   x.horizon = recipe.steps;
   const WorldOutcome baseline = traced->outcome;
   const std::size_t controls = recipe.controls.size();

@@ -169,7 +169,7 @@ Result<TracedWorld> trace_world(const RunRecipe& recipe, int bank, const World& 
     sim->step();
     tracer.after_step(*sim, recipe, step, queued);
     if (const BankReport b = sim->bank(bank); b.defaulted) {
-      traced.outcome = {true, b.default_timestep, b.default_cause};
+      traced.outcome = {true, b.default_timestep, b.default_cause, b.forced_by};
       break;
     }
   }

@@ -126,7 +126,15 @@ std::string failure_sentence(const FailureExplanation& x) {
   switch (x.cause) {
     case DefaultCause::illiquid: how = ", illiquid: it could not pay what fell due"; break;
     case DefaultCause::insolvent: how = ", insolvent: its losses exceeded its capital"; break;
-    case DefaultCause::forced: how = ", forced into default"; break;
+    case DefaultCause::forced:
+      how = ", forced into default";
+      switch (x.forced_by) {
+        case ForcedBy::shock: how += " by the scenario's shock"; break;
+        case ForcedBy::intervention: how += " by an intervention"; break;
+        case ForcedBy::shock_and_intervention: how += " by the scenario's shock and an intervention at once"; break;
+        case ForcedBy::none: break;
+      }
+      break;
     case DefaultCause::none: break;
   }
   return bank_name(x.bank) + " failed at step " + std::to_string(x.default_step) + how + ".";

@@ -42,6 +42,7 @@ TEST_CASE("why replays the run's controls given with --at as finsim run reads th
   REQUIRE(r.exit_code == 0);
   const json x = json::parse(r.out);
   CHECK(x["cause"] == "forced");
+  CHECK(x["forced_by"] == "intervention");
   REQUIRE(x["causes"].size() == 1);
   CHECK(x["causes"][0]["kind"] == "intervention");
   CHECK(x["causes"][0]["control"] == json{{"step", 20}, {"control", "force_default"}, {"bank", 17}});

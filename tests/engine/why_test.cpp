@@ -103,8 +103,25 @@ TEST_CASE("a forced default is explained by the intervention that forced it", "[
   CHECK(c.sufficient_alone());
   CHECK_FALSE(x.without_any.failed);
   CHECK(x.sentences == std::vector<std::string>{
-                           "Bank 17 failed at step 20, forced into default.",
+                           "Bank 17 failed at step 20, forced into default by an intervention.",
                            "Had Bank 17 not been forced to default at step 20, it would have survived to step 60."});
+}
+
+TEST_CASE("a default the scenario's shock forced says so, and the shock is its necessary cause", "[why]") {
+  // core_default, seed 42: the shock fails the largest core bank, Bank 2, at step 10 (forced_by_test.cpp).
+  const FailureExplanation x = explained(recipe("core_default", 42, 10), 2);
+  CHECK(x.cause == DefaultCause::forced);
+  CHECK(x.forced_by == ForcedBy::shock);
+  REQUIRE_FALSE(x.sentences.empty());
+  CHECK(x.sentences.front() == "Bank 2 failed at step 10, forced into default by the scenario's shock.");
+  const FailureCause* shock = find_cause(x, CauseKind::scenario_shock, 2);
+  REQUIRE(shock != nullptr);
+  CHECK(shock->necessary());
+  CHECK(failure_explanation_json(x)["forced_by"] == "shock");
+  // A failure nothing forced says nothing of forcing.
+  const FailureExplanation insolvent = explained(recipe("core_default", 42, 10), 34);
+  CHECK(insolvent.forced_by == ForcedBy::none);
+  CHECK_FALSE(failure_explanation_json(insolvent).contains("forced_by"));
 }
 
 TEST_CASE("the explanation is the same on every call and through a session that played the same run", "[why]") {

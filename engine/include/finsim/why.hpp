@@ -46,6 +46,7 @@ struct WorldOutcome {
   bool failed = false;
   int default_step = -1;                    ///< when failed
   DefaultCause cause = DefaultCause::none;  ///< when failed
+  ForcedBy forced_by = ForcedBy::none;      ///< when the cause is forced: what forced it
 };
 
 struct FailureCause {
@@ -87,6 +88,7 @@ struct FailureExplanation {
   bool grouped = false;                     ///< the causes of a kind were weighed as groups
   int default_step = -1;
   DefaultCause cause = DefaultCause::none;  ///< forced, illiquid or insolvent
+  ForcedBy forced_by = ForcedBy::none;      ///< when forced: the scenario's shock, an intervention or both
   int horizon = 0;                          ///< the run's length: survival is judged at this step
   std::vector<FailureCause> causes;         ///< ordered by first step, then kind, then bank
   WorldOutcome without_any;                 ///< the world with every cause removed

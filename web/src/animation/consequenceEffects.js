@@ -22,7 +22,7 @@ export const lineStrength = (count) => Math.min(1, Math.sqrt(40 / Math.max(1, co
 const held = (p, hold) => (p < hold ? 1 : 1 - (p - hold) / (1 - hold));
 
 export const MARK_COLOURS = {
-  recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#22d3ee', priceReach: '#c4b5fd', run: '#60a5fa', shock: '#f8fafc',
+  recall: '#fbbf24', borrowerHit: '#fde047', loss: '#f472b6', call: '#22d3ee', priceReach: '#c4b5fd', run: '#78b6ff', shock: '#f8fafc',
 };
 export const MARK_DURATIONS = { recall: 2200, loss: 2200, call: 2200, priceReach: 1400, withdrawal: 2000 };
 
@@ -137,9 +137,17 @@ export function priceReachEffect({ banks }) {
   };
 }
 
-/** Ticks around each bank: `count` per bank, each `length` long, starting `from` outside its rim. */
-function strokeTicks(ctx, banks, from, { colour, alpha, width, count = 8, length = 8 }) {
+/**
+ * Ticks around each bank: `count` per bank, each `length` long, starting `from` outside its rim, drawn
+ * over a dark edge so that they read on the red glow of a stressed bank.
+ */
+function strokeTicks(ctx, banks, from, { colour, alpha, width, count = 8, length = 9 }) {
   if (!banks.length || alpha <= 0) return;
+  tickPath(ctx, banks, from, count, length, '#020617', alpha * 0.8, width + 2.5);
+  tickPath(ctx, banks, from, count, length, colour, alpha, width);
+}
+
+function tickPath(ctx, banks, from, count, length, colour, alpha, width) {
   beginStroke(ctx, colour, alpha, width);
   for (const { at, radius } of banks) {
     for (let k = 0; k < count; k += 1) {
@@ -165,7 +173,7 @@ export function withdrawalEffect({ banks, kind }) {
     duration: MARK_DURATIONS.withdrawal,
     draw(ctx, p) {
       const wave = (p * 2) % 1;  // two waves over the mark
-      strokeTicks(ctx, banks, 2 + 14 * wave, { colour, alpha: (1 - 0.6 * wave) * held(p, 0.6), width: 2.5 });
+      strokeTicks(ctx, banks, 2 + 14 * wave, { colour, alpha: (1 - 0.5 * wave) * held(p, 0.6), width: 3 });
     },
   };
 }

@@ -13,12 +13,12 @@ function recordingContext() {
 }
 
 describe('deposits leaving a bank', () => {
-  it('streams ticks outward from each bank in one stroke: blue for a run, white for the shock', () => {
+  it('streams ticks outward from each bank in one coloured stroke over a dark one: blue for a run, white for the shock', () => {
     const banks = [{ at: { x: 0, y: 0 }, radius: 10 }, { at: { x: 100, y: 0 }, radius: 6 }];
     const run = recordingContext();
     withdrawalEffect({ banks, kind: 'run' }).draw(run.ctx, 0.1);
-    expect(run.calls.moveTo).toHaveLength(16);  // 8 ticks a bank
-    expect(run.calls.strokes).toEqual([{ colour: MARK_COLOURS.run, alpha: expect.any(Number) }]);
+    expect(run.calls.moveTo).toHaveLength(32);  // 8 ticks a bank, over a dark edge
+    expect(run.calls.strokes.map((s) => s.colour)).toEqual(['#020617', MARK_COLOURS.run]);
     // Each tick starts outside the bank's rim and points away from its centre.
     const [x0, y0] = run.calls.moveTo[0];
     const [x1, y1] = run.calls.lineTo[0];
@@ -31,7 +31,7 @@ describe('deposits leaving a bank', () => {
 
     const shock = recordingContext();
     withdrawalEffect({ banks, kind: 'shock' }).draw(shock.ctx, 0.1);
-    expect(shock.calls.strokes[0].colour).toBe(MARK_COLOURS.shock);
+    expect(shock.calls.strokes[1].colour).toBe(MARK_COLOURS.shock);
     expect(withdrawalEffect({ banks, kind: 'shock' }).duration).toBe(MARK_DURATIONS.withdrawal);
   });
 

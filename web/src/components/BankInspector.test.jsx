@@ -63,7 +63,7 @@ describe('the bank inspector', () => {
     simulationStore.setState({ selectedBank: '5', state: { timestep: 10, nodes: [node(1), { ...node(5), shock_withdrawal: 1.234, run_withdrawal: 0.4 }], edges: [] } });
     render(<BankInspector />);
     expect(screen.getByTestId('inspector-withdrawals').textContent)
-      .toBe('Deposits left in this step: the scenario\'s shock took 1.2; its depositors ran, taking 0.400.');
+      .toBe('Deposits withdrawn in this step: 1.2 by the scenario\'s shock; 0.400 in a run by its depositors.');
     cleanup();
     showBank(5);
     render(<BankInspector />);

@@ -60,14 +60,14 @@ function BankFigures({ node }) {
 }
 
 /**
- * "Deposits left in this step: the scenario's shock took 1.20; its depositors ran, taking 0.40" — the
+ * "Deposits withdrawn in this step: 1.2 by the scenario's shock; 0.400 in a run by its depositors" — the
  * node's `shock_withdrawal` and `run_withdrawal` (docs/contract.md), or null when neither was sent.
  */
 export function withdrawalText(node) {
   const parts = [];
-  if (node.shock_withdrawal > 0) parts.push(`the scenario's shock took ${formatAmount(node.shock_withdrawal)}`);
-  if (node.run_withdrawal > 0) parts.push(`its depositors ran, taking ${formatAmount(node.run_withdrawal)}`);
-  return parts.length ? `Deposits left in this step: ${parts.join('; ')}.` : null;
+  if (node.shock_withdrawal > 0) parts.push(`${formatAmount(node.shock_withdrawal)} by the scenario's shock`);
+  if (node.run_withdrawal > 0) parts.push(`${formatAmount(node.run_withdrawal)} in a run by its depositors`);
+  return parts.length ? `Deposits withdrawn in this step: ${parts.join('; ')}.` : null;
 }
 
 /**
