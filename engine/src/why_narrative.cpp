@@ -176,13 +176,49 @@ std::string cause_label(const FailureCause& c, const SimConfig& config, bool own
   return "a cause" + when;
 }
 
+namespace {
+
+// Whether `c` is what forced x's forced failure: the scenario's shock when it forced it, a force_default
+// control on the bank.
+bool forced_it(const FailureCause& c, const FailureExplanation& x) {
+  const bool by_shock = x.forced_by == ForcedBy::shock || x.forced_by == ForcedBy::shock_and_intervention;
+  return (c.kind == CauseKind::scenario_shock && by_shock) ||
+         (c.kind == CauseKind::intervention && c.intervention.kind == Intervention::Kind::force_default &&
+          c.intervention.bank == x.bank);
+}
+
+// A forced failure told by what forced it, when that alone was necessary and no other cause could have
+// saved the bank (without each it still failed); the other causes — its losses on banks that failed in
+// the same clearing because it did, for one — are then not told as causes. Empty when the general
+// account is needed.
+std::vector<std::string> narrate_forced(const FailureExplanation& x, const std::string& survived) {
+  std::vector<const FailureCause*> forcers, others;
+  for (const FailureCause& c : x.causes) (forced_it(c, x) ? forcers : others).push_back(&c);
+  if (forcers.size() != 1 || !forcers.front()->necessary()) return {};
+  for (const FailureCause* c : others)
+    if (!c->without.failed) return {};
+  bool own_withdrawal = false;
+  for (const FailureCause* c : others) own_withdrawal = own_withdrawal || c->kind == CauseKind::withdrawal_shock;
+  std::vector<std::string> out{failure_sentence(x), "Had " + had_not(*forcers.front(), own_withdrawal) + survived};
+  if (!others.empty())
+    out.push_back("Without any one of the " + std::to_string(others.size()) + " other " +
+                  (others.size() == 1 ? "cause" : "causes") +
+                  " the engine weighed it would still have failed: a forced failure is imposed, not caused by what "
+                  "else touched it.");
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> narrate(const FailureExplanation& x) {
+  const std::string survived = ", it would have survived to step " + std::to_string(x.horizon) + ".";
+  if (x.cause == DefaultCause::forced && !x.grouped)
+    if (auto told = narrate_forced(x, survived); !told.empty()) return told;
   std::vector<std::string> out{failure_sentence(x)};
   if (x.grouped)
     out.push_back("More than " + std::to_string(kMaxFailureCauses) +
                   " causes touched it: its lenders' recalls, its failed lenders' called loans and its failed debtors' "
                   "losses are each weighed as one group.");
-  const std::string survived = ", it would have survived to step " + std::to_string(x.horizon) + ".";
   if (x.causes.empty()) {
     out.push_back("No cause the engine traces touched it before it failed.");
     return out;

@@ -124,6 +124,30 @@ TEST_CASE("a default the scenario's shock forced says so, and the shock is its n
   CHECK_FALSE(failure_explanation_json(insolvent).contains("forced_by"));
 }
 
+TEST_CASE("a default the scenario's shock forced is told by the shock, not by its own consequences", "[why]") {
+  // core_default, seed 42: the shock fails the largest core bank, Bank 2, at step 10 (forced_by_test.cpp).
+  // Its losses on Banks 69 and 93, which failed in the same clearing, are weighed too; without either it
+  // still fails, so they are not told as causes.
+  const FailureExplanation x = explained(recipe("core_default", 42, 10), 2);
+  CHECK(x.cause == DefaultCause::forced);
+  CHECK(x.forced_by == ForcedBy::shock);
+  const FailureCause* shock = find_cause(x, CauseKind::scenario_shock, 2);
+  REQUIRE(shock != nullptr);
+  CHECK(shock->necessary());
+  REQUIRE(find_cause(x, CauseKind::debtor_default, 69) != nullptr);
+  CHECK(find_cause(x, CauseKind::debtor_default, 69)->without.failed);
+  CHECK(x.sentences == std::vector<std::string>{
+                           "Bank 2 failed at step 10, forced into default by the scenario's shock.",
+                           "Had the scenario's shock not come at step 10, it would have survived to step 10.",
+                           "Without any one of the 2 other causes the engine weighed it would still have failed: a forced "
+                           "failure is imposed, not caused by what else touched it."});
+  CHECK(failure_explanation_json(x)["forced_by"] == "shock");
+  // A failure nothing forced says nothing of forcing.
+  const FailureExplanation insolvent = explained(recipe("core_default", 42, 10), 34);
+  CHECK(insolvent.forced_by == ForcedBy::none);
+  CHECK_FALSE(failure_explanation_json(insolvent).contains("forced_by"));
+}
+
 TEST_CASE("the explanation is the same on every call and through a session that played the same run", "[why]") {
   RunRecipe r = recipe("liquidity_freeze", 3002, 20);
   r.controls.push_back({11, {Intervention::Kind::force_action, 2, 0.0, Action::hoard}});
