@@ -44,7 +44,7 @@ class CauseTracer {
     if (step == c.shock_step) {
       const bool hit = sim.withdrawal_shocked()[bank_] != 0;
       if (scenario_shock_acts()) {
-        CandidateCause& x = scenario_shock(sim, recipe, step, queued);
+        CandidateCause& x = scenario_shock(sim, step);
         // Its own withdrawal is a cause of its own: removing the rest of the shock keeps it.
         if (hit) x.removal.still_hit_by_withdrawal_shock = {bank_};
       }
@@ -94,20 +94,16 @@ class CauseTracer {
            (c.shock_price > 0.0 || (c.shock_withdrawal > 0.0 && c.shock_target_share > 0.0) || c.shock_defaults > 0);
   }
 
-  // The shock as a whole; its `bank` is the first bank it forced to fail (a forced default at the shock
-  // step that no force_default control of that step explains), -1 if none.
-  CandidateCause& scenario_shock(const Simulation& sim, const RunRecipe& recipe, int step, const std::vector<int>& queued) {
+  // The shock as a whole; its `bank` is the first bank it alone forced to fail (a DEFAULT `forced_by` the
+  // shock, not also by a force_default control of that step), -1 if none.
+  CandidateCause& scenario_shock(const Simulation& sim, int step) {
     CandidateCause& x = touch(CauseKind::scenario_shock, -1, step);
     x.removal.without_scenario_shock = true;
-    for (const Event& e : sim.events()) {
-      if (e.type != EventType::bank_default || e.default_cause != DefaultCause::forced || x.cause.bank >= 0) continue;
-      bool by_control = false;
-      for (const int k : queued) {
-        const Intervention& iv = recipe.controls[static_cast<std::size_t>(k)].intervention;
-        by_control = by_control || (iv.kind == Intervention::Kind::force_default && iv.bank == e.from);
+    for (const Event& e : sim.events())
+      if (e.type == EventType::bank_default && e.forced_by == ForcedBy::shock) {
+        x.cause.bank = e.from;
+        break;
       }
-      if (!by_control) x.cause.bank = e.from;
-    }
     return x;
   }
 

@@ -2,6 +2,7 @@
 // append_number, so the text is the same natively and in WebAssembly.
 #include "why_narrative.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "finsim/messages.hpp"
@@ -178,6 +179,12 @@ std::string cause_label(const FailureCause& c, const SimConfig& config, bool own
 
 namespace {
 
+// Whether the bank's own withdrawal by the scenario's shock is a cause apart, so that the shock's label is
+// "the rest of the scenario's shock".
+bool withdrawal_apart(const FailureExplanation& x) {
+  return std::any_of(x.causes.begin(), x.causes.end(), [](const FailureCause& c) { return c.kind == CauseKind::withdrawal_shock; });
+}
+
 // Whether `c` is what forced x's forced failure: the scenario's shock when it forced it, a force_default
 // control on the bank.
 bool forced_it(const FailureCause& c, const FailureExplanation& x) {
@@ -197,9 +204,7 @@ std::vector<std::string> narrate_forced(const FailureExplanation& x, const std::
   if (forcers.size() != 1 || !forcers.front()->necessary()) return {};
   for (const FailureCause* c : others)
     if (!c->without.failed) return {};
-  bool own_withdrawal = false;
-  for (const FailureCause* c : others) own_withdrawal = own_withdrawal || c->kind == CauseKind::withdrawal_shock;
-  std::vector<std::string> out{failure_sentence(x), "Had " + had_not(*forcers.front(), own_withdrawal) + survived};
+  std::vector<std::string> out{failure_sentence(x), "Had " + had_not(*forcers.front(), withdrawal_apart(x)) + survived};
   if (!others.empty())
     out.push_back("Without any one of the " + std::to_string(others.size()) + " other " +
                   (others.size() == 1 ? "cause" : "causes") +
@@ -223,8 +228,7 @@ std::vector<std::string> narrate(const FailureExplanation& x) {
     out.push_back("No cause the engine traces touched it before it failed.");
     return out;
   }
-  bool own_withdrawal = false;
-  for (const FailureCause& c : x.causes) own_withdrawal = own_withdrawal || c.kind == CauseKind::withdrawal_shock;
+  const bool own_withdrawal = withdrawal_apart(x);
   for (const FailureCause& c : x.causes) {
     const std::string had = "Had " + had_not(c, own_withdrawal);
     if (c.necessary()) out.push_back(had + survived);

@@ -56,6 +56,9 @@ const FORCERS = {
   shock_and_intervention: "the scenario's shock and an intervention at once",
 };
 
+/** What can force a default, as the engine's `forced_by` names it, in the order forced failures are told. */
+export const FORCED_BY = Object.freeze(Object.keys(FORCERS));
+
 /** "the scenario's shock", "an intervention", …: what forced a forced default (a DEFAULT's or a node's `forced_by`). */
 export function forcerName(forcedBy) {
   return FORCERS[forcedBy] ?? "an intervention or the scenario's shock";
@@ -117,8 +120,8 @@ export function narrateEvents(events, nodes = null) {
   const sentences = [];
   const defaults = byField(of('DEFAULT'), 'cause', Object.keys(DEFAULT_SENTENCES));
   // Forced defaults, told by what forced them: the scenario's shock, an intervention.
-  const forcers = byField(of('DEFAULT').filter((e) => e.cause === 'forced'), 'forced_by', Object.keys(FORCERS));
-  for (const forcedBy of [...Object.keys(FORCERS), 'other']) {
+  const forcers = byField(of('DEFAULT').filter((e) => e.cause === 'forced'), 'forced_by', FORCED_BY);
+  for (const forcedBy of [...FORCED_BY, 'other']) {
     if (forcers.has(forcedBy)) sentences.push(`${DEFAULT_SENTENCES.forced(forcers.get(forcedBy))} by ${forcerName(forcedBy)}`);
   }
   sentences.push(...narrateWithdrawals(nodes));

@@ -2,6 +2,7 @@
 // which order it tells them. Pure: it reads the DEFAULT events the page kept for the whole run (the
 // store's milestones) and the engine's answers (docs/why.md, "The answer"); it orders and groups by
 // what the answers say, and writes no causal sentence of its own.
+import { FORCED_BY } from './narrate.js';
 
 /** At most this many questions for one step's failures: a crisis step can fail dozens of banks. */
 export const QUESTIONS_PER_STEP = 3;
@@ -13,7 +14,7 @@ const byNumber = (a, b) => a - b;
 
 // What can force a default (the DEFAULT's `forced_by`, docs/contract.md), in the order they are told;
 // `undefined` last: an engine that does not say.
-const FORCERS = ['shock', 'intervention', 'shock_and_intervention', undefined];
+const FORCERS = [...FORCED_BY, undefined];
 
 /**
  * The failures of `step` from the DEFAULT milestones (any order): {step, forced, asked, unasked}.
@@ -29,7 +30,8 @@ export function failuresOfStep(milestones, step, limit = QUESTIONS_PER_STEP) {
     if (e.cause !== 'forced') unforced.push(e.from);
     else {
       const by = FORCERS.includes(e.forced_by) ? e.forced_by : undefined;
-      forcedBy.set(by, [...(forcedBy.get(by) ?? []), e.from]);
+      if (!forcedBy.has(by)) forcedBy.set(by, []);
+      forcedBy.get(by).push(e.from);
     }
   }
   unforced.sort(byNumber);
