@@ -279,5 +279,9 @@ export function layoutTests(harness, { siteUrl }) {
     }));
     assert(extents.every((e) => e.frameW <= 380 && Math.max(e.w / e.freeW, e.h / e.freeH) >= 0.75),
       `both graphs refitted to the frame: ${JSON.stringify(extents)}`);
+    // Stacked, each headline leaves out the scenario (the bar names the lesson) so the banks are drawn larger.
+    assert(extents.every((e) => Math.min(e.w, e.h) >= 140), `each graph at least 140 px across at 380 × 640: ${JSON.stringify(extents)}`);
+    assert(await inner().evaluate(() => [...document.querySelectorAll('.compare-stage [data-fact=scenario]')]
+      .every((el) => getComputedStyle(el).display === 'none')), 'the stacked headlines leave out the scenario');
   });
 }

@@ -92,6 +92,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
             { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
         <ComparisonNotices control={comparison.control} />
         {worlds}
+        <div className="compare-legend"><Legend /></div>
         <CompareTimeline worlds={comparison.worlds} />
         <CompareInspector worlds={comparison.worlds} labels={labels} />
         <div className="compare-bottom">
@@ -99,7 +100,6 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
           <CompareChart worlds={comparison.worlds} labels={labels} />
           <div className="compare-side">
             <CompareEvents worlds={comparison.worlds} />
-            <div className="compare-legend"><Legend /></div>
             <LessonsPanel current={lesson} />
           </div>
         </div>

@@ -1,5 +1,5 @@
 // What just happened, in plain words, from the events received (newest step first) and the deposits
-// that left banks (their steps' snapshots, when the page holds them parsed), the engine's
+// that left banks (from their steps' snapshots, drawn or skipped), the engine's
 // explanation of why banks failed (narration/WhyTheyFailed.jsx), and the scenario's own story from
 // the engine's catalogue. Scrubbed back, the steps up to the one on screen.
 import { useDeferredValue, useMemo } from 'react';
@@ -7,11 +7,11 @@ import { useSimulation } from '../store/simulationStore.js';
 import { recentNarrative } from '../narration/narrate.js';
 import { WhyTheyFailed } from '../narration/WhyTheyFailed.jsx';
 
-// Step t's STATE_UPDATE nodes as the page already holds them (parsed), for the deposits that left.
+// Step t's nodes that deposits left (frameHistory.withdrawalsAt), for the narration's withdrawals.
 function useNodesOf() {
   const frames = useSimulation((s) => s.frames);
   const newest = useSimulation((s) => s.state?.timestep);  // a step's snapshot lands after its events
-  return useMemo(() => (t) => frames.parsedStateAt(t)?.nodes ?? null, [frames, newest]);
+  return useMemo(() => (t) => frames.withdrawalsAt(t), [frames, newest]);
 }
 
 export function Explanation({ count = 4 }) {

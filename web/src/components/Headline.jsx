@@ -15,7 +15,7 @@ const TEST_IDS = { policy: 'headline-policy', 'current-policy': 'headline-curren
 function Fact({ fact }) {
   if (fact.key === 'step') {
     return (
-      <div className="headline-step">
+      <div className="headline-step" data-fact="step">
         <span className="label">{fact.label}</span> <b data-testid="timestep">{fact.value}</b>
         {fact.replay && <span className="replay-tag">replay</span>}
       </div>
@@ -23,7 +23,7 @@ function Fact({ fact }) {
   }
   const value = fact.key === 'price' ? <b>{fact.value}</b> : fact.value;
   return (
-    <div className={fact.tone} data-testid={TEST_IDS[fact.key]} data-policy={fact.policy}>
+    <div className={fact.tone} data-fact={fact.key} data-testid={TEST_IDS[fact.key]} data-policy={fact.policy}>
       {fact.label && <><span className="label">{fact.label}</span> </>}{value}
       {fact.detail && <span className="label"> · {fact.detail}</span>}
     </div>

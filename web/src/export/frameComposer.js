@@ -73,7 +73,7 @@ export function createFrameComposer({ panes, maxWidth, readBack = false, env = g
         lastStep = state.timestep;
       }
     });
-    drawLegend(ctx, frame, measure);
+    drawLegend(ctx, frame);
   }
 
   return { canvas, frame, compose, covered: () => ({ firstStep, lastStep, state: lastState }) };

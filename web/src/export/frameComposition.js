@@ -8,6 +8,7 @@
 // frameComposer.js draw.
 import { humanName } from '../format.js';
 import { LEGEND_ROWS } from '../components/legendEntries.js';
+import { glyphWidth } from '../components/legendGlyphs.js';
 
 /** The widest frame recorded (px): enough for a slide, and light on a software encoder. */
 export const CLIP_MAX_WIDTH = 1280;
@@ -26,6 +27,8 @@ const HEADLINE_MIN_SHARE = 0.6;
 export const LABEL_SHARE = 0.8;
 /** Widths of the legend's swatches, in ems of the legend's font (the page's, app.css). */
 const SWATCH_EMS = { gradient: 4.5, glow: 1, failed: 1, sizes: 2.6, arrow: 1 };
+/** A mark's glyph (components/legendGlyphs.js) is this many ems of the legend's font tall, within its line. */
+export const GLYPH_EMS = 1.4;
 const LINE_HEIGHT = 1.5;
 
 const even = (n) => Math.max(2, 2 * Math.round(n / 2));  // encoders want even dimensions
@@ -67,16 +70,16 @@ export function factSpans(fact) {
 /** The legend as items to flow: a swatch row is one item; a row of marks is one item per mark. */
 export function legendItems(rows = LEGEND_ROWS) {
   return rows.flatMap((row) => (row.marks
-    ? row.marks.map((m) => ({ symbol: m.symbol, colour: m.colour, text: m.text }))
+    ? row.marks.map((m) => ({ glyph: m.glyph, text: m.text }))
     : [{ swatch: row.swatch, text: row.text }]));
 }
 
 const spanWidth = (span, fontPx, measure) => measure(span.text, span.style === 'label' || span.style === 'tag' ? fontPx * LABEL_SHARE : fontPx);
 /** The width of a headline fact at `fontPx`. */
 export const factWidth = (fact, fontPx, measure) => factSpans(fact).reduce((w, s) => w + spanWidth(s, fontPx, measure), 0);
-/** The width of a legend item at `fontPx`: swatch or symbol, a space, the words. */
+/** The width of a legend item at `fontPx`: swatch or glyph, a space, the words. */
 export function legendItemWidth(item, fontPx, measure) {
-  const mark = item.swatch ? SWATCH_EMS[item.swatch] * fontPx : measure(item.symbol, fontPx);
+  const mark = item.swatch ? SWATCH_EMS[item.swatch] * fontPx : glyphWidth(GLYPH_EMS * fontPx);
   return mark + 0.4 * fontPx + measure(item.text, fontPx);
 }
 

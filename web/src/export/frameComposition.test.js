@@ -212,14 +212,15 @@ describe('flowLines', () => {
 });
 
 describe('the legend in a frame', () => {
-  it('says what the page legend says: every row, every mark, in its words and colours', () => {
+  it('says what the page legend says: every row, every mark, in its words and with its glyph', () => {
     const items = legendItems();
     const words = items.map((i) => i.text);
     expect(words).toEqual(expect.arrayContaining(['capital: strong → thin', 'glow: stress', 'failed bank', 'core · tier 2 · tier 3',
       'loan, lender → borrower; thicker = larger', 'lend', 'hoard', 'fire sale', 'default', 'loan recalled', 'its borrower',
       'creditor lost', 'price reached', 'loan called by a failed lender']));
     expect(items).toHaveLength(LEGEND_ROWS.filter((r) => !r.marks).length + LEGEND_ROWS.flatMap((r) => r.marks ?? []).length);
-    expect(items.find((i) => i.text === 'creditor lost')).toMatchObject({ symbol: '◌', colour: '#f472b6' });
+    expect(items.find((i) => i.text === 'creditor lost')).toEqual({ glyph: 'loss', text: 'creditor lost' });
+    expect(items.find((i) => i.text === 'shock withdrew deposits')).toEqual({ glyph: 'shock', text: 'shock withdrew deposits' });
   });
 });
 

@@ -1,9 +1,10 @@
 // Draws a clip frame's bands onto a 2D canvas context: a pane's headline (the facts headlineFacts.js gives
-// the page's headline) and caption, and the legend (legendEntries.js's rows, with their swatches), where
-// frameComposition.js places them. Drawn from the store's data, never from the page's HTML, so what a
+// the page's headline) and caption, and the legend (legendEntries.js's rows, with their swatches and the
+// marks' glyphs), where frameComposition.js places them. Drawn from the store's data, never from the page's HTML, so what a
 // frame says is what the headline and legend say, whatever the page's boxes look like at the time.
 import { CAPITAL_GRADIENT } from '../components/legendEntries.js';
-import { LABEL_SHARE, factSpans, headlineLayout } from './frameComposition.js';
+import { drawGlyph, glyphWidth } from '../components/legendGlyphs.js';
+import { GLYPH_EMS, LABEL_SHARE, factSpans, headlineLayout } from './frameComposition.js';
 
 const BAND = '#0f1626';
 const COLOURS = { value: '#e2e8f0', label: '#8b9ab3', good: '#86efac', bad: '#fca5a5', tag: '#fbbf24', legend: '#cbd5e1' };
@@ -91,7 +92,7 @@ function drawSwatch(ctx, swatch, x, y, px) {
 }
 
 /** The legend band: every row of the page's legend, open, whatever the page's legend is doing. */
-export function drawLegend(ctx, frame, measure = canvasMeasure(ctx)) {
+export function drawLegend(ctx, frame) {
   const { legend } = frame;
   if (!legend.height) return;
   band(ctx, legend, { x: 0, width: frame.width });
@@ -102,10 +103,8 @@ export function drawLegend(ctx, frame, measure = canvasMeasure(ctx)) {
     if (item.swatch) {
       at += drawSwatch(ctx, item.swatch, x, y, px);
     } else {
-      ctx.font = font(px, 600);
-      ctx.fillStyle = item.colour;
-      ctx.fillText(item.symbol, x, y);
-      at += measure(item.symbol, px);
+      drawGlyph(ctx, item.glyph, { x, y, height: GLYPH_EMS * px });
+      at += glyphWidth(GLYPH_EMS * px);
     }
     ctx.font = font(px, 400);
     ctx.fillStyle = COLOURS.legend;

@@ -43,10 +43,16 @@ export function stateBytes(payload) {
 
 function frameBytes(frame) {
   const state = frame.payload ? stateBytes(frame.payload) : frame.text ? frame.text.length : 0;
-  return BYTES_PER_FRAME + state + (frame.metrics ? BYTES_PER_METRICS : 0) + frame.events.length * BYTES_PER_EVENT;
+  const withdrawals = frame.payload ? 0 : (frame.withdrawals?.length ?? 0) * BYTES_PER_NODE;
+  return BYTES_PER_FRAME + state + withdrawals + (frame.metrics ? BYTES_PER_METRICS : 0) + frame.events.length * BYTES_PER_EVENT;
 }
 
 const displayable = (frame) => frame.payload !== null || frame.text !== null;
+
+// A node's deposits withdrawn this step, by the scenario's shock or a run (sent only when there were some).
+const withdrawnFrom = (node) => node.run_withdrawal > 0 || node.shock_withdrawal > 0;
+// What every snapshot text with a withdrawal holds: `"run_withdrawal":` or `"shock_withdrawal":`.
+const WITHDRAWAL_KEY = '_withdrawal":';
 
 /** n of an event's id evt-<t>-<n>: its place in its step's story. */
 function eventSequence(event) {
@@ -77,7 +83,7 @@ export function createFrameHistory({ budgetBytes = FRAME_BUDGET_BYTES, maxFrames
   function frameFor(t) {
     const i = lowerBound(t);
     if (i < frames.length && frames[i].timestep === t) return frames[i];
-    const frame = { timestep: t, payload: null, text: null, metrics: null, events: [], bytes: 0 };
+    const frame = { timestep: t, payload: null, text: null, withdrawals: null, metrics: null, events: [], bytes: 0 };
     frames.splice(i, 0, frame);
     return frame;
   }
@@ -131,7 +137,7 @@ export function createFrameHistory({ budgetBytes = FRAME_BUDGET_BYTES, maxFrames
   function parsed(frame) {
     if (frame.payload === null && frame.text !== null) {
       const text = frame.text;
-      update(frame, (f) => { f.payload = JSON.parse(text).payload; f.text = null; });
+      update(frame, (f) => { f.payload = JSON.parse(text).payload; f.text = null; f.withdrawals = null; });
     }
     return frame.payload;
   }
@@ -149,7 +155,7 @@ export function createFrameHistory({ budgetBytes = FRAME_BUDGET_BYTES, maxFrames
   return {
     /** Keeps a parsed STATE_UPDATE payload as its step's state (a repeat replaces it). */
     putState(payload) {
-      update(frameFor(payload.timestep), (f) => { f.payload = payload; f.text = null; });
+      update(frameFor(payload.timestep), (f) => { f.payload = payload; f.text = null; f.withdrawals = null; });
     },
     /** Keeps a STATE_UPDATE text unparsed, for a step whose snapshot the page skipped; parsed when shown. */
     putStateText(timestep, text) {
@@ -191,12 +197,23 @@ export function createFrameHistory({ budgetBytes = FRAME_BUDGET_BYTES, maxFrames
         previousStep: previous >= 0 ? frames[previous].timestep : null };
     },
     /**
-     * The STATE_UPDATE payload kept for exactly `step` if it is parsed already, else null: a read that
-     * never parses (a fast run's skipped snapshots stay text), for what may go without it.
+     * The nodes deposits left at exactly `step` (those with `run_withdrawal` or `shock_withdrawal`,
+     * docs/contract.md), or null when that step's snapshot is not kept. A snapshot kept as text (a fast
+     * run's skipped step) stays text: it is read for them once, only where the text names a withdrawal
+     * at all, and only they are kept from it (`withdrawals`), so the narration tells the deposits of
+     * steps the page never drew without holding their snapshots parsed.
      */
-    parsedStateAt(step) {
+    withdrawalsAt(step) {
       const i = lowerBound(step);
-      return i < frames.length && frames[i].timestep === step ? frames[i].payload : null;
+      const frame = i < frames.length && frames[i].timestep === step ? frames[i] : null;
+      if (frame?.payload) return frame.payload.nodes.filter(withdrawnFrom);
+      if (!frame?.text) return null;
+      if (!frame.withdrawals) {
+        const text = frame.text;
+        const nodes = text.includes(WITHDRAWAL_KEY) ? JSON.parse(text).payload.nodes.filter(withdrawnFrom) : [];
+        update(frame, (f) => { f.withdrawals = nodes; });
+      }
+      return frame.withdrawals;
     },
     /**
      * Events of the kept steps up to `step`, newest first (as the timeline lists them), from at most

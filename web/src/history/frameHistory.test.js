@@ -63,16 +63,24 @@ describe('frame lookup', () => {
     expect(stateTextTimestep('{"type":"STATE_UPDATE","payload":{}}')).toBe(null);
   });
 
-  it('parsedStateAt gives exactly that step\'s parsed snapshot, never parsing a kept text', () => {
+  it('withdrawalsAt gives the nodes deposits left at exactly that step, from a kept text without keeping it parsed', () => {
     const h = createFrameHistory();
-    h.putState(payload(4));
-    h.putStateText(6, JSON.stringify({ type: 'STATE_UPDATE', schema_version: '1.0', payload: payload(6) }));
-    expect(h.parsedStateAt(4)).toEqual(payload(4));
-    expect(h.parsedStateAt(5)).toBe(null);
-    expect(h.parsedStateAt(6)).toBe(null);
-    expect(h.parsedStateAt(7)).toBe(null);
-    expect(h.frameAt(6).state).toEqual(payload(6));  // shown once, parsed
-    expect(h.parsedStateAt(6)).toEqual(payload(6));
+    const withWithdrawals = (t) => ({ ...payload(t, { nodes: 3 }), nodes: [{ id: '0', status: 'active', run_withdrawal: 2.5 },
+      { id: '1', status: 'active' }, { id: '2', status: 'active', shock_withdrawal: 1 }] });
+    const text = (p) => JSON.stringify({ type: 'STATE_UPDATE', schema_version: '1.0', payload: p });
+    h.putState(withWithdrawals(4));
+    h.putStateText(6, text(withWithdrawals(6)));
+    h.putStateText(8, text(payload(8)));
+    expect(h.withdrawalsAt(4).map((n) => n.id)).toEqual(['0', '2']);
+    expect(h.withdrawalsAt(5)).toBe(null);
+    const before = h.stats().bytes;
+    expect(h.withdrawalsAt(6)).toEqual([withWithdrawals(6).nodes[0], withWithdrawals(6).nodes[2]]);
+    expect(h.stats().bytes).toBe(before + 2 * BYTES_PER_NODE);  // only the two nodes are kept beside the text
+    expect(h.withdrawalsAt(8)).toEqual([]);                     // no withdrawal named: not parsed
+    expect(h.withdrawalsAt(9)).toBe(null);
+    expect(h.frameAt(6).state).toEqual(withWithdrawals(6));      // shown once, parsed
+    expect(h.withdrawalsAt(6).map((n) => n.id)).toEqual(['0', '2']);
+    expect(h.stats().bytes).toBe(before - text(withWithdrawals(6)).length + stateBytes(withWithdrawals(6)));
   });
 
   it('recent events come newest first from the last few steps up to the one shown', () => {

@@ -3,9 +3,9 @@
 // by the engine's own sentences (Session::why, docs/why.md), trigger first — a bank whose failure the
 // engine names among another's causes is told before it — and banks the engine gave the same causes and
 // verdicts are told together. Forced failures are told as forced. At most QUESTIONS_PER_STEP questions a
-// step, asked one at a time and kept per (run, bank, horizon) by whyAsker.js; each answer says the step
-// it was judged at.
-import { useEffect, useSyncExternalStore } from 'react';
+// step unless the reader asks for the step's other failures too; asked one at a time and kept per (run,
+// bank, horizon) by whyAsker.js; each answer says the step it was judged at.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { newestStep, shownStep } from '../history/replayView.js';
 import { ask } from '../session/connect.js';
@@ -48,7 +48,7 @@ function Explained({ group, answer, asking }) {
   );
 }
 
-function StepFailures({ failures, began, answers, asker }) {
+function StepFailures({ failures, began, answers, asker, onAskAll }) {
   const ordered = causalOrder(failures.asked, answers);
   const { forced, unasked, step } = failures;
   return (
@@ -68,7 +68,10 @@ function StepFailures({ failures, began, answers, asker }) {
       {unasked.length > 0 && (
         <p className="muted" data-testid="why-unasked">
           {nameList(unasked)} also failed at this step; the narration asks the engine about {QUESTIONS_PER_STEP} failures
-          a step (select a bank and ask “Why did it fail?” for the others).
+          a step unless asked for more.{' '}
+          <button type="button" className="link" data-testid="why-ask-all" onClick={onAskAll}>
+            Ask about {unasked.length === 1 ? 'it' : `these ${unasked.length}`} too
+          </button>
         </p>
       )}
     </div>
@@ -83,7 +86,10 @@ export function WhyTheyFailed({ asker = pageAsker }) {
   const newest = useSimulation((s) => newestStep(s) ?? -1);
   const paused = useSimulation((s) => s.status?.running === false);
   useSyncExternalStore(asker.subscribe, asker.version);
-  const told = toldSteps(milestones, paused ? shown : shown - SETTLE_STEPS).map((t) => failuresOfStep(milestones, t));
+  // The steps whose every failure the reader asked about, as `${runId}:${step}` (a new run asks anew).
+  const [askAll, setAskAll] = useState(() => new Set());
+  const limitOf = (t) => (askAll.has(`${runId}:${t}`) ? Infinity : QUESTIONS_PER_STEP);
+  const told = toldSteps(milestones, paused ? shown : shown - SETTLE_STEPS).map((t) => failuresOfStep(milestones, t, limitOf(t)));
   // Paused, the answers are judged at the newest step, as the inspector's; playing, at the step reached,
   // at least SETTLE_STEPS past the failure.
   const horizon = paused ? newest : null;
@@ -103,7 +109,8 @@ export function WhyTheyFailed({ asker = pageAsker }) {
     <div className="why-they-failed" data-testid="why-they-failed">
       {told.map((failures) => (
         <StepFailures key={failures.step} failures={failures} began={failures.step === firstUnforced} asker={asker}
-          answers={new Map(failures.asked.map((bank) => [bank, answerOf(bank, failures.step)]))} />
+          answers={new Map(failures.asked.map((bank) => [bank, answerOf(bank, failures.step)]))}
+          onAskAll={() => setAskAll((was) => new Set(was).add(`${runId}:${failures.step}`))} />
       ))}
     </div>
   );

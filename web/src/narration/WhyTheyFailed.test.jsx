@@ -96,6 +96,20 @@ describe('why the banks failed, in the narration', () => {
     expect(screen.getAllByTestId('why-refused')[0].textContent).toMatch(/^Too large to explain: explaining a failure replays the run: 1000 banks over 250 steps is above the bound of 200000 banks × steps\.$/);
   });
 
+  it('asks about a step\'s other failures too when the reader asks, and tells those the engine judged alike together', async () => {
+    const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank === 54 ? 54 : 34));
+    runAt(10, [34, 35, 36, 37, 54].map((b) => def(b, 10, 'insolvent')), { running: false });
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(asked).toEqual([34, 35, 36]);
+    expect(screen.getByTestId('why-unasked').textContent).toMatch(/^Banks 37 and 54 also failed at this step/);
+    await act(async () => { screen.getByTestId('why-ask-all').click(); });
+    expect(asked).toEqual([34, 35, 36, 37, 54]);
+    expect(screen.queryByTestId('why-unasked')).toBeNull();
+    expect(explained()).toEqual(['34 35 36 37 54']);  // the fixture gives 35–37 Bank 34's answer; 54's is alike
+    await act(async () => { runAt(10, [34, 35, 36, 37, 54].map((b) => def(b, 10, 'insolvent')), { running: false, runId: 2 }); });
+    expect(screen.getByTestId('why-unasked').textContent).toMatch(/^Banks 37 and 54 also failed/);  // a new run asks anew
+  });
+
   it('asks nothing before a failure, and again at the newest step once paused', async () => {
     const { asker, asked } = answering((bank) => coreDefaultStep10.get(bank));
     runAt(9, []);
