@@ -216,7 +216,7 @@ std::vector<std::string> narrate_forced(const FailureExplanation& x, const std::
 }  // namespace
 
 std::vector<std::string> narrate(const FailureExplanation& x) {
-  const std::string survived = ", it would have survived to step " + std::to_string(x.horizon) + ".";
+  const std::string survived = ", it would still be standing at step " + std::to_string(x.horizon) + ".";
   if (x.cause == DefaultCause::forced && !x.grouped)
     if (auto told = narrate_forced(x, survived); !told.empty()) return told;
   std::vector<std::string> out{failure_sentence(x)};
@@ -268,7 +268,7 @@ std::vector<std::string> narrate(const FailureExplanation& x) {
                   ": what sank it lies beyond the causes the engine traces (its own choices, the ordinary flow of "
                   "deposits and prices, banks further away).");
   else if (!any_necessary && x.causes.size() > 1)
-    out.push_back("No one of them was necessary, but together they were: without all of them it would have survived to step " +
+    out.push_back("No one of them was necessary, but together they were: without all of them it would still be standing at step " +
                   std::to_string(x.horizon) + ".");
   return out;
 }

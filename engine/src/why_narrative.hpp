@@ -14,7 +14,7 @@ namespace finsim::why {
 std::string cause_label(const FailureCause& cause, const SimConfig& config, bool own_withdrawal_apart);
 
 /// The explanation's sentences, from its verdicts and labels: how the bank failed; each necessary cause
-/// ("Had Bank 12 not recalled its loan at step 11, it would have survived to step 200."); causes whose
+/// ("Had Bank 12 not recalled its loan at step 11, it would still be standing at step 200."); causes whose
 /// removal only moved the failure; those without which it still failed; which alone would and would not
 /// have sunk it; and what the world without any of them says.
 std::vector<std::string> narrate(const FailureExplanation& explanation);

@@ -15,7 +15,7 @@ TEST_CASE("why prints the explanation's sentences and --json the same explanatio
   REQUIRE(text.exit_code == 0);
   CHECK(text.err.empty());
   CHECK(text.out.rfind("Bank 44 failed at step 12, illiquid", 0) == 0);
-  CHECK(text.out.find("Had Bank 17 not recalled its loan at steps 11-12, it would have survived to step 200.\n") !=
+  CHECK(text.out.find("Had Bank 17 not recalled its loan at steps 11-12, it would still be standing at step 200.\n") !=
         std::string::npos);
 
   auto with_json = args;

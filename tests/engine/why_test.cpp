@@ -62,7 +62,7 @@ TEST_CASE("liquidity_freeze: the recall of one lender was necessary while anothe
   REQUIRE(hastening != nullptr);
   CHECK_FALSE(hastening->necessary());
   CHECK(hastening->without.default_step > x.default_step);
-  CHECK(says(x, "Had Bank 17 not recalled its loan at steps 11-12, it would have survived to step 200."));
+  CHECK(says(x, "Had Bank 17 not recalled its loan at steps 11-12, it would still be standing at step 200."));
   CHECK(says(x, "Had Bank 4 not recalled its loan at steps 11-12, it would still have failed, but later, at step "));
   // The withdrawal that hit its deposits is a cause of its own, apart from the rest of the shock.
   REQUIRE(find_cause(x, CauseKind::withdrawal_shock) != nullptr);
@@ -86,7 +86,7 @@ TEST_CASE("core_default: an insolvent creditor of the failed core bank failed fr
   CHECK(shock->bank == 2);
   CHECK(shock->necessary());
   CHECK_FALSE(shock->sufficient_alone());  // with its claim repaid in full, the shock alone does not sink it
-  CHECK(says(x, "Had its claim on Bank 2 been repaid in full when Bank 2 failed at step 10, it would have survived to step 200."));
+  CHECK(says(x, "Had its claim on Bank 2 been repaid in full when Bank 2 failed at step 10, it would still be standing at step 200."));
 }
 
 TEST_CASE("a forced default is explained by the intervention that forced it", "[why]") {
@@ -104,7 +104,7 @@ TEST_CASE("a forced default is explained by the intervention that forced it", "[
   CHECK_FALSE(x.without_any.failed);
   CHECK(x.sentences == std::vector<std::string>{
                            "Bank 17 failed at step 20, forced into default by an intervention.",
-                           "Had Bank 17 not been forced to default at step 20, it would have survived to step 60."});
+                           "Had Bank 17 not been forced to default at step 20, it would still be standing at step 60."});
 }
 
 TEST_CASE("a default the scenario's shock forced says so, and the shock is its necessary cause", "[why]") {
@@ -138,7 +138,7 @@ TEST_CASE("a default the scenario's shock forced is told by the shock, not by it
   CHECK(find_cause(x, CauseKind::debtor_default, 69)->without.failed);
   CHECK(x.sentences == std::vector<std::string>{
                            "Bank 2 failed at step 10, forced into default by the scenario's shock.",
-                           "Had the scenario's shock not come at step 10, it would have survived to step 10.",
+                           "Had the scenario's shock not come at step 10, it would still be standing at step 10.",
                            "Without any one of the 2 other causes the engine weighed it would still have failed: a forced "
                            "failure is imposed, not caused by what else touched it."});
   CHECK(failure_explanation_json(x)["forced_by"] == "shock");

@@ -40,7 +40,7 @@ TEST_CASE("a failed bank of a session is explained with the engine's sentences, 
   CHECK(answer["horizon"] == 30);
   REQUIRE(answer["sentences"].size() >= 2);
   CHECK(answer["sentences"][0] == "Bank 79 failed at step 14, illiquid: it could not pay what fell due.");
-  CHECK(answer["sentences"][1] == "Had the scenario's shock not come at step 10, it would have survived to step 30.");
+  CHECK(answer["sentences"][1] == "Had the scenario's shock not come at step 10, it would still be standing at step 30.");
   // The same question through the control path, and again: the same answer, byte for byte.
   CHECK(http(port, "GET", "/control/why?session=class-a&bank=79").body == r.body);
   CHECK(http(port, "GET", "/sessions/class-a/why?bank=79").body == r.body);

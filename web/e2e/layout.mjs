@@ -279,9 +279,16 @@ export function layoutTests(harness, { siteUrl }) {
     }));
     assert(extents.every((e) => e.frameW <= 380 && Math.max(e.w / e.freeW, e.h / e.freeH) >= 0.75),
       `both graphs refitted to the frame: ${JSON.stringify(extents)}`);
-    // Stacked, each headline leaves out the scenario (the bar names the lesson) so the banks are drawn larger.
+    // Stacked, each headline names the scenario and the policy without their labels, in two lines, so the
+    // banks are drawn larger.
     assert(extents.every((e) => Math.min(e.w, e.h) >= 140), `each graph at least 140 px across at 380 × 640: ${JSON.stringify(extents)}`);
-    assert(await inner().evaluate(() => [...document.querySelectorAll('.compare-stage [data-fact=scenario]')]
-      .every((el) => getComputedStyle(el).display === 'none')), 'the stacked headlines leave out the scenario');
+    const headlines = await inner().evaluate(() => [...document.querySelectorAll('.compare-stage .headline')].map((h) => ({
+      scenario: h.querySelector('[data-fact=scenario]')?.innerText, policy: h.querySelector('[data-fact=policy]')?.innerText,
+      // Lines: facts on one line overlap vertically (their tops differ: aligned on the baseline).
+      lines: [...h.children].map((c) => c.getBoundingClientRect()).filter((r) => r.height > 0).sort((a, b) => a.top - b.top)
+        .reduce((acc, r) => (acc.bottom === null || r.top >= acc.bottom - 2 ? { n: acc.n + 1, bottom: r.bottom }
+          : { n: acc.n, bottom: Math.max(acc.bottom, r.bottom) }), { n: 0, bottom: null }).n })));
+    assert(headlines.length === 2 && headlines.every((h) => h.scenario === 'Liquidity freeze' && h.policy === 'Heuristic' && h.lines <= 2),
+      `the stacked headlines name the scenario and the policy in two lines: ${JSON.stringify(headlines)}`);
   });
 }

@@ -144,11 +144,11 @@ export function whyTests(harness, { siteUrl, dist }) {
     assert(JSON.stringify(told.banks) === '["9","4","72"]', `trigger first: ${told.banks}`);
     // Their causes, as the engine says them (finsim why --scenario core_default --seed 28 --steps 200 --bank 9, 4, 72).
     assert(told.text['9'].startsWith('Bank 9 failed at step 21, illiquid: it could not pay what fell due. ')
-      && told.text['9'].includes(`Had the scenario's shock not come at step 10, it would have survived to step ${paused}.`),
+      && told.text['9'].includes(`Had the scenario's shock not come at step 10, it would still be standing at step ${paused}.`),
     `the engine's causes: ${told.text['9']}`);
     assert(told.text['4'].includes('Had its claims on Banks 0, 2, 7, 8, 9, 10, 19, 22, 64, 71 and 87 been repaid in full when they '
-      + `failed at steps 10, 13-15, 17, 21, it would have survived to step ${paused}.`), `Bank 9 among Bank 4's causes: ${told.text['4']}`);
-    assert(told.text['72'].includes(`Had its claim on Bank 4 been repaid in full when Bank 4 failed at step 21, it would have survived to step ${paused}.`),
+      + `failed at steps 10, 13-15, 17, 21, it would still be standing at step ${paused}.`), `Bank 9 among Bank 4's causes: ${told.text['4']}`);
+    assert(told.text['72'].includes(`Had its claim on Bank 4 been repaid in full when Bank 4 failed at step 21, it would still be standing at step ${paused}.`),
       `Bank 4 among Bank 72's causes: ${told.text['72']}`);
     assert(told.began === 'How the failures began, at step 10' && told.forced === '7', `the shock's Bank 7 is told as forced: ${JSON.stringify(told)}`);
     // The engine's DEFAULT says the scenario's shock forced it (forced_by; tests/engine/forced_by_test.cpp).

@@ -17,7 +17,7 @@ const failed = { ...standing, status: 'defaulted', capital_ratio: 0.152667, stre
 const other = { id: '1', tier: 2, status: 'active', capital_ratio: 0.1, stress: 0 };
 
 const ANSWER = { bank: 8, default_step: 10, horizon: 14, causes: [],
-  sentences: ['Bank 8 failed at step 10, insolvent: losses wiped out its capital.', 'Without the scenario\'s shock at step 10, it would have survived to step 14.'] };
+  sentences: ['Bank 8 failed at step 10, insolvent: losses wiped out its capital.', 'Without the scenario\'s shock at step 10, it would still be standing at step 14.'] };
 
 let stopLink = null;
 

@@ -16,7 +16,7 @@ const ANSWER = {
   ],
   without_any: { failed: false },
   sentences: ['Bank 79 failed at step 11, illiquid: it could not pay what fell due.',
-    'Had Bank 2 not recalled its loan at steps 10-11, it would have survived to step 30.'],
+    'Had Bank 2 not recalled its loan at steps 10-11, it would still be standing at step 30.'],
 };
 
 const failed = (id, step = 11) => ({ id: String(id), tier: 3, status: 'defaulted', capital_ratio: 0.1, stress: 1, action: 'HOLD',

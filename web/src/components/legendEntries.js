@@ -20,11 +20,12 @@ export const LEGEND_ROWS = [
     { glyph: 'lend', text: 'lend' },
     { glyph: 'hoard', text: 'hoard' },
     { glyph: 'sale', text: 'fire sale' },
+    { glyph: 'forcedSale', text: 'forced sale' },
     { glyph: 'default', text: 'default' },
   ] },
   { key: 'marks', marks: [
     { glyph: 'recall', text: 'loan recalled' },
-    { glyph: 'recallHit', text: 'its borrower' },
+    { glyph: 'recallHit', text: 'borrower paid back' },
   ] },
   { key: 'losses', marks: [
     { glyph: 'loss', text: 'creditor lost' },
@@ -32,7 +33,7 @@ export const LEGEND_ROWS = [
   ] },
   { key: 'calls', marks: [
     { glyph: 'call', text: 'loan called by a failed lender' },
-    { glyph: 'callHit', text: 'its borrower' },
+    { glyph: 'callHit', text: 'borrower called' },
   ] },
   { key: 'deposits', marks: [
     { glyph: 'run', text: 'depositors ran' },

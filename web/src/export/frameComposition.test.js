@@ -216,7 +216,7 @@ describe('the legend in a frame', () => {
     const items = legendItems();
     const words = items.map((i) => i.text);
     expect(words).toEqual(expect.arrayContaining(['capital: strong → thin', 'glow: stress', 'failed bank', 'core · tier 2 · tier 3',
-      'loan, lender → borrower; thicker = larger', 'lend', 'hoard', 'fire sale', 'default', 'loan recalled', 'its borrower',
+      'loan, lender → borrower; thicker = larger', 'lend', 'hoard', 'fire sale', 'default', 'loan recalled', 'borrower paid back', 'forced sale', 'borrower called',
       'creditor lost', 'price reached', 'loan called by a failed lender']));
     expect(items).toHaveLength(LEGEND_ROWS.filter((r) => !r.marks).length + LEGEND_ROWS.flatMap((r) => r.marks ?? []).length);
     expect(items.find((i) => i.text === 'creditor lost')).toEqual({ glyph: 'loss', text: 'creditor lost' });

@@ -17,8 +17,8 @@ import { refusalText } from './whyRefusal.js';
 const pageAsker = createWhyAsker({ ask });
 /**
  * While the run plays, a step's failures are explained once the run is this many steps past it, and an
- * answer is shown only if judged that late: judged at the failure's own step, "it would have survived to
- * step t" says little, and it would stay on screen as the run goes on. Paused, at once, at the step reached
+ * answer is shown only if judged that late: judged at the failure's own step, "it would still be standing
+ * at step t" says little, and it would stay on screen as the run goes on. Paused, at once, at the step reached
  * (the inspector's horizon).
  */
 export const SETTLE_STEPS = 3;
@@ -49,7 +49,10 @@ function Explained({ group, answer, asking }) {
 }
 
 function StepFailures({ failures, began, answers, asker, onAskAll }) {
-  const ordered = causalOrder(failures.asked, answers);
+  // Those the narration asked about first keep their places when the reader asks about the rest, which
+  // are told after them (each part trigger first), so that no explanation being read moves away.
+  const first = failures.asked.slice(0, QUESTIONS_PER_STEP);
+  const ordered = [...causalOrder(first, answers), ...causalOrder(failures.asked.slice(QUESTIONS_PER_STEP), answers)];
   const { forced, unasked, step } = failures;
   return (
     <div className="why-step" data-testid="why-step" data-step={step}>
@@ -70,7 +73,7 @@ function StepFailures({ failures, began, answers, asker, onAskAll }) {
           {nameList(unasked)} also failed at this step; the narration asks the engine about {QUESTIONS_PER_STEP} failures
           a step unless asked for more.{' '}
           <button type="button" className="link" data-testid="why-ask-all" onClick={onAskAll}>
-            Ask about {unasked.length === 1 ? 'it' : `these ${unasked.length}`} too
+            Explain {unasked.length === 1 ? bankName(unasked[0]) : `these ${unasked.length}`} too
           </button>
         </p>
       )}

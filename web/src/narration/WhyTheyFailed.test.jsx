@@ -102,12 +102,26 @@ describe('why the banks failed, in the narration', () => {
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
     expect(asked).toEqual([34, 35, 36]);
     expect(screen.getByTestId('why-unasked').textContent).toMatch(/^Banks 37 and 54 also failed at this step/);
+    expect(screen.getByTestId('why-ask-all').textContent).toBe('Explain these 2 too');
     await act(async () => { screen.getByTestId('why-ask-all').click(); });
     expect(asked).toEqual([34, 35, 36, 37, 54]);
     expect(screen.queryByTestId('why-unasked')).toBeNull();
     expect(explained()).toEqual(['34 35 36 37 54']);  // the fixture gives 35–37 Bank 34's answer; 54's is alike
     await act(async () => { runAt(10, [34, 35, 36, 37, 54].map((b) => def(b, 10, 'insolvent')), { running: false, runId: 2 }); });
     expect(screen.getByTestId('why-unasked').textContent).toMatch(/^Banks 37 and 54 also failed/);  // a new run asks anew
+  });
+
+  it('keeps the explanations shown in their places when the reader asks about the rest, which follow them', async () => {
+    // core_default, seed 42, step 15: the engine names Bank 51's failure among Bank 43's causes.
+    const answers = new Map([[40, coreDefaultStep15.get(42)], [41, coreDefaultStep15.get(42)], [43, coreDefaultStep15.get(43)],
+      [51, coreDefaultStep15.get(51)]]);
+    const { asker } = answering((bank) => answers.get(bank));
+    runAt(15, [40, 41, 43, 51].map((b) => def(b, 15, 'illiquid')), { running: false });
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(explained()).toEqual(['40 41', '43']);
+    expect(screen.getByTestId('why-ask-all').textContent).toBe('Explain Bank 51 too');
+    await act(async () => { screen.getByTestId('why-ask-all').click(); });
+    expect(explained()).toEqual(['40 41', '43', '51']);  // not 51 before 43, as one step's trigger-first order would tell it
   });
 
   it('asks nothing before a failure, and again at the newest step once paused', async () => {

@@ -55,7 +55,7 @@ describe('the narration\'s questions to the engine', () => {
     expect(asker.answerFor(34, 200)).toBeNull();
     expect(asker.answerFor(34).horizon).toBe(10);  // the earlier answer stays until the new one comes
     await engine.answerNext(coreDefaultBank34AtStep200);
-    expect(asker.answerFor(34, 200).sentences[1]).toBe("Had the scenario's shock not come at step 10, it would have survived to step 200.");
+    expect(asker.answerFor(34, 200).sentences[1]).toBe("Had the scenario's shock not come at step 10, it would still be standing at step 200.");
     expect(asker.answerFor(34, 10).horizon).toBe(10);
     asker.want(1, 200, [{ bank: 34, horizon: 200 }]);
     expect(engine.questions).toEqual([]);

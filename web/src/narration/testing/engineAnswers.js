@@ -1,6 +1,9 @@
 // Real answers of the engine (failure_explanation_json, docs/why.md), captured with
 //   build/release/cli/finsim why --scenario S --seed 42 --steps H --bank B --json
-// for the narration's tests. The horizon H is the step the narration asks at while a run plays: the
+// for the narration's tests. The model has moved on since some were captured: the core_default h10 and
+// h200 answers are today's byte for byte; the h15 and liquidity_freeze ones are an earlier model's (on
+// today's seed 42 those banks fail at other steps), kept for the relations between banks they show. Their
+// sentences follow the engine's wording change ("it would still be standing at step H"). The horizon H is the step the narration asks at while a run plays: the
 // step of the failure. liquidity_freeze, seed 42, step 18: Banks 5, 21 and 66 fail, and the engine
 // names Bank 5's failure among the causes of the other two. core_default, seed 42, step 10: Bank 2 is
 // forced (the shock), and Banks 34 and 54 get the same causes and verdicts. core_default, seed 42, step
