@@ -17,7 +17,7 @@ const SWATCHES = {
 };
 
 /** A glyph's height in CSS px: a little taller than the legend's type, so that its shape reads. */
-export const GLYPH_HEIGHT = 18;
+const GLYPH_HEIGHT = 18;
 
 /** One mark as the graph draws it, on a canvas sized for the screen's pixel ratio. */
 function Glyph({ glyph }) {

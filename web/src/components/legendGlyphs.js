@@ -5,6 +5,7 @@
 // and colours, rather than a typographic stand-in for them.
 import { fireSaleEffect, hoardEffect, lendEffect, defaultEffect } from '../animation/effects.js';
 import { callEffect, lossEffect, priceReachEffect, recallEffect, withdrawalEffect } from '../animation/consequenceEffects.js';
+import { LOAN_COLOUR } from '../graph/cyStyle.js';
 
 /** A glyph's box in the effects' model units, centred on 0,0: width × height (aspect 3 : 2). */
 export const GLYPH_BOX = { width: 60, height: 40 };
@@ -13,7 +14,6 @@ export const glyphWidth = (height) => (height * GLYPH_BOX.width) / GLYPH_BOX.hei
 
 const R = 6;  // a miniature bank's radius
 const BANK_FILL = '#64748b';
-const LOAN_LINE = '#3a4a66';  // a loan as the graph draws it (graph/cyStyle.js), under the marks that run along one
 const at = (x, y) => ({ x, y });
 const bank = (x, y) => ({ at: at(x, y), radius: R });
 const LEFT = at(-21, 0);
@@ -57,8 +57,8 @@ export function drawGlyph(ctx, key, { x, y, height }) {
   ctx.translate(x + glyphWidth(height) / 2, y);
   ctx.scale(scale, scale);
   ctx.globalAlpha = 1;
-  if (glyph.loan) {
-    ctx.strokeStyle = LOAN_LINE;
+  if (glyph.loan) {  // the loan as the graph draws it, under the mark that runs along it
+    ctx.strokeStyle = LOAN_COLOUR;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ctx.moveTo(LEFT.x, LEFT.y);

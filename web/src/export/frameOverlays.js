@@ -1,7 +1,8 @@
 // Draws a clip frame's bands onto a 2D canvas context: a pane's headline (the facts headlineFacts.js gives
 // the page's headline) and caption, and the legend (legendEntries.js's rows, with their swatches and the
-// marks' glyphs), where frameComposition.js places them. Drawn from the store's data, never from the page's HTML, so what a
-// frame says is what the headline and legend say, whatever the page's boxes look like at the time.
+// marks' glyphs), where frameComposition.js places them. Drawn from the store's data, never from the
+// page's HTML, so what a frame says is what the headline and legend say, whatever the page's boxes look
+// like at the time.
 import { CAPITAL_GRADIENT } from '../components/legendEntries.js';
 import { drawGlyph, glyphWidth } from '../components/legendGlyphs.js';
 import { GLYPH_EMS, LABEL_SHARE, factSpans, headlineLayout } from './frameComposition.js';

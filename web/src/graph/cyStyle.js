@@ -1,6 +1,8 @@
 // The Cytoscape stylesheet: every visual depends on data fields or classes set once per message
 // (never bypass styles, never per-frame restyling; toolchain.md).
 const GLOW = ['transparent', '#f59e0b', '#f97316', '#ef4444', '#dc2626', '#b91c1c'];
+/** A loan's line. Opaque colours (pre-blended with the background) draw faster than translucent lines. */
+export const LOAN_COLOUR = '#3a4a66';
 
 export function cyStyle({ arrows = true } = {}) {
   const glowRules = [1, 2, 3, 4, 5].map((level) => ({
@@ -53,8 +55,7 @@ export function cyStyle({ arrows = true } = {}) {
       selector: 'edge',
       style: {
         width: 'data(width)',
-        // Opaque colours (pre-blended with the background) draw faster than translucent lines.
-        'line-color': '#3a4a66',
+        'line-color': LOAN_COLOUR,
         'curve-style': arrows ? 'straight' : 'haystack',
         'target-arrow-shape': arrows ? 'triangle' : 'none',
         'target-arrow-color': '#55688a',
