@@ -16,6 +16,59 @@ export function workerModeTests(harness, { siteUrl }) {
     assert(info.first > 0, 'first render time recorded');
   });
 
+  harness.test('the loans are drawn under the banks, each where it runs, the selected bank\'s in its colour', async (page) => {
+    // graph/loanLayer.js draws the loans on a canvas of their own under Cytoscape's (docs/web.md, "Cost").
+    await open(page);
+    await waitForGraph(page, { nodes: 100 });
+    await page.waitForTimeout(200);
+    // The colour at each shown loan's midpoint on the loans' canvas; `of` keeps the loans of one bank.
+    const inkAtLoans = (of = null) => page.evaluate((bank) => {
+      const cy = window.__finsimCy;
+      const container = document.querySelector('[data-testid=graph]');
+      const canvas = container.parentElement.querySelector('canvas.graph-loans');
+      const under = Boolean(canvas.compareDocumentPosition(container) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const loans = cy.edges('[!gone]').filter((e) => bank === null || e.data('source') === bank || e.data('target') === bank);
+      // The 3 × 3 pixels around each midpoint (a thin loan's line can miss the middle one).
+      const ink = loans.map((e) => {
+        const a = e.source().renderedPosition();
+        const b = e.target().renderedPosition();
+        const x = Math.round((a.x + b.x) / 2);
+        const y = Math.round((a.y + b.y) / 2);
+        const pixels = [];
+        for (let dy = -1; dy <= 1; dy++) {
+          for (let dx = -1; dx <= 1; dx++) {
+            const i = 4 * ((y + dy) * width + x + dx);
+            if (data[i + 3] > 0) pixels.push([data[i], data[i + 1], data[i + 2]]);
+          }
+        }
+        return pixels;
+      });
+      return { under, ink };
+    }, of);
+    // A loan thinner than a pixel at this zoom blends with what it crosses: a pixel is read as the
+    // nearest of the layer's colours (loan, arrowhead, selected).
+    const LOAN = [0x3a, 0x4a, 0x66];
+    const ARROW = [0x55, 0x68, 0x8a];
+    const SELECTED = [0x38, 0xbd, 0xf8];
+    const distance = (p, q) => Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);
+    const near = (pixels, colour) => pixels.some((rgb) => [LOAN, ARROW, SELECTED].every((other) => distance(rgb, colour) <= distance(rgb, other)));
+    const all = await inkAtLoans();
+    assert(all.under, 'the loans\' canvas lies under the banks\' (Cytoscape\'s container follows it)');
+    const inked = all.ink.filter((pixels) => pixels.length > 0).length;
+    const loanColoured = all.ink.filter((pixels) => near(pixels, LOAN)).length;
+    assert(inked >= 0.95 * all.ink.length, `ink at ${inked} of ${all.ink.length} loans' midpoints`);
+    assert(loanColoured >= 0.8 * all.ink.length, `${loanColoured} of ${all.ink.length} midpoints in the loan colour`);
+    const before = await inkAtLoans('0');
+    assert(before.ink.every((pixels) => !near(pixels, SELECTED)), 'no loan of bank 0 lit before it is selected');
+    await clickNode(page, '0');
+    await page.waitForTimeout(200);
+    const after = await inkAtLoans('0');
+    const lit = after.ink.filter((pixels) => near(pixels, SELECTED)).length;
+    assert(after.ink.length >= 10 && lit >= 0.9 * after.ink.length, `${lit} of bank 0's ${after.ink.length} loans lit once it is selected`);
+    console.log(`       ${inked} of ${all.ink.length} loans inked at their midpoints; ${lit} of bank 0's ${after.ink.length} lit when selected`);
+  });
+
   harness.test('play advances timesteps; pause stops them; step advances exactly one', async (page) => {
     await open(page, '?speed=20');
     await waitForGraph(page);

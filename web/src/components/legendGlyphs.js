@@ -5,7 +5,7 @@
 // and colours, rather than a typographic stand-in for them.
 import { fireSaleEffect, hoardEffect, lendEffect, defaultEffect } from '../animation/effects.js';
 import { callEffect, lossEffect, priceReachEffect, recallEffect, withdrawalEffect } from '../animation/consequenceEffects.js';
-import { LOAN_COLOUR } from '../graph/cyStyle.js';
+import { LOAN_COLOUR } from '../graph/loanLayer.js';
 
 /** A glyph's box in the effects' model units, centred on 0,0: width × height (aspect 3 : 2). */
 export const GLYPH_BOX = { width: 60, height: 40 };

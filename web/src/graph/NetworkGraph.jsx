@@ -1,7 +1,8 @@
 // The main character: the network, with the animation overlay on top. All drawing happens in the
-// graph controller; this component only provides the surfaces (Cytoscape's container, the overlay for
-// the banks' effects, one for the whole screen's: graph-screen) and wires selection. It draws the
-// store of its context (the page's, or one world's in the Compare view) with that store's animation bus.
+// graph controller; this component only provides the surfaces (the loans' canvas under Cytoscape's
+// container, which draws the banks; the overlay for the banks' effects; one for the whole screen's:
+// graph-screen) and wires selection. It draws the store of its context (the page's, or one world's in
+// the Compare view) with that store's animation bus.
 import { useEffect, useRef } from 'react';
 import { createGraphController } from './graphController.js';
 import { useSimulationStore } from '../store/simulationStore.js';
@@ -12,12 +13,14 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
   testid = 'graph' }) {
   const store = useSimulationStore();
   const containerRef = useRef(null);
+  const loanRef = useRef(null);
   const canvasRef = useRef(null);
   const screenRef = useRef(null);
 
   useEffect(() => {
     const controller = createGraphController({
       container: containerRef.current,
+      loanCanvas: loanRef.current,
       overlayCanvas: canvasRef.current,
       screenCanvas: screenRef.current,
       store,
@@ -36,6 +39,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
 
   return (
     <div className="graph">
+      <canvas ref={loanRef} className="graph-loans" aria-hidden="true" />
       <div ref={containerRef} className="graph-cy" data-testid={testid} />
       <canvas ref={canvasRef} className="graph-overlay" aria-hidden="true" />
       <canvas ref={screenRef} className="graph-overlay graph-screen" aria-hidden="true" />

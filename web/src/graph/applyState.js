@@ -2,7 +2,7 @@
 // place, edges appear and disappear, and no node ever moves (positions come from the layout computed
 // once per network). Returns counts for tests and diagnostics.
 //
-// A loan that leaves the snapshot is hidden (`gone`, `display: none` in cyStyle.js), not removed: a
+// A loan that leaves the snapshot is hidden (`gone`: loanLayer.js does not draw it), not removed: a
 // scrub back to a step before the failures brings hundreds of loans back at once in each world, and
 // showing a kept element costs Cytoscape far less than creating one (docs/web.md, "Time to scrub both
 // worlds": the slowest of 40 scrubs of two worlds 98–113 ms with removal, 70–81 ms with hiding). The

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cytoscape from 'cytoscape';
 import { buildGraph, updateGraph } from './applyState.js';
-import { cyStyle } from './cyStyle.js';
 
 const node = (id, extra = {}) => ({ id, tier: 3, capital_ratio: 0.12, stress: 0, status: 'active', last_updated_timestep: 0, ...extra });
 const payload = (nodes, edges) => ({ timestep: 0, nodes, edges });
@@ -37,16 +36,5 @@ describe('applying snapshots to the graph', () => {
     expect(shown).toHaveLength(1);
     expect(shown[0]).toBe(element[0]);
     expect(shown.data('width')).toBeGreaterThan(width);
-  });
-
-  it('draws a hidden loan with display none', () => {
-    const cy = cytoscape({ headless: true, styleEnabled: true, style: cyStyle() });
-    buildGraph(cy, payload([node('0'), node('1')], [{ source: '0', target: '1', weight: 5 }]), { 0: { x: 0, y: 0 }, 1: { x: 100, y: 0 } });
-    const element = cy.getElementById('0>1');
-    expect(element.pstyle('display').value).toBe('element');
-    updateGraph(cy, payload([node('0'), node('1')], []));
-    expect(element.pstyle('display').value).toBe('none');
-    updateGraph(cy, payload([node('0'), node('1')], [{ source: '0', target: '1', weight: 5 }]));
-    expect(element.pstyle('display').value).toBe('element');
   });
 });

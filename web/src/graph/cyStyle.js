@@ -1,10 +1,11 @@
 // The Cytoscape stylesheet: every visual depends on data fields or classes set once per message
-// (never bypass styles, never per-frame restyling; toolchain.md).
+// (never bypass styles, never per-frame restyling; toolchain.md). Cytoscape draws the banks only: the
+// loans are its elements but drawn by graph/loanLayer.js on a canvas under it (docs/web.md, "Cost").
 const GLOW = ['transparent', '#f59e0b', '#f97316', '#ef4444', '#dc2626', '#b91c1c'];
-/** A loan's line. Opaque colours (pre-blended with the background) draw faster than translucent lines. */
-export const LOAN_COLOUR = '#3a4a66';
+/** The selected bank's outline; its loans are drawn in it too (loanLayer.js). */
+export const SELECTION_COLOUR = '#38bdf8';
 
-export function cyStyle({ arrows = true } = {}) {
+export function cyStyle() {
   const glowRules = [1, 2, 3, 4, 5].map((level) => ({
     selector: `node[glow = ${level}]`,
     style: {
@@ -49,20 +50,9 @@ export function cyStyle({ arrows = true } = {}) {
     },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#38bdf8', 'border-style': 'solid', opacity: 1 },
+      style: { 'border-width': 4, 'border-color': SELECTION_COLOUR, 'border-style': 'solid', opacity: 1 },
     },
-    {
-      selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'line-color': LOAN_COLOUR,
-        'curve-style': arrows ? 'straight' : 'haystack',
-        'target-arrow-shape': arrows ? 'triangle' : 'none',
-        'target-arrow-color': '#55688a',
-        'arrow-scale': 0.7,
-      },
-    },
-    { selector: 'edge[?gone]', style: { display: 'none' } },
-    { selector: 'edge.highlight', style: { 'line-color': '#38bdf8', 'target-arrow-color': '#38bdf8', 'z-index': 10 } },
+    // The loans' look (width, colour, arrowheads, the selected bank's loans highlighted) is loanLayer.js's.
+    { selector: 'edge', style: { display: 'none' } },
   ];
 }

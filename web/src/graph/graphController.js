@@ -6,21 +6,23 @@
 import cytoscape from 'cytoscape';
 import { cyStyle } from './cyStyle.js';
 import { buildGraph, updateGraph } from './applyState.js';
+import { createLoanLayer } from './loanLayer.js';
 import { concentricLayout, networkSignature } from './layout.js';
 import { createOverlayAnimator } from '../animation/overlay.js';
 import { createViewportFit } from './viewportFit.js';
 import { replayAnimations, shownState } from '../history/replayView.js';
 
+/** Above this many loans they are plain lines (loanLayer.js): arrowheads that small would be a blur. */
 const ARROW_EDGE_LIMIT = 2000;
 
-export function createGraphController({ container, overlayCanvas, screenCanvas, store, bus, onSelect, onRendered, effects = true }) {
+export function createGraphController({ container, loanCanvas, overlayCanvas, screenCanvas, store, bus, onSelect, onRendered, effects = true }) {
   let signature = null;
   let runId = null;
   let arrows = true;
   let lastPayload = null;
   const cy = cytoscape({
     container,
-    style: cyStyle({ arrows }),
+    style: cyStyle(),
     layout: { name: 'preset' },
     autoungrabify: true,
     boxSelectionEnabled: false,
@@ -31,6 +33,7 @@ export function createGraphController({ container, overlayCanvas, screenCanvas, 
     motionBlur: false,
     textureOnViewport: false,
   });
+  const loans = createLoanLayer({ cy, canvas: loanCanvas, arrows: () => arrows });
   const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas, screenCanvas: screenCanvas ?? overlayCanvas });
   // The banks are fitted into the part of the stage that the boxes over it leave free (viewportFit.js).
   const viewport = typeof ResizeObserver === 'function' ? createViewportFit(cy) : null;
@@ -61,12 +64,7 @@ export function createGraphController({ container, overlayCanvas, screenCanvas, 
     if (sig !== signature || run !== runId) {
       signature = sig;
       runId = run;
-      const wantArrows = payload.edges.length <= ARROW_EDGE_LIMIT;
-      if (wantArrows !== arrows) {
-        arrows = wantArrows;
-        cy.style(cyStyle({ arrows }));
-      }
-      cy.hideEdgesOnViewport?.(!arrows);
+      arrows = payload.edges.length <= ARROW_EDGE_LIMIT;
       const positions = concentricLayout(payload.nodes, payload.edges);
       buildGraph(cy, payload, positions);
       fit();
@@ -102,6 +100,7 @@ export function createGraphController({ container, overlayCanvas, screenCanvas, 
       unsubscribeStore();
       viewport?.dispose();
       overlay.dispose();
+      loans.dispose();
       cy.destroy();
     },
   };
