@@ -116,6 +116,53 @@ export function workerModeTests(harness, { siteUrl }) {
     console.log(`       steps ${start + 1}-12: ${styled} restyles, ${changed} changed banks and loans, ${elements} elements on the graph`);
   });
 
+  harness.test('every bank that hoards in a crisis step is drawn hoarding, beyond the effects\' per-step budget', async (page) => {
+    // Step 12 of the liquidity freeze: dozens of hoards beside defaults and forced sales. A step's hoards
+    // are one effect (animation/overlay.js hoardsOf); each hoarder gets an amber ring and padlock.
+    await open(page, '?scenario=liquidity_freeze&seed=42');
+    await waitForGraph(page, { nodes: 100 });
+    const start = await timestep(page);
+    for (let k = 1; k <= 12 - start; k++) {
+      await page.getByTestId('step').click();
+      await waitForTimestep(page, start + k);
+    }
+    await page.waitForTimeout(250);  // the padlocks are drawn from 0 to 85 % of the effect's 1.1 s
+    const { hoarders, amber } = await page.evaluate(() => {
+      const cy = window.__finsimCy;
+      const hoards = window.__finsimStore.getState().timeline.filter((e) => e.timestamp === 12 && e.event_type === 'HOARD');
+      const ids = [...new Set(hoards.map((e) => String(e.from)))];
+      const canvas = document.querySelector('[data-testid=graph]').parentElement.querySelector('canvas.graph-overlay:not(.graph-screen)');
+      const ratio = canvas.width / canvas.clientWidth;
+      const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      // The share of amber (#fbbf24) pixels in the hoarder's padlock body: a 14 × 9.8 model-unit block
+      // whose top is 13.4 units above the bank (effects.js hoardsEffect), read a pixel inside its edges.
+      // The recalled loans' amber lines cross it too, but thin: they fill a fraction of it, not all.
+      const amberNear = (id) => {
+        const n = cy.getElementById(id);
+        const p = n.position();
+        const top = p.y - n.data('size') / 2 - 13.4;
+        const toCanvas = (x, y) => ({ x: (x * cy.zoom() + cy.pan().x) * ratio, y: (y * cy.zoom() + cy.pan().y) * ratio });
+        const a = toCanvas(p.x - 7, top);
+        const b = toCanvas(p.x + 7, top + 9.8);
+        let pixels = 0;
+        let found = 0;
+        for (let y = Math.ceil(a.y) + 1; y <= Math.floor(b.y) - 1; y++) {
+          for (let x = Math.ceil(a.x) + 1; x <= Math.floor(b.x) - 1; x++) {
+            const i = 4 * (y * width + x);
+            pixels++;
+            if (data[i + 3] > 60 && Math.abs(data[i] - 251) < 30 && Math.abs(data[i + 1] - 191) < 40 && data[i + 2] < 110) found++;
+          }
+        }
+        return pixels ? found / pixels : 0;
+      };
+      return { hoarders: ids, amber: ids.map(amberNear) };
+    });
+    const drawn = amber.filter((share) => share >= 0.8).length;
+    assert(hoarders.length > 12, `more hoarders at step 12 than the per-step budget of effects (${hoarders.length})`);
+    assert(drawn === hoarders.length, `${drawn} of the ${hoarders.length} hoarders drawn hoarding at step 12 (amber share of each padlock: ${amber.map((x) => x.toFixed(2)).join(',')})`);
+    console.log(`       step 12: all ${hoarders.length} hoarders drawn with their ring and padlock`);
+  });
+
   harness.test('a crisis greys and fades the defaulted banks, and says so', async (page) => {
     await open(page, '?scenario=core_default&speed=50&autoplay=1');
     await waitForGraph(page);

@@ -44,25 +44,47 @@ export function lendEffect({ from, to }) {
 
 /** HOARD: a ring closing in on the bank, with a padlock: liquidity locked away. */
 export function hoardEffect({ at, radius }) {
+  return hoardsEffect({ banks: [{ at, radius }] });
+}
+
+/**
+ * The hoards of one step, however many: each hoarder's ring and padlock as in `hoardEffect`, all rings in
+ * one path and all padlocks in two (their bodies filled, their shackles stroked), so that a crisis step in
+ * which forty banks hoard costs a frame what one hoard does (overlay.js draws every hoard this way), drawn
+ * above the other effects.
+ */
+export function hoardsEffect({ banks }) {
   return {
     duration: DURATIONS.HOARD,
+    banks: banks.length,
+    above: true,  // over the step's marks (overlay.js): the recalls converging on the hoarder would hide its padlock
     draw(ctx, p) {
       const q = easeOut(p);
-      ring(ctx, at.x, at.y, radius + 22 - 17 * q, '#fbbf24', 0.95 * (1 - p * 0.7), 3);
-      if (p < 0.85) {
-        const a = Math.min(1, p * 4) * (1 - Math.max(0, p - 0.6) / 0.25);
-        const s = 7;
-        const lx = at.x;
-        const ly = at.y - radius - 12;
-        ctx.globalAlpha = Math.max(0, a);
-        ctx.fillStyle = '#fbbf24';
-        ctx.fillRect(lx - s, ly - s * 0.2, 2 * s, s * 1.4);
-        ctx.strokeStyle = '#fbbf24';
-        ctx.lineWidth = 2.2;
-        ctx.beginPath();
-        ctx.arc(lx, ly - s * 0.2, s * 0.65, Math.PI, 0);
-        ctx.stroke();
+      ctx.globalAlpha = Math.max(0, 0.95 * (1 - p * 0.7));
+      ctx.strokeStyle = '#fbbf24';
+      ctx.lineWidth = 3;
+      ctx.beginPath();
+      for (const { at, radius } of banks) {
+        const r = Math.max(0.1, radius + 22 - 17 * q);
+        ctx.moveTo(at.x + r, at.y);
+        ctx.arc(at.x, at.y, r, 0, TAU);
       }
+      ctx.stroke();
+      if (p >= 0.85) return;
+      const s = 7;
+      ctx.globalAlpha = Math.max(0, Math.min(1, p * 4) * (1 - Math.max(0, p - 0.6) / 0.25));
+      ctx.fillStyle = '#fbbf24';
+      ctx.beginPath();
+      for (const { at, radius } of banks) ctx.rect(at.x - s, at.y - radius - 12 - s * 0.2, 2 * s, s * 1.4);
+      ctx.fill();
+      ctx.lineWidth = 2.2;
+      ctx.beginPath();
+      for (const { at, radius } of banks) {
+        const ly = at.y - radius - 12 - s * 0.2;
+        ctx.moveTo(at.x - s * 0.65, ly);
+        ctx.arc(at.x, ly, s * 0.65, Math.PI, 0);
+      }
+      ctx.stroke();
     },
   };
 }

@@ -7,24 +7,42 @@
 // beside the events' effects and outside their per-step budget (one effect per kind of mark).
 // Effects of the whole screen (a price drop's dimming) go to `screenCanvas` when one is given: a
 // recorded frame moves the banks' layers to centre the network, never the screen's (export/frameComposer.js).
-import { defaultEffect, fireSaleEffect, hoardEffect, lendEffect, priceDropEffect } from './effects.js';
+import { defaultEffect, fireSaleEffect, hoardEffect, hoardsEffect, lendEffect, priceDropEffect } from './effects.js';
 import { callEffect, lossEffect, priceReachEffect, recallEffect, withdrawalEffect } from './consequenceEffects.js';
-import { consequencesOf, noConsequences } from './consequences.js';
+import { consequencesOf, MAX_MARKS_PER_KIND, noConsequences } from './consequences.js';
 
 export const MAX_EFFECTS = 60;
 /**
  * At most this many new effects per timestep. The brief's budget is 10 events per second; crisis
  * steps can emit dozens. Beyond the budget the most telling events are drawn (defaults, the price,
- * forced sales, hoarding, then voluntary sales and lending); every event still reaches the timeline
- * and the narration. Measured in docs/web.md: unbounded effects cost dropped frames in software
- * rendering.
+ * forced sales, then voluntary sales and lending); every event still reaches the timeline and the
+ * narration. Measured in docs/web.md: unbounded effects cost dropped frames in software rendering.
+ * Hoards are outside the budget: a step's hoards are one effect (`hoardsEffect`, one path for all
+ * their rings), so that a crisis step shows every bank that locked its liquidity away, not the few
+ * the defaults and sales leave room for.
  */
 export const MAX_EFFECTS_PER_STEP = 12;
 
-const PRIORITY = { DEFAULT: 0, PRICE_DROP: 1, FIRE_SALE: 2, HOARD: 3, LEND: 5 };
+const PRIORITY = { DEFAULT: 0, PRICE_DROP: 1, FIRE_SALE: 2, LEND: 5 };
 export function effectPriority(event) {
   const p = PRIORITY[event.event_type] ?? 6;
   return event.event_type === 'FIRE_SALE' && !event.forced ? 4 : p;
+}
+
+/**
+ * The one effect that draws the hoards among `events` (of one step), each hoarder once, at most
+ * MAX_MARKS_PER_KIND of them (the marks' own bound); null when none is on the graph.
+ */
+export function hoardsOf(events, lookup, limit = MAX_MARKS_PER_KIND) {
+  const seen = new Set();
+  const banks = [];
+  for (const e of events) {
+    if (e.event_type !== 'HOARD' || seen.has(e.from) || banks.length >= limit) continue;
+    seen.add(e.from);
+    const at = lookup.position(e.from);
+    if (at) banks.push({ at, radius: lookup.radius(e.from) });
+  }
+  return banks.length ? hoardsEffect({ banks }) : null;
 }
 
 /** The events of one batch that get an effect: all if within budget, else the most telling ones. */
@@ -191,7 +209,8 @@ export function createOverlayAnimator({ cy, canvas, screenCanvas = canvas, now =
     if (!effects.length) return;
     const zoom = cy.zoom();
     const pan = cy.pan();
-    for (const effect of effects) {
+    // Effects marked `above` (the hoarders' padlocks) are drawn last, over the marks of what others did.
+    for (const effect of [...effects.filter((e) => !e.above), ...effects.filter((e) => e.above)]) {
       const p = Math.min(1, (t - effect.start) / effect.duration);
       const surface = surfaceOf(effect);
       const on = contexts.get(surface);
@@ -210,7 +229,13 @@ export function createOverlayAnimator({ cy, canvas, screenCanvas = canvas, now =
   function receive(items) {
     const events = [];
     const flushEvents = () => {
-      for (const e of selectForAnimation(events.splice(0), perStep)) add(e);
+      const batch = events.splice(0);
+      for (const e of selectForAnimation(batch.filter((x) => x.event_type !== 'HOARD'), perStep)) add(e);
+      const hoardSteps = new Set(batch.filter((x) => x.event_type === 'HOARD').map((x) => x.timestamp));
+      for (const t of hoardSteps) {
+        const effect = hoardsOf(batch.filter((x) => x.timestamp === t), lookup);
+        if (effect) start(effect, t);
+      }
     };
     for (const item of items) {
       if (item.kind === 'event') {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { consequenceEffects, createOverlayAnimator, effectFor, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
+import { consequenceEffects, createOverlayAnimator, effectFor, hoardsOf, MAX_EFFECTS, MAX_EFFECTS_PER_STEP, selectForAnimation } from './overlay.js';
+import { hoardsEffect } from './effects.js';
 
 const lookup = {
   position: (i) => (i < 10 ? { x: i * 10, y: 0 } : null),
@@ -73,6 +74,57 @@ describe('the overlay animator', () => {
     const seen = new Map([[4, 5]]);
     expect(selectForAnimation(lends.slice(0, 2), seen, 5)).toEqual([]);
     expect(selectForAnimation(lends.slice(0, 3), new Map(), 5)).toHaveLength(3);
+  });
+});
+
+describe('a step\'s hoards', () => {
+  const hoard = (from, timestamp = 4) => ({ event_type: 'HOARD', from, timestamp });
+
+  it('are one effect with every hoarder on the graph once, at most the marks\' bound', () => {
+    const events = [hoard(1), hoard(2), hoard(2), hoard(99), { event_type: 'LEND', from: 3, to: 4, timestamp: 4 }, hoard(5)];
+    expect(hoardsOf(events, lookup).banks).toBe(3);
+    expect(hoardsOf(events, lookup, 2).banks).toBe(2);
+    expect(hoardsOf([hoard(99)], lookup)).toBeNull();
+  });
+
+  it('are drawn outside the per-step budget: a full step still shows its hoarders', () => {
+    let clock = 0;
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas: fakeCanvas(), now: () => clock, requestFrame: () => {}, pixelRatio: () => 1 });
+    const defaults = [...Array(MAX_EFFECTS_PER_STEP + 3).keys()].map((i) => ({ event_type: 'DEFAULT', from: i % 10, timestamp: 4 }));
+    a.receive([...defaults, ...[1, 2, 3, 4, 5, 6, 7, 8].map((b) => hoard(b))].map((event) => ({ kind: 'event', event })));
+    expect(a.active()).toBe(MAX_EFFECTS_PER_STEP + 1);
+    a.receive([{ kind: 'event', event: hoard(9, 5) }]);
+    expect(a.active()).toBe(MAX_EFFECTS_PER_STEP + 2);
+  });
+
+  it('are drawn above the effects and marks that started after them', () => {
+    const strokes = [];
+    const ctx = new Proxy({}, {
+      get: (t, k) => (k in t ? t[k] : () => { if (k === 'stroke') strokes.push(t.strokeStyle); }),
+      set: (t, k, v) => { t[k] = v; return true; },
+    });
+    const frames = [];
+    const a = createOverlayAnimator({ cy: fakeCy(), canvas: { clientWidth: 100, clientHeight: 100, width: 0, height: 0, getContext: () => ctx },
+      now: () => 100, requestFrame: (f) => frames.push(f), pixelRatio: () => 1 });
+    a.receive([{ kind: 'event', event: hoard(1) }]);
+    a.receive([{ kind: 'event', event: { event_type: 'DEFAULT', from: 2, timestamp: 4 } }]);
+    frames.shift()();
+    expect(strokes.length).toBeGreaterThan(2);
+    expect(strokes.at(-1)).toBe('#fbbf24');
+    expect(strokes[0]).not.toBe('#fbbf24');
+  });
+
+  it('cost one stroke for all rings, one fill and one stroke for all padlocks, however many banks hoard', () => {
+    const calls = { stroke: 0, fill: 0, arc: 0 };
+    const ctx = new Proxy({}, {
+      get: (t, k) => (k in t ? t[k] : (...args) => { if (k in calls) calls[k]++; return args; }),
+      set: (t, k, v) => { t[k] = v; return true; },
+    });
+    const banks = [...Array(40).keys()].map((i) => ({ at: { x: i * 30, y: 0 }, radius: 8 }));
+    hoardsEffect({ banks }).draw(ctx, 0.3);
+    expect(calls).toEqual({ stroke: 2, fill: 1, arc: 80 });
+    hoardsEffect({ banks }).draw(ctx, 0.9);  // the padlocks are gone by then; the rings still close
+    expect(calls).toEqual({ stroke: 3, fill: 1, arc: 120 });
   });
 });
 
