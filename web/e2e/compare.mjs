@@ -371,6 +371,11 @@ export function compareTests(harness, { siteUrl, dist }) {
     await page.waitForTimeout(500);
     assert(JSON.stringify(await worldSteps(page)) === '[9,9]', `paused at step 9: ${await worldSteps(page)}`);
     assert((await page.getByTestId('lesson-watch').textContent()).includes('hoard'), 'what to watch');
+    // What to watch is read before Play: above the graphs, whole in view at 1440 × 900.
+    const watch = await page.getByTestId('lesson-watch').boundingBox();
+    const graphA = await page.getByTestId('world-a').boundingBox();
+    assert(watch.y + watch.height <= graphA.y && watch.y + watch.height <= 900,
+      `what to watch above the graphs and in view: its bottom at ${Math.round(watch.y + watch.height)} px, world A's top at ${Math.round(graphA.y)}`);
     const started = Date.now();
     await page.getByTestId('compare-play').click();
     await page.waitForFunction(() => {

@@ -91,6 +91,7 @@ export function CompareApp({ params, difference, lesson = null, startStep = null
           <RecordClip panes={[{ graphTestId: 'graph-a', title: `A: ${labels.a}`, store: a.view.store },
             { graphTestId: 'graph-b', title: `B: ${labels.b}`, store: b.view.store }]} /></div>
         <ComparisonNotices control={comparison.control} />
+        {lesson && <p className="lesson-watch" data-testid="lesson-watch">{lesson.watch}</p>}
         {worlds}
         <div className="compare-legend"><Legend /></div>
         <CompareTimeline worlds={comparison.worlds} />

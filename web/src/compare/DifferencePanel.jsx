@@ -1,5 +1,6 @@
 // The difference in words, at the step both worlds show — the replayed one when scrubbed back
-// (compare/differenceNarration.js) — and for a lesson its paragraph on what to watch.
+// (compare/differenceNarration.js), under the lesson's title. A lesson's paragraph on what to watch is
+// above the graphs (CompareApp.jsx): read before Play, in view at 1440 × 900.
 import { useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { narrateDifference } from './differenceNarration.js';
@@ -27,7 +28,6 @@ export function DifferencePanel({ worlds, labels, actsAt, lesson }) {
   return (
     <section className="panel difference" aria-live="polite">
       <h2>{lesson ? `Lesson ${lesson.n}: ${lesson.title}` : 'The difference'}</h2>
-      {lesson && <p className="lesson-watch" data-testid="lesson-watch">{lesson.watch}</p>}
       {sentences.length === 0 && <p className="muted">Starting both worlds…</p>}
       <ul className="difference-text" data-testid="difference">
         {sentences.map((s) => <li key={s.key}>{s.text}</li>)}
