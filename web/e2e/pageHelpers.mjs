@@ -17,9 +17,11 @@ export async function waitForTimestep(page, atLeast, timeout = 20000) {
 export const searchParams = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 
 export async function defaultedNodes(page) {
-  return page.evaluate(() => window.__finsimCy.nodes('[?defaulted]').map((n) => ({
-    id: n.id(), opacity: Number(n.style('opacity')), colour: n.style('background-color'),
-  })));
+  // How graph/bankLayer.js draws each failed bank.
+  return page.evaluate(() => window.__finsimCy.nodes('[?defaulted]').map((n) => {
+    const look = window.__finsimBankLook(n.id());
+    return { id: n.id(), opacity: look.opacity, colour: look.fill };
+  }));
 }
 
 export async function clickNode(page, id) {

@@ -168,7 +168,7 @@ export function workerModeTests(harness, { siteUrl }) {
     await waitForGraph(page);
     await page.waitForFunction(() => window.__finsimCy.nodes('[?defaulted]').length > 0, null, { timeout: 20000 });
     const defaulted = await defaultedNodes(page);
-    assert(defaulted.every((n) => n.opacity <= 0.5 && n.colour === 'rgb(75,85,99)'), `greyed and faded: ${JSON.stringify(defaulted[0])}`);
+    assert(defaulted.every((n) => n.opacity <= 0.5 && n.colour === '#4b5563'), `greyed and faded: ${JSON.stringify(defaulted[0])}`);
     await page.waitForFunction(() => /failed/.test(document.querySelector('[data-testid=defaults]')?.textContent ?? ''));
     // Later events scroll a default out of the recent list; the Defaults filter keeps the whole run's.
     await page.getByTestId('timeline-filter').selectOption('DEFAULT');

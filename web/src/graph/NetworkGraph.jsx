@@ -1,6 +1,6 @@
 // The main character: the network, with the animation overlay on top. All drawing happens in the
-// graph controller; this component only provides the surfaces (the loans' canvas under Cytoscape's
-// container, which draws the banks; the overlay for the banks' effects; one for the whole screen's:
+// graph controller; this component only provides the surfaces (the loans' and the banks' canvases under
+// Cytoscape's container, which takes the clicks; the overlay for the banks' effects; one for the whole screen's:
 // graph-screen) and wires selection. It draws the store of its context (the page's, or one world's in
 // the Compare view) with that store's animation bus.
 import { useEffect, useRef } from 'react';
@@ -14,6 +14,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
   const store = useSimulationStore();
   const containerRef = useRef(null);
   const loanRef = useRef(null);
+  const bankRef = useRef(null);
   const canvasRef = useRef(null);
   const screenRef = useRef(null);
 
@@ -21,6 +22,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
     const controller = createGraphController({
       container: containerRef.current,
       loanCanvas: loanRef.current,
+      bankCanvas: bankRef.current,
       overlayCanvas: canvasRef.current,
       screenCanvas: screenRef.current,
       store,
@@ -32,6 +34,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
     onReady?.(controller);
     if (expose) {
       window.__finsimCy = controller.cy;  // read by the end-to-end tests and the perf script
+      window.__finsimBankLook = controller.banks.lookOf;  // how a bank is drawn, for the end-to-end tests
       window.__finsimStore = store;
     }
     return () => controller.dispose();
@@ -40,6 +43,7 @@ export function NetworkGraph({ onReady, effects = true, bus = animationBus, onRe
   return (
     <div className="graph">
       <canvas ref={loanRef} className="graph-loans" aria-hidden="true" />
+      <canvas ref={bankRef} className="graph-loans graph-banks" aria-hidden="true" />
       <div ref={containerRef} className="graph-cy" data-testid={testid} />
       <canvas ref={canvasRef} className="graph-overlay" aria-hidden="true" />
       <canvas ref={screenRef} className="graph-overlay graph-screen" aria-hidden="true" />

@@ -7,6 +7,7 @@ import cytoscape from 'cytoscape';
 import { cyStyle } from './cyStyle.js';
 import { buildGraph, updateGraph } from './applyState.js';
 import { createLoanLayer } from './loanLayer.js';
+import { createBankLayer } from './bankLayer.js';
 import { concentricLayout, networkSignature } from './layout.js';
 import { createOverlayAnimator } from '../animation/overlay.js';
 import { createViewportFit } from './viewportFit.js';
@@ -15,7 +16,7 @@ import { replayAnimations, shownState } from '../history/replayView.js';
 /** Above this many loans they are plain lines (loanLayer.js): arrowheads that small would be a blur. */
 const ARROW_EDGE_LIMIT = 2000;
 
-export function createGraphController({ container, loanCanvas, overlayCanvas, screenCanvas, store, bus, onSelect, onRendered, effects = true }) {
+export function createGraphController({ container, loanCanvas, bankCanvas, overlayCanvas, screenCanvas, store, bus, onSelect, onRendered, effects = true }) {
   let signature = null;
   let runId = null;
   let arrows = true;
@@ -34,6 +35,7 @@ export function createGraphController({ container, loanCanvas, overlayCanvas, sc
     textureOnViewport: false,
   });
   const loans = createLoanLayer({ cy, canvas: loanCanvas, arrows: () => arrows });
+  const banks = createBankLayer({ cy, canvas: bankCanvas });
   const overlay = createOverlayAnimator({ cy, canvas: overlayCanvas, screenCanvas: screenCanvas ?? overlayCanvas });
   // The banks are fitted into the part of the stage that the boxes over it leave free (viewportFit.js).
   const viewport = typeof ResizeObserver === 'function' ? createViewportFit(cy) : null;
@@ -93,6 +95,7 @@ export function createGraphController({ container, loanCanvas, overlayCanvas, sc
 
   return {
     cy,
+    banks,
     overlay,
     fit,
     dispose() {
@@ -101,6 +104,7 @@ export function createGraphController({ container, loanCanvas, overlayCanvas, sc
       viewport?.dispose();
       overlay.dispose();
       loans.dispose();
+      banks.dispose();
       cy.destroy();
     },
   };

@@ -1,5 +1,5 @@
-// The loans, drawn on a canvas of their own under Cytoscape's (which draws the banks only). Cytoscape
-// repaints everything it draws whenever anything changes: with ~530 loans stroked one by one as its
+// The loans, drawn on a canvas of their own under the banks' (bankLayer.js). Cytoscape, which drew
+// them, repaints everything it draws whenever anything changes: with ~530 loans stroked one by one as its
 // own elements, every step's repaint of a 100-bank graph cost a frame over 25 ms on a software-
 // rendered 2-core machine (docs/web.md, "Cost"). Here all loans of one width are one path and all
 // arrowheads of one colour one fill, and the layer is drawn again only when a loan, the view or the
@@ -10,6 +10,7 @@
 // and classes say: `gone` loans not at all, `highlight` ones (the selected bank's) in their colour above
 // the rest.
 import { SELECTION_COLOUR } from './cyStyle.js';
+import { createCanvasLayer } from './canvasLayer.js';
 
 /** A loan's line. Opaque colours (pre-blended with the background) draw faster than translucent lines. */
 export const LOAN_COLOUR = '#3a4a66';
@@ -118,53 +119,18 @@ export function loansOn(cy) {
 }
 
 /**
- * Draws `cy`'s loans on `canvas` (placed under Cytoscape's container, the same size), at Cytoscape's
- * pan and zoom, once per animation frame at most and only after a loan, a bank's place, the view or the
+ * Draws `cy`'s loans on `canvas` (placed under the banks' canvas, the same size), at Cytoscape's pan and
+ * zoom, once per animation frame at most and only after a loan, a bank's place, the view or the
  * container changed. `arrows()` says whether loans get arrowheads (not above ARROW_EDGE_LIMIT loans).
  * Returns {redraw(), draws(), dispose()}: `draws()` counts the paints (for tests and diagnostics).
  */
-export function createLoanLayer({ cy, canvas, arrows = () => true, requestFrame = (f) => requestAnimationFrame(f),
-  cancelFrame = (id) => cancelAnimationFrame(id) }) {
-  let frame = null;
-  let draws = 0;
-
-  function paint() {
-    frame = null;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    if (canvas.width !== width || canvas.height !== height) {
-      canvas.width = width;
-      canvas.height = height;
-    }
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    const zoom = cy.zoom();
-    const pan = cy.pan();
-    ctx.setTransform(zoom, 0, 0, zoom, pan.x, pan.y);
-    const { loans, banks } = loansOn(cy);
-    paintLoans(ctx, loanDrawing(loans, banks, { arrows: arrows() }));
-    draws++;
-  }
-
-  function redraw() {
-    if (frame === null) frame = requestFrame(paint);
-  }
-
-  cy.on('add remove data class', 'edge', redraw);
-  cy.on('add remove position', 'node', redraw);
-  cy.on('viewport resize', redraw);
-  redraw();
-
-  return {
-    redraw,
-    draws: () => draws,
-    dispose() {
-      if (frame !== null) cancelFrame(frame);
-      frame = null;
-      cy.removeListener('add remove data class', 'edge', redraw);
-      cy.removeListener('add remove position', 'node', redraw);
-      cy.removeListener('viewport resize', redraw);
+export function createLoanLayer({ cy, canvas, arrows = () => true, requestFrame, cancelFrame }) {
+  return createCanvasLayer({
+    cy, canvas, requestFrame, cancelFrame,
+    paint(ctx) {
+      const { loans, banks } = loansOn(cy);
+      paintLoans(ctx, loanDrawing(loans, banks, { arrows: arrows() }));
     },
-  };
+    events: [['add remove data class', 'edge'], ['add remove position', 'node'], ['viewport resize']],
+  });
 }
