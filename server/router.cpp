@@ -85,8 +85,13 @@ void Router::handle(HttpRequest request, Reply reply) const {
     if (Status posted = fanout_->on_requests_lane(std::move(job)); !posted.ok()) reply(error_response(posted.error()));
     return;
   }
-  reply(path ? handle_now(request, *path)
-             : error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
+  if (!path) return reply(error_response(make_error("bad_request", "the path has a malformed escape or a NUL byte")));
+  HttpResponse answer = handle_now(request, *path);
+  // A control this instance ran is answered once its publication is in Redis: other instances' joiners
+  // then start from its state (fanout.hpp). The wait holds no thread.
+  if (fanout_ && write && under(*path, "/control") && answer.status < 300)
+    return fanout_->when_written([reply = std::move(reply), answer = std::move(answer)]() mutable { reply(std::move(answer)); });
+  reply(std::move(answer));
 }
 
 std::optional<HttpResponse> Router::refuse_write(const HttpRequest& request) const {

@@ -196,6 +196,7 @@ void Fanout::stop() {
   if (watcher_thread_.joinable()) watcher_thread_.join();
   queue_ready_.notify_all();
   if (writer_thread_.joinable()) writer_thread_.join();
+  run_written_waiters(true);  // the writer is gone: nothing more will be written
   if (sessions_) {
     std::vector<RedisCommand> releases;
     for (const std::string& id : sessions_->ids())
@@ -320,6 +321,31 @@ void Fanout::enqueue(std::vector<RedisCommand> commands) {
 
 void Fanout::created(const std::string&) { wait_written(); }
 
+void Fanout::when_written(std::function<void()> done) {
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (finished_ < queued_ && !stopping_) {
+      written_waiters_.emplace_back(queued_, std::move(done));
+      return;
+    }
+  }
+  done();
+}
+
+void Fanout::run_written_waiters(bool all) {
+  std::vector<std::function<void()>> ready;
+  {
+    std::lock_guard lock(queue_mutex_);
+    auto kept = written_waiters_.begin();
+    for (auto& waiter : written_waiters_) {
+      if (all || waiter.first <= finished_) ready.push_back(std::move(waiter.second));
+      else *kept++ = std::move(waiter);
+    }
+    written_waiters_.erase(kept, written_waiters_.end());
+  }
+  for (auto& done : ready) done();
+}
+
 void Fanout::wait_written() {
   std::unique_lock lock(queue_mutex_);
   const std::uint64_t target = queued_;
@@ -341,7 +367,7 @@ void Fanout::writer_loop() {
       }
       queue_.clear();
     }
-    // Written or given up, the batch is finished for those waiting on it (created()).
+    // Written or given up, the batch is finished for those waiting on it (created(), when_written()).
     struct Finish {
       Fanout& self;
       std::size_t count;
@@ -351,6 +377,7 @@ void Fanout::writer_loop() {
           self.finished_ += count;
         }
         self.queue_done_.notify_all();
+        self.run_written_waiters(false);
       }
     } finish{*this, publications};
     // Never sent twice: a batch that fails may have been partly done (relays would see steps twice).

@@ -17,7 +17,10 @@
 // - Controls sent to an instance that does not own the session are forwarded to the owner through its
 //   instance channel and answered through the sender's; the control token is checked where the request
 //   arrives (every instance runs with the same token). No answer within kControlTimeout: 503
-//   owner_unavailable.
+//   owner_unavailable. Every control is answered only once its publication has reached Redis (the
+//   owner's answer to a forwarded control follows its publication on the same connection; a local one
+//   waits for the writer: when_written), so that once a control is acknowledged every instance's
+//   joiners start from its state, never from the one before.
 //
 // A Redis that restarts empty loses leases and hashes while owners run on: an owner claims its
 // sessions back at its next renewal and writes its latest hash again (restore_latest); another instance
@@ -45,6 +48,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <utility>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -133,6 +137,10 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   void release(const std::string& id) override;
   /// Returns once the session's first publication is written to Redis (wait_written).
   void created(const std::string& id) override;
+  /// Runs `done` once everything queued so far has been written to Redis or given up (a stalled Redis:
+  /// within the writer's command timeout): at once on this thread when nothing waits, else on the
+  /// writer's thread. Never blocks, so a network thread may call it.
+  void when_written(std::function<void()> done);
   void ended(const std::string& id) override;
 
   /// Counters for the load figures and tests: publications written, dropped, relayed; takeovers.
@@ -225,6 +233,10 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   std::uint64_t queued_ = 0;    ///< publications queued so far (under queue_mutex_)
   std::uint64_t finished_ = 0;  ///< of which written or given up (under queue_mutex_)
   std::condition_variable queue_done_;
+  /// Callers of when_written and the count of finished publications each waits for (under queue_mutex_).
+  std::vector<std::pair<std::uint64_t, std::function<void()>>> written_waiters_;
+  /// Runs the waiters whose publications are finished (outside queue_mutex_); with `all`, every one.
+  void run_written_waiters(bool all);
 
   std::atomic<bool> stopping_{false};
   std::mutex subscriber_mutex_;

@@ -169,3 +169,27 @@ TEST_CASE("a stalled Redis holds no network thread: what does not need it is ans
   }
   CHECK(http(b, "GET", "/control/status?session=lecture").status == 200);
 }
+
+TEST_CASE("a control is answered once its publication is in Redis: a stalled Redis delays the answer, and joiners elsewhere start from it") {
+  OwnRedis redis;
+  Instances cluster(redis.url(), 2);
+  ok(post(cluster.port(0), "/control/reset", R"({"scenario":"core_default","seed":9})"));
+  ok(post(cluster.port(0), "/control/step"));
+  redis.pause();
+  // A step on the owner, while its publication cannot reach Redis: not acknowledged yet.
+  auto stepped = std::async(std::launch::async, [port = cluster.port(0)] {
+    return http(port, "POST", "/control/step", "",
+                {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + kToken}}, milliseconds(20000));
+  });
+  CHECK(stepped.wait_for(milliseconds(600)) == std::future_status::timeout);
+  // What does not change the session is still answered at once (no thread is held).
+  CHECK(http(cluster.port(0), "GET", "/control/status").status == 200);
+  redis.resume();
+  const json answer = ok(stepped.get());
+  CHECK(answer["timestep"] == 2);
+  // Acknowledged means shared: a joiner on the other instance starts from step 2, never step 1.
+  WsViewer joiner(cluster.port(1));
+  const WsRead first = joiner.read(milliseconds(5000));
+  REQUIRE(first.type() == "STATE_UPDATE");
+  CHECK(first.timestep() == 2);
+}
