@@ -2,15 +2,17 @@
 // step with failures up to the one on screen (stepFailures.js), each failure nothing forced is explained
 // by the engine's own sentences (Session::why, docs/why.md), trigger first — a bank whose failure the
 // engine names among another's causes is told before it — and banks the engine gave the same causes and
-// verdicts are told together. Forced failures are told as forced. At most QUESTIONS_PER_STEP questions a
-// step unless the reader asks for the step's other failures too; asked one at a time and kept per (run,
-// bank, horizon) by whyAsker.js; each answer says the step it was judged at.
-import { useEffect, useState, useSyncExternalStore } from 'react';
+// verdicts are told together. What the engine says alike of every bank explained at a step (a sentence
+// word for word, the step they were judged at) is said once above them. Forced failures are told as
+// forced. At most QUESTIONS_PER_STEP questions a step unless the reader asks for the step's other failures
+// too; asked one at a time and kept per (run, bank, horizon) by whyAsker.js; each answer says the step it
+// was judged at.
+import { Fragment, useEffect, useState, useSyncExternalStore } from 'react';
 import { useSimulation } from '../store/simulationStore.js';
 import { newestStep, shownStep } from '../history/replayView.js';
 import { ask } from '../session/connect.js';
 import { bankName, forcerName, nameList } from './narrate.js';
-import { causalOrder, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
+import { causalOrder, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, sharedTelling, toldSteps } from './stepFailures.js';
 import { createWhyAsker } from './whyAsker.js';
 import { refusalText } from './whyRefusal.js';
 
@@ -25,7 +27,10 @@ export const SETTLE_STEPS = 3;
 /** The engine's first sentences shown at once (the failure, then its first causes); the rest on demand. */
 const LEAD_SENTENCES = 3;
 
-function Explained({ group, answer, asking }) {
+const NOTHING_SHARED = { shared: [], horizon: null };
+
+/** `told`: what the step says once above its explanations (sharedTelling), left out here. */
+function Explained({ group, answer, asking, told = NOTHING_SHARED }) {
   const [bank, ...alike] = group;
   if (!answer) {
     return <li className="muted" data-testid="why-pending" data-bank={bank}>{asking ? 'Asking' : 'Waiting to ask'} the engine why {bankName(bank)} failed…</li>;
@@ -33,17 +38,19 @@ function Explained({ group, answer, asking }) {
   if (answer.error) {
     return <li className="why-error" data-testid="why-refused" data-bank={bank} data-code={answer.error.code}>{refusalText(answer.error, `The engine could not say why ${bankName(bank)} failed`)}</li>;
   }
+  const said = new Set(told.shared);
+  const own = answer.sentences.filter((s, i) => i === 0 || !said.has(s));
   return (
     <li data-testid="why-explained" data-bank={bank} data-banks={group.join(' ')} data-horizon={answer.horizon}>
-      <span data-testid="why-explained-text">{answer.sentences.slice(0, LEAD_SENTENCES).join(' ')}</span>
-      {answer.sentences.length > LEAD_SENTENCES && (
+      <span data-testid="why-explained-text">{own.slice(0, LEAD_SENTENCES).join(' ')}</span>
+      {own.length > LEAD_SENTENCES && (
         <details className="why-more">
-          <summary>{answer.sentences.length - LEAD_SENTENCES} more from the engine</summary>
-          <span data-testid="why-explained-more">{answer.sentences.slice(LEAD_SENTENCES).join(' ')}</span>
+          <summary>{own.length - LEAD_SENTENCES} more from the engine</summary>
+          <span data-testid="why-explained-more">{own.slice(LEAD_SENTENCES).join(' ')}</span>
         </details>
       )}
       {alike.length > 0 && <span className="why-alike"> The engine found the same causes and verdicts for {nameList(alike)}.</span>}
-      <span className="why-horizon"> (Judged at step {answer.horizon}, the step the run had reached when asked.)</span>
+      {told.horizon === null && <span className="why-horizon"> (Judged at step {answer.horizon}, the step the run had reached when asked.)</span>}
     </li>
   );
 }
@@ -54,9 +61,23 @@ function StepFailures({ failures, began, answers, asker, onAskAll }) {
   const first = failures.asked.slice(0, QUESTIONS_PER_STEP);
   const ordered = [...causalOrder(first, answers), ...causalOrder(failures.asked.slice(QUESTIONS_PER_STEP), answers)];
   const { forced, unasked, step } = failures;
+  const groups = sameVerdicts(ordered, answers);
+  const shown = groups.map((group) => answers.get(group[0]));
+  // Said once only when every answer is in: an answer still to come could differ.
+  const told = shown.every(Boolean) ? sharedTelling(shown.filter((a) => !a.error)) : NOTHING_SHARED;
   return (
     <div className="why-step" data-testid="why-step" data-step={step}>
       <h3>{began ? `How the failures began, at step ${step}` : `Why banks failed at step ${step}`}</h3>
+      {(told.shared.length > 0 || told.horizon !== null) && (
+        <p className="why-shared" data-testid="why-shared" data-horizon={told.horizon ?? ''}>
+          {told.shared.length > 0 && (
+            <>Of each bank explained below, the engine says: <span data-testid="why-shared-text">{told.shared.map((sentence, i) => (
+              <Fragment key={i}>{i > 0 && ' '}<span data-testid="why-shared-sentence">{sentence}</span></Fragment>
+            ))}</span>{' '}</>
+          )}
+          {told.horizon !== null && <span className="why-horizon">Judged at step {told.horizon}, the step the run had reached when asked.</span>}
+        </p>
+      )}
       <ol>
         {forced.map(({ by, banks }) => (
           <li key={by ?? 'either'} data-testid="why-forced" data-banks={banks.join(' ')} data-by={by ?? ''}>
@@ -64,8 +85,8 @@ function StepFailures({ failures, began, answers, asker, onAskAll }) {
             failure is not explained, it was imposed.
           </li>
         ))}
-        {sameVerdicts(ordered, answers).map((group) => (
-          <Explained key={group[0]} group={group} answer={answers.get(group[0])} asking={asker.asking(group[0])} />
+        {groups.map((group) => (
+          <Explained key={group[0]} group={group} answer={answers.get(group[0])} asking={asker.asking(group[0])} told={told} />
         ))}
       </ol>
       {unasked.length > 0 && (

@@ -69,8 +69,40 @@ describe('why the banks failed, in the narration', () => {
     runAt(15, [def(43, 15, 'illiquid'), def(42, 15, 'illiquid'), def(51, 15, 'illiquid')], { running: false });
     await act(async () => { render(<WhyTheyFailed asker={asker} />); });
     expect(explained()).toEqual(['42', '51', '43']);
-    expect(told()[2]).toBe(coreDefaultStep15.get(43).sentences.join(' '));
+    const shared = screen.getByTestId('why-shared-text').textContent;
+    expect(told()[2]).toBe(coreDefaultStep15.get(43).sentences.filter((s) => !shared.includes(s)).join(' '));
     expect(told()[2]).toMatch(/its loss on Bank 51's failure at step 15/);
+  });
+
+  it('says once, above the explanations, what the engine says alike of every bank of the step and where it judged them', async () => {
+    const { asker } = answering((bank) => coreDefaultStep15.get(bank));
+    runAt(15, [def(43, 15, 'illiquid'), def(42, 15, 'illiquid'), def(51, 15, 'illiquid')], { running: false });
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    const shock = "Had the scenario's shock not come at step 10, it would still be standing at step 15.";
+    const engine = [42, 51, 43].map((b) => coreDefaultStep15.get(b).sentences);
+    expect(engine.every((sentences) => sentences.includes(shock))).toBe(true);  // the fixture's three say it alike
+    const line = screen.getByTestId('why-shared');
+    expect(line.textContent).toMatch(/^Of each bank explained below, the engine says: Had the scenario's shock not come at step 10/);
+    expect(line.textContent).toMatch(/Judged at step 15, the step the run had reached when asked\.$/);
+    expect(line.dataset.horizon).toBe('15');
+    const shared = screen.getByTestId('why-shared-text').textContent;
+    const cards = told();
+    cards.forEach((card, i) => {
+      expect(card.startsWith(engine[i][0])).toBe(true);  // each card first tells its own failure
+      expect(card).not.toContain(shock);
+      // Nothing the engine said is lost: every sentence is on the card or said once above.
+      for (const sentence of engine[i]) expect(card.includes(sentence) || shared.includes(sentence)).toBe(true);
+    });
+    expect(screen.getByTestId('why-step').textContent.match(/Judged at step/g)).toHaveLength(1);
+  });
+
+  it('says nothing once for a step with one explanation: its card keeps all the engine said, and its horizon', async () => {
+    const { asker } = answering((bank) => coreDefaultStep15.get(bank));
+    runAt(15, [def(43, 15, 'illiquid')], { running: false });
+    await act(async () => { render(<WhyTheyFailed asker={asker} />); });
+    expect(screen.queryByTestId('why-shared')).toBeNull();
+    expect(told()[0]).toBe(coreDefaultStep15.get(43).sentences.join(' '));
+    expect(screen.getByTestId('why-explained').textContent).toMatch(/\(Judged at step 15, the step the run had reached when asked\.\)$/);
   });
 
   it('tells forced failures as forced and banks with the same causes and verdicts together', async () => {

@@ -110,3 +110,17 @@ export function sameVerdicts(banks, answers) {
   }
   return groups;
 }
+
+/**
+ * What the engine says alike of every bank explained at one step, to be told once (`answers`: one per
+ * group of sameVerdicts, refusals left out): {shared, horizon}. `shared` are the sentences after the first
+ * (each answer's first tells its own failure) that every answer has word for word, in the first answer's
+ * order; `horizon` the step all were judged at, or null if they differ. Nothing is shared by fewer than two.
+ */
+export function sharedTelling(answers) {
+  if (answers.length < 2) return { shared: [], horizon: null };
+  const others = answers.slice(1).map((a) => new Set(a.sentences.slice(1)));
+  const shared = answers[0].sentences.slice(1).filter((s) => others.every((set) => set.has(s)));
+  const horizon = answers.every((a) => a.horizon === answers[0].horizon) ? answers[0].horizon : null;
+  return { shared, horizon };
+}

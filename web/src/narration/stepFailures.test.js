@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causalOrder, failedBanksNamed, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, toldSteps } from './stepFailures.js';
+import { causalOrder, failedBanksNamed, failuresOfStep, QUESTIONS_PER_STEP, sameVerdicts, sharedTelling, toldSteps } from './stepFailures.js';
 import { coreDefaultStep10, coreDefaultStep15, liquidityFreezeStep18 } from './testing/engineAnswers.js';
 
 const def = (from, timestamp, cause, forcedBy) => ({ event_type: 'DEFAULT', from, timestamp, cause, event_id: `evt-${timestamp}-${from}`,
@@ -66,5 +66,20 @@ describe('the order and grouping come from the engine\'s answers', () => {
     expect(sameVerdicts([5, 21, 66], liquidityFreezeStep18)).toEqual([[5], [21], [66]]);
     const refused = { error: { code: 'analysis_too_large', message: 'too large' } };
     expect(sameVerdicts([1, 2, 34], new Map([[1, refused], [2, refused], [34, coreDefaultStep10.get(34)]]))).toEqual([[1], [2], [34]]);
+  });
+
+  it('finds what the engine says alike of every bank of a step, word for word, and their common horizon', () => {
+    const answers = [42, 51, 43].map((b) => coreDefaultStep15.get(b));
+    const { shared, horizon } = sharedTelling(answers);
+    expect(shared).toContain("Had the scenario's shock not come at step 10, it would still be standing at step 15.");
+    for (const a of answers) for (const s of shared) expect(a.sentences.slice(1)).toContain(s);
+    expect(horizon).toBe(15);
+    // Liquidity freeze, step 18: Banks 5, 21 and 66 share no sentence beyond each one's own failure.
+    expect(sharedTelling([5, 21, 66].map((b) => liquidityFreezeStep18.get(b)))).toEqual({ shared: [], horizon: 18 });
+    // A first sentence is a bank's own, never shared; one answer shares nothing; horizons that differ give none.
+    const same = { sentences: ['Bank 1 failed.', 'A.'], horizon: 9 };
+    expect(sharedTelling([same, { sentences: ['Bank 1 failed.', 'A.'], horizon: 9 }]).shared).toEqual(['A.']);
+    expect(sharedTelling([same])).toEqual({ shared: [], horizon: null });
+    expect(sharedTelling([same, { sentences: ['Bank 2 failed.', 'A.'], horizon: 12 }])).toEqual({ shared: ['A.'], horizon: null });
   });
 });
