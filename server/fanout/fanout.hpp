@@ -48,13 +48,13 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
-#include <utility>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include <boost/asio/any_io_executor.hpp>
@@ -158,6 +158,8 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   void release_lease(const std::string& id);
   /// Waits (at most kControlTimeout) until what was queued before has been written to Redis.
   void wait_written();
+  /// Runs when_written's waiters whose publications are finished (outside queue_mutex_); with `all`, every one.
+  void run_written_waiters(bool all);
   /// Whether `id` is being rebuilt here by a takeover (its lease is renewed meanwhile).
   bool adopting(const std::string& id);
   /// Marks `id` as being rebuilt here for its lifetime.
@@ -235,8 +237,6 @@ class Fanout : public SessionMirror, public SessionClaims, public std::enable_sh
   std::condition_variable queue_done_;
   /// Callers of when_written and the count of finished publications each waits for (under queue_mutex_).
   std::vector<std::pair<std::uint64_t, std::function<void()>>> written_waiters_;
-  /// Runs the waiters whose publications are finished (outside queue_mutex_); with `all`, every one.
-  void run_written_waiters(bool all);
 
   std::atomic<bool> stopping_{false};
   std::mutex subscriber_mutex_;
